@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { fileURLToPath } from 'node:url';
+import { DEPARTMENTS, GATEWAY_PORT, departmentPort } from '../platform/departments.js';
+
+const schema = z.object({
+  GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(GATEWAY_PORT),
+  HOST: z.string().default('127.0.0.1'),
+  SUPERGRAPH_FILE: z.string().default(fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url))),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  GATEWAY_INTROSPECT: z.enum(['true', 'false']).default('false'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  supergraphFile: string;
+  /** every request to a department is abandoned after this long */
+  subgraphTimeoutMs: number;
+  /** dev only: compose from the running departments instead of the static supergraph */
+  introspect: boolean;
+  production: boolean;
+  /** department name -> its /graphql URL */
+  subgraphUrls: Record<string, string>;
+}
+
+/** Reads the gateway's configuration; lists every problem at once and exits when it is invalid. */
+export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    process.stderr.write(`Invalid gateway configuration:\n${problems}\n`);
+    process.exit(1);
+  }
+  const e = parsed.data;
+  const subgraphUrls = Object.fromEntries(
+    DEPARTMENTS.map((d) => [d.name, env[`${d.name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${departmentPort(d.name, env)}/graphql`]),
+  );
+  return {
+    port: e.GATEWAY_PORT,
+    host: e.HOST,
+    supergraphFile: e.SUPERGRAPH_FILE,
+    subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    introspect: e.GATEWAY_INTROSPECT === 'true',
+    production: e.NODE_ENV === 'production',
+    subgraphUrls,
+  };
+}

@@ -1,0 +1,53 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
+import { Agent, fetch } from 'undici';
+import { ErrorCode, GovError, PUBLIC_CODES } from '../platform/errors.js';
+import { log } from '../platform/log.js';
+import type { GatewayContext } from './context.js';
+
+/**
+ * One pooled, keep-alive connection set per gateway process: no TCP or
+ * handshake per subgraph fetch. Timeouts bound every request.
+ */
+export function subgraphFetcher(timeoutMs: number): Fetcher {
+  const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 64, pipelining: 1 });
+  return ((url: string, init: Record<string, unknown> = {}) =>
+    fetch(url, { ...init, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) } as never)) as unknown as Fetcher;
+}
+
+/** The gateway's link to one department: forwards request id and purpose, names the department when it fails. */
+export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    readonly name: string,
+    url: string,
+    fetcher: Fetcher,
+  ) {
+    super({ url, fetcher });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (!('requestId' in context)) return; // health checks and introspection-based composition run without a caller
+    request.http?.headers.set('x-request-id', context.requestId);
+    if (context.purpose) request.http?.headers.set('x-purpose', context.purpose);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+      if (typeof code === 'string' && PUBLIC_CODES.has(code)) throw error;
+      const requestId = 'requestId' in options.context ? options.context.requestId : undefined;
+      // the cause (refused connection, timeout, URL) is for the operator, not the client
+      log.error('department request failed', { department: this.name, requestId, message: (error as Error).message });
+      const timedOut = (error as Error).name === 'TimeoutError';
+      throw new GovError(
+        ErrorCode.SubgraphUnavailable,
+        `The ${this.name} department ${timedOut ? 'did not answer in time' : 'is not reachable'}; the rest of the response is complete.`,
+        { serviceName: this.name },
+      );
+    }
+  }
+}

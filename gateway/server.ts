@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ANONYMOUS } from '../platform/context.js';
+import { formatError, maskingPlugin } from '../platform/format-error.js';
+import { createHttpServer, listen, type Listening } from '../platform/http.js';
+import { requestIdFrom } from '../platform/request-id.js';
+import type { GatewayConfig } from './config.js';
+import type { GatewayContext } from './context.js';
+import { DepartmentDataSource, subgraphFetcher } from './datasource.js';
+
+export interface RunningGateway extends Listening {
+  gateway: ApolloGateway;
+}
+
+/** The Apollo gateway over the static supergraph (or, in dev mode, over the running departments). */
+export function buildGateway(config: GatewayConfig): ApolloGateway {
+  const fetcher = subgraphFetcher(config.subgraphTimeoutMs);
+  const buildService = ({ name }: { name: string; url?: string }) => {
+    const url = config.subgraphUrls[name];
+    if (!url) throw new Error(`No URL configured for department ${name}; set ${name.toUpperCase()}_URL`);
+    return new DepartmentDataSource(name, url, fetcher);
+  };
+  if (config.introspect) {
+    const subgraphs = Object.entries(config.subgraphUrls).map(([name, url]) => ({ name, url }));
+    return new ApolloGateway({ supergraphSdl: new IntrospectAndCompose({ subgraphs }), buildService });
+  }
+  return new ApolloGateway({ supergraphSdl: readFileSync(config.supergraphFile, 'utf8'), buildService });
+}
+
+export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const gateway = buildGateway(config);
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: !config.production,
+    plugins: [maskingPlugin('gateway'), ApolloServerPluginLandingPageDisabled()],
+  });
+  await server.start();
+  const http = createHttpServer({
+    server,
+    context: async (req: IncomingMessage) => ({
+      requestId: requestIdFrom(header(req, 'x-request-id')),
+      purpose: header(req, 'x-purpose') ?? null,
+      caller: ANONYMOUS,
+    }),
+    ready: () => departmentsReady(config),
+  });
+  const listening = await listen(http, config.port, config.host, 'gateway');
+  return {
+    ...listening,
+    gateway,
+    async close() {
+      await listening.close();
+      await server.stop();
+    },
+  };
+}
+
+/** Ready means every department answers its own /ready within the subgraph timeout. */
+async function departmentsReady(config: GatewayConfig): Promise<boolean> {
+  const checks = Object.values(config.subgraphUrls).map(async (url) => {
+    const response = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(config.subgraphTimeoutMs) });
+    return response.ok;
+  });
+  const results = await Promise.allSettled(checks);
+  return results.every((r) => r.status === 'fulfilled' && r.value);
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,28 @@
+import type { EntityManager } from '@mikro-orm/core';
+
+/** The roles of the unified identity service (filled in by the security layer). */
+export type Role = 'ANONYMOUS' | 'CITIZEN' | 'ENTERPRISE' | 'OFFICER' | 'SUPERVISOR' | 'AUDITOR';
+
+/** Who is asking. Until the gateway signs requests, every caller is anonymous. */
+export interface Caller {
+  role: Role;
+  /** resident identity number (citizen), credit code (enterprise) or officer id */
+  subject: string | null;
+  /** department code of an officer */
+  department: string | null;
+  scopes: readonly string[];
+}
+
+export const ANONYMOUS: Caller = Object.freeze({ role: 'ANONYMOUS', subject: null, department: null, scopes: [] });
+
+/** What every resolver of every department receives; L is the department's loaders. */
+export interface DepartmentContext<L> {
+  /** a fork of the department's EntityManager, private to this request */
+  em: EntityManager;
+  /** DataLoaders built for this request only, so nothing is cached across callers */
+  loaders: L;
+  caller: Caller;
+  /** the stated purpose of the access (x-purpose), when there is one */
+  purpose: string | null;
+  requestId: string;
+}

@@ -1,0 +1,63 @@
+import type { GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ErrorCode, PUBLIC_CODES } from './errors.js';
+import { log } from './log.js';
+
+/**
+ * Apollo's formatError hook: only errors with a public code keep their message.
+ * Everything else (driver messages, stack traces, file paths, internal URLs)
+ * reads as an internal error; the original goes to the log with the request id
+ * (see maskingPlugin), which the client can quote.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  const serviceName = formatted.extensions?.serviceName;
+  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+    const extensions: Record<string, unknown> = { code };
+    for (const key of ['argument', 'serviceName', 'limit', 'retryAfterSeconds'] as const) {
+      if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+    }
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  // A department that failed or timed out behind the gateway: say which, nothing more.
+  if (typeof serviceName === 'string') {
+    return {
+      message: `The ${serviceName} department did not answer; the rest of the response is complete.`,
+      path: formatted.path,
+      extensions: { code: ErrorCode.SubgraphUnavailable, serviceName },
+    };
+  }
+  void unwrapResolverError(error);
+  return { message: 'Internal error. Quote the request id when you report it.', path: formatted.path, extensions: { code: ErrorCode.Internal } };
+}
+
+/** Logs every error with its request id and stamps that id on what the client sees. */
+export function maskingPlugin(service: string): ApolloServerPlugin<{ requestId: string }> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            const code = error.extensions?.code;
+            if (typeof code === 'string' && PUBLIC_CODES.has(code)) continue;
+            log.error('request failed', {
+              service,
+              requestId: contextValue.requestId,
+              message: original instanceof Error ? original.message : String(original),
+              stack: original instanceof Error ? original.stack : undefined,
+              path: error.path,
+            });
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+          }
+        },
+      };
+    },
+  };
+}

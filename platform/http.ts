@@ -1,0 +1,128 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { log } from './log.js';
+
+/** Requests larger than this are refused before parsing (a hostile-query defence). */
+export const MAX_BODY_BYTES = 1_000_000;
+
+export interface HttpOptions<C extends BaseContext> {
+  server: ApolloServer<C>;
+  /** builds the per-request context; may throw a GraphQLError with extensions.http.status */
+  context: (req: IncomingMessage) => Promise<C>;
+  /** resolves true when everything this process depends on answers */
+  ready: () => Promise<boolean>;
+}
+
+export interface Listening {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A plain node:http front for an ApolloServer: /graphql, /health (process alive),
+ * /ready (dependencies answer). No framework: the gateway and every department
+ * share these few lines, and the hot path stays short.
+ */
+export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): Server {
+  const server = createServer((req, res) => {
+    handle(options, req, res).catch((error: unknown) => {
+      log.error('http handler failed', { message: error instanceof Error ? error.message : String(error) });
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000; // outlive the gateway's pooled connections
+  return server;
+}
+
+async function handle<C extends BaseContext>(options: HttpOptions<C>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+  if (url.pathname === '/ready') {
+    const ok = await options.ready().catch(() => false);
+    return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
+  }
+  if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: the GraphQL endpoint is /graphql' });
+
+  const body = req.method === 'POST' ? await readJson(req) : undefined;
+  if (body instanceof Error) {
+    return sendJson(res, body.message === 'too large' ? 413 : 400, {
+      errors: [{ message: body.message === 'too large' ? `Request body over ${MAX_BODY_BYTES} bytes` : 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  }
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const response = await options.server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+    context: () => options.context(req),
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return new Error('too large');
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return undefined;
+  // Apollo checks the content type itself; only JSON bodies are parsed here.
+  if (!(req.headers['content-type'] ?? '').includes('json')) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return new Error('invalid json');
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+/** Listens on host:port (port 0 picks a free one) and says clearly when the port is taken. */
+export async function listen(server: Server, port: number, host: string, name: string): Promise<Listening> {
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      reject(error.code === 'EADDRINUSE' ? new PortTakenError(name, port) : error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}/graphql`,
+    port: actual,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export class PortTakenError extends Error {
+  constructor(name: string, port: number) {
+    super(`${name}: port ${port} is already in use. Stop whatever holds it or choose another port (see the configuration table in README.md).`);
+  }
+}

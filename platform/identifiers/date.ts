@@ -1,0 +1,54 @@
+/**
+ * Calendar dates as the graph carries them: ISO 8601 / RFC 3339 full-date
+ * strings, YYYY-MM-DD, Gregorian calendar. A date is kept as a string, not a
+ * JS Date, because a Date is an instant and turns into the wrong day as soon
+ * as someone formats it in another time zone.
+ */
+
+// Offices, deadlines and birth registrations are all in China Standard Time
+// (UTC+8, no daylight saving since 1991), whatever zone the server runs in.
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** Whether year-month-day is a real day of the Gregorian calendar. */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+/** Number of days in a month of the Gregorian calendar (month 1–12). */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Today's date in China (UTC+8) as YYYY-MM-DD; `now` is for tests. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Checks an ISO calendar date YYYY-MM-DD (years 0001–9999).
+ *
+ * @returns null when the value is a real date, otherwise the reason, e.g.
+ *   "date 2023-02-29 does not exist"
+ */
+export function checkDate(value: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  // Echo at most a short prefix: the value came from outside and may be huge.
+  if (!match) return `must be a date in the form YYYY-MM-DD, got "${shorten(value)}"`;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  // There is no year 0 in the Gregorian calendar as people use it (1 BC is
+  // followed by AD 1); a 0000 here is a data entry error, not a date.
+  if (year === 0 || !isRealDate(year, month, day)) return `date ${value} does not exist`;
+  return null;
+}
+
+function shorten(value: string): string {
+  const chars = Array.from(value);
+  return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : value;
+}

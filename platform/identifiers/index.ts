@@ -1,0 +1,20 @@
+/** Identifier checks, builders and GraphQL scalars shared by every department. */
+export { checkResidentId, residentIdCheckChar, makeResidentId, residentIdFacts, type ResidentIdFacts } from './resident-id.js';
+export {
+  checkCreditCode,
+  creditCodeCheckChar,
+  organisationCodeCheckChar,
+  makeCreditCode,
+  CREDIT_CODE_ALPHABET,
+} from './credit-code.js';
+export { checkDivisionCode, divisionLevel, parentDivisionCodes, type DivisionLevel } from './division-code.js';
+export { checkDate, isRealDate, daysInMonth, todayInChina } from './date.js';
+export {
+  ResidentIdScalar,
+  CreditCodeScalar,
+  DivisionCodeScalar,
+  DateScalar,
+  SCALAR_CHECKS,
+  scalarResolvers,
+  type ScalarCheck,
+} from './scalars.js';

@@ -1,0 +1,53 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { NotFoundError } from '../../../platform/errors.js';
+import { pageRequest, toPage } from '../../../platform/pagination.js';
+import { DepartmentEntity, ImplementationEntity, ServiceItemEntity, type Department, type ServiceItem } from '../entities.js';
+import type { QueryResolvers } from '../generated/resolvers.js';
+
+export const Query: QueryResolvers = {
+  async serviceItem(_, { code }, { loaders }) {
+    const item = await loaders.itemByCode.load(code);
+    if (!item) throw new NotFoundError('Service item', code);
+    return item;
+  },
+
+  async serviceItems(_, { region, department, type, fullyOnline, search, ...page }, { em }) {
+    const { limit, after } = pageRequest(page);
+    const where: FilterQuery<ServiceItem>[] = [];
+    if (region || department) {
+      // items implemented there, as one SQL statement with a sub-select
+      const implemented = (em as EntityManager)
+        .createQueryBuilder(ImplementationEntity, 'i')
+        .select('i.item_code')
+        .where({ ...(region ? { regionCode: region } : {}), ...(department ? { departmentCode: department } : {}) })
+        .getKnexQuery();
+      where.push({ code: { $in: implemented as never } });
+    }
+    if (type) where.push({ type });
+    if (fullyOnline !== null && fullyOnline !== undefined) where.push({ fullyOnline });
+    if (search) {
+      const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push({ $or: [{ name: { $like: like } }, { code: { $like: like } }] });
+    }
+    if (after) where.push({ code: { $gt: after } });
+    const rows = await em.find(ServiceItemEntity, { $and: where }, { orderBy: { code: 'asc' }, limit: limit + 1 });
+    return toPage(rows, limit, (i) => i.code);
+  },
+
+  async department(_, { code }, { loaders }) {
+    const found = await loaders.departmentByCode.load(code);
+    if (!found) throw new NotFoundError('Department', code);
+    return found;
+  },
+
+  async departments(_, { region, kind, ...page }, { em }) {
+    const { limit, after } = pageRequest(page);
+    const where: FilterQuery<Department> = {};
+    if (region) where.regionCode = region;
+    if (kind) where.kind = kind;
+    if (after) where.code = { $gt: after };
+    const rows = await em.find(DepartmentEntity, where, { orderBy: { code: 'asc' }, limit: limit + 1 });
+    return toPage(rows, limit, (d) => d.code);
+  },
+};

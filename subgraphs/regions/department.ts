@@ -1,0 +1,17 @@
+import { loadSchema, type Department } from '../../platform/department.js';
+import { RegionEntity } from './entities.js';
+import { createLoaders, type Loaders } from './loaders.js';
+import { migrations } from './migrations.js';
+import { resolvers } from './resolvers/index.js';
+import { seedRegions } from './seed.js';
+
+/** Civil affairs: the GB/T 2260 administrative divisions. */
+export const regions: Department<Loaders> = {
+  name: 'regions',
+  typeDefs: loadSchema(import.meta.url),
+  resolvers,
+  entities: [RegionEntity],
+  migrations,
+  loaders: createLoaders,
+  seed: (em) => seedRegions(em),
+};

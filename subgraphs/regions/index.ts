@@ -1,0 +1,4 @@
+import { runDepartment } from '../../platform/main.js';
+import { regions } from './department.js';
+
+await runDepartment(regions);
