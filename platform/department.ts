@@ -107,11 +107,12 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
       port: listening.port,
       orm,
       sql,
-      async close() {
+      // idempotent: tests stop a department on purpose and then stop everything
+      close: once(async () => {
         await listening.close();
         await server.stop();
         await orm.close();
-      },
+      }),
     };
   } catch (error) {
     await orm.close();
@@ -138,4 +139,9 @@ function contextFor<L>(department: Department<L>, orm: MikroORM, req: IncomingMe
 async function isEmpty(orm: MikroORM, entity: EntitySchema<any, any> | undefined): Promise<boolean> {
   if (!entity) return false;
   return (await orm.em.fork().count(entity.meta.className, {})) === 0;
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
 }

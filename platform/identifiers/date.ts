@@ -39,8 +39,12 @@ export function todayInChina(now: Date = new Date()): string {
  */
 export function checkDate(value: string): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  // Echo at most a short prefix: the value came from outside and may be huge.
-  if (!match) return `must be a date in the form YYYY-MM-DD, got "${shorten(value)}"`;
+  if (!match) {
+    // A timestamp is the usual mistake; say so instead of only "wrong form".
+    if (/^\d{4}-\d{2}-\d{2}[T ]/.test(value)) return `must be a date YYYY-MM-DD without a time, got "${shorten(value)}"`;
+    // Echo at most a short prefix: the value came from outside and may be huge.
+    return `must be a date in the form YYYY-MM-DD, got "${shorten(value)}"`;
+  }
   const [, year, month, day] = match.map(Number) as [number, number, number, number];
   // There is no year 0 in the Gregorian calendar as people use it (1 BC is
   // followed by AD 1); a 0000 here is a data entry error, not a date.
@@ -50,5 +54,5 @@ export function checkDate(value: string): string | null {
 
 function shorten(value: string): string {
   const chars = Array.from(value);
-  return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : value;
+  return chars.length > 32 ? `${chars.slice(0, 32).join('')}…` : value;
 }

