@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
@@ -15,6 +16,14 @@ const mappers: Record<string, Record<string, string>> = {
     Implementation: '../entities.js#Implementation',
     Region: '../entities.js#RegionRef',
   },
+  population: {},
+  market: {
+    Enterprise: '../entities.js#Enterprise',
+    Person: '../entities.js#PersonRef',
+    Region: '../entities.js#RegionRef',
+    Department: '../entities.js#DepartmentRef',
+  },
+  certificates: {},
 };
 
 const scalars = {
@@ -25,7 +34,9 @@ const scalars = {
 };
 
 const departmentBlocks = Object.fromEntries(
-  Object.entries(mappers).map(([name, map]) => [
+  Object.entries(mappers)
+    .filter(([name]) => existsSync(`subgraphs/${name}/schema.graphql`))
+    .map(([name, map]) => [
     `subgraphs/${name}/generated/resolvers.ts`,
     {
       schema: [`subgraphs/${name}/schema.graphql`, 'platform/schema/shared.graphql'],

@@ -1,6 +1,10 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Node (and tsx) load graphql's CommonJS build, as Apollo does; Vite would pick the ESM one
+  // and two copies of graphql refuse each other's schemas. One realm, like production.
+  resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] },
   test: {
     include: ['platform/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.test.ts', 'tests/**/*.test.ts', 'scripts/**/*.test.ts'],
     env: { GOVGRAPH_LOG: 'silent' },

@@ -39,6 +39,9 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     } catch (error) {
       const code = error instanceof GraphQLError ? error.extensions.code : undefined;
       if (typeof code === 'string' && PUBLIC_CODES.has(code)) throw error;
+      // a department that answered with a non-2xx status still said why, in GraphQL errors of its own
+      const answered = departmentError(error);
+      if (answered) throw answered;
       const requestId = 'requestId' in options.context ? options.context.requestId : undefined;
       // the cause (refused connection, timeout, URL) is for the operator, not the client
       log.error('department request failed', { department: this.name, requestId, message: (error as Error).message });
@@ -50,4 +53,12 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
       );
     }
   }
+}
+
+/** The first GraphQL error a department put in a non-2xx response body, tagged with its name. */
+function departmentError(error: unknown): GraphQLError | null {
+  const body = error instanceof GraphQLError ? (error.extensions.response as { body?: unknown } | undefined)?.body : undefined;
+  const first = (body as { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] } | undefined)?.errors?.[0];
+  if (!first || typeof first.message !== 'string' || typeof first.extensions?.code !== 'string') return null;
+  return new GraphQLError(first.message, { extensions: { ...first.extensions } });
 }

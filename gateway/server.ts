@@ -10,6 +10,7 @@ import { requestIdFrom } from '../platform/request-id.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { DepartmentDataSource, subgraphFetcher } from './datasource.js';
+import { scalarChecksPlugin } from './plugins/scalars.js';
 
 export interface RunningGateway extends Listening {
   gateway: ApolloGateway;
@@ -37,7 +38,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
-    plugins: [maskingPlugin('gateway'), ApolloServerPluginLandingPageDisabled()],
+    plugins: [maskingPlugin('gateway'), scalarChecksPlugin(), ApolloServerPluginLandingPageDisabled()],
   });
   await server.start();
   const http = createHttpServer({

@@ -6,6 +6,9 @@
 export const DEPARTMENTS = [
   { name: 'regions', port: 4001, title: 'Civil affairs: administrative divisions' },
   { name: 'catalog', port: 4002, title: 'Platform office: departments and service catalog' },
+  { name: 'population', port: 4003, title: 'Public security: residents and households' },
+  { name: 'market', port: 4004, title: 'Market regulation: enterprises' },
+  { name: 'certificates', port: 4005, title: 'E-certificate hub: certificates' },
 ] as const satisfies readonly { name: string; port: number; title: string }[];
 
 export type DepartmentName = (typeof DEPARTMENTS)[number]['name'];

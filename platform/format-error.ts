@@ -21,7 +21,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   // A department that failed or timed out behind the gateway: say which, nothing more.
-  if (typeof serviceName === 'string') {
+  if (typeof serviceName === 'string' && code !== ErrorCode.Internal) {
     return {
       message: `The ${serviceName} department did not answer; the rest of the response is complete.`,
       path: formatted.path,

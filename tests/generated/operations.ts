@@ -7,19 +7,35 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Types of e-certificate (电子证照) the certificate hub holds. */
 export type CertificateType =
+  /** 学历证书（毕业证书） */
+  | 'ACADEMIC_CERTIFICATE'
+  /** 出生医学证明 */
   | 'BIRTH_MEDICAL_CERTIFICATE'
+  /** 营业执照 */
   | 'BUSINESS_LICENCE'
+  /** 建设工程规划许可证 */
+  | 'CONSTRUCTION_PROJECT_PLANNING_PERMIT'
+  /** 学位证书 */
   | 'DEGREE_CERTIFICATE'
+  /** 中华人民共和国残疾人证 */
   | 'DISABILITY_CERTIFICATE'
+  /** 机动车驾驶证 */
   | 'DRIVING_LICENCE'
+  /** 食品经营许可证 */
   | 'FOOD_BUSINESS_LICENCE'
+  /** 居民户口簿 */
   | 'HOUSEHOLD_REGISTER'
+  /** 结婚证 */
   | 'MARRIAGE_CERTIFICATE'
+  /** 不动产权证书 */
   | 'REAL_ESTATE_CERTIFICATE'
+  /** 居住证 */
+  | 'RESIDENCE_PERMIT'
+  /** 居民身份证 */
   | 'RESIDENT_ID_CARD'
-  | 'RETIREMENT_CERTIFICATE'
+  /** 社会保障卡 */
   | 'SOCIAL_SECURITY_CARD'
-  | 'TAX_CLEARANCE_CERTIFICATE'
+  /** 机动车登记证书 */
   | 'VEHICLE_REGISTRATION_CERTIFICATE';
 
 /** Kinds of service item (GB/T 39554.1 item types); the code prefix in brackets. */
@@ -52,7 +68,7 @@ export type RegionServicesQueryVariables = Exact<{
 }>;
 
 
-export type RegionServicesQuery = { region: { code: string, fullName: string, implementations: Array<{ code: string, promisedLimitDays: number, item: { code: string, name: string, fullyOnline: boolean, inPersonVisits: number }, department: { name: string, level: RegionLevel } }> } | null };
+export type RegionServicesQuery = { region: { code: string, fullName: string, implementations: Array<{ code: string, promisedLimitDays: number, item: { code: string, name: string, fullyOnline: boolean, inPersonVisits: number }, department: { name: string, level: RegionLevel } }> | null } | null };
 
 export type RegionsWithItemsQueryVariables = Exact<{
   parent?: string | null | undefined;
@@ -61,7 +77,7 @@ export type RegionsWithItemsQueryVariables = Exact<{
 }>;
 
 
-export type RegionsWithItemsQuery = { regions: { nodes: Array<{ code: string, name: string, serviceItems: Array<{ code: string, name: string }>, departments: Array<{ code: string, name: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type RegionsWithItemsQuery = { regions: { nodes: Array<{ code: string, name: string, serviceItems: Array<{ code: string, name: string }> | null, departments: Array<{ code: string, name: string }> | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ServiceSearchQueryVariables = Exact<{
   region?: string | null | undefined;

@@ -1,4 +1,4 @@
-import type { RunningDepartment } from '../../platform/department.js';
+import type { Department, RunningDepartment } from '../../platform/department.js';
 import { DEPARTMENTS } from '../../platform/departments.js';
 import { post, startTestDepartment } from '../../platform/testing.js';
 import { gatewayConfig } from '../../gateway/config.js';
@@ -7,7 +7,7 @@ import { catalog } from '../../subgraphs/catalog/department.js';
 import { regions } from '../../subgraphs/regions/department.js';
 
 /** Every department, as the gateway's supergraph lists them. */
-const ALL = { regions, catalog } as const;
+const ALL: Record<string, Department<any>> = { regions, catalog };
 
 export interface TestPlatform {
   gateway: RunningGateway;
@@ -25,7 +25,7 @@ export interface TestPlatform {
  * and the gateway over the committed supergraph, talking real HTTP.
  */
 export async function startPlatform(env: NodeJS.ProcessEnv = {}): Promise<TestPlatform> {
-  const started = await Promise.all(DEPARTMENTS.map((d) => startTestDepartment(ALL[d.name] as never)));
+  const started = await Promise.all(DEPARTMENTS.filter((d) => ALL[d.name]).map((d) => startTestDepartment(ALL[d.name]!)));
   const departments = Object.fromEntries(started.map((d) => [d.name, d]));
   const urls = Object.fromEntries(started.map((d) => [`${d.name.toUpperCase()}_URL`, d.url]));
   const gateway = await startGateway(gatewayConfig({ ...process.env, GATEWAY_PORT: '0', ...urls, ...env }));

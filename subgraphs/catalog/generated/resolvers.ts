@@ -20,19 +20,35 @@ export type Scalars = {
 
 /** Types of e-certificate (电子证照) the certificate hub holds. */
 export type CertificateType =
+  /** 学历证书（毕业证书） */
+  | 'ACADEMIC_CERTIFICATE'
+  /** 出生医学证明 */
   | 'BIRTH_MEDICAL_CERTIFICATE'
+  /** 营业执照 */
   | 'BUSINESS_LICENCE'
+  /** 建设工程规划许可证 */
+  | 'CONSTRUCTION_PROJECT_PLANNING_PERMIT'
+  /** 学位证书 */
   | 'DEGREE_CERTIFICATE'
+  /** 中华人民共和国残疾人证 */
   | 'DISABILITY_CERTIFICATE'
+  /** 机动车驾驶证 */
   | 'DRIVING_LICENCE'
+  /** 食品经营许可证 */
   | 'FOOD_BUSINESS_LICENCE'
+  /** 居民户口簿 */
   | 'HOUSEHOLD_REGISTER'
+  /** 结婚证 */
   | 'MARRIAGE_CERTIFICATE'
+  /** 不动产权证书 */
   | 'REAL_ESTATE_CERTIFICATE'
+  /** 居住证 */
+  | 'RESIDENCE_PERMIT'
+  /** 居民身份证 */
   | 'RESIDENT_ID_CARD'
-  | 'RETIREMENT_CERTIFICATE'
+  /** 社会保障卡 */
   | 'SOCIAL_SECURITY_CARD'
-  | 'TAX_CLEARANCE_CERTIFICATE'
+  /** 机动车登记证书 */
   | 'VEHICLE_REGISTRATION_CERTIFICATE';
 
 /** Where an application can be made or followed. */
@@ -202,15 +218,19 @@ export type QueryServiceItemsArgs = {
   type?: InputMaybe<ItemType>;
 };
 
+/**
+ * The catalog's fields on a division. Like every field one department adds to
+ * another's entity, they are nullable: if the catalog is down, only they are null.
+ */
 export type Region = {
   __typename?: 'Region';
   code: Scalars['DivisionCode']['output'];
   /** Agencies serving this division. */
-  departments: Array<Department>;
+  departments?: Maybe<Array<Department>>;
   /** The same, with the implementing agency and local limits. */
-  implementations: Array<Implementation>;
+  implementations?: Maybe<Array<Implementation>>;
   /** Service items implemented in this division (not those of the divisions below it). */
-  serviceItems: Array<ServiceItem>;
+  serviceItems?: Maybe<Array<ServiceItem>>;
 };
 
 export type RegionLevel =
@@ -371,7 +391,6 @@ export type ResolversTypes = {
   Channel: Channel;
   Department: ResolverTypeWrapper<DepartmentModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   DepartmentConnection: ResolverTypeWrapper<Omit<DepartmentConnection, 'nodes'> & { nodes: Array<ResolversTypes['Department']> }>;
   DepartmentKind: DepartmentKind;
   DivisionCode: ResolverTypeWrapper<Scalars['DivisionCode']['output']>;
@@ -391,13 +410,13 @@ export type ResolversTypes = {
   ServiceItem: ResolverTypeWrapper<ServiceItemModel>;
   ServiceItemConnection: ResolverTypeWrapper<Omit<ServiceItemConnection, 'nodes'> & { nodes: Array<ResolversTypes['ServiceItem']> }>;
   ServiceObject: ServiceObject;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Department: DepartmentModel;
   ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   DepartmentConnection: Omit<DepartmentConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Department']> };
   DivisionCode: Scalars['DivisionCode']['output'];
   Fee: Fee;
@@ -411,7 +430,20 @@ export type ResolversParentTypes = {
   Region: RegionRefModel;
   ServiceItem: ServiceItemModel;
   ServiceItemConnection: Omit<ServiceItemConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ServiceItem']> };
+  String: Scalars['String']['output'];
 };
+
+export type AccessDirectiveArgs = {
+  roles: Array<Scalars['String']['input']>;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type PersonalDirectiveArgs = {
+  category: Scalars['String']['input'];
+};
+
+export type PersonalDirectiveResolver<Result, Parent, ContextType = Context, Args = PersonalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type DepartmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department'], FederationReferenceType extends FederationReferenceTypes['Department'] = FederationReferenceTypes['Department']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Department']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -472,9 +504,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['DivisionCode'], ParentType, ContextType>;
-  departments?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType>;
-  implementations?: Resolver<Array<ResolversTypes['Implementation']>, ParentType, ContextType>;
-  serviceItems?: Resolver<Array<ResolversTypes['ServiceItem']>, ParentType, ContextType>;
+  departments?: Resolver<Maybe<Array<ResolversTypes['Department']>>, ParentType, ContextType>;
+  implementations?: Resolver<Maybe<Array<ResolversTypes['Implementation']>>, ParentType, ContextType>;
+  serviceItems?: Resolver<Maybe<Array<ResolversTypes['ServiceItem']>>, ParentType, ContextType>;
 };
 
 export type ServiceItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceItem'] = ResolversParentTypes['ServiceItem'], FederationReferenceType extends FederationReferenceTypes['ServiceItem'] = FederationReferenceTypes['ServiceItem']> = {
@@ -518,3 +550,7 @@ export type Resolvers<ContextType = Context> = {
   ServiceItemConnection?: ServiceItemConnectionResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+  personal?: PersonalDirectiveResolver<any, any, ContextType>;
+};

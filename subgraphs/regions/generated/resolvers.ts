@@ -176,26 +176,38 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   DivisionCode: ResolverTypeWrapper<Scalars['DivisionCode']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Region: ResolverTypeWrapper<RegionModel>;
   RegionConnection: ResolverTypeWrapper<Omit<RegionConnection, 'nodes'> & { nodes: Array<ResolversTypes['Region']> }>;
   RegionLevel: RegionLevel;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   DivisionCode: Scalars['DivisionCode']['output'];
   PageInfo: PageInfo;
-  String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
   Region: RegionModel;
   RegionConnection: Omit<RegionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Region']> };
+  String: Scalars['String']['output'];
 };
+
+export type AccessDirectiveArgs = {
+  roles: Array<Scalars['String']['input']>;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type PersonalDirectiveArgs = {
+  category: Scalars['String']['input'];
+};
+
+export type PersonalDirectiveResolver<Result, Parent, ContextType = Context, Args = PersonalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export interface DivisionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DivisionCode'], any> {
   name: 'DivisionCode';
@@ -235,3 +247,7 @@ export type Resolvers<ContextType = Context> = {
   RegionConnection?: RegionConnectionResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+  personal?: PersonalDirectiveResolver<any, any, ContextType>;
+};

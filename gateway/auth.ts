@@ -1,0 +1,55 @@
+import type { IncomingMessage } from 'node:http';
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { GraphQLError } from 'graphql';
+import { ANONYMOUS, type Caller, type Role } from '../platform/context.js';
+import { ErrorCode } from '../platform/errors.js';
+import { devKeyPair } from '../platform/security/keys.js';
+import { ROLES } from '../platform/security/roles.js';
+
+export interface AuthConfig {
+  /** production: the identity service's JWKS; unset in development (local key pair) */
+  jwksUrl: string | null;
+  issuer: string;
+  audience: string;
+}
+
+export type Authenticate = (req: IncomingMessage) => Promise<Caller>;
+
+/**
+ * Verifies the caller's bearer token (signature, issuer, audience, expiry) and
+ * turns its claims into a Caller. No token: anonymous. A bad token: 401, never
+ * a silent downgrade to anonymous.
+ */
+export async function authenticator(config: AuthConfig): Promise<Authenticate> {
+  const keys: JWTVerifyGetKey = config.jwksUrl
+    ? createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 })
+    : createLocalJWKSet({ keys: [(await devKeyPair('identity')).publicJwk] });
+  return async (req) => {
+    const header = req.headers.authorization;
+    if (!header) return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw unauthenticated('Authorization header must be "Bearer <token>"');
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(match[1]!, keys, { issuer: config.issuer, audience: config.audience }));
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      throw unauthenticated(
+        code === 'ERR_JWT_EXPIRED' ? 'Your token has expired; sign in again' : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? 'Token was issued for another service or issuer' : 'Token is not valid',
+      );
+    }
+    const role = String(payload.role ?? '').toUpperCase() as Role;
+    if (!ROLES.includes(role) || role === 'ANONYMOUS') throw unauthenticated(`Token role must be one of ${ROLES.filter((r) => r !== 'ANONYMOUS').join(', ')}`);
+    if ((role === 'CITIZEN' || role === 'ENTERPRISE') && !payload.sub) throw unauthenticated('A citizen or enterprise token must name its subject');
+    return {
+      role,
+      subject: payload.sub ?? null,
+      department: typeof payload.dept === 'string' ? payload.dept : null,
+      scopes: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : Array.isArray(payload.scopes) ? payload.scopes.map(String) : [],
+    };
+  };
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } } });
+}

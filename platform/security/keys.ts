@@ -1,0 +1,59 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+
+/**
+ * Two key pairs, each per environment:
+ * - identity: signs callers' tokens. In production only its public half is
+ *   known, through AUTH_JWKS_URL; in development `npm run token` signs with a
+ *   local pair.
+ * - gateway: the gateway signs every request to a department; departments
+ *   hold only the public half (GATEWAY_VERIFY_KEY), so no department can forge
+ *   a gateway request.
+ * Development pairs are created on first start under GOVGRAPH_KEYS_DIR (.keys/,
+ * git-ignored) and never committed.
+ */
+export const ALGORITHM = 'EdDSA';
+
+export interface KeyPair {
+  privateJwk: JWK;
+  publicJwk: JWK;
+}
+
+export function keysDir(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.GOVGRAPH_KEYS_DIR ?? '.keys');
+}
+
+/** Creates a fresh Ed25519 pair (tests use this; nothing touches the disk). */
+export async function newKeyPair(kid: string): Promise<KeyPair> {
+  const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { crv: 'Ed25519', extractable: true });
+  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: ALGORITHM, use: 'sig' };
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: ALGORITHM, use: 'sig' };
+  return { privateJwk, publicJwk };
+}
+
+/**
+ * The development pair `name` (identity or gateway), created on first use.
+ * Concurrent first starts are safe: each writes a temp file and renames, and
+ * whoever loses the race re-reads the winner's pair.
+ */
+export async function devKeyPair(name: 'identity' | 'gateway', env: NodeJS.ProcessEnv = process.env): Promise<KeyPair> {
+  const dir = keysDir(env);
+  const file = join(dir, `${name}.jwk.json`);
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const pair = await newKeyPair(`${name}-dev-${Date.now().toString(36)}`);
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(pair, null, 2), { mode: 0o600 });
+    if (!existsSync(file)) renameSync(tmp, file);
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as KeyPair;
+}
+
+/** A JWK given as JSON in an environment variable, or the development pair's half. */
+export async function configuredKey(variable: string, half: 'privateJwk' | 'publicJwk', dev: 'identity' | 'gateway', env: NodeJS.ProcessEnv = process.env): Promise<JWK> {
+  const value = env[variable];
+  if (value) return JSON.parse(value) as JWK;
+  if (env.NODE_ENV === 'production') throw new Error(`${variable} must be set in production (a JWK as JSON); development keys are refused there`);
+  return (await devKeyPair(dev, env))[half];
+}

@@ -1,0 +1,4 @@
+import { runDepartment } from '../../platform/main.js';
+import { market } from './department.js';
+
+await runDepartment(market);

@@ -1,0 +1,48 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { BadInputError, NotFoundError } from '../../../platform/errors.js';
+import { divisionLevel } from '../../../platform/identifiers/division-code.js';
+import { pageRequest, toPage } from '../../../platform/pagination.js';
+import { EnterpriseEntity, type Enterprise } from '../entities.js';
+import type { QueryResolvers } from '../generated/resolvers.js';
+
+export const Query: QueryResolvers = {
+  async enterprise(_, { creditCode }, { loaders }) {
+    const found = await loaders.enterpriseByCode.load(creditCode);
+    if (!found) throw new NotFoundError('Enterprise', creditCode);
+    return found;
+  },
+
+  async enterprises(_, { region, name, status, type, registeredFrom, registeredTo, ...page }, { em }) {
+    const { limit, after } = pageRequest(page);
+    if (registeredFrom && registeredTo && registeredFrom > registeredTo) {
+      throw new BadInputError(`must not be after registeredTo (${registeredTo}), got ${registeredFrom}`, 'registeredFrom');
+    }
+    const where: FilterQuery<Enterprise>[] = [];
+    if (region) where.push({ regionCode: inDivision(region) });
+    if (name) where.push({ name: { $like: `%${escapeLike(name)}%` } });
+    if (status) where.push({ status });
+    if (type) where.push({ type });
+    // YYYY-MM-DD text sorts as the dates do
+    if (registeredFrom) where.push({ registrationDate: { $gte: registeredFrom } });
+    if (registeredTo) where.push({ registrationDate: { $lte: registeredTo } });
+    if (after) where.push({ creditCode: { $gt: after } });
+    const rows = await em.find(EnterpriseEntity, { $and: where }, { orderBy: { creditCode: 'asc' }, limit: limit + 1 });
+    return toPage(rows, limit, (e) => e.creditCode);
+  },
+};
+
+/** A county matches itself; a prefecture or province every county code below it (an index range). */
+function inDivision(code: string): string | { $gte: string; $lte: string } {
+  switch (divisionLevel(code)) {
+    case 'COUNTY':
+      return code;
+    case 'PREFECTURE':
+      return { $gte: code, $lte: `${code.slice(0, 4)}99` };
+    case 'PROVINCE':
+      return { $gte: code, $lte: `${code.slice(0, 2)}9999` };
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

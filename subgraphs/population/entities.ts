@@ -1,0 +1,62 @@
+import { EntitySchema } from '@mikro-orm/core';
+
+export type Gender = 'MALE' | 'FEMALE';
+export type HouseholdRelation = 'HEAD' | 'SPOUSE' | 'CHILD' | 'PARENT' | 'OTHER';
+
+/** A resident of the household register; also a HouseholdMember (the row carries its relation to the head). */
+export interface Person {
+  id: string;
+  name: string;
+  gender: Gender;
+  /** YYYY-MM-DD, the one embedded in the id */
+  birthDate: string;
+  ethnicity: string;
+  /** county of registration, the one embedded in the id */
+  regionCode: string;
+  address: string;
+  phone: string | null;
+  householdId: string;
+  relation: HouseholdRelation;
+}
+
+export interface Household {
+  /** division code + household number */
+  id: string;
+  number: string;
+  regionCode: string;
+  address: string;
+}
+
+/** What population knows of a Region: only its key (regions owns the rest). */
+export interface RegionRef {
+  code: string;
+}
+
+export const PersonEntity = new EntitySchema<Person>({
+  name: 'Person',
+  tableName: 'person',
+  properties: {
+    id: { type: 'string', primary: true, length: 18 },
+    name: { type: 'string' },
+    gender: { type: 'string' },
+    // kept as text: a date column would come back as an instant and shift a day in some time zone
+    birthDate: { type: 'string', fieldName: 'birth_date' },
+    ethnicity: { type: 'string' },
+    regionCode: { type: 'string', fieldName: 'region_code' },
+    address: { type: 'string' },
+    phone: { type: 'string', nullable: true },
+    householdId: { type: 'string', fieldName: 'household_id' },
+    relation: { type: 'string' },
+  },
+});
+
+export const HouseholdEntity = new EntitySchema<Household>({
+  name: 'Household',
+  tableName: 'household',
+  properties: {
+    id: { type: 'string', primary: true, length: 15 },
+    number: { type: 'string' },
+    regionCode: { type: 'string', fieldName: 'region_code' },
+    address: { type: 'string' },
+  },
+});
