@@ -16,14 +16,24 @@ const mappers: Record<string, Record<string, string>> = {
     Implementation: '../entities.js#Implementation',
     Region: '../entities.js#RegionRef',
   },
-  population: {},
+  population: {
+    Person: '../entities.js#Person',
+    Household: '../entities.js#Household',
+    HouseholdMember: '../entities.js#Person',
+    Region: '../entities.js#RegionRef',
+  },
   market: {
     Enterprise: '../entities.js#Enterprise',
     Person: '../entities.js#PersonRef',
     Region: '../entities.js#RegionRef',
     Department: '../entities.js#DepartmentRef',
   },
-  certificates: {},
+  certificates: {
+    Certificate: '../entities.js#Certificate',
+    Person: '../entities.js#PersonRef',
+    Enterprise: '../entities.js#EnterpriseRef',
+    Department: '../entities.js#DepartmentRef',
+  },
 };
 
 const scalars = {

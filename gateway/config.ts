@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { fileURLToPath } from 'node:url';
 import { DEPARTMENTS, GATEWAY_PORT, departmentPort } from '../platform/departments.js';
+import { DEV_AUDIENCE, DEV_ISSUER } from '../platform/security/dev-tokens.js';
+import type { AuthConfig } from './auth.js';
 
 const schema = z.object({
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(GATEWAY_PORT),
@@ -9,6 +11,9 @@ const schema = z.object({
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   GATEWAY_INTROSPECT: z.enum(['true', 'false']).default('false'),
   NODE_ENV: z.string().default('development'),
+  AUTH_JWKS_URL: z.url().optional(),
+  AUTH_ISSUER: z.string().default(DEV_ISSUER),
+  AUTH_AUDIENCE: z.string().default(DEV_AUDIENCE),
 });
 
 export interface GatewayConfig {
@@ -22,6 +27,7 @@ export interface GatewayConfig {
   production: boolean;
   /** department name -> its /graphql URL */
   subgraphUrls: Record<string, string>;
+  auth: AuthConfig;
 }
 
 /** Reads the gateway's configuration; lists every problem at once and exits when it is invalid. */
@@ -33,6 +39,10 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     process.exit(1);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.AUTH_JWKS_URL) {
+    process.stderr.write('Invalid gateway configuration:\n  AUTH_JWKS_URL: required in production (the identity service\'s JWKS)\n');
+    process.exit(1);
+  }
   const subgraphUrls = Object.fromEntries(
     DEPARTMENTS.map((d) => [d.name, env[`${d.name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${departmentPort(d.name, env)}/graphql`]),
   );
@@ -44,5 +54,6 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     introspect: e.GATEWAY_INTROSPECT === 'true',
     production: e.NODE_ENV === 'production',
     subgraphUrls,
+    auth: { jwksUrl: e.AUTH_JWKS_URL ?? null, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE },
   };
 }

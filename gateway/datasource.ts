@@ -5,6 +5,8 @@ import { GraphQLError } from 'graphql';
 import { Agent, fetch } from 'undici';
 import { ErrorCode, GovError, PUBLIC_CODES } from '../platform/errors.js';
 import { log } from '../platform/log.js';
+import { ANONYMOUS } from '../platform/context.js';
+import type { GatewayClaims, Signer } from '../platform/security/gateway-token.js';
 import type { GatewayContext } from './context.js';
 
 /**
@@ -23,14 +25,17 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     readonly name: string,
     url: string,
     fetcher: Fetcher,
+    private readonly sign: Signer,
   ) {
     super({ url, fetcher });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (!('requestId' in context)) return; // health checks and introspection-based composition run without a caller
-    request.http?.headers.set('x-request-id', context.requestId);
-    if (context.purpose) request.http?.headers.set('x-purpose', context.purpose);
+  /** Every fetch carries a fresh token for this department alone: caller, purpose, request id. */
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    // introspection-based composition (dev mode) runs without a client request
+    const claims: GatewayClaims = 'requestId' in context ? (context as GatewayContext) : { requestId: 'gateway-internal', purpose: null, caller: ANONYMOUS, clientName: 'gateway' };
+    request.http?.headers.set('x-gateway-token', await this.sign(this.name, claims));
+    request.http?.headers.set('x-request-id', claims.requestId);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {

@@ -3,7 +3,9 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ANONYMOUS } from '../platform/context.js';
+import { gatewaySigner, type Signer } from '../platform/security/gateway-token.js';
+import { configuredKey } from '../platform/security/keys.js';
+import { authenticator } from './auth.js';
 import { formatError, maskingPlugin } from '../platform/format-error.js';
 import { createHttpServer, listen, type Listening } from '../platform/http.js';
 import { requestIdFrom } from '../platform/request-id.js';
@@ -17,12 +19,12 @@ export interface RunningGateway extends Listening {
 }
 
 /** The Apollo gateway over the static supergraph (or, in dev mode, over the running departments). */
-export function buildGateway(config: GatewayConfig): ApolloGateway {
+export function buildGateway(config: GatewayConfig, sign: Signer): ApolloGateway {
   const fetcher = subgraphFetcher(config.subgraphTimeoutMs);
   const buildService = ({ name }: { name: string; url?: string }) => {
     const url = config.subgraphUrls[name];
     if (!url) throw new Error(`No URL configured for department ${name}; set ${name.toUpperCase()}_URL`);
-    return new DepartmentDataSource(name, url, fetcher);
+    return new DepartmentDataSource(name, url, fetcher, sign);
   };
   if (config.introspect) {
     const subgraphs = Object.entries(config.subgraphUrls).map(([name, url]) => ({ name, url }));
@@ -32,7 +34,9 @@ export function buildGateway(config: GatewayConfig): ApolloGateway {
 }
 
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
-  const gateway = buildGateway(config);
+  const sign = await gatewaySigner(await configuredKey('GATEWAY_SIGNING_KEY', 'privateJwk', 'gateway'));
+  const authenticate = await authenticator(config.auth);
+  const gateway = buildGateway(config, sign);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
@@ -45,8 +49,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     server,
     context: async (req: IncomingMessage) => ({
       requestId: requestIdFrom(header(req, 'x-request-id')),
-      purpose: header(req, 'x-purpose') ?? null,
-      caller: ANONYMOUS,
+      purpose: header(req, 'x-purpose')?.slice(0, 200) ?? null,
+      caller: await authenticate(req),
+      clientName: header(req, 'apollographql-client-name')?.slice(0, 100) ?? null,
     }),
     ready: () => departmentsReady(config),
   });

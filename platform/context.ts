@@ -25,4 +25,6 @@ export interface DepartmentContext<L> {
   /** the stated purpose of the access (x-purpose), when there is one */
   purpose: string | null;
   requestId: string;
+  /** the front end that sent the request (apollographql-client-name), for the audit trail */
+  clientName: string | null;
 }

@@ -6,13 +6,19 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/core';
 import type { MigrationObject } from '@mikro-orm/core';
-import { parse, type DocumentNode } from 'graphql';
-import { ANONYMOUS, type DepartmentContext } from './context.js';
+import { GraphQLError, parse, type DocumentNode } from 'graphql';
+import type { JWK } from 'jose';
+import type { DepartmentContext } from './context.js';
+import { ErrorCode } from './errors.js';
 import { openDatabase, databaseFromEnv, type DatabaseTarget } from './db.js';
 import { formatError, maskingPlugin } from './format-error.js';
 import { createHttpServer, listen } from './http.js';
 import { log } from './log.js';
 import { requestIdFrom } from './request-id.js';
+import { enforceAccess, type SubjectsOf } from './security/enforce.js';
+import { gatewayVerifier, GatewayTokenError, type GatewayClaims } from './security/gateway-token.js';
+import { configuredKey } from './security/keys.js';
+import { collectPolicies } from './security/policy.js';
 import { countSql, type SqlCounter } from './sql-counter.js';
 
 export interface SeedOptions {
@@ -35,6 +41,12 @@ export interface Department<L> {
   loaders(em: EntityManager): L;
   /** fills an empty database with sample data */
   seed?(em: EntityManager, options: SeedOptions): Promise<void>;
+  /**
+   * For each type whose records are about people or enterprises: who they are
+   * about. Citizens and enterprises then reach only their own records, and
+   * officers need this department's duty scope and a purpose (see security/enforce.ts).
+   */
+  subjects?: Record<string, SubjectsOf>;
 }
 
 export interface StartOptions {
@@ -43,6 +55,8 @@ export interface StartOptions {
   target?: DatabaseTarget;
   /** sample data to create when the database is empty; false to leave it empty */
   seed?: SeedOptions | false;
+  /** the gateway's public key; default GATEWAY_VERIFY_KEY, else the development pair */
+  verifyKey?: JWK;
 }
 
 export interface RunningDepartment {
@@ -69,8 +83,11 @@ export function subgraphTypeDefs(department: Pick<Department<unknown>, 'typeDefs
 
 /** Builds the Apollo subgraph server of a department (not listening). */
 export function buildDepartmentServer<L>(department: Department<L>): ApolloServer<DepartmentContext<L>> {
+  const typeDefs = subgraphTypeDefs(department);
+  const schema = buildSubgraphSchema({ typeDefs, resolvers: department.resolvers as never });
+  enforceAccess(schema, { department: department.name, policies: collectPolicies(typeDefs), subjects: department.subjects ?? {} });
   return new ApolloServer<DepartmentContext<L>>({
-    schema: buildSubgraphSchema({ typeDefs: subgraphTypeDefs(department), resolvers: department.resolvers as never }),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     // inline tracing costs CPU on every request and the gateway reports no usage to Apollo
@@ -92,12 +109,13 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
       await orm.em.fork().transactional((em) => department.seed!(em, seed));
       log.info('seeded sample data', { department: department.name, ...seed, ms: Date.now() - started });
     }
+    const verify = await gatewayVerifier(options.verifyKey ?? (await configuredKey('GATEWAY_VERIFY_KEY', 'publicJwk', 'gateway')), department.name);
     const sql = countSql(orm);
     const server = buildDepartmentServer(department);
     await server.start();
     const http = createHttpServer({
       server,
-      context: async (req: IncomingMessage) => contextFor(department, orm, req),
+      context: async (req: IncomingMessage) => contextFor(department, orm, await gatewayClaims(verify, req)),
       ready: async () => orm.isConnected(),
     });
     const listening = await listen(http, options.port ?? 0, options.host ?? '127.0.0.1', department.name);
@@ -120,19 +138,30 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
   }
 }
 
-function contextFor<L>(department: Department<L>, orm: MikroORM, req: IncomingMessage): DepartmentContext<L> {
+/**
+ * Departments answer only the gateway: every request, `_entities` and `_service`
+ * included, must carry a fresh gateway token, or it gets 401 and no data.
+ * The caller and purpose come from that token, never from plain headers.
+ */
+async function gatewayClaims(verify: (token: string | undefined) => Promise<GatewayClaims>, req: IncomingMessage): Promise<GatewayClaims> {
+  const header = req.headers['x-gateway-token'];
+  try {
+    return await verify(Array.isArray(header) ? header[0] : header);
+  } catch (error) {
+    if (!(error instanceof GatewayTokenError)) throw error;
+    throw new GraphQLError(error.message, { extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } } });
+  }
+}
+
+function contextFor<L>(department: Department<L>, orm: MikroORM, claims: GatewayClaims): DepartmentContext<L> {
   const em = orm.em.fork();
-  const header = (name: string) => {
-    const value = req.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
   return {
     em,
     loaders: department.loaders(em),
-    // the security layer replaces this with the caller the gateway vouches for
-    caller: ANONYMOUS,
-    purpose: header('x-purpose') ?? null,
-    requestId: requestIdFrom(header('x-request-id')),
+    caller: claims.caller,
+    purpose: claims.purpose,
+    requestId: requestIdFrom(claims.requestId),
+    clientName: claims.clientName,
   };
 }
 

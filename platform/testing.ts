@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ANONYMOUS, type Caller } from './context.js';
 import type { DatabaseTarget } from './db.js';
 import { startDepartment, type Department, type RunningDepartment, type SeedOptions } from './department.js';
+import { gatewaySigner } from './security/gateway-token.js';
+import { devKeyPair } from './security/keys.js';
 
 /**
  * A fresh, private database for one test: a SQLite file in a temp folder, or,
@@ -15,9 +18,27 @@ export function testDatabase(department: string): DatabaseTarget {
   return { kind: 'sqlite', file: join(mkdtempSync(join(tmpdir(), 'govgraph-')), `${department}.sqlite`) };
 }
 
+/** Who a test request is made for, as the gateway would vouch for them. */
+export interface As {
+  caller?: Caller;
+  purpose?: string | null;
+}
+
+export interface TestDepartment extends RunningDepartment {
+  /** POSTs an operation signed the way the gateway signs it (anonymous unless `as` says otherwise) */
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: As): Promise<GraphQLResult<T>>;
+}
+
 /** Starts a department on a free port over a private database, seeded unless told otherwise. */
-export function startTestDepartment<L>(department: Department<L>, seed: SeedOptions | false = { size: 50, seed: 7 }): Promise<RunningDepartment> {
-  return startDepartment(department, { port: 0, target: testDatabase(department.name), seed });
+export async function startTestDepartment<L>(department: Department<L>, seed: SeedOptions | false = { size: 50, seed: 7 }): Promise<TestDepartment> {
+  const running = await startDepartment(department, { port: 0, target: testDatabase(department.name), seed });
+  const sign = await gatewaySigner((await devKeyPair('gateway')).privateJwk);
+  return Object.assign(running, {
+    async query<T>(query: string, variables: Record<string, unknown> = {}, as: As = {}) {
+      const token = await sign(department.name, { caller: as.caller ?? ANONYMOUS, purpose: as.purpose ?? null, requestId: 'test-request', clientName: 'tests' });
+      return post<T>(running.url, query, variables, { 'x-gateway-token': token });
+    },
+  });
 }
 
 export interface GraphQLResult<T = Record<string, any>> {

@@ -14,7 +14,7 @@ export function scalarChecksPlugin(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, schema, request, operation }) {
-          const error = firstBadValue(schema, document, request.variables ?? {}, operation.variableDefinitions ?? []);
+          const error = firstBadValue(schema, document, request.variables ?? {}, operation?.variableDefinitions ?? []);
           if (error) throw error;
         },
       };

@@ -1,5 +1,5 @@
 import { loadSchema, type Department } from '../../platform/department.js';
-import { EnterpriseEntity } from './entities.js';
+import { EnterpriseEntity, type PersonRef } from './entities.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { migrations } from './migrations.js';
 import { resolvers } from './resolvers/index.js';
@@ -10,8 +10,12 @@ export const market: Department<Loaders> = {
   name: 'market',
   typeDefs: loadSchema(import.meta.url),
   resolvers,
+  // the first entity decides whether the database is empty and needs seeding
   entities: [EnterpriseEntity],
   migrations,
   loaders: createLoaders,
   seed: (em, options) => seedMarket(em, options),
+  // the register itself is public (企业信用信息公示); which enterprises a given
+  // identity number represents is that person's data
+  subjects: { Person: (person: PersonRef) => [person.id] },
 };

@@ -7,7 +7,7 @@ import { EnterpriseEntity, type Enterprise, type EnterpriseStatus } from './enti
 import { businessScopeOf, capitalFor, enterpriseTypeOf } from './forms.js';
 
 /** Rows per INSERT: large enough to be fast, small enough for SQLite's bound-parameter limit. */
-export const SEED_CHUNK = 2_000;
+export const SEED_CHUNK = 5_000;
 
 // A fixed day in the past rather than "today", so a seed gives the same register on any day.
 const REGISTERED_UNTIL = '2025-12-31';

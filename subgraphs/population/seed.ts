@@ -72,7 +72,8 @@ export async function seedPopulation(em: EntityManager, options: SeedOptions): P
   }
 }
 
-const countyNames = new Map(residenceCounties().map((c) => [c.code, c.fullName.replaceAll(' ', '')]));
+// 嘉峪关市 has no counties, only its 市辖区, which no address spells out
+const countyNames = new Map(residenceCounties().map((c) => [c.code, c.fullName.replaceAll(' ', '').replace('市辖区', '')]));
 
 function addressIn(regionCode: string, rng: Random): string {
   const place = countyNames.get(regionCode) ?? '';

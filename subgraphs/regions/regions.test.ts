@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningDepartment } from '../../platform/department.js';
-import { post, startTestDepartment } from '../../platform/testing.js';
+import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { regions } from './department.js';
 
-let dept: RunningDepartment;
+let dept: TestDepartment;
 beforeAll(async () => {
   dept = await startTestDepartment(regions);
 });
 afterAll(() => dept?.close());
 
-const q = (query: string, variables: Record<string, unknown> = {}) => post(dept.url, query, variables);
+const q = (query: string, variables: Record<string, unknown> = {}) => dept.query(query, variables);
 
 describe('regions department', () => {
   it('looks up a county with its parent chain and full name', async () => {

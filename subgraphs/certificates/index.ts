@@ -1,0 +1,4 @@
+import { runDepartment } from '../../platform/main.js';
+import { certificates } from './department.js';
+
+await runDepartment(certificates);

@@ -1,0 +1,18 @@
+import { CreditCodeScalar, DateScalar, ResidentIdScalar } from '../../../platform/identifiers/scalars.js';
+import type { Resolvers } from '../generated/resolvers.js';
+import { CertificateResolver } from './Certificate.js';
+import { CertificateHolderResolver } from './CertificateHolder.js';
+import { EnterpriseResolver } from './Enterprise.js';
+import { PersonResolver } from './Person.js';
+import { Query } from './Query.js';
+
+export const resolvers: Resolvers = {
+  ResidentId: ResidentIdScalar,
+  CreditCode: CreditCodeScalar,
+  Date: DateScalar,
+  Query,
+  Certificate: CertificateResolver,
+  CertificateHolder: CertificateHolderResolver,
+  Person: PersonResolver,
+  Enterprise: EnterpriseResolver,
+};

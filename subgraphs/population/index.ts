@@ -1,0 +1,4 @@
+import { runDepartment } from '../../platform/main.js';
+import { population } from './department.js';
+
+await runDepartment(population);
