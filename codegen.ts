@@ -19,7 +19,7 @@ const mappers: Record<string, Record<string, string>> = {
   population: {
     Person: '../entities.js#Person',
     Household: '../entities.js#Household',
-    HouseholdMember: '../entities.js#Person',
+    HouseholdMember: '../entities.js#Member',
     Region: '../entities.js#RegionRef',
   },
   market: {

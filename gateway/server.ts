@@ -6,13 +6,16 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { gatewaySigner, type Signer } from '../platform/security/gateway-token.js';
 import { configuredKey } from '../platform/security/keys.js';
 import { authenticator } from './auth.js';
-import { formatError, maskingPlugin } from '../platform/format-error.js';
+import { errorMaskingPlugin, formatError } from '../platform/format-error.js';
 import { createHttpServer, listen, type Listening } from '../platform/http.js';
 import { requestIdFrom } from '../platform/request-id.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { DepartmentDataSource, subgraphFetcher } from './datasource.js';
+import { accessPlugin } from './plugins/access.js';
+import { personalDataMaskingPlugin } from './plugins/masking.js';
 import { scalarChecksPlugin } from './plugins/scalars.js';
+import { graphPolicies } from './policies.js';
 
 export interface RunningGateway extends Listening {
   gateway: ApolloGateway;
@@ -34,6 +37,8 @@ export function buildGateway(config: GatewayConfig, sign: Signer): ApolloGateway
 }
 
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  // access rules and owners come from the supergraph (in dev mode, from the file if there is one)
+  const policies = graphPolicies(readFileSync(config.supergraphFile, 'utf8'));
   const sign = await gatewaySigner(await configuredKey('GATEWAY_SIGNING_KEY', 'privateJwk', 'gateway'));
   const authenticate = await authenticator(config.auth);
   const gateway = buildGateway(config, sign);
@@ -42,7 +47,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
-    plugins: [maskingPlugin('gateway'), scalarChecksPlugin(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      errorMaskingPlugin('gateway'),
+      accessPlugin(policies),
+      scalarChecksPlugin(),
+      personalDataMaskingPlugin(policies),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await server.start();
   const http = createHttpServer({

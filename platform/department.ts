@@ -11,7 +11,7 @@ import type { JWK } from 'jose';
 import type { DepartmentContext } from './context.js';
 import { ErrorCode } from './errors.js';
 import { openDatabase, databaseFromEnv, type DatabaseTarget } from './db.js';
-import { formatError, maskingPlugin } from './format-error.js';
+import { errorMaskingPlugin, formatError } from './format-error.js';
 import { createHttpServer, listen } from './http.js';
 import { log } from './log.js';
 import { requestIdFrom } from './request-id.js';
@@ -91,7 +91,7 @@ export function buildDepartmentServer<L>(department: Department<L>): ApolloServe
     formatError,
     includeStacktraceInErrorResponses: false,
     // inline tracing costs CPU on every request and the gateway reports no usage to Apollo
-    plugins: [maskingPlugin(department.name), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [errorMaskingPlugin(department.name), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
 }
 

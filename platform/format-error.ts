@@ -8,7 +8,7 @@ import { log } from './log.js';
  * Apollo's formatError hook: only errors with a public code keep their message.
  * Everything else (driver messages, stack traces, file paths, internal URLs)
  * reads as an internal error; the original goes to the log with the request id
- * (see maskingPlugin), which the client can quote.
+ * (see errorMaskingPlugin), which the client can quote.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
@@ -33,7 +33,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 }
 
 /** Logs every error with its request id and stamps that id on what the client sees. */
-export function maskingPlugin(service: string): ApolloServerPlugin<{ requestId: string }> {
+export function errorMaskingPlugin(service: string): ApolloServerPlugin<{ requestId: string }> {
   return {
     async requestDidStart() {
       return {

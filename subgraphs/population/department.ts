@@ -4,6 +4,7 @@ import { createLoaders, type Loaders } from './loaders.js';
 import { migrations } from './migrations.js';
 import { resolvers } from './resolvers/index.js';
 import { seedPopulation } from './seed.js';
+import { subjects } from './subjects.js';
 
 /** Public security: the household register (户籍), residents and households. */
 export const population: Department<Loaders> = {
@@ -15,4 +16,5 @@ export const population: Department<Loaders> = {
   migrations,
   loaders: createLoaders,
   seed: (em, options) => seedPopulation(em, options),
+  subjects,
 };

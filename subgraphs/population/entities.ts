@@ -3,7 +3,7 @@ import { EntitySchema } from '@mikro-orm/core';
 export type Gender = 'MALE' | 'FEMALE';
 export type HouseholdRelation = 'HEAD' | 'SPOUSE' | 'CHILD' | 'PARENT' | 'OTHER';
 
-/** A resident of the household register; also a HouseholdMember (the row carries its relation to the head). */
+/** A resident of the household register; the row carries its relation to the head of its household. */
 export interface Person {
   id: string;
   name: string;
@@ -25,6 +25,11 @@ export interface Household {
   number: string;
   regionCode: string;
   address: string;
+}
+
+/** A HouseholdMember: its own object, so access verdicts on it never stand in for the Person's. */
+export interface Member {
+  person: Person;
 }
 
 /** What population knows of a Region: only its key (regions owns the rest). */

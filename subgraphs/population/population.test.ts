@@ -1,20 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningDepartment } from '../../platform/department.js';
+import type { Caller } from '../../platform/context.js';
 import { residentIdFacts } from '../../platform/identifiers/index.js';
 import { personAt } from '../../platform/synthetic.js';
-import { post, startTestDepartment } from '../../platform/testing.js';
+import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { population } from './department.js';
 import { relationsToHead } from './household.js';
 import { generatePopulation, householdAt } from './seed.js';
 
 const SEED = { size: 90, seed: 7 };
-let dept: RunningDepartment;
+let dept: TestDepartment;
 beforeAll(async () => {
   dept = await startTestDepartment(population, SEED);
 });
 afterAll(() => dept?.close());
 
-const q = (query: string, variables: Record<string, unknown> = {}) => post(dept.url, query, variables);
+const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-7', department: null, scopes: ['population:read'] };
+const q = (query: string, variables: Record<string, unknown> = {}) => dept.query(query, variables, { caller: OFFICER, purpose: 'household register check' });
 const PERSON = 'id name gender birthDate ethnicity registeredRegion { code } address phone';
 
 describe('population department', () => {
@@ -105,6 +106,21 @@ describe('population department', () => {
     expect(wildcard.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'name' });
     const region = await q('{ people(region: "110001") { nodes { id } } }');
     expect(region.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('lets a citizen read their own records only, and an officer only with duty and purpose', async () => {
+    const [self, other] = [personAt(SEED.seed, 3), personAt(SEED.seed, 6)];
+    const citizen: Caller = { role: 'CITIZEN', subject: self.id, department: null, scopes: [] };
+    const read = 'query($id: ResidentId!) { person(id: $id) { name household { number members { relation } } } }';
+    const own = await dept.query(read.replace('members { relation }', ''), { id: self.id }, { caller: citizen });
+    expect(own.errors).toBeUndefined();
+    expect(own.data?.person.name).toBe(self.name);
+    const others = await dept.query(read, { id: other.id }, { caller: citizen });
+    expect(others.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await dept.query(read, { id: self.id });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const noPurpose = await dept.query(read, { id: self.id }, { caller: OFFICER });
+    expect(noPurpose.errors?.[0]?.message).toContain('purpose');
   });
 
   it('batches: households of N people and N entity representations cost the same SQL at any N', async () => {

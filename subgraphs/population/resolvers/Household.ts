@@ -14,7 +14,7 @@ export const HouseholdResolver: HouseholdResolvers = {
     if (!head) throw new GraphQLError(`household ${household.id} has no head in the register`);
     return head;
   },
-  members: async (household, _, { loaders }) => [...(await loaders.membersOf.load(household.id))].sort(byRelationThenAge),
+  members: async (household, _, { loaders }) => [...(await loaders.membersOf.load(household.id))].sort(byRelationThenAge).map((person) => ({ person })),
 };
 
 function byRelationThenAge(a: Person, b: Person): number {

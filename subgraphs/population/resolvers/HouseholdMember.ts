@@ -1,7 +1,6 @@
 import type { HouseholdMemberResolvers } from '../generated/resolvers.js';
 
-/** A member is the person's own row: it carries the relation to the head. */
 export const HouseholdMemberResolver: HouseholdMemberResolvers = {
-  person: (member) => member,
-  relation: (member) => member.relation,
+  person: (member) => member.person,
+  relation: (member) => member.person.relation,
 };

@@ -1,0 +1,17 @@
+import { loadSchema, type Department } from '../../platform/department.js';
+import { CertificateEntity } from './entities.js';
+import { createLoaders, type Loaders } from './loaders.js';
+import { migrations } from './migrations.js';
+import { resolvers } from './resolvers/index.js';
+import { seedCertificates } from './seed.js';
+
+/** The e-certificate hub (电子证照): certificates of people and enterprises, for once-only submission. */
+export const certificates: Department<Loaders> = {
+  name: 'certificates',
+  typeDefs: loadSchema(import.meta.url),
+  resolvers,
+  entities: [CertificateEntity],
+  migrations,
+  loaders: createLoaders,
+  seed: (em, options) => seedCertificates(em, options),
+};
