@@ -86,12 +86,12 @@ export function certificateRow(rng: Random, holder: Holder, issue: Issue): Certi
  * the previous edition as history.
  */
 export function renewedRows(rng: Random, holder: Holder, terms: Term[], issue: Omit<Issue, keyof Term | 'edition'>, lapse: number): Certificate[] {
-  const held = terms.length >= 2 && rng.chance(lapse) ? terms.slice(0, -1) : terms;
+  const held = terms.length >= 2 && rng.chance(lapse) ? terms.length - 1 : terms.length;
   const rows: Certificate[] = [];
-  const last = held.length - 1;
-  for (const [i, term] of held.entries()) {
-    if (i < last && !(i === last - 1 && rng.chance(0.15))) continue;
-    rows.push(certificateRow(rng, holder, { ...issue, ...term, edition: i + 1, revocation: i === last ? issue.revocation : 0 }));
+  const history = held >= 2 && rng.chance(0.15);
+  for (let i = history ? held - 2 : held - 1; i >= 0 && i < held; i++) {
+    const latest = i === held - 1;
+    rows.push(certificateRow(rng, holder, { ...issue, ...terms[i]!, edition: i + 1, revocation: latest ? issue.revocation : 0 }));
   }
   return rows;
 }
