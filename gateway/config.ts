@@ -14,6 +14,8 @@ const schema = z.object({
   AUTH_JWKS_URL: z.url().optional(),
   AUTH_ISSUER: z.string().default(DEV_ISSUER),
   AUTH_AUDIENCE: z.string().default(DEV_AUDIENCE),
+  RATE_LIMIT_CAPACITY: z.coerce.number().int().positive().default(20_000),
+  RATE_LIMIT_REFILL_PER_SECOND: z.coerce.number().positive().default(2_000),
 });
 
 export interface GatewayConfig {
@@ -28,6 +30,8 @@ export interface GatewayConfig {
   /** department name -> its /graphql URL */
   subgraphUrls: Record<string, string>;
   auth: AuthConfig;
+  /** per caller: a bucket of `capacity` objects, refilled at `refillPerSecond` */
+  rateLimit: { capacity: number; refillPerSecond: number };
 }
 
 /** Reads the gateway's configuration; lists every problem at once and exits when it is invalid. */
@@ -54,6 +58,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     introspect: e.GATEWAY_INTROSPECT === 'true',
     production: e.NODE_ENV === 'production',
     subgraphUrls,
+    rateLimit: { capacity: e.RATE_LIMIT_CAPACITY, refillPerSecond: e.RATE_LIMIT_REFILL_PER_SECOND },
     auth: { jwksUrl: e.AUTH_JWKS_URL ?? null, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE },
   };
 }

@@ -7,4 +7,6 @@ export interface GatewayContext {
   purpose: string | null;
   caller: Caller;
   clientName: string | null;
+  /** the TCP peer, the rate-limit key of anonymous callers */
+  clientAddress: string;
 }

@@ -12,6 +12,9 @@ import { requestIdFrom } from '../platform/request-id.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { DepartmentDataSource, subgraphFetcher } from './datasource.js';
+import { limitsPlugin } from './limits/plugin.js';
+import { parseOptionsFor } from './limits/policy.js';
+import { createRateLimiter } from './limits/rate-limit.js';
 import { accessPlugin } from './plugins/access.js';
 import { personalDataMaskingPlugin } from './plugins/masking.js';
 import { scalarChecksPlugin } from './plugins/scalars.js';
@@ -46,9 +49,21 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: !config.production,
+    // introspection is decided per caller by limitsPlugin (production: auditors only)
+    introspection: true,
+    parseOptions: parseOptionsFor(),
+    // one operation per HTTP request: batches would multiply every limit below
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     plugins: [
       errorMaskingPlugin('gateway'),
+      limitsPlugin<GatewayContext>({
+        rateLimiter: createRateLimiter({ capacity: config.rateLimit.capacity, refillPerSecond: config.rateLimit.refillPerSecond }),
+        // callers are limited by who they are; anonymous callers by their address
+        callerKey: ({ caller, clientAddress }) => (caller.subject ? `${caller.role}:${caller.subject}` : `ip:${clientAddress}`),
+        production: () => config.production,
+        mayIntrospect: ({ caller }) => caller.role === 'AUDITOR',
+      }),
       accessPlugin(policies),
       scalarChecksPlugin(),
       personalDataMaskingPlugin(policies),
@@ -63,6 +78,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       purpose: header(req, 'x-purpose')?.slice(0, 200) ?? null,
       caller: await authenticate(req),
       clientName: header(req, 'apollographql-client-name')?.slice(0, 100) ?? null,
+      clientAddress: req.socket.remoteAddress ?? 'unknown',
     }),
     ready: () => departmentsReady(config),
   });

@@ -15,10 +15,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const serviceName = formatted.extensions?.serviceName;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     const extensions: Record<string, unknown> = { code };
-    for (const key of ['argument', 'serviceName', 'limit', 'retryAfterSeconds'] as const) {
+    for (const key of ['argument', 'serviceName', 'limit', 'max', 'actual', 'retryAfterSeconds'] as const) {
       if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
     }
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+    // "Did you mean …?" would teach a prober the schema's field names
+    return { message: stripSuggestions(formatted.message), locations: formatted.locations, path: formatted.path, extensions };
   }
   // A department that failed or timed out behind the gateway: say which, nothing more.
   if (typeof serviceName === 'string' && code !== ErrorCode.Internal) {
@@ -60,4 +61,13 @@ export function errorMaskingPlugin(service: string): ApolloServerPlugin<{ reques
       };
     },
   };
+}
+
+/**
+ * graphql-js's " Did you mean "x"?" hints (fields, arguments, types, enum
+ * values, input fields, "to use an inline fragment on ...") name parts of the
+ * schema; strip them so a typo teaches a client nothing.
+ */
+export function stripSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean (?:[a-z][a-z ]*? )?"[^"]*"(?:, "[^"]*")*(?:,? or "[^"]*")?\?/g, '');
 }

@@ -159,9 +159,10 @@ export function analyseOperation(
     : document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
 
   const coordinates = new Set<string>();
+  // One walker, so each fragment is analysed once even across operations.
+  const walker = new Walker(schema, fragments, variableValues(operations, variables), coordinates);
   const total = empty();
   for (const operation of operations) {
-    const walker = new Walker(schema, fragments, variableValues(operation, variables), coordinates);
     const summary = walker.operation(operation);
     total.depth = Math.max(total.depth, summary.depth);
     total.aliases = sat(total.aliases + summary.aliases);
@@ -184,13 +185,19 @@ export function analyseOperation(
   };
 }
 
-/** Variables as the caller sent them, falling back to the operation's defaults. */
-function variableValues(operation: OperationDefinitionNode, given: Record<string, unknown>): Map<string, unknown> {
+/**
+ * Variables as the caller sent them, falling back to the operation's defaults
+ * (with several operations, the first default declared for a name).
+ */
+function variableValues(operations: readonly OperationDefinitionNode[], given: Record<string, unknown>): Map<string, unknown> {
   const values = new Map<string, unknown>();
-  for (const definition of operation.variableDefinitions ?? []) {
-    const name = definition.variable.name.value;
-    if (Object.prototype.hasOwnProperty.call(given, name)) values.set(name, given[name]);
-    else if (definition.defaultValue) values.set(name, literal(definition.defaultValue, new Map()));
+  for (const operation of operations) {
+    for (const definition of operation.variableDefinitions ?? []) {
+      const name = definition.variable.name.value;
+      if (values.has(name)) continue;
+      if (Object.prototype.hasOwnProperty.call(given, name)) values.set(name, given[name]);
+      else if (definition.defaultValue) values.set(name, literal(definition.defaultValue, new Map()));
+    }
   }
   return values;
 }

@@ -65,7 +65,7 @@ async function post(
       method: 'POST',
       headers: new HeaderMap([['content-type', 'application/json']]),
       search: '',
-      body: { query, variables },
+      body: variables ? { query, variables } : { query },
     },
     context: async () => ({ caller, admin }),
   });
@@ -172,10 +172,18 @@ describe('limitsPlugin in Apollo Server', () => {
   });
 
   it('lets the parser refuse a document over maxTokens with 400 GRAPHQL_PARSE_FAILED', async () => {
-    const { status, error } = await post(fewTokens, nest(3).replace('{ id }', '{ id name secret tags id name secret tags id name secret tags id name }'));
+    const { status, error } = await post(fewTokens, `{ me { ${'id name '.repeat(20)}} }`); // 45 tokens
     expect(status).toBe(400);
     expect(error?.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
     expect(error?.message).toBe('Syntax Error: Document contains more that 40 tokens. Parsing aborted.');
+    expect(resolverCalls).toBe(0);
+  });
+
+  it('refuses a document whose operation cannot be chosen', async () => {
+    const both = 'query A { me { id } } query B { users { id } }';
+    const { status, error } = await post(plain, both);
+    expect(status).toBe(400);
+    expect(error?.extensions).toMatchObject({ code: ErrorCode.BadUserInput, argument: 'operationName' });
     expect(resolverCalls).toBe(0);
   });
 

@@ -30,6 +30,8 @@ function withStatus<E extends GovError>(error: E, status: number, headers?: Reco
 /**
  * Refuses hostile operations once they are parsed, validated and resolved,
  * before any query planning, subgraph call or resolver:
+ *  0. a document whose operation cannot be chosen (several, no operationName;
+ *     or an unknown name): BAD_USER_INPUT, 400;
  *  1. introspection in production by a caller that may not: FORBIDDEN, 400;
  *  2. the first limit broken (see checkLimits): QUERY_TOO_COMPLEX, or
  *     BAD_USER_INPUT for a too-large page size, 400;
@@ -44,7 +46,20 @@ export function limitsPlugin<TContext extends BaseContext = any>(options: Limits
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operationName, schema, contextValue }) {
+        async didResolveOperation({ request, document, operation, operationName, schema, contextValue }) {
+          if (!operation) {
+            // Nothing would run, but refuse here so that nothing unanalysed reaches the planner.
+            throw withStatus(
+              new GovError(
+                ErrorCode.BadUserInput,
+                request.operationName
+                  ? `The document has no operation named "${request.operationName}"; set operationName to one of its operations.`
+                  : 'The document has several operations; set operationName to the one to run.',
+                { argument: 'operationName' },
+              ),
+              400,
+            );
+          }
           const shape = analyseOperation(schema, document, operationName, request.variables ?? {});
 
           if (shape.introspection && options.production() && !options.mayIntrospect(contextValue)) {
@@ -81,11 +96,4 @@ export function limitsPlugin<TContext extends BaseContext = any>(options: Limits
   };
 }
 
-/**
- * graphql-js's " Did you mean "x"?" hints (fields, arguments, types, enum
- * values, input fields, "to use an inline fragment on ...") name parts of the
- * schema; strip them so a typo teaches a client nothing.
- */
-export function stripSuggestions(message: string): string {
-  return message.replace(/ ?Did you mean (?:[a-z][a-z ]*? )?"[^"]*"(?:, "[^"]*")*(?:,? or "[^"]*")?\?/g, '');
-}
+export { stripSuggestions } from '../../platform/format-error.js';

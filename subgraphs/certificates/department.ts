@@ -4,6 +4,7 @@ import { createLoaders, type Loaders } from './loaders.js';
 import { migrations } from './migrations.js';
 import { resolvers } from './resolvers/index.js';
 import { seedCertificates } from './seed.js';
+import { subjects } from './subjects.js';
 
 /** The e-certificate hub (电子证照): certificates of people and enterprises, for once-only submission. */
 export const certificates: Department<Loaders> = {
@@ -14,4 +15,5 @@ export const certificates: Department<Loaders> = {
   migrations,
   loaders: createLoaders,
   seed: (em, options) => seedCertificates(em, options),
+  subjects,
 };

@@ -1,35 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../../platform/context.js';
-import { startDepartment, type RunningDepartment } from '../../platform/department.js';
+import { ANONYMOUS, type Caller } from '../../platform/context.js';
 import { checkCreditCode, makeCreditCode, todayInChina } from '../../platform/identifiers/index.js';
-import { gatewaySigner, type Signer } from '../../platform/security/gateway-token.js';
-import { newKeyPair } from '../../platform/security/keys.js';
 import { personAt } from '../../platform/synthetic.js';
-import { post, testDatabase } from '../../platform/testing.js';
+import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { market } from './department.js';
 import type { Enterprise } from './entities.js';
 import { enterpriseTypeOf } from './forms.js';
 import { eighteenthBirthday, generateEnterprises, marketAuthorityCode } from './seed.js';
 
+// 1,000 people make 100 enterprises: enough for several pages and every filter
 const SEED = { size: 1_000, seed: 7 };
 const ALL: Enterprise[] = [...generateEnterprises(SEED)].sort((a, b) => (a.creditCode < b.creditCode ? -1 : 1));
-const ANONYMOUS: Caller = { role: 'ANONYMOUS', subject: null, department: null, scopes: [] };
 const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: null, scopes: ['market:read'] };
 
-let dept: RunningDepartment;
-let sign: Signer;
+let dept: TestDepartment;
 beforeAll(async () => {
-  // departments answer only gateway-signed requests: the test plays the gateway with its own pair
-  const pair = await newKeyPair('market-test');
-  sign = await gatewaySigner(pair.privateJwk);
-  dept = await startDepartment(market, { port: 0, target: testDatabase('market'), seed: SEED, verifyKey: pair.publicJwk });
+  dept = await startTestDepartment(market, SEED);
 });
 afterAll(() => dept?.close());
 
-async function q(query: string, variables: Record<string, unknown> = {}, caller = OFFICER) {
-  const token = await sign('market', { caller, purpose: caller.role === 'OFFICER' ? 'market test' : null, requestId: 'test', clientName: null });
-  return post(dept.url, query, variables, { 'x-gateway-token': token });
-}
+const q = (query: string, variables: Record<string, unknown> = {}, caller = OFFICER) =>
+  dept.query(query, variables, { caller, purpose: caller.role === 'OFFICER' ? 'market test' : null });
 
 const codesOf = (rows: { creditCode: string }[]) => rows.map((e) => e.creditCode);
 

@@ -7,6 +7,8 @@ export type HouseholdRelation = 'HEAD' | 'SPOUSE' | 'CHILD' | 'PARENT' | 'OTHER'
 export interface Person {
   id: string;
   name: string;
+  /** first character of the name, so a name prefix search is an equality any collation agrees on */
+  nameInitial: string;
   gender: Gender;
   /** YYYY-MM-DD, the one embedded in the id */
   birthDate: string;
@@ -43,6 +45,7 @@ export const PersonEntity = new EntitySchema<Person>({
   properties: {
     id: { type: 'string', primary: true, length: 18 },
     name: { type: 'string' },
+    nameInitial: { type: 'string', fieldName: 'name_initial' },
     gender: { type: 'string' },
     // kept as text: a date column would come back as an instant and shift a day in some time zone
     birthDate: { type: 'string', fieldName: 'birth_date' },

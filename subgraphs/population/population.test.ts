@@ -131,9 +131,9 @@ describe('population department', () => {
       return dept.sql.count;
     };
     const nested = 'query($n: Int) { people(first: $n) { nodes { id household { id head { name } members { relation person { name household { number } } } } } } }';
-    const [small, large] = [await cost(nested, { n: 3 }), await cost(nested, { n: 60 })];
-    console.log("SQLCOUNT", small, large);
-    expect(small).toBe(large);
+    // people, their households, the households' members: three statements at any page size
+    expect(await cost(nested, { n: 3 })).toBe(3);
+    expect(await cost(nested, { n: 60 })).toBe(3);
     const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { name } ... on Household { address } } }';
     const reps = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'Person', id: personAt(SEED.seed, i).id }));
     expect(await cost(entities, { r: reps(2) })).toBe(1);

@@ -8,9 +8,9 @@ import { AGE_REFERENCE_DATE, ageOn, householdId, householdNumber, relationsToHea
 
 /**
  * People per insert. SQLite binds at most 32,766 parameters per statement:
- * 3,000 rows of 10 columns stay under it (and under PostgreSQL's 65,535).
+ * 2,500 rows of 11 columns stay under it (and under PostgreSQL's 65,535).
  */
-export const CHUNK_PEOPLE = 3_000;
+export const CHUNK_PEOPLE = 2_500;
 
 /** One household and its members, as stored. */
 export interface HouseholdRecords {
@@ -35,6 +35,7 @@ export function householdAt(seed: number, household: number, size: number): Hous
     return {
       id: p.id,
       name: p.name,
+      nameInitial: Array.from(p.name)[0]!,
       gender: p.gender,
       birthDate: p.birthDate,
       // most families share one ethnic group; mixed marriages bring another

@@ -29,7 +29,10 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** An e-certificate (电子证照) held by the certificate hub on behalf of its issuer. */
+/**
+ * An e-certificate (电子证照) held by the certificate hub on behalf of its issuer.
+ * Only its holder (citizen or enterprise) and officers with the scope certificates:read and a stated purpose may read it.
+ */
 export type Certificate = {
   __typename?: 'Certificate';
   /** Last day of validity; null when it does not expire (长期). */
@@ -156,8 +159,11 @@ export type DepartmentKind =
 /** An enterprise, owned by market regulation; the certificate hub adds its licences. */
 export type Enterprise = {
   __typename?: 'Enterprise';
-  /** Certificates issued to this enterprise, by type then newest first; optionally of one type and status. */
-  certificates: Array<Certificate>;
+  /**
+   * Certificates issued to this enterprise, by type then newest first; optionally of one type and status.
+   * Null only when the certificate hub is unavailable.
+   */
+  certificates?: Maybe<Array<Certificate>>;
   creditCode: Scalars['CreditCode']['output'];
 };
 
@@ -180,8 +186,11 @@ export type PageInfo = {
 /** A resident, owned by public security; the certificate hub adds the certificates they hold. */
 export type Person = {
   __typename?: 'Person';
-  /** Certificates issued to this person, by type then newest first; optionally of one type and status. */
-  certificates: Array<Certificate>;
+  /**
+   * Certificates issued to this person, by type then newest first; optionally of one type and status.
+   * Null only when the certificate hub is unavailable.
+   */
+  certificates?: Maybe<Array<Certificate>>;
   id: Scalars['ResidentId']['output'];
 };
 
@@ -200,13 +209,15 @@ export type Query = {
   certificateTypes: Array<CertificateTypeInfo>;
   /**
    * Certificates ordered by id. Filters combine; at most one holder argument.
+   * A citizen or enterprise lists only their own (no holder argument means themselves).
    * first: 1..100 (default 20).
    */
   certificates: CertificateConnection;
   /**
    * The holder's certificate of this type that is VALID today (the newest if several), or null:
    * what a case handler asks to know a material need not be submitted (数据跑腿).
-   * Exactly one of holderPerson and holderEnterprise (BAD_USER_INPUT otherwise).
+   * Exactly one of holderPerson and holderEnterprise (BAD_USER_INPUT otherwise); a citizen
+   * or enterprise may ask only about themselves (FORBIDDEN otherwise).
    */
   validCertificate?: Maybe<Certificate>;
 };
@@ -465,7 +476,7 @@ export type DepartmentResolvers<ContextType = Context, ParentType extends Resolv
 
 export type EnterpriseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise'], FederationReferenceType extends FederationReferenceTypes['Enterprise'] = FederationReferenceTypes['Enterprise']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Enterprise']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  certificates?: Resolver<Array<ResolversTypes['Certificate']>, ParentType, ContextType, Partial<EnterpriseCertificatesArgs>>;
+  certificates?: Resolver<Maybe<Array<ResolversTypes['Certificate']>>, ParentType, ContextType, Partial<EnterpriseCertificatesArgs>>;
   creditCode?: Resolver<ResolversTypes['CreditCode'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -477,7 +488,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  certificates?: Resolver<Array<ResolversTypes['Certificate']>, ParentType, ContextType, Partial<PersonCertificatesArgs>>;
+  certificates?: Resolver<Maybe<Array<ResolversTypes['Certificate']>>, ParentType, ContextType, Partial<PersonCertificatesArgs>>;
   id?: Resolver<ResolversTypes['ResidentId'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

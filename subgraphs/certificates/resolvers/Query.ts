@@ -6,6 +6,7 @@ import { CERTIFICATE_KINDS, CERTIFICATE_TYPE_NAMES, CERTIFICATE_TYPES } from '..
 import { CertificateEntity, type Certificate } from '../entities.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { filterCertificates, statusWhere } from '../status.js';
+import { holderFor } from './holder.js';
 
 export const Query: QueryResolvers = {
   async certificate(_, { id }, { loaders }) {
@@ -14,13 +15,13 @@ export const Query: QueryResolvers = {
     return found;
   },
 
-  async certificates(_, { holderPerson, holderEnterprise, type, status, issuedFrom, issuedTo, ...page }, { em }) {
+  async certificates(_, { holderPerson, holderEnterprise, type, status, issuedFrom, issuedTo, ...page }, { em, caller }) {
     const { limit, after } = pageRequest(page);
     if (holderPerson && holderEnterprise) throw new BadInputError('give holderPerson or holderEnterprise, not both: a certificate has one holder', 'holderEnterprise');
     if (issuedFrom && issuedTo && issuedFrom > issuedTo) throw new BadInputError(`must not be before issuedFrom (${issuedFrom})`, 'issuedTo');
+    const holder = holderFor(caller, { holderPerson, holderEnterprise });
     const where: FilterQuery<Certificate>[] = [];
-    if (holderPerson) where.push({ holderKind: 'PERSON', holderId: holderPerson });
-    if (holderEnterprise) where.push({ holderKind: 'ENTERPRISE', holderId: holderEnterprise });
+    if (holder) where.push({ holderKind: holder.kind, holderId: holder.id });
     if (type) where.push({ type });
     if (status) where.push(statusWhere(status, todayInChina()));
     if (issuedFrom) where.push({ issueDate: { $gte: issuedFrom } });
@@ -30,11 +31,12 @@ export const Query: QueryResolvers = {
     return toPage(rows, limit, (c) => c.id);
   },
 
-  async validCertificate(_, { holderPerson, holderEnterprise, type }, { loaders }) {
+  async validCertificate(_, { holderPerson, holderEnterprise, type }, { loaders, caller }) {
     if (!holderPerson === !holderEnterprise) {
       throw new BadInputError('give exactly one of holderPerson and holderEnterprise', holderPerson ? 'holderEnterprise' : 'holderPerson');
     }
-    const held = holderPerson ? await loaders.certificatesOfPerson.load(holderPerson) : await loaders.certificatesOfEnterprise.load(holderEnterprise!);
+    const holder = holderFor(caller, { holderPerson, holderEnterprise })!;
+    const held = await (holder.kind === 'PERSON' ? loaders.certificatesOfPerson : loaders.certificatesOfEnterprise).load(holder.id);
     // the loader lists a holder's certificates newest first within a type
     return filterCertificates(held, type, 'VALID')[0] ?? null;
   },

@@ -90,8 +90,9 @@ export function renewedRows(rng: Random, holder: Holder, terms: Term[], issue: O
   const rows: Certificate[] = [];
   const history = held >= 2 && rng.chance(0.15);
   for (let i = history ? held - 2 : held - 1; i >= 0 && i < held; i++) {
-    const latest = i === held - 1;
-    rows.push(certificateRow(rng, holder, { ...issue, ...terms[i]!, edition: i + 1, revocation: latest ? issue.revocation : 0 }));
+    const { issueDate, expiryDate } = terms[i]!;
+    const revocation = i === held - 1 ? issue.revocation : 0;
+    rows.push(certificateRow(rng, holder, { type: issue.type, number: issue.number, trustGrade: issue.trustGrade, issueDate, expiryDate, edition: i + 1, revocation }));
   }
   return rows;
 }

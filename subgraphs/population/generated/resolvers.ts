@@ -41,7 +41,7 @@ export type Household = {
   /** The head of the household (户主). */
   head: Person;
   id: Scalars['ID']['output'];
-  /** Every member, the head first, then by birth date. */
+  /** Every member: the head, spouse, parents, children, then others; the eldest first within each. */
   members: Array<HouseholdMember>;
   /** Household number (户号), 9 digits. */
   number: Scalars['String']['output'];

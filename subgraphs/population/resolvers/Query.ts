@@ -4,7 +4,7 @@ import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { PersonEntity, type Person } from '../entities.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { checkHouseholdId } from '../household.js';
-import { checkNamePrefix, regionFilter } from './filters.js';
+import { namePrefixFilter, regionFilter } from './filters.js';
 
 export const Query: QueryResolvers = {
   async person(_, { id }, { loaders }) {
@@ -26,7 +26,7 @@ export const Query: QueryResolvers = {
     if (bornFrom && bornTo && bornFrom > bornTo) throw new BadInputError(`${bornFrom} is after bornTo ${bornTo}`, 'bornFrom');
     const where: FilterQuery<Person>[] = [];
     if (region) where.push({ regionCode: regionFilter(region) });
-    if (name !== null && name !== undefined) where.push({ name: { $like: `${checkNamePrefix(name)}%` } });
+    if (name !== null && name !== undefined) where.push(namePrefixFilter(name));
     if (bornFrom) where.push({ birthDate: { $gte: bornFrom } });
     if (bornTo) where.push({ birthDate: { $lte: bornTo } });
     if (after) where.push({ id: { $gt: after } });

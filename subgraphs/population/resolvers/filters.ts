@@ -1,5 +1,7 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import { BadInputError } from '../../../platform/errors.js';
 import { divisionLevel } from '../../../platform/identifiers/division-code.js';
+import type { Person } from '../entities.js';
 
 const MAX_NAME_LENGTH = 20;
 
@@ -20,13 +22,15 @@ export function regionFilter(code: string): string | { $gte: string; $lte: strin
 }
 
 /**
- * Checks a name prefix. LIKE wildcards are refused rather than escaped: no
- * name contains them, and SQLite and PostgreSQL disagree on the default escape.
+ * Names starting with a prefix: equality on the first character walks the
+ * (name_initial, id) index in keyset order, LIKE checks the rest. Wildcards
+ * are refused rather than escaped: no name contains them, and SQLite and
+ * PostgreSQL disagree on the default escape character.
  */
-export function checkNamePrefix(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed === '') throw new BadInputError('must not be empty', 'name');
-  if (Array.from(trimmed).length > MAX_NAME_LENGTH) throw new BadInputError(`must be at most ${MAX_NAME_LENGTH} characters`, 'name');
-  if (/[%_\\]/.test(trimmed)) throw new BadInputError('must not contain %, _ or \\', 'name');
-  return trimmed;
+export function namePrefixFilter(name: string): FilterQuery<Person> {
+  const prefix = Array.from(name.trim());
+  if (prefix.length === 0) throw new BadInputError('must not be empty', 'name');
+  if (prefix.length > MAX_NAME_LENGTH) throw new BadInputError(`must be at most ${MAX_NAME_LENGTH} characters`, 'name');
+  if (prefix.some((c) => '%_\\'.includes(c))) throw new BadInputError('must not contain %, _ or \\', 'name');
+  return { nameInitial: prefix[0]!, ...(prefix.length > 1 ? { name: { $like: `${prefix.join('')}%` } } : {}) };
 }

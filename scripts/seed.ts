@@ -1,0 +1,36 @@
+// npm run seed -- --size 1000000 [--seed 1] [--only population,market]
+// Rebuilds departments' databases (from the same environment as npm start) with
+// sample data of the given size (number of people), and reports time and memory.
+import { rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { databaseFromEnv, openDatabase } from '../platform/db.js';
+import type { Department } from '../platform/department.js';
+import { DEPARTMENTS } from '../platform/departments.js';
+
+const { values } = parseArgs({ options: { size: { type: 'string', default: '200' }, seed: { type: 'string', default: '1' }, only: { type: 'string' } } });
+const size = Number(values.size);
+const seed = Number(values.seed);
+if (!Number.isInteger(size) || size < 1) throw new Error('--size must be a positive integer (number of people)');
+const only = values.only?.split(',');
+
+const rows: string[] = [];
+for (const { name } of DEPARTMENTS) {
+  if (only && !only.includes(name)) continue;
+  const module = (await import(`../subgraphs/${name}/department.js`)) as Record<string, Department<unknown>>;
+  const department = module[name]!;
+  const target = databaseFromEnv(name);
+  if (target.kind === 'sqlite') for (const suffix of ['', '-wal', '-shm']) rmSync(`${target.file}${suffix}`, { force: true });
+  const orm = await openDatabase({ target, entities: department.entities, migrations: department.migrations });
+  if (target.kind === 'postgres') {
+    // start from empty tables on PostgreSQL too
+    for (const entity of department.entities) await orm.em.fork().nativeDelete(entity.meta.className, {});
+  }
+  const started = performance.now();
+  await orm.em.fork().transactional((em) => department.seed?.(em, { size, seed }) ?? Promise.resolve());
+  const seconds = (performance.now() - started) / 1000;
+  const counts = await Promise.all(department.entities.map(async (e) => `${e.meta.className} ${await orm.em.fork().count(e.meta.className, {})}`));
+  await orm.close();
+  rows.push(`| ${name} | ${seconds.toFixed(1)} s | ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB | ${counts.join(', ')} |`);
+  process.stdout.write(`${rows.at(-1)}\n`);
+}
+process.stdout.write(`\nSeeded ${size} people (seed ${seed}):\n| department | time | peak RSS so far | rows |\n|---|---|---|---|\n${rows.join('\n')}\n`);

@@ -1,0 +1,13 @@
+import type { SubjectsOf } from '../../platform/security/enforce.js';
+import type { Certificate, EnterpriseRef, PersonRef } from './entities.js';
+
+/**
+ * Whom each record is about: a certificate is its holder's, and the list of a
+ * person's or an enterprise's certificates is theirs. Even a business licence
+ * stays with its holder here: the public register is market regulation's.
+ */
+export const subjects: Record<string, SubjectsOf> = {
+  Certificate: (certificate: Certificate) => [certificate.holderId],
+  Person: (person: PersonRef) => [person.id],
+  Enterprise: (enterprise: EnterpriseRef) => [enterprise.creditCode],
+};
