@@ -9,6 +9,9 @@ export const DEPARTMENTS = [
   { name: 'population', port: 4003, title: 'Public security: residents and households' },
   { name: 'market', port: 4004, title: 'Market regulation: enterprises' },
   { name: 'certificates', port: 4005, title: 'E-certificate hub: certificates' },
+  { name: 'cases', port: 4006, title: 'One-network platform: cases and their timelines' },
+  { name: 'evaluation', port: 4007, title: 'Good/bad review system (好差评)' },
+  { name: 'appeals', port: 4008, title: '12345 hotline: appeals and demand' },
 ] as const satisfies readonly { name: string; port: number; title: string }[];
 
 export type DepartmentName = (typeof DEPARTMENTS)[number]['name'];
