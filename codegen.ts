@@ -34,6 +34,9 @@ const mappers: Record<string, Record<string, string>> = {
     Enterprise: '../entities.js#EnterpriseRef',
     Department: '../entities.js#DepartmentRef',
   },
+  cases: {},
+  evaluation: {},
+  appeals: {},
 };
 
 const scalars = {
