@@ -37,6 +37,7 @@ const mappers: Record<string, Record<string, string>> = {
   cases: {},
   evaluation: {},
   appeals: {},
+  audit: {},
 };
 
 const scalars = {

@@ -12,7 +12,7 @@ import type { DepartmentContext } from './context.js';
 import { ErrorCode } from './errors.js';
 import { openDatabase, databaseFromEnv, type DatabaseTarget } from './db.js';
 import { errorMaskingPlugin, formatError } from './format-error.js';
-import { createHttpServer, listen } from './http.js';
+import { createHttpServer, listen, type Route } from './http.js';
 import { log } from './log.js';
 import { requestIdFrom } from './request-id.js';
 import { enforceAccess, type SubjectsOf } from './security/enforce.js';
@@ -47,6 +47,8 @@ export interface Department<L> {
    * officers need this department's duty scope and a purpose (see security/enforce.ts).
    */
   subjects?: Record<string, SubjectsOf>;
+  /** extra POST endpoints beside /graphql, given the department's ORM (the audit department's /ingest) */
+  routes?: (orm: MikroORM) => Record<string, Route>;
 }
 
 export interface StartOptions {
@@ -117,6 +119,7 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
       server,
       context: async (req: IncomingMessage) => contextFor(department, orm, await gatewayClaims(verify, req)),
       ready: async () => orm.isConnected(),
+      routes: department.routes?.(orm),
     });
     const listening = await listen(http, options.port ?? 0, options.host ?? '127.0.0.1', department.name);
     return {

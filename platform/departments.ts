@@ -12,6 +12,7 @@ export const DEPARTMENTS = [
   { name: 'cases', port: 4006, title: 'One-network platform: cases and their timelines' },
   { name: 'evaluation', port: 4007, title: 'Good/bad review system (好差评)' },
   { name: 'appeals', port: 4008, title: '12345 hotline: appeals and demand' },
+  { name: 'audit', port: 4009, title: 'Audit: the tamper-evident access log and the data tracker' },
 ] as const satisfies readonly { name: string; port: number; title: string }[];
 
 export type DepartmentName = (typeof DEPARTMENTS)[number]['name'];

@@ -12,7 +12,12 @@ export interface HttpOptions<C extends BaseContext> {
   context: (req: IncomingMessage) => Promise<C>;
   /** resolves true when everything this process depends on answers */
   ready: () => Promise<boolean>;
+  /** extra POST endpoints besides /graphql (e.g. the audit department's /ingest) */
+  routes?: Record<string, Route>;
 }
+
+/** A plain JSON endpoint: gets the parsed body and the request, answers a status and a JSON body. */
+export type Route = (body: string, req: IncomingMessage) => Promise<{ status: number; body: unknown }>;
 
 export interface Listening {
   url: string;
@@ -44,6 +49,13 @@ async function handle<C extends BaseContext>(options: HttpOptions<C>, req: Incom
     const ok = await options.ready().catch(() => false);
     return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
   }
+  const route = options.routes?.[url.pathname];
+  if (route && req.method === 'POST') {
+    const raw = await readText(req);
+    if (raw === null) return sendJson(res, 413, { error: `Request body over ${MAX_BODY_BYTES} bytes` });
+    const answer = await route(raw, req);
+    return sendJson(res, answer.status, answer.body);
+  }
   if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: the GraphQL endpoint is /graphql' });
 
   const body = req.method === 'POST' ? await readJson(req) : undefined;
@@ -70,15 +82,20 @@ async function handle<C extends BaseContext>(options: HttpOptions<C>, req: Incom
   res.end();
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readText(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) return new Error('too large');
+    if (size > MAX_BODY_BYTES) return null;
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const text = await readText(req);
+  if (text === null) return new Error('too large');
   if (text === '') return undefined;
   // Apollo checks the content type itself; only JSON bodies are parsed here.
   if (!(req.headers['content-type'] ?? '').includes('json')) return text;
