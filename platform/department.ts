@@ -11,6 +11,9 @@ import type { JWK } from 'jose';
 import type { DepartmentContext } from './context.js';
 import { ErrorCode } from './errors.js';
 import { openDatabase, databaseFromEnv, type DatabaseTarget } from './db.js';
+import { accessRecordingPlugin } from './audit/plugin.js';
+import { auditIngestUrl, OutboxEntity, outboxMigration, startDelivery, type Delivery } from './audit/outbox.js';
+import { departmentPort } from './departments.js';
 import { errorMaskingPlugin, formatError } from './format-error.js';
 import { createHttpServer, listen, type Route } from './http.js';
 import { log } from './log.js';
@@ -49,6 +52,8 @@ export interface Department<L> {
   subjects?: Record<string, SubjectsOf>;
   /** extra POST endpoints beside /graphql, given the department's ORM (the audit department's /ingest) */
   routes?: (orm: MikroORM) => Record<string, Route>;
+  /** false only for the audit department itself, whose reads are the log */
+  recordsAccess?: boolean;
 }
 
 export interface StartOptions {
@@ -59,6 +64,10 @@ export interface StartOptions {
   seed?: SeedOptions | false;
   /** the gateway's public key; default GATEWAY_VERIFY_KEY, else the development pair */
   verifyKey?: JWK;
+  /** where access records go: default AUDIT_INGEST_URL, else the audit department's default port */
+  auditIngestUrl?: string;
+  /** how often the outbox is delivered (ms) */
+  auditIntervalMs?: number;
 }
 
 export interface RunningDepartment {
@@ -67,6 +76,8 @@ export interface RunningDepartment {
   port: number;
   orm: MikroORM;
   sql: SqlCounter;
+  /** the access-record outbox delivery, when this department records accesses */
+  delivery: Delivery | null;
   close(): Promise<void>;
 }
 
@@ -84,7 +95,12 @@ export function subgraphTypeDefs(department: Pick<Department<unknown>, 'typeDefs
 }
 
 /** Builds the Apollo subgraph server of a department (not listening). */
-export function buildDepartmentServer<L>(department: Department<L>): ApolloServer<DepartmentContext<L>> {
+/** Access recording is on unless AUDIT_RECORDING=off (kept for measuring its cost). */
+function recording(department: Department<unknown>): boolean {
+  return department.recordsAccess !== false && process.env.AUDIT_RECORDING !== 'off';
+}
+
+export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroORM): ApolloServer<DepartmentContext<L>> {
   const typeDefs = subgraphTypeDefs(department);
   const schema = buildSubgraphSchema({ typeDefs, resolvers: department.resolvers as never });
   enforceAccess(schema, { department: department.name, policies: collectPolicies(typeDefs), subjects: department.subjects ?? {} });
@@ -93,16 +109,22 @@ export function buildDepartmentServer<L>(department: Department<L>): ApolloServe
     formatError,
     includeStacktraceInErrorResponses: false,
     // inline tracing costs CPU on every request and the gateway reports no usage to Apollo
-    plugins: [errorMaskingPlugin(department.name), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      errorMaskingPlugin(department.name),
+      ...(orm && recording(department as Department<unknown>) ? [accessRecordingPlugin(department.name, orm)] : []),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
   });
 }
 
 /** Opens the database, migrates, seeds if empty, and serves the subgraph over HTTP. */
 export async function startDepartment<L>(department: Department<L>, options: StartOptions = {}): Promise<RunningDepartment> {
+  const records = recording(department as Department<unknown>);
   const orm = await openDatabase({
     target: options.target ?? databaseFromEnv(department.name),
-    entities: department.entities,
-    migrations: department.migrations,
+    entities: [...department.entities, OutboxEntity],
+    migrations: [...department.migrations, outboxMigration],
   });
   try {
     const seed = options.seed ?? { size: 200, seed: 1 };
@@ -113,7 +135,10 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
     }
     const verify = await gatewayVerifier(options.verifyKey ?? (await configuredKey('GATEWAY_VERIFY_KEY', 'publicJwk', 'gateway')), department.name);
     const sql = countSql(orm);
-    const server = buildDepartmentServer(department);
+    const server = buildDepartmentServer(department, orm);
+    const delivery = records
+      ? startDelivery(orm, options.auditIngestUrl ?? auditIngestUrl(process.env, `http://127.0.0.1:${departmentPort('audit')}/graphql`), options.auditIntervalMs)
+      : null;
     await server.start();
     const http = createHttpServer({
       server,
@@ -128,8 +153,10 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
       port: listening.port,
       orm,
       sql,
+      delivery,
       // idempotent: tests stop a department on purpose and then stop everything
       close: once(async () => {
+        await delivery?.stop();
         await listening.close();
         await server.stop();
         await orm.close();

@@ -1,6 +1,7 @@
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Caller, DepartmentContext } from '../context.js';
 import { ForbiddenError } from '../errors.js';
+import { noteAccess } from '../audit/collector.js';
 import type { FieldPolicy } from './policy.js';
 import { readScope } from './roles.js';
 
@@ -34,6 +35,10 @@ export function enforceAccess(schema: GraphQLSchema, options: EnforcementOptions
     for (const field of Object.values(type.getFields())) {
       const policy = options.policies.get(`${type.name}.${field.name}`);
       if (!policy && !subjectsOf) continue;
+      if (policy?.personal && !subjectsOf) {
+        // without its subjects a read of personal data could be neither checked nor recorded
+        throw new Error(`${type.name}.${field.name} is @personal but the ${options.department} department declares no subjects for ${type.name}`);
+      }
       const resolve = field.resolve ?? defaultFieldResolver;
       const check = checker(options.department, `${type.name}.${field.name}`, policy, subjectsOf);
       const wrapped: GraphQLFieldResolver<unknown, DepartmentContext<unknown>> = async (source, args, context, info) => {
@@ -45,7 +50,7 @@ export function enforceAccess(schema: GraphQLSchema, options: EnforcementOptions
   }
 }
 
-const verdicts = new WeakMap<object, WeakMap<object, Promise<void>>>();
+const verdicts = new WeakMap<object, WeakMap<object, Promise<readonly (string | null)[]>>>();
 
 function checker(department: string, coordinate: string, policy: FieldPolicy | undefined, subjectsOf: SubjectsOf | undefined) {
   return async (record: unknown, context: DepartmentContext<unknown>) => {
@@ -63,21 +68,24 @@ function checker(department: string, coordinate: string, policy: FieldPolicy | u
       verdict = recordVerdict(department, coordinate.split('.')[0]!, record, context, subjectsOf);
       perRequest.set(record, verdict);
     }
-    await verdict;
+    const subjects = await verdict;
+    if (policy?.personal) noteAccess(context, subjects, coordinate, policy.personal);
   };
 }
 
-async function recordVerdict(department: string, typeName: string, record: unknown, context: DepartmentContext<unknown>, subjectsOf: SubjectsOf): Promise<void> {
+/** Checks one record for the caller and resolves with its data subjects. */
+async function recordVerdict(department: string, typeName: string, record: unknown, context: DepartmentContext<unknown>, subjectsOf: SubjectsOf): Promise<readonly (string | null)[]> {
   const { caller } = context;
   switch (caller.role) {
     case 'CITIZEN':
     case 'ENTERPRISE': {
       const subjects = await subjectsOf(record, context);
       if (!caller.subject || !subjects.includes(caller.subject)) throw new ForbiddenError(`This ${typeName} record is not about you; you can only read your own`);
-      return;
+      return subjects;
     }
     case 'OFFICER':
-      return requireDuty(department, typeName, context);
+      requireDuty(department, typeName, context);
+      return subjectsOf(record, context);
     default:
       throw new ForbiddenError(`${typeName} records are personal data, not available to ${describe(caller)}`);
   }
