@@ -36,11 +36,16 @@ export interface SyntheticEnterprise {
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国玉兰志强晓东海燕文博宇轩梓涵子豪欣怡浩然思远雨桐嘉怡俊杰佳琪一诺若曦天佑'.split('');
+const GIVEN = {
+  MALE: '伟强磊军洋勇杰涛明超刚建国志东海文博宇轩子豪浩然思远俊天佑鹏飞'.split(''),
+  FEMALE: '芳娜秀英敏静丽艳娟兰霞桂玉燕晓梓涵欣怡雨桐嘉佳琪一诺若曦婷'.split(''),
+};
 const BIRTH_FROM = Date.UTC(1945, 0, 1);
 /** a prime number of days (about 80 years) so index -> birth day is a bijection */
 const BIRTH_DAYS = 29_209;
-const DAY_STEP = 7_919; // prime, coprime with BIRTH_DAYS: consecutive people get spread-out birthdays
+const DAY_STEP = 7_919; // prime, coprime with BIRTH_DAYS: consecutive households get spread-out birthdays
+/** birth-day offset of household members from the head: a spouse about 2 years younger, a child 28 */
+const MEMBER_OFFSET = [0, 2 * 365 + 40, 28 * 365 + 100];
 
 let counties: Division[] | undefined;
 /** the counties people are registered in: those of the sample divisions, same order everywhere */
@@ -55,15 +60,19 @@ export function personAt(seed: number, index: number): SyntheticPerson {
   const places = residenceCounties();
   const household = Math.floor(index / HOUSEHOLD_SIZE);
   const region = places[household % places.length]!;
-  // (county, birth day, sequence) is unique per index: county from the household, then
-  // a bijection of the rest onto (day, sequence), with the gender bit kept free
-  const rest = Math.floor(household / places.length) * HOUSEHOLD_SIZE + (index % HOUSEHOLD_SIZE);
-  const day = (rest * DAY_STEP) % BIRTH_DAYS;
-  const gender = rng.chance(0.5) ? 'MALE' : 'FEMALE';
-  const sequence = Math.floor(rest / BIRTH_DAYS) * 2 + (gender === 'MALE' ? 1 : 0);
+  // (county, birth day, sequence) is unique per index: the county comes from the household;
+  // within a county, household h' and member m map to day (h'·STEP + offset[m]) mod D and
+  // sequence block ⌊h'/D⌋·3 + m, which is invertible; the gender bit of the sequence stays free
+  const member = index % HOUSEHOLD_SIZE;
+  const local = Math.floor(household / places.length);
+  const day = (((local % BIRTH_DAYS) * DAY_STEP) % BIRTH_DAYS + MEMBER_OFFSET[member]!) % BIRTH_DAYS;
+  // spouses are of the other gender than the head
+  const gender = member === 1 ? (personAt(seed, index - 1).gender === 'MALE' ? 'FEMALE' : 'MALE') : rng.chance(0.5) ? 'MALE' : 'FEMALE';
+  const sequence = (Math.floor(local / BIRTH_DAYS) * HOUSEHOLD_SIZE + member) * 2 + (gender === 'MALE' ? 1 : 0);
   if (sequence > 999) throw new RangeError(`population too large for ${places.length} counties: index ${index}`);
   const birthDate = new Date(BIRTH_FROM + day * 86_400_000).toISOString().slice(0, 10);
-  const name = rng.pick(SURNAMES) + rng.pick(GIVEN) + (rng.chance(0.6) ? rng.pick(GIVEN) : '');
+  const given = GIVEN[gender];
+  const name = rng.pick(SURNAMES) + rng.pick(given) + (rng.chance(0.6) ? rng.pick(given) : '');
   return { index, id: makeResidentId(region.code, birthDate.replaceAll('-', ''), sequence), name, gender, birthDate, regionCode: region.code, household };
 }
 
@@ -80,7 +89,7 @@ export function enterpriseAt(seed: number, index: number, peopleCount: number): 
   const creditCode = makeCreditCode('9', '1', region.code, body);
   let representative = Math.floor(rng.next() * peopleCount);
   for (let tries = 0; tries < peopleCount && !isAdult(personAt(seed, representative)); tries++) representative = (representative + 1) % peopleCount;
-  const name = `${region.name.replace(/[区县市]$/, '')}${rng.pick(SURNAMES)}${rng.pick(GIVEN)}${rng.pick(TRADES)}${rng.pick(FORMS)}`;
+  const name = `${region.name.replace(/[区县市]$/, '')}${rng.pick(SURNAMES)}${rng.pick(GIVEN.MALE)}${rng.pick(TRADES)}${rng.pick(FORMS)}`;
   return { index, creditCode, name, regionCode: region.code, representative };
 }
 

@@ -46,10 +46,9 @@ export const outboxMigration = schemaMigration('kit-001-access-outbox', (schema)
 export async function writeOutbox(orm: MikroORM, records: AccessRecord[]): Promise<void> {
   if (records.length === 0) return;
   const em = orm.em.fork();
-  await em.insertMany(
-    OutboxEntity,
-    records.map((r) => ({ id: r.id, payload: JSON.stringify(r), createdAt: r.at, deliveredAt: null, attempts: 0 })),
-  );
+  const rows = records.map((r) => ({ id: r.id, payload: JSON.stringify(r), createdAt: r.at, deliveredAt: null, attempts: 0 }));
+  // SQLite binds at most 32,766 values per statement: 500 rows of 5 stay well under
+  for (let i = 0; i < rows.length; i += 500) await em.insertMany(OutboxEntity, rows.slice(i, i + 500));
 }
 
 export interface Delivery {

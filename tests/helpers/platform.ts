@@ -4,10 +4,11 @@ import { post, startTestDepartment } from '../../platform/testing.js';
 import { gatewayConfig } from '../../gateway/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { catalog } from '../../subgraphs/catalog/department.js';
+import { population } from '../../subgraphs/population/department.js';
 import { regions } from '../../subgraphs/regions/department.js';
 
 /** Every department, as the gateway's supergraph lists them. */
-const ALL: Record<string, Department<any>> = { regions, catalog };
+const ALL: Record<string, Department<any>> = { regions, catalog, population };
 
 export interface TestPlatform {
   gateway: RunningGateway;

@@ -1,0 +1,105 @@
+import type { EntityManager as CoreEntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { todayInChina } from '../../platform/working-days.js';
+import { LEVELS, SATISFIED_LEVELS, isBadReview, type EvaluationLevel } from './levels.js';
+import { divisionRange, type Window } from './window.js';
+
+/** What Satisfaction returns, in GraphQL shape. */
+export interface Satisfaction extends Window {
+  evaluations: number;
+  byLevel: { level: EvaluationLevel; count: number }[];
+  satisfactionRate: number | null;
+  badReviews: number;
+  rectified: number;
+  overdueRectifications: number;
+  averageDimensions: DimensionAverages | null;
+}
+
+export interface DimensionAverages {
+  ratings: number;
+  overall: number;
+  efficiency: number;
+  guideAccuracy: number;
+  convenience: number;
+  usability: number;
+}
+
+/** The evaluation column a figure is grouped by. */
+export type FigureColumn = 'item_code' | 'department_code' | 'region_code';
+
+const DIMENSIONS = ['overall', 'efficiency', 'guideAccuracy', 'convenience', 'usability'] as const;
+const COLUMN_OF = { overall: 'overall', efficiency: 'efficiency', guideAccuracy: 'guide_accuracy', convenience: 'convenience', usability: 'usability' };
+
+/** One (code, level) group of the statement, with sums so groups roll up into any key. */
+interface Group {
+  code: string;
+  level: EvaluationLevel;
+  n: number;
+  rectified: number;
+  overdue: number;
+  rated: number;
+  sums: Record<(typeof DIMENSIONS)[number], number>;
+}
+
+/**
+ * Satisfaction of many codes over one window in ONE statement: evaluations of
+ * the window grouped by (code, level), with their rectifications joined. For
+ * regions (`byPrefix`) a code covers every division below it, so the statement
+ * groups by the stored county code and the groups are rolled up per asked code.
+ */
+export async function satisfactionOf(em: CoreEntityManager, column: FigureColumn, codes: readonly string[], window: Window, byPrefix = false): Promise<Satisfaction[]> {
+  const sql = em as EntityManager;
+  const knex = sql.getKnex();
+  const query = knex('evaluation as e')
+    .leftJoin('rectification as r', 'r.evaluation_id', 'e.id')
+    .select(`e.${column} as code`, 'e.level as level')
+    .count({ n: '*' })
+    .count({ rated: 'e.overall' })
+    .select(knex.raw('SUM(CASE WHEN r.status = ? THEN 1 ELSE 0 END) as rectified', ['RECTIFIED']))
+    .select(knex.raw('SUM(CASE WHEN r.status IN (?, ?) AND r.deadline < ? THEN 1 ELSE 0 END) as overdue', ['OPEN', 'CALLED_BACK', todayInChina()]))
+    .sum(Object.fromEntries(DIMENSIONS.map((d) => [d, `e.${COLUMN_OF[d]}`])))
+    .whereBetween('e.evaluated_on', [window.from, window.to])
+    .groupBy(`e.${column}`, 'e.level');
+  if (byPrefix) query.where((w) => codes.forEach((code) => w.orWhereBetween(`e.${column}`, divisionRange(code))));
+  else query.whereIn(`e.${column}`, [...codes]);
+  const groups = (await sql.execute<Record<string, unknown>[]>(query)).map(toGroup);
+  return codes.map((code) => {
+    const [lo, hi] = byPrefix ? divisionRange(code) : [code, code];
+    return summarize(groups.filter((g) => g.code >= lo && g.code <= hi), window);
+  });
+}
+
+// PostgreSQL answers COUNT and SUM as strings (bigint), SQLite as numbers
+function toGroup(row: Record<string, unknown>): Group {
+  const num = (value: unknown) => Number(value ?? 0);
+  return {
+    code: String(row.code),
+    level: row.level as EvaluationLevel,
+    n: num(row.n),
+    rectified: num(row.rectified),
+    overdue: num(row.overdue),
+    rated: num(row.rated),
+    sums: Object.fromEntries(DIMENSIONS.map((d) => [d, num(row[d])])) as Group['sums'],
+  };
+}
+
+/** Rolls (code, level) groups up into the published figures of one key. */
+function summarize(groups: readonly Group[], window: Window): Satisfaction {
+  const count = (test: (g: Group) => boolean, value: (g: Group) => number = (g) => g.n) => groups.filter(test).reduce((s, g) => s + value(g), 0);
+  const evaluations = count(() => true);
+  const rated = count(() => true, (g) => g.rated);
+  const round = (value: number, digits: number) => Number(value.toFixed(digits));
+  return {
+    ...window,
+    evaluations,
+    byLevel: LEVELS.map((level) => ({ level, count: count((g) => g.level === level) })),
+    satisfactionRate: evaluations === 0 ? null : round(count((g) => SATISFIED_LEVELS.includes(g.level)) / evaluations, 4),
+    badReviews: count((g) => isBadReview(g.level)),
+    rectified: count(() => true, (g) => g.rectified),
+    overdueRectifications: count(() => true, (g) => g.overdue),
+    averageDimensions:
+      rated === 0
+        ? null
+        : { ratings: rated, ...(Object.fromEntries(DIMENSIONS.map((d) => [d, round(count(() => true, (g) => g.sums[d]) / rated, 2)])) as Record<(typeof DIMENSIONS)[number], number>) },
+  };
+}

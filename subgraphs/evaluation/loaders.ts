@@ -1,0 +1,52 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/core';
+import { oneByKey } from '../../platform/loaders.js';
+import { EvaluationEntity, RectificationEntity, type Evaluation, type Rectification } from './entities.js';
+import { satisfactionOf, type FigureColumn, type Satisfaction } from './figures.js';
+
+/**
+ * Figures keyed by `${code}|${from}|${to}`: the keys of one batch are grouped
+ * by window and each window costs one GROUP BY statement, whatever the number of codes.
+ */
+function figuresLoader(em: EntityManager, column: FigureColumn, byPrefix = false) {
+  return new DataLoader<string, Satisfaction>(async (keys) => {
+    // DataLoader hands each key once, so codes within a window are distinct
+    const byWindow = new Map<string, string[]>();
+    for (const key of keys) {
+      const [code, from, to] = key.split('|') as [string, string, string];
+      const codes = byWindow.get(`${from}|${to}`);
+      if (codes) codes.push(code);
+      else byWindow.set(`${from}|${to}`, [code]);
+    }
+    const answers = new Map<string, Satisfaction>();
+    for (const [window, codes] of byWindow) {
+      const [from, to] = window.split('|') as [string, string];
+      const figures = await satisfactionOf(em, column, codes, { from, to }, byPrefix);
+      figures.forEach((f, i) => answers.set(`${codes[i]}|${window}`, f));
+    }
+    return keys.map((key) => answers.get(key)!);
+  });
+}
+
+/** Per-request loaders: one SQL statement per batch, whatever the list length. */
+export function createLoaders(em: EntityManager) {
+  return {
+    evaluationById: new DataLoader<string, Evaluation | null>(async (ids) =>
+      oneByKey(ids, await em.find(EvaluationEntity, { id: { $in: [...ids] } }), (e) => e.id),
+    ),
+    evaluationByCase: new DataLoader<string, Evaluation | null>(async (ids) =>
+      oneByKey(ids, await em.find(EvaluationEntity, { caseId: { $in: [...ids] } }), (e) => e.caseId),
+    ),
+    rectificationById: new DataLoader<string, Rectification | null>(async (ids) =>
+      oneByKey(ids, await em.find(RectificationEntity, { id: { $in: [...ids] } }), (r) => r.id),
+    ),
+    rectificationByEvaluation: new DataLoader<string, Rectification | null>(async (ids) =>
+      oneByKey(ids, await em.find(RectificationEntity, { evaluationId: { $in: [...ids] } }), (r) => r.evaluationId),
+    ),
+    itemSatisfaction: figuresLoader(em, 'item_code'),
+    departmentSatisfaction: figuresLoader(em, 'department_code'),
+    regionSatisfaction: figuresLoader(em, 'region_code', true),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

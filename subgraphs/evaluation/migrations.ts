@@ -1,0 +1,63 @@
+import { schemaMigration } from '../../platform/migrations.js';
+
+export const migrations = [
+  schemaMigration('evaluation-001-tables', (schema) =>
+    schema
+      .createTable('evaluation', (t) => {
+        t.string('id', 72).primary();
+        t.string('case_id', 64).notNullable();
+        t.string('evaluator_kind', 10).notNullable();
+        t.string('evaluator_id', 18).notNullable();
+        t.string('level', 20).notNullable();
+        for (const dimension of ['overall', 'efficiency', 'guide_accuracy', 'convenience', 'usability']) t.integer(dimension).nullable();
+        t.text('comment').nullable();
+        t.string('channel', 24).notNullable();
+        t.string('evaluated_at', 25).notNullable();
+        t.string('evaluated_on', 10).notNullable();
+        t.string('item_code', 32).notNullable();
+        t.string('region_code', 6).notNullable();
+        t.string('department_code', 18).notNullable();
+        // 一事一评: one rating per case, enforced by the database as well
+        t.unique(['case_id']);
+        // satisfaction figures per item, agency and region over a window of days
+        t.index(['item_code', 'evaluated_on']);
+        t.index(['department_code', 'evaluated_on']);
+        t.index(['region_code', 'evaluated_on']);
+        // a citizen's own ratings, the level filter and the day window, read in id order
+        t.index(['evaluator_id', 'id']);
+        t.index(['level', 'id']);
+        t.index(['evaluated_on']);
+      })
+      .createTable('rectification', (t) => {
+        t.string('id', 72).primary();
+        t.string('evaluation_id', 72).notNullable();
+        t.string('evaluator_id', 18).notNullable();
+        t.string('region_code', 6).notNullable();
+        t.string('status', 12).notNullable();
+        t.string('opened_at', 25).notNullable();
+        t.string('deadline', 10).notNullable();
+        t.string('callback_at', 25).nullable();
+        t.string('callback_officer', 64).nullable();
+        t.text('callback_summary').nullable();
+        t.boolean('callback_verified').nullable();
+        t.text('result').nullable();
+        t.text('dismissal_reason').nullable();
+        t.string('closed_at', 25).nullable();
+        t.string('closed_by', 64).nullable();
+        t.unique(['evaluation_id']);
+        // the overdue and status filters: open ones past a deadline
+        t.index(['status', 'deadline']);
+        t.index(['region_code', 'id']);
+        t.index(['evaluator_id', 'id']);
+      })
+      .createTable('idempotency_record', (t) => {
+        t.string('caller_subject', 64).notNullable();
+        t.string('key', 100).notNullable();
+        t.string('mutation', 40).notNullable();
+        t.string('fingerprint', 64).notNullable();
+        t.string('result_id', 72).notNullable();
+        t.string('created_at', 25).notNullable();
+        t.primary(['caller_subject', 'key']);
+      }),
+  ),
+];

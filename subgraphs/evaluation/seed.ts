@@ -1,0 +1,30 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { SeedOptions } from '../../platform/department.js';
+import { EvaluationEntity, RectificationEntity, type Evaluation, type Rectification } from './entities.js';
+import { generateEvaluations } from './seed/generate.js';
+
+export { generateEvaluations, RATED_SHARE, type RatedCase } from './seed/generate.js';
+
+/** Rows per INSERT: 17 columns × 1,000 stays under SQLite's limit of bound parameters. */
+const CHUNK = 1_000;
+
+/** Inserts the generated ratings and rectifications in chunks: no entity instances, no unit of work. */
+export async function seedEvaluations(em: EntityManager, options: SeedOptions, today?: string): Promise<void> {
+  let evaluations: Evaluation[] = [];
+  let rectifications: Rectification[] = [];
+  for (const { evaluation, rectification } of generateEvaluations(options, today)) {
+    evaluations.push(evaluation);
+    if (rectification) rectifications.push(rectification);
+    if (evaluations.length === CHUNK) {
+      await em.insertMany(EvaluationEntity, evaluations);
+      evaluations = [];
+    }
+    if (rectifications.length === CHUNK) {
+      await em.insertMany(RectificationEntity, rectifications);
+      rectifications = [];
+    }
+  }
+  // rectifications refer to evaluations by id only (no foreign key), so the order of the last chunks is free
+  if (evaluations.length > 0) await em.insertMany(EvaluationEntity, evaluations);
+  if (rectifications.length > 0) await em.insertMany(RectificationEntity, rectifications);
+}
