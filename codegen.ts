@@ -35,7 +35,16 @@ const mappers: Record<string, Record<string, string>> = {
     Department: '../entities.js#DepartmentRef',
   },
   cases: {},
-  evaluation: {},
+  evaluation: {
+    Evaluation: '../entities.js#Evaluation',
+    Rectification: '../entities.js#Rectification',
+    Case: '../entities.js#CaseRef',
+    Person: '../entities.js#PersonRef',
+    Enterprise: '../entities.js#EnterpriseRef',
+    ServiceItem: '../entities.js#ServiceItemRef',
+    Department: '../entities.js#DepartmentRef',
+    Region: '../entities.js#RegionRef',
+  },
   appeals: {},
   audit: {},
 };

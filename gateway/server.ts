@@ -75,7 +75,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     server,
     context: async (req: IncomingMessage) => ({
       requestId: requestIdFrom(header(req, 'x-request-id')),
-      purpose: header(req, 'x-purpose')?.slice(0, 200) ?? null,
+      purpose: purposeFrom(header(req, 'x-purpose')),
       caller: await authenticate(req),
       clientName: header(req, 'apollographql-client-name')?.slice(0, 100) ?? null,
       clientAddress: req.socket.remoteAddress ?? 'unknown',
@@ -101,6 +101,18 @@ async function departmentsReady(config: GatewayConfig): Promise<boolean> {
   });
   const results = await Promise.allSettled(checks);
   return results.every((r) => r.status === 'fulfilled' && r.value);
+}
+
+/** x-purpose, percent-decoded (headers are Latin-1, a legal basis is often Chinese), at most 200 characters. */
+function purposeFrom(value: string | undefined): string | null {
+  if (!value?.trim()) return null;
+  let text = value;
+  try {
+    text = decodeURIComponent(value);
+  } catch {
+    // not percent-encoded after all: keep it as sent
+  }
+  return text.trim().slice(0, 200);
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -15,10 +15,10 @@ export const migrations = [
       t.string('revocation_date', 10).nullable();
       // Person.certificates, Enterprise.certificates, validCertificate and the holder filters
       t.index(['holder_kind', 'holder_id', 'type']);
-      // the type filter read in id order (keyset pages), and type + status (status is a range on the dates)
-      t.index(['type', 'id']);
-      t.index(['type', 'revocation_date', 'expiry_date']);
-      t.index(['issue_date']);
+      // lists across holders run newest first (issue date, id), with or without a type;
+      // status is computed from the dates, so it filters those ordered scans (see status.ts)
+      t.index(['type', 'issue_date', 'id']);
+      t.index(['issue_date', 'id']);
     }),
   ),
 ];

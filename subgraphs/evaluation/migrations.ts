@@ -45,6 +45,7 @@ export const migrations = [
         t.string('closed_at', 25).nullable();
         t.string('closed_by', 64).nullable();
         t.unique(['evaluation_id']);
+        t.foreign('evaluation_id').references('evaluation.id');
         // the overdue and status filters: open ones past a deadline
         t.index(['status', 'deadline']);
         t.index(['region_code', 'id']);

@@ -12,19 +12,17 @@ const CHUNK = 1_000;
 export async function seedEvaluations(em: EntityManager, options: SeedOptions, today?: string): Promise<void> {
   let evaluations: Evaluation[] = [];
   let rectifications: Rectification[] = [];
+  // a chunk's rectifications go in after its evaluations (foreign key), and are never more of them
+  const flush = async () => {
+    if (evaluations.length > 0) await em.insertMany(EvaluationEntity, evaluations);
+    if (rectifications.length > 0) await em.insertMany(RectificationEntity, rectifications);
+    evaluations = [];
+    rectifications = [];
+  };
   for (const { evaluation, rectification } of generateEvaluations(options, today)) {
     evaluations.push(evaluation);
     if (rectification) rectifications.push(rectification);
-    if (evaluations.length === CHUNK) {
-      await em.insertMany(EvaluationEntity, evaluations);
-      evaluations = [];
-    }
-    if (rectifications.length === CHUNK) {
-      await em.insertMany(RectificationEntity, rectifications);
-      rectifications = [];
-    }
+    if (evaluations.length === CHUNK) await flush();
   }
-  // rectifications refer to evaluations by id only (no foreign key), so the order of the last chunks is free
-  if (evaluations.length > 0) await em.insertMany(EvaluationEntity, evaluations);
-  if (rectifications.length > 0) await em.insertMany(RectificationEntity, rectifications);
+  await flush();
 }

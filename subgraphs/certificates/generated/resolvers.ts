@@ -208,7 +208,7 @@ export type Query = {
   /** Every certificate type with its issuer and validity, in the order of the CertificateType enum. */
   certificateTypes: Array<CertificateTypeInfo>;
   /**
-   * Certificates ordered by id. Filters combine; at most one holder argument.
+   * Certificates, newest first (issue date, then id, descending). Filters combine; at most one holder argument.
    * A citizen or enterprise lists only their own (no holder argument means themselves).
    * first: 1..100 (default 20).
    */

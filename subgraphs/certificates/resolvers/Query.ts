@@ -1,12 +1,12 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { BadInputError, NotFoundError } from '../../../platform/errors.js';
 import { todayInChina } from '../../../platform/identifiers/index.js';
 import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { CERTIFICATE_KINDS, CERTIFICATE_TYPE_NAMES, CERTIFICATE_TYPES } from '../data/kinds.js';
-import { CertificateEntity, type Certificate } from '../entities.js';
+import { CertificateEntity } from '../entities.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
-import { filterCertificates, statusWhere } from '../status.js';
+import { filterCertificates } from '../status.js';
 import { holderFor } from './holder.js';
+import { listInMemory, parsePosition, positionKey, whereOf } from './listing.js';
 
 export const Query: QueryResolvers = {
   async certificate(_, { id }, { loaders }) {
@@ -15,20 +15,20 @@ export const Query: QueryResolvers = {
     return found;
   },
 
-  async certificates(_, { holderPerson, holderEnterprise, type, status, issuedFrom, issuedTo, ...page }, { em, caller }) {
-    const { limit, after } = pageRequest(page);
+  async certificates(_, { holderPerson, holderEnterprise, first, after, ...filter }, { em, loaders, caller }) {
+    const page = pageRequest({ first, after });
     if (holderPerson && holderEnterprise) throw new BadInputError('give holderPerson or holderEnterprise, not both: a certificate has one holder', 'holderEnterprise');
-    if (issuedFrom && issuedTo && issuedFrom > issuedTo) throw new BadInputError(`must not be before issuedFrom (${issuedFrom})`, 'issuedTo');
+    if (filter.issuedFrom && filter.issuedTo && filter.issuedFrom > filter.issuedTo) throw new BadInputError(`must not be before issuedFrom (${filter.issuedFrom})`, 'issuedTo');
     const holder = holderFor(caller, { holderPerson, holderEnterprise });
-    const where: FilterQuery<Certificate>[] = [];
-    if (holder) where.push({ holderKind: holder.kind, holderId: holder.id });
-    if (type) where.push({ type });
-    if (status) where.push(statusWhere(status, todayInChina()));
-    if (issuedFrom) where.push({ issueDate: { $gte: issuedFrom } });
-    if (issuedTo) where.push({ issueDate: { $lte: issuedTo } });
-    if (after) where.push({ id: { $gt: after } });
-    const rows = await em.find(CertificateEntity, { $and: where }, { orderBy: { id: 'asc' }, limit: limit + 1 });
-    return toPage(rows, limit, (c) => c.id);
+    const position = page.after ? parsePosition(page.after) : null;
+    const today = todayInChina();
+    if (holder) {
+      // a holder has a handful of certificates: one indexed look-up, then filter and page in memory
+      const held = await (holder.kind === 'PERSON' ? loaders.certificatesOfPerson : loaders.certificatesOfEnterprise).load(holder.id);
+      return toPage(listInMemory(held, filter, position, today).slice(0, page.limit + 1), page.limit, positionKey);
+    }
+    const rows = await em.find(CertificateEntity, { $and: whereOf(filter, position, today) }, { orderBy: { issueDate: 'desc', id: 'desc' }, limit: page.limit + 1 });
+    return toPage(rows, page.limit, positionKey);
   },
 
   async validCertificate(_, { holderPerson, holderEnterprise, type }, { loaders, caller }) {

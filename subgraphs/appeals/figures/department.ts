@@ -1,0 +1,58 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { countAppeals } from './measures.js';
+import { groupByWindow, keyIn } from './window.js';
+
+export interface DepartmentAppealFigures {
+  from: string;
+  to: string;
+  received: number;
+  open: number;
+  overdue: number;
+  responded: number;
+  respondedOnTime: number;
+  onTimeRate: number | null;
+  closed: number;
+  satisfied: number;
+  basicallySatisfied: number;
+  dissatisfied: number;
+  satisfactionRate: number | null;
+}
+
+const MEASURES = ['received', 'unresolved', 'overdue', 'responded', 'respondedOnTime', 'closed', 'satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
+
+/** Figures for keys `departmentCode|from|to`: one GROUP BY department per window. */
+export function departmentBatch(em: EntityManager, today: string) {
+  return async (keys: readonly string[]): Promise<DepartmentAppealFigures[]> => {
+    const answers = new Map<string, DepartmentAppealFigures>();
+    for (const { args, divisions: codes } of groupByWindow(keys).values()) {
+      const [from, to] = args as [string, string];
+      const rows = await countAppeals(em, {
+        groupBy: ['department_code'],
+        measures: MEASURES,
+        where: (qb) => void qb.whereIn('department_code', [...new Set(codes)]).whereBetween('received_on', [from, to]),
+        today,
+      });
+      const byCode = new Map(rows.map((r) => [r.department_code, r]));
+      for (const code of codes) {
+        const r = byCode.get(code) ?? { received: 0, unresolved: 0, overdue: 0, responded: 0, respondedOnTime: 0, closed: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 };
+        const rated = r.satisfied + r.basicallySatisfied + r.dissatisfied;
+        answers.set(keyIn(code, args), {
+          from,
+          to,
+          received: r.received,
+          open: r.unresolved,
+          overdue: r.overdue,
+          responded: r.responded,
+          respondedOnTime: r.respondedOnTime,
+          onTimeRate: r.responded === 0 ? null : r.respondedOnTime / r.responded,
+          closed: r.closed,
+          satisfied: r.satisfied,
+          basicallySatisfied: r.basicallySatisfied,
+          dissatisfied: r.dissatisfied,
+          satisfactionRate: rated === 0 ? null : (r.satisfied + r.basicallySatisfied) / rated,
+        });
+      }
+    }
+    return keys.map((key) => answers.get(key)!);
+  };
+}

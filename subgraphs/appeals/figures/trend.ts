@@ -1,0 +1,77 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { monthOf, nextMonth, shiftDays, weekOf } from '../dates.js';
+import { kindCounts, type KindCount } from './demand.js';
+import { countAppeals, inDivisions } from './measures.js';
+import { contains, groupByWindow, keyIn } from './window.js';
+
+export type Interval = 'WEEK' | 'MONTH';
+
+export interface DemandPeriod {
+  start: string;
+  end: string;
+  received: number;
+  byKind: KindCount[];
+}
+
+interface Period {
+  /** the value of the period column: a week's Monday or YYYY-MM */
+  id: string;
+  start: string;
+  end: string;
+}
+
+/** Every week or month that meets the window, clipped to it. */
+export function periods(from: string, to: string, interval: Interval): Period[] {
+  const out: Period[] = [];
+  let id = interval === 'WEEK' ? weekOf(from) : monthOf(from);
+  for (;;) {
+    const first = interval === 'WEEK' ? id : `${id}-01`;
+    if (first > to) return out;
+    const next = interval === 'WEEK' ? shiftDays(id, 7) : nextMonth(id);
+    out.push({ id, start: first < from ? from : first, end: shiftDays(next, -1) > to ? to : shiftDays(next, -1) });
+    id = interval === 'WEEK' ? next : monthOf(next);
+  }
+}
+
+/**
+ * Trends for keys `division|from|to|interval|category`: one GROUP BY per
+ * window, interval and category, by county, period and kind (the period is a
+ * stored column, so the SQL is the same on SQLite and PostgreSQL).
+ */
+export function trendBatch(em: EntityManager, today: string) {
+  return async (keys: readonly string[]): Promise<DemandPeriod[][]> => {
+    const answers = new Map<string, DemandPeriod[]>();
+    for (const { args, divisions } of groupByWindow(keys).values()) {
+      const [from, to, interval, category] = args as [string, string, Interval, string];
+      const column = interval === 'WEEK' ? 'received_week' : 'received_month';
+      const rows = await countAppeals(em, {
+        groupBy: ['region_code', column, 'kind'],
+        measures: ['received'],
+        where: (qb) => {
+          qb.whereBetween('received_on', [from, to]);
+          if (category) qb.where('category', category);
+          inDivisions(qb, divisions);
+        },
+        today,
+      });
+      for (const division of divisions) {
+        const counts = new Map<string, Map<string, number>>();
+        for (const row of rows) {
+          if (!contains(division, row.region_code)) continue;
+          const byKind = counts.get(row[column]) ?? new Map<string, number>();
+          byKind.set(row.kind, (byKind.get(row.kind) ?? 0) + row.received);
+          counts.set(row[column], byKind);
+        }
+        answers.set(
+          keyIn(division, args),
+          periods(from, to, interval).map(({ id, start, end }) => {
+            const byKind = counts.get(id) ?? new Map<string, number>();
+            const received = [...byKind.values()].reduce((a, b) => a + b, 0);
+            return { start, end, received, byKind: kindCounts(byKind, received) };
+          }),
+        );
+      }
+    }
+    return keys.map((key) => answers.get(key)!);
+  };
+}

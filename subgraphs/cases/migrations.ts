@@ -1,0 +1,69 @@
+import { schemaMigration } from '../../platform/migrations.js';
+
+export const migrations = [
+  schemaMigration('cases-001-tables', (schema) =>
+    schema
+      .createTable('cases', (t) => {
+        t.string('id', 24).primary();
+        t.string('applicant_kind', 10).notNullable();
+        t.string('applicant_id', 18).notNullable();
+        t.string('agent_id', 18).nullable();
+        t.string('item_code', 32).notNullable();
+        t.string('implementation_code', 80).notNullable();
+        t.string('region_code', 6).notNullable();
+        t.string('department_code', 18).notNullable();
+        t.string('channel', 24).notNullable();
+        t.integer('promised_limit_days').notNullable();
+        t.string('status', 16).notNullable();
+        t.string('submitted_on', 10).notNullable();
+        t.string('accepted_on', 10).nullable();
+        t.string('decided_on', 10).nullable();
+        t.string('due_date', 10).nullable();
+        t.integer('suspended_days').notNullable();
+        t.string('suspended_since', 10).nullable();
+        t.integer('overdue_days').nullable();
+        t.integer('handling_days').nullable();
+        // the `cases` filters (a region filter is a code range: the division and those below it)
+        t.index(['region_code', 'status']);
+        t.index(['status', 'due_date']);
+        t.index(['overdue_days']);
+        t.index(['submitted_on']);
+        // figures per item, agency and region over a submission window: one indexed GROUP BY each
+        t.index(['item_code', 'submitted_on']);
+        t.index(['department_code', 'submitted_on']);
+        t.index(['region_code', 'submitted_on']);
+        // Person.cases, Enterprise.cases, Person.casesAsAgent and the object-level rule
+        t.index(['applicant_kind', 'applicant_id']);
+        t.index(['agent_id']);
+      })
+      .createTable('case_event', (t) => {
+        // no foreign key: npm run seed empties tables in entity order (cases first) on PostgreSQL
+        t.string('case_id', 24).notNullable();
+        t.integer('seq').notNullable();
+        t.string('at', 25).notNullable();
+        t.string('status', 16).notNullable();
+        t.string('channel', 24).notNullable();
+        t.string('handler', 64).notNullable();
+        t.string('note', 500).nullable();
+        // Case.events: the key starts with case_id
+        t.primary(['case_id', 'seq']);
+      })
+      .createTable('implementation', (t) => {
+        t.string('code', 80).primary();
+        t.string('item_code', 32).notNullable();
+        t.string('region_code', 6).notNullable();
+        t.string('department_code', 18).notNullable();
+        t.integer('promised_limit_days').notNullable();
+      })
+      .createTable('idempotency_key', (t) => {
+        t.string('caller_subject', 64).notNullable();
+        t.string('idem_key', 128).notNullable();
+        t.string('mutation', 32).notNullable();
+        t.string('fingerprint', 64).notNullable();
+        t.string('case_id', 24).notNullable();
+        t.string('created_at', 25).notNullable();
+        // one answer per caller and key
+        t.primary(['caller_subject', 'idem_key']);
+      }),
+  ),
+];

@@ -1,0 +1,61 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { SeedOptions } from '../../platform/department.js';
+import { sampleImplementations } from '../../platform/sample-catalog.js';
+import { sampleCaseAt, type SampleCase } from '../../platform/sample-cases.js';
+import { defaultCalendar, todayInChina, type WorkingCalendar } from '../../platform/working-days.js';
+import { CaseEntity, CaseEventEntity, ImplementationEntity, type Case, type CaseEvent, type Implementation } from './entities.js';
+import { caseFacts } from './timeline.js';
+
+/** Cases per INSERT (19 columns): well under SQLite's bound-parameter limit. */
+const CASE_CHUNK = 1_000;
+/** Events per INSERT (7 columns). */
+const EVENT_CHUNK = 4_000;
+
+export interface CaseRows {
+  row: Case;
+  events: CaseEvent[];
+}
+
+/** The stored rows of one sample case: the case with its precomputed facts, and its timeline. */
+export function caseRows(sample: SampleCase, cal: WorkingCalendar = defaultCalendar()): CaseRows {
+  const { id, applicantKind, applicantId, agentId, itemCode, implementationCode, regionCode, departmentCode, channel, promisedLimitDays } = sample;
+  return {
+    row: { id, applicantKind, applicantId, agentId, itemCode, implementationCode, regionCode, departmentCode, channel, promisedLimitDays, ...caseFacts(sample.events, promisedLimitDays, cal) },
+    events: sample.events.map((e, seq) => ({ caseId: id, seq, ...e })),
+  };
+}
+
+/**
+ * The shared sample cases (platform/sample-cases.ts): one per person of a
+ * population of `size`, as of `today`. Pure, so its speed can be timed apart
+ * from the database; evaluation and appeals derive the same cases.
+ */
+export function* generateCases({ size, seed }: SeedOptions, today = todayInChina()): Generator<CaseRows> {
+  const cal = defaultCalendar();
+  for (let i = 0; i < size; i++) yield caseRows(sampleCaseAt(seed, i, size, today), cal);
+}
+
+/** The implementations cases are submitted under, with the limits the catalog promises. */
+export function generateImplementations(seed: number): Implementation[] {
+  return sampleImplementations(seed).map(({ code, itemCode, regionCode, departmentCode, promisedLimitDays }) => ({ code, itemCode, regionCode, departmentCode, promisedLimitDays }));
+}
+
+/** Inserts implementations, cases and events in chunks: plain rows, no unit of work. */
+export async function seedCases(em: EntityManager, options: SeedOptions, today = todayInChina()): Promise<void> {
+  const implementations = generateImplementations(options.seed);
+  for (let i = 0; i < implementations.length; i += EVENT_CHUNK) await em.insertMany(ImplementationEntity, implementations.slice(i, i + EVENT_CHUNK));
+  let cases: Case[] = [];
+  let events: CaseEvent[] = [];
+  const flush = async () => {
+    if (cases.length) await em.insertMany(CaseEntity, cases);
+    for (let i = 0; i < events.length; i += EVENT_CHUNK) await em.insertMany(CaseEventEntity, events.slice(i, i + EVENT_CHUNK));
+    cases = [];
+    events = [];
+  };
+  for (const { row, events: timeline } of generateCases(options, today)) {
+    cases.push(row);
+    events.push(...timeline);
+    if (cases.length === CASE_CHUNK) await flush();
+  }
+  await flush();
+}

@@ -1,0 +1,23 @@
+import { loadSchema, type Department } from '../../platform/department.js';
+import { EvaluationEntity, IdempotencyEntity, RectificationEntity, type Evaluation, type Rectification } from './entities.js';
+import { createLoaders, type Loaders } from './loaders.js';
+import { migrations } from './migrations.js';
+import { resolvers } from './resolvers/index.js';
+import { seedEvaluations } from './seed.js';
+
+/** The good/bad review system (好差评): ratings of handled cases, rectification of bad reviews, published satisfaction. */
+export const evaluation: Department<Loaders> = {
+  name: 'evaluation',
+  typeDefs: loadSchema(import.meta.url),
+  resolvers,
+  // the first entity decides whether the database is empty and needs seeding
+  entities: [EvaluationEntity, RectificationEntity, IdempotencyEntity],
+  migrations,
+  loaders: createLoaders,
+  seed: (em, options) => seedEvaluations(em, options),
+  // a rating and its rectification are the evaluator's: their opinion about their own case
+  subjects: {
+    Evaluation: (e: Evaluation) => [e.evaluatorId],
+    Rectification: (r: Rectification) => [r.evaluatorId],
+  },
+};

@@ -1,0 +1,11 @@
+import type { DepartmentResolvers } from '../generated/resolvers.js';
+import { checkWindow } from '../window.js';
+
+/** The review system's half of Department: satisfaction with the cases the agency handled. */
+export const DepartmentResolver: DepartmentResolvers = {
+  __resolveReference: ({ code }) => ({ code }),
+  satisfaction: (department, window, { loaders }) => {
+    checkWindow(window);
+    return loaders.departmentSatisfaction.load(`${department.code}|${window.from}|${window.to}`);
+  },
+};

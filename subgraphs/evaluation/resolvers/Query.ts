@@ -1,0 +1,57 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { BadInputError, NotFoundError } from '../../../platform/errors.js';
+import { pageRequest, toPage } from '../../../platform/pagination.js';
+import { todayInChina } from '../../../platform/working-days.js';
+import { EvaluationEntity, RectificationEntity, type Evaluation, type Rectification } from '../entities.js';
+import type { QueryResolvers } from '../generated/resolvers.js';
+import { OPEN_STATUSES } from '../levels.js';
+import { divisionRange } from '../window.js';
+import { ownEvaluator } from './callers.js';
+
+export const Query: QueryResolvers = {
+  async evaluation(_, { id }, { loaders }) {
+    const found = await loaders.evaluationById.load(id);
+    if (!found) throw new NotFoundError('Evaluation', id);
+    return found;
+  },
+
+  async evaluations(_, { case: caseId, region, level, from, to, ...page }, { em, caller }) {
+    const { limit, after } = pageRequest(page);
+    if (from && to && from > to) throw new BadInputError(`must not be before from (${from})`, 'to');
+    const where: FilterQuery<Evaluation>[] = [];
+    const own = ownEvaluator(caller);
+    if (own) where.push({ evaluatorId: own });
+    if (caseId) where.push({ caseId });
+    if (region) where.push({ regionCode: between(divisionRange(region)) });
+    if (level) where.push({ level });
+    if (from) where.push({ evaluatedOn: { $gte: from } });
+    if (to) where.push({ evaluatedOn: { $lte: to } });
+    if (after) where.push({ id: { $gt: after } });
+    const rows = await em.find(EvaluationEntity, { $and: where }, { orderBy: { id: 'asc' }, limit: limit + 1 });
+    return toPage(rows, limit, (e) => e.id);
+  },
+
+  async rectification(_, { id }, { loaders }) {
+    const found = await loaders.rectificationById.load(id);
+    if (!found) throw new NotFoundError('Rectification', id);
+    return found;
+  },
+
+  async rectifications(_, { overdue, status, region, ...page }, { em, caller }) {
+    const { limit, after } = pageRequest(page);
+    const today = todayInChina();
+    const where: FilterQuery<Rectification>[] = [];
+    const own = ownEvaluator(caller);
+    if (own) where.push({ evaluatorId: own });
+    // the same test as Rectification.overdue: still open after the deadline day
+    if (overdue === true) where.push({ status: { $in: [...OPEN_STATUSES] }, deadline: { $lt: today } });
+    if (overdue === false) where.push({ $or: [{ status: { $nin: [...OPEN_STATUSES] } }, { deadline: { $gte: today } }] });
+    if (status) where.push({ status });
+    if (region) where.push({ regionCode: between(divisionRange(region)) });
+    if (after) where.push({ id: { $gt: after } });
+    const rows = await em.find(RectificationEntity, { $and: where }, { orderBy: { id: 'asc' }, limit: limit + 1 });
+    return toPage(rows, limit, (r) => r.id);
+  },
+};
+
+const between = ([lo, hi]: [string, string]) => (lo === hi ? lo : { $gte: lo, $lte: hi });

@@ -1,0 +1,16 @@
+import { BadInputError } from '../../../platform/errors.js';
+import { checkDivisionCode } from '../../../platform/identifiers/index.js';
+import type { RegionResolvers } from '../generated/resolvers.js';
+import { checkWindow } from '../window.js';
+
+/** The review system's half of Region: satisfaction in the division and every division below it. */
+export const RegionResolver: RegionResolvers = {
+  __resolveReference: ({ code }) => ({ code }),
+  satisfaction: (region, window, { loaders }) => {
+    // a representation's key has not been through the DivisionCode scalar
+    const invalid = checkDivisionCode(region.code);
+    if (invalid) throw new BadInputError(invalid, 'code');
+    checkWindow(window);
+    return loaders.regionSatisfaction.load(`${region.code}|${window.from}|${window.to}`);
+  },
+};
