@@ -34,10 +34,20 @@ const mappers: Record<string, Record<string, string>> = {
     Enterprise: '../entities.js#EnterpriseRef',
     Department: '../entities.js#DepartmentRef',
   },
-  cases: {},
+  cases: {
+    Case: '../entities.js#Case',
+    CaseEvent: '../entities.js#CaseEvent',
+    DraftApplication: '../entities.js#DraftApplication',
+    Person: '../entities.js#PersonRef',
+    Enterprise: '../entities.js#EnterpriseRef',
+    ServiceItem: '../entities.js#ServiceItemRef',
+    Department: '../entities.js#DepartmentRef',
+    Region: '../entities.js#RegionRef',
+  },
   evaluation: {
     Evaluation: '../entities.js#Evaluation',
     Rectification: '../entities.js#Rectification',
+    Callback: '../entities.js#CallbackView',
     Case: '../entities.js#CaseRef',
     Person: '../entities.js#PersonRef',
     Enterprise: '../entities.js#EnterpriseRef',
@@ -45,8 +55,18 @@ const mappers: Record<string, Record<string, string>> = {
     Department: '../entities.js#DepartmentRef',
     Region: '../entities.js#RegionRef',
   },
-  appeals: {},
-  audit: {},
+  appeals: {
+    Appeal: '../entities.js#Appeal',
+    Person: '../entities.js#PersonRef',
+    Region: '../entities.js#RegionRef',
+    Department: '../entities.js#DepartmentRef',
+  },
+  audit: {
+    AccessEntry: '../entities.js#AccessEntry',
+    DataAccess: '../entities.js#AccessEntry',
+    ChainVerification: '../log.js#LogVerification',
+    ChainBreak: '../chain.js#ChainBreak',
+  },
 };
 
 const scalars = {

@@ -7,7 +7,8 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] },
   test: {
     include: ['platform/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.test.ts', 'tests/**/*.test.ts', 'scripts/**/*.test.ts'],
-    env: { GOVGRAPH_LOG: 'silent' },
+    // no cloud metadata probing by OpenTelemetry's GCP detector (there is no network here)
+    env: { GOVGRAPH_LOG: 'silent', METADATA_SERVER_DETECTION: 'none' },
     setupFiles: ['tests/helpers/keys.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -62,7 +62,8 @@ export async function openDatabase({ target, entities, migrations }: OpenOptions
 
 async function initPostgres(common: Options, target: Extract<DatabaseTarget, { kind: 'postgres' }>): Promise<MikroORM> {
   const orm = await MikroORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: target.url, dbName: target.dbName, connect: false });
-  await orm.schema.ensureDatabase({ create: true });
+  // creates the database if missing; tables come from the migrations, not from the entities
+  await orm.schema.ensureDatabase();
   await orm.connect();
   return orm;
 }

@@ -1,5 +1,5 @@
 import { loadSchema, type Department } from '../../platform/department.js';
-import { EvaluationEntity, IdempotencyEntity, RectificationEntity, type Evaluation, type Rectification } from './entities.js';
+import { EvaluationEntity, IdempotencyEntity, RectificationEntity, type CallbackView, type Evaluation, type PersonRef, type Rectification } from './entities.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { migrations } from './migrations.js';
 import { resolvers } from './resolvers/index.js';
@@ -15,9 +15,11 @@ export const evaluation: Department<Loaders> = {
   migrations,
   loaders: createLoaders,
   seed: (em, options) => seedEvaluations(em, options),
-  // a rating and its rectification are the evaluator's: their opinion about their own case
+  // a rating, its rectification and the call back are the evaluator's: their opinion about their own case
   subjects: {
     Evaluation: (e: Evaluation) => [e.evaluatorId],
     Rectification: (r: Rectification) => [r.evaluatorId],
+    Callback: (c: CallbackView) => [c.evaluatorId],
+    Person: (p: PersonRef) => [p.id],
   },
 };

@@ -54,6 +54,15 @@ export interface Rectification {
   closedBy: string | null;
 }
 
+/** The call back of a rectification as GraphQL's Callback, carrying whose review it was for access checks. */
+export interface CallbackView {
+  at: string;
+  officer: string;
+  summary: string;
+  verified: boolean;
+  evaluatorId: string;
+}
+
 /** A mutation already answered under an idempotency key. */
 export interface IdempotencyRecord {
   callerSubject: string;

@@ -1,18 +1,19 @@
-import type { Department, RunningDepartment } from '../../platform/department.js';
+import type { Department } from '../../platform/department.js';
 import { DEPARTMENTS } from '../../platform/departments.js';
-import { post, startTestDepartment } from '../../platform/testing.js';
+import { post, startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { gatewayConfig } from '../../gateway/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { catalog } from '../../subgraphs/catalog/department.js';
+import { market } from '../../subgraphs/market/department.js';
 import { population } from '../../subgraphs/population/department.js';
 import { regions } from '../../subgraphs/regions/department.js';
 
 /** Every department, as the gateway's supergraph lists them. */
-const ALL: Record<string, Department<any>> = { regions, catalog, population };
+const ALL: Record<string, Department<any>> = { regions, catalog, population, market };
 
 export interface TestPlatform {
   gateway: RunningGateway;
-  departments: Record<string, RunningDepartment>;
+  departments: Record<string, TestDepartment>;
   query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): ReturnType<typeof post<T>>;
   /** SQL statements sent by all departments since the last reset */
   sqlCount(): number;

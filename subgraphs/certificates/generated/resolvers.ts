@@ -37,7 +37,7 @@ export type Certificate = {
   __typename?: 'Certificate';
   /** Last day of validity; null when it does not expire (长期). */
   expiryDate?: Maybe<Scalars['Date']['output']>;
-  /** The person or enterprise it was issued to. */
+  /** The person or enterprise it was issued to: for a person, who holds it is personal data. */
   holder: CertificateHolder;
   /** The hub's certificate id: type abbreviation, holder serial, edition, e.g. JMSFZ-000000042-02. */
   id: Scalars['ID']['output'];

@@ -7,6 +7,6 @@ export const RectificationResolver: RectificationResolvers = {
     (await loaders.evaluationById.load(rectification.evaluationId)) ?? Promise.reject(new NotFoundError('Evaluation', rectification.evaluationId)),
   overdue: (rectification) => isOverdue(rectification),
   overdueWorkingDays: (rectification) => overdueWorkingDays(rectification),
-  callback: ({ callbackAt, callbackOfficer, callbackSummary, callbackVerified }) =>
-    callbackAt === null ? null : { at: callbackAt, officer: callbackOfficer!, summary: callbackSummary!, verified: callbackVerified === true },
+  callback: (r) =>
+    r.callbackAt === null ? null : { at: r.callbackAt, officer: r.callbackOfficer!, summary: r.callbackSummary!, verified: r.callbackVerified === true, evaluatorId: r.evaluatorId },
 };

@@ -1,0 +1,16 @@
+import { divisions, type Division } from '../../../platform/divisions.js';
+import { agencyAt } from '../../../platform/sample-catalog.js';
+import { CATEGORIES, type AppealCategory } from './reference.js';
+
+let byCode: Map<string, Division> | undefined;
+
+/**
+ * The agency that normally handles a category in a division: the agency of the
+ * category's kind there, with the catalog's codes (platform/sample-catalog.ts).
+ * Null when the division is unknown or has no agency of that kind.
+ */
+export function suggestedAgency(category: AppealCategory, regionCode: string): string | null {
+  byCode ??= new Map(divisions().map((d) => [d.code, d]));
+  const division = byCode.get(regionCode);
+  return division ? (agencyAt(CATEGORIES[category].departmentKind, division)?.code ?? null) : null;
+}

@@ -1,0 +1,20 @@
+import { loadSchema, type Department } from '../../platform/department.js';
+import { AppealEntity, AppealRequestEntity } from './entities.js';
+import { createLoaders, type Loaders } from './loaders.js';
+import { migrations } from './migrations.js';
+import { resolvers } from './resolvers/index.js';
+import { seedAppeals } from './seed.js';
+import { subjects } from './subjects.js';
+
+/** The 12345 hotline centre: appeals, their handling, and the demand they show. */
+export const appeals: Department<Loaders> = {
+  name: 'appeals',
+  typeDefs: loadSchema(import.meta.url),
+  resolvers,
+  // the first entity decides whether the database is empty and needs seeding
+  entities: [AppealEntity, AppealRequestEntity],
+  migrations,
+  loaders: createLoaders,
+  seed: (em, options) => seedAppeals(em, options),
+  subjects,
+};

@@ -1,0 +1,4 @@
+import { runDepartment } from '../../platform/main.js';
+import { appeals } from './department.js';
+
+await runDepartment(appeals);

@@ -1,0 +1,52 @@
+import { raw, type FilterQuery } from '@mikro-orm/core';
+import { BadInputError, NotFoundError } from '../../../platform/errors.js';
+import { pageRequest, toPage } from '../../../platform/pagination.js';
+import { CATEGORIES, CATEGORY_LIST, KIND_NAMES, KINDS, OPEN_STATUSES, RESPONSE_LIMIT_DAYS } from '../data/reference.js';
+import { AppealEntity, type Appeal } from '../entities.js';
+import { divisionRange } from '../figures/window.js';
+import type { QueryResolvers } from '../generated/resolvers.js';
+import { appellantFilter } from './appellant.js';
+import { demandOf, trendOf, unmetOf } from './figures.js';
+
+/** The SQL of lifecycle.ts isOverdue, or of its negation, as of `today`. */
+function overdueWhere(overdue: boolean, today: string): FilterQuery<Appeal> {
+  if (overdue) return { $or: [{ status: { $in: [...OPEN_STATUSES] }, deadline: { $lt: today } }, { [raw('responded_on > deadline')]: [] }] };
+  return { $and: [{ $or: [{ status: { $nin: [...OPEN_STATUSES] } }, { deadline: { $gte: today } }] }, { [raw('(responded_on is null or responded_on <= deadline)')]: [] }] };
+}
+
+export const Query: QueryResolvers = {
+  async appeal(_, { id }, { loaders }) {
+    const found = await loaders.appealById.load(id);
+    if (!found) throw new NotFoundError('Appeal', id);
+    return found;
+  },
+
+  async appeals(_, { region, kind, category, status, overdue, department, appellant, from, to, ...page }, { em, caller, loaders }) {
+    const { limit, after } = pageRequest(page);
+    if (from && to && from > to) throw new BadInputError(`must not be before from (${from})`, 'to');
+    const appellantId = appellantFilter(caller, appellant);
+    const where: FilterQuery<Appeal>[] = [];
+    if (region) {
+      const [low, high] = divisionRange(region);
+      where.push({ regionCode: { $gte: low, $lte: high } });
+    }
+    if (kind) where.push({ kind });
+    if (category) where.push({ category });
+    if (status) where.push({ status });
+    if (overdue !== null && overdue !== undefined) where.push(overdueWhere(overdue, loaders.today));
+    if (department) where.push({ departmentCode: department });
+    if (appellantId) where.push({ appellantId });
+    if (from) where.push({ receivedOn: { $gte: from } });
+    if (to) where.push({ receivedOn: { $lte: to } });
+    if (after) where.push({ id: { $lt: after } });
+    const rows = await em.find(AppealEntity, { $and: where }, { orderBy: { id: 'desc' }, limit: limit + 1 });
+    return toPage(rows, limit, (a) => a.id);
+  },
+
+  demand: (_, { region, from, to }, context) => demandOf(region, from, to, context),
+  demandTrend: (_, { region, from, to, interval, category }, context) => trendOf(region, from, to, interval, category, context),
+  unmetDemand: (_, { region, from, to, first }, context) => unmetOf(region, from, to, first, context),
+
+  appealKinds: () => KINDS.map((kind) => ({ kind, name: KIND_NAMES[kind], responseLimitDays: RESPONSE_LIMIT_DAYS[kind] })),
+  appealCategories: () => CATEGORY_LIST.map((category) => ({ category, ...CATEGORIES[category] })),
+};

@@ -1,0 +1,21 @@
+import { CreditCodeScalar, DateScalar, DivisionCodeScalar, ResidentIdScalar } from '../../../platform/identifiers/scalars.js';
+import type { Resolvers } from '../generated/resolvers.js';
+import { AppealResolver } from './Appeal.js';
+import { DepartmentResolver } from './Department.js';
+import { Mutation } from './Mutation.js';
+import { PersonResolver } from './Person.js';
+import { Query } from './Query.js';
+import { RegionResolver } from './Region.js';
+
+export const resolvers: Resolvers = {
+  ResidentId: ResidentIdScalar,
+  CreditCode: CreditCodeScalar,
+  DivisionCode: DivisionCodeScalar,
+  Date: DateScalar,
+  Query,
+  Mutation,
+  Appeal: AppealResolver,
+  Person: PersonResolver,
+  Region: RegionResolver,
+  Department: DepartmentResolver,
+};

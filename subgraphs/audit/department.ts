@@ -1,0 +1,28 @@
+import { loadSchema, type Department } from '../../platform/department.js';
+import { AccessEntryEntity, ChainHeadEntity } from './entities.js';
+import { ingestRoute } from './ingest.js';
+import { createLoaders, type Loaders } from './loaders.js';
+import { migrations } from './migrations.js';
+import { resolvers } from './resolvers/index.js';
+import { seedAudit } from './seed.js';
+import { subjects } from './subjects.js';
+
+/**
+ * Audit: the append-only, hash-chained log of every read of personal data
+ * (X-Road style), the auditors' search and verification, and the citizens'
+ * data tracker. Departments deliver records to POST /ingest.
+ */
+export const audit: Department<Loaders> = {
+  name: 'audit',
+  typeDefs: loadSchema(import.meta.url),
+  resolvers,
+  // the first entity decides whether the database is empty and needs seeding
+  entities: [AccessEntryEntity, ChainHeadEntity],
+  migrations,
+  loaders: createLoaders,
+  seed: (em, options) => seedAudit(em, options),
+  subjects,
+  // the log's own reads are not logged again: auditors' access is the purpose of the log
+  recordsAccess: false,
+  routes: (orm) => ({ '/ingest': ingestRoute(orm) }),
+};

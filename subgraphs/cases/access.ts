@@ -1,0 +1,58 @@
+import type { Caller } from '../../platform/context.js';
+import { BadInputError, ForbiddenError } from '../../platform/errors.js';
+import type { ApplicantKind } from './entities.js';
+
+/** An officer's duty to handle cases. */
+export const WRITE_SCOPE = 'cases:write';
+
+const mayHandle = (caller: Caller) => caller.role === 'OFFICER' && caller.scopes.includes(WRITE_SCOPE);
+
+/**
+ * Handling steps are for officers on duty. Any agency's window may take them
+ * (一窗受理: one window accepts for every agency), so the scope alone decides.
+ *
+ * @returns the handler the timeline records
+ * @throws ForbiddenError for anyone else
+ */
+export function requireHandler(caller: Caller): string {
+  if (!mayHandle(caller)) throw new ForbiddenError(`Handling a case needs an officer with the scope ${WRITE_SCOPE}`);
+  return caller.subject ?? caller.department ?? 'officer';
+}
+
+export interface Submission {
+  applicantKind: ApplicantKind;
+  applicantId: string;
+  agentId?: string | null;
+}
+
+/**
+ * Who may submit for whom. A citizen applies for themselves, or for someone
+ * else as the agent (帮代办: then the agent is the caller); an enterprise for
+ * itself, possibly naming the person handling it; an officer with cases:write
+ * for anyone, e.g. entering an application at a hall window.
+ *
+ * @returns the agent to record and the handler of the submission
+ * @throws ForbiddenError when the caller may not submit this application
+ */
+export function submitter(caller: Caller, { applicantKind, applicantId, agentId }: Submission): { agentId: string | null; handler: string } {
+  const given = agentId ?? null;
+  if (given !== null && given === applicantId) throw new BadInputError('an agent acts for someone else; leave agentId out when applying for yourself', 'agentId');
+  switch (caller.role) {
+    case 'CITIZEN': {
+      if (!caller.subject) throw new ForbiddenError('Your sign-in names no resident: a case cannot be submitted for you');
+      const forSelf = applicantKind === 'PERSON' && applicantId === caller.subject;
+      if (forSelf) return { agentId: null, handler: 'applicant' };
+      if (given !== null && given !== caller.subject) throw new ForbiddenError('You can submit for someone else only as their agent yourself: agentId must be your own identity number');
+      return { agentId: caller.subject, handler: 'agent' };
+    }
+    case 'ENTERPRISE':
+      if (applicantKind !== 'ENTERPRISE' || applicantId !== caller.subject) throw new ForbiddenError('An enterprise can submit cases only for itself');
+      return { agentId: given, handler: 'applicant' };
+    case 'OFFICER':
+      if (!mayHandle(caller)) break;
+      return { agentId: given, handler: requireHandler(caller) };
+    default:
+      break;
+  }
+  throw new ForbiddenError(`Submitting a case needs a citizen or enterprise sign-in, or an officer with the scope ${WRITE_SCOPE}`);
+}

@@ -1,0 +1,20 @@
+import { loadSchema, type Department } from '../../platform/department.js';
+import { CaseEntity, CaseEventEntity, IdempotencyEntity, ImplementationEntity } from './entities.js';
+import { createLoaders, type Loaders } from './loaders.js';
+import { migrations } from './migrations.js';
+import { resolvers } from './resolvers/index.js';
+import { seedCases } from './seed.js';
+import { subjects } from './subjects.js';
+
+/** The one-network handling platform (一网通办): cases, their timelines and time limits, from any channel. */
+export const cases: Department<Loaders> = {
+  name: 'cases',
+  typeDefs: loadSchema(import.meta.url),
+  resolvers,
+  // the first entity decides whether the database is empty and needs seeding
+  entities: [CaseEntity, CaseEventEntity, ImplementationEntity, IdempotencyEntity],
+  migrations,
+  loaders: createLoaders,
+  seed: (em, options) => seedCases(em, options),
+  subjects,
+};

@@ -1,0 +1,8 @@
+import type { EnterpriseResolvers } from '../generated/resolvers.js';
+import { ownerPage } from './page.js';
+
+/** The platform's half of Enterprise: the cases it applied for. */
+export const EnterpriseResolver: EnterpriseResolvers = {
+  __resolveReference: ({ creditCode }) => ({ creditCode }),
+  cases: (enterprise, args, { loaders }) => ownerPage(loaders.casesOfEnterprise, enterprise.creditCode, args),
+};

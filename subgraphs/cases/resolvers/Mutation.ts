@@ -1,0 +1,16 @@
+import type { MutationResolvers } from '../generated/resolvers.js';
+import { handlingStep } from './handlingSteps.js';
+import { submitCase } from './submitCase.js';
+
+/** One mutation per lifecycle step (schema: CaseAction lists them); all share handlingStep. */
+export const Mutation: MutationResolvers = {
+  submitCase,
+  acceptCase: handlingStep('ACCEPT'),
+  rejectCase: handlingStep('REJECT'),
+  startReview: handlingStep('START_REVIEW'),
+  suspendCase: handlingStep('SUSPEND'),
+  resumeCase: handlingStep('RESUME'),
+  approveCase: handlingStep('APPROVE'),
+  refuseCase: handlingStep('REFUSE'),
+  deliverCase: handlingStep('DELIVER'),
+};

@@ -1,0 +1,9 @@
+import type { PersonResolvers } from '../generated/resolvers.js';
+import { ownerPage } from './page.js';
+
+/** The platform's half of Person: the cases they applied for, and those they submitted for others. */
+export const PersonResolver: PersonResolvers = {
+  __resolveReference: ({ id }) => ({ id }),
+  cases: (person, args, { loaders }) => ownerPage(loaders.casesOfPerson, person.id, args),
+  casesAsAgent: (person, args, { loaders }) => ownerPage(loaders.casesOfAgent, person.id, args),
+};

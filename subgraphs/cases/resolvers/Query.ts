@@ -1,0 +1,36 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { BadInputError, NotFoundError } from '../../../platform/errors.js';
+import { pageRequest, toPage } from '../../../platform/pagination.js';
+import { CaseEntity, type Case } from '../entities.js';
+import { overdueWhere, visibleTo } from '../filters.js';
+import type { QueryResolvers } from '../generated/resolvers.js';
+import { regionRange } from '../window.js';
+import { draftApplication } from './DraftApplication.js';
+
+export const Query: QueryResolvers = {
+  async case(_, { id }, { loaders }) {
+    const found = await loaders.caseById.load(id);
+    if (!found) throw new NotFoundError('Case', id);
+    return found;
+  },
+
+  async cases(_, { region, status, item, overdue, submittedFrom, submittedTo, ...page }, { em, caller, loaders }) {
+    const { limit, after } = pageRequest(page);
+    if (submittedFrom && submittedTo && submittedFrom > submittedTo) throw new BadInputError(`must not be before submittedFrom (${submittedFrom})`, 'submittedTo');
+    const where: FilterQuery<Case>[] = [visibleTo(caller)];
+    if (region) {
+      const [low, high] = regionRange(region);
+      where.push({ regionCode: { $gte: low, $lte: high } });
+    }
+    if (status) where.push({ status });
+    if (item) where.push({ itemCode: item });
+    if (overdue !== null && overdue !== undefined) where.push(overdueWhere(overdue, loaders.clock.lastWorkingDay));
+    if (submittedFrom) where.push({ submittedOn: { $gte: submittedFrom } });
+    if (submittedTo) where.push({ submittedOn: { $lte: submittedTo } });
+    if (after) where.push({ id: { $lt: after } });
+    const rows = await em.find(CaseEntity, { $and: where }, { orderBy: { id: 'desc' }, limit: limit + 1 });
+    return toPage(rows, limit, (c) => c.id);
+  },
+
+  draftApplication: (_, { itemCode, applicantKind, applicantId }) => draftApplication({ itemCode, applicantKind, applicantId }),
+};

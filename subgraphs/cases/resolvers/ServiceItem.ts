@@ -1,0 +1,11 @@
+import type { ServiceItemResolvers } from '../generated/resolvers.js';
+import { checkWindow, windowKey } from '../window.js';
+
+/** The platform's half of ServiceItem: public figures on its cases (aggregates, no personal data). */
+export const ServiceItemResolver: ServiceItemResolvers = {
+  __resolveReference: ({ code }) => ({ code }),
+  caseFigures: (item, { from, to }, { loaders }) => {
+    checkWindow(from, to);
+    return loaders.itemFigures.load(windowKey(item.code, from, to));
+  },
+};

@@ -1,0 +1,45 @@
+import { ErrorCode, GovError, NotFoundError } from '../../../platform/errors.js';
+import type { Channel } from '../../../platform/reference/service-types.js';
+import { requireHandler } from '../access.js';
+import type { Context } from '../context.js';
+import { CaseEntity, CaseEventEntity, type Case, type CaseEvent } from '../entities.js';
+import { runOnce } from '../idempotency.js';
+import { MUTATIONS, NEEDS_REASON, nextStatus, type CaseAction } from '../lifecycle.js';
+import { caseFacts, nowInChina } from '../timeline.js';
+import { checkText } from '../validate.js';
+
+interface StepArgs {
+  id: string;
+  channel: Channel;
+  reason?: string;
+  note?: string | null;
+  idempotencyKey?: string | null;
+}
+
+/**
+ * The resolver of one handling mutation: checks the caller and the transition,
+ * appends the event and recomputes the case's facts from its whole timeline, in
+ * one transaction. The update is conditional on the status read, so two clerks
+ * acting at once cannot both move the case.
+ */
+export function handlingStep(action: CaseAction) {
+  const mutation = MUTATIONS[action];
+  return async (_: unknown, { idempotencyKey, ...args }: StepArgs, context: Context): Promise<Case> => {
+    const handler = requireHandler(context.caller);
+    const note = NEEDS_REASON.has(action) ? checkText(args.reason, 'reason', true) : checkText(args.note, 'note', false);
+    return runOnce(context, { mutation, key: idempotencyKey, input: args }, async (tx) => {
+      const found = await tx.findOne(CaseEntity, { id: args.id });
+      if (!found) throw new NotFoundError('Case', args.id);
+      const status = nextStatus(found.id, found.status, action);
+      const timeline = await tx.find(CaseEventEntity, { caseId: found.id }, { orderBy: { seq: 'asc' } });
+      const event: CaseEvent = { caseId: found.id, seq: timeline.length, at: nowInChina(), status, channel: args.channel, handler, note };
+      const facts = caseFacts([...timeline, event], found.promisedLimitDays);
+      const changed = await tx.nativeUpdate(CaseEntity, { id: found.id, status: found.status }, facts);
+      if (changed !== 1) {
+        throw new GovError(ErrorCode.IllegalTransition, `Case ${found.id} changed while ${mutation} ran; read it again and retry`, { status: found.status });
+      }
+      await tx.insert(CaseEventEntity, event);
+      return { ...found, ...facts };
+    });
+  };
+}

@@ -1,0 +1,31 @@
+import { CreditCodeScalar, DateScalar, DivisionCodeScalar, ResidentIdScalar } from '../../../platform/identifiers/scalars.js';
+import type { Resolvers } from '../generated/resolvers.js';
+import { ApplicantResolver } from './Applicant.js';
+import { CaseResolver } from './Case.js';
+import { CaseEventResolver } from './CaseEvent.js';
+import { DepartmentResolver } from './Department.js';
+import { DraftApplicationResolver } from './DraftApplication.js';
+import { EnterpriseResolver } from './Enterprise.js';
+import { Mutation } from './Mutation.js';
+import { PersonResolver } from './Person.js';
+import { Query } from './Query.js';
+import { RegionResolver } from './Region.js';
+import { ServiceItemResolver } from './ServiceItem.js';
+
+export const resolvers: Resolvers = {
+  ResidentId: ResidentIdScalar,
+  CreditCode: CreditCodeScalar,
+  DivisionCode: DivisionCodeScalar,
+  Date: DateScalar,
+  Query,
+  Mutation,
+  Case: CaseResolver,
+  CaseEvent: CaseEventResolver,
+  Applicant: ApplicantResolver,
+  DraftApplication: DraftApplicationResolver,
+  Person: PersonResolver,
+  Enterprise: EnterpriseResolver,
+  ServiceItem: ServiceItemResolver,
+  Department: DepartmentResolver,
+  Region: RegionResolver,
+};

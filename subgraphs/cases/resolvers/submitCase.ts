@@ -1,0 +1,40 @@
+import { randomInt } from 'node:crypto';
+import { BadInputError } from '../../../platform/errors.js';
+import { CaseEntity, CaseEventEntity, ImplementationEntity, type Case, type CaseEvent } from '../entities.js';
+import type { MutationResolvers } from '../generated/resolvers.js';
+import { submitter } from '../access.js';
+import { runOnce } from '../idempotency.js';
+import { caseFacts, nowInChina } from '../timeline.js';
+import { checkApplicant, checkChannel, itemFor } from '../validate.js';
+
+const SERIAL = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** C + submission date + N + 10 random characters: never one of the sample ids (C + date + 8 digits). */
+function newCaseId(at: string): string {
+  return `C${at.slice(0, 10).replaceAll('-', '')}N${Array.from({ length: 10 }, () => SERIAL[randomInt(SERIAL.length)]).join('')}`;
+}
+
+/** Opens a case under an implementation, which fixes region, agency and the promised limit. */
+export const submitCase: NonNullable<MutationResolvers['submitCase']> = async (_, { input, idempotencyKey }, context) => {
+  checkApplicant(input.applicantKind, input.applicantId, 'input.applicantId');
+  checkChannel(itemFor(input.itemCode, input.applicantKind, 'input.itemCode'), input.channel);
+  const { agentId, handler } = submitter(context.caller, input);
+  return runOnce(context, { mutation: 'submitCase', key: idempotencyKey, input }, async (tx) => {
+    const implementation = await tx.findOne(ImplementationEntity, { code: input.implementationCode });
+    if (!implementation || implementation.itemCode !== input.itemCode) {
+      throw new BadInputError(`${input.implementationCode} is not an implementation of ${input.itemCode}; the catalog lists them under ServiceItem.implementations`, 'input.implementationCode');
+    }
+    const at = nowInChina();
+    const id = newCaseId(at);
+    const event: CaseEvent = { caseId: id, seq: 0, at, status: 'SUBMITTED', channel: input.channel, handler, note: null };
+    const { itemCode, implementationCode, applicantKind, applicantId, channel } = input;
+    const { regionCode, departmentCode, promisedLimitDays } = implementation;
+    const row: Case = {
+      ...{ id, applicantKind, applicantId, agentId, itemCode, implementationCode, regionCode, departmentCode, channel, promisedLimitDays },
+      ...caseFacts([event], promisedLimitDays),
+    };
+    await tx.insert(CaseEntity, row);
+    await tx.insert(CaseEventEntity, event);
+    return row;
+  });
+};

@@ -1,0 +1,424 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Caller } from '../../platform/context.js';
+import { makeCreditCode, makeResidentId } from '../../platform/identifiers/index.js';
+import { ENDED_STATUSES, sampleCaseAt } from '../../platform/sample-cases.js';
+import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
+import { defaultCalendar, todayInChina } from '../../platform/working-days.js';
+import { isOverdue, overdueWorkingDays, rectificationDeadline } from './deadlines.js';
+import { evaluation } from './department.js';
+import type { Evaluation } from './entities.js';
+import { isBadReview, LEVELS } from './levels.js';
+import { requiresDimensions } from './rules.js';
+import { generateEvaluations, RATED_SHARE } from './seed.js';
+
+const SEED = { size: 1_000, seed: 7 };
+const today = todayInChina();
+const rated = [...generateEvaluations(SEED, today)];
+const evaluations = rated.map((r) => r.evaluation);
+const rectifications = rated.flatMap((r) => r.rectification ?? []);
+
+let dept: TestDepartment;
+beforeAll(async () => {
+  dept = await startTestDepartment(evaluation, SEED);
+});
+afterAll(() => dept?.close());
+
+const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: null, scopes: ['evaluation:read', 'evaluation:write'] };
+const READER: Caller = { ...OFFICER, scopes: ['evaluation:read'] };
+const citizen = (subject: string): Caller => ({ role: 'CITIZEN', subject, department: null, scopes: [] });
+const q = (query: string, variables: Record<string, unknown> = {}, caller: Caller = OFFICER) => dept.query(query, variables, { caller, purpose: 'test' });
+const first = <T>(rows: T[], test: (row: T) => boolean) => rows.find(test) ?? expect.fail('no such row in the sample');
+const ids = (nodes: { id: string }[] | undefined) => (nodes ?? []).map((n) => n.id);
+
+// ratings made by the tests go to a division, item and agency the sample never uses, so figures of the sample stay put
+const TEST_REGION = '650102';
+const TEST_ITEM = 'XK-999999-001';
+const TEST_AGENCY = makeCreditCode('1', '1', TEST_REGION, '12345678');
+const RATER = makeResidentId('650102', '19900501', 123);
+const DIMENSIONS = { overall: 5, efficiency: 4, guideAccuracy: 5, convenience: 4, usability: 3 };
+let caseSerial = 0;
+const rating = (overrides: Record<string, unknown> = {}) => ({
+  caseId: `C-TEST-${++caseSerial}`,
+  caseItemCode: TEST_ITEM,
+  caseRegionCode: TEST_REGION,
+  caseDepartmentCode: TEST_AGENCY,
+  level: 'SATISFIED',
+  dimensions: DIMENSIONS,
+  channel: 'MOBILE_APP',
+  ...overrides,
+});
+const RATE = `mutation($input: RateCaseInput!, $key: String) { rateCase(input: $input, idempotencyKey: $key) {
+  id level comment channel evaluatedAt case { id } evaluator { ... on Person { id } } dimensions { overall usability }
+  serviceItem { code } region { code } department { code } rectification { id status deadline overdue } } }`;
+const RECT = 'id status deadline overdue overdueWorkingDays result dismissalReason closedBy callback { officer summary verified }';
+const rate = (input: Record<string, unknown>, key?: string, caller = citizen(RATER)) => q(RATE, { input, key }, caller);
+const testRatings = async () => ids((await q('query($r: DivisionCode) { evaluations(region: $r, first: 100) { nodes { id } } }', { r: TEST_REGION })).data?.evaluations.nodes);
+
+describe('evaluation generator', () => {
+  it('rates about 60% of the ended sample cases after their last event, mostly good', () => {
+    const big = [...generateEvaluations({ size: 10_000, seed: 3 }, today)].map((r) => r.evaluation);
+    const ended = Array.from({ length: 10_000 }, (_, i) => sampleCaseAt(3, i, 10_000, today)).filter((c) => ENDED_STATUSES.includes(c.status));
+    expect(big.length / ended.length).toBeCloseTo(RATED_SHARE, 1);
+    const share = (level: string) => big.filter((e) => e.level === level).length / big.length;
+    expect(share('VERY_SATISFIED')).toBeCloseTo(0.7, 1);
+    expect(share('SATISFIED')).toBeCloseTo(0.2, 1);
+    expect(share('DISSATISFIED') + share('VERY_DISSATISFIED')).toBeGreaterThan(0.02);
+    expect(share('DISSATISFIED') + share('VERY_DISSATISFIED')).toBeLessThan(0.06);
+    const byId = new Map(ended.map((c) => [c.id, c]));
+    for (const e of big.slice(0, 500)) {
+      const kase = byId.get(e.caseId) ?? expect.fail(`${e.caseId} is not an ended sample case`);
+      expect(e).toMatchObject({ evaluatorId: kase.applicantId, evaluatorKind: kase.applicantKind, itemCode: kase.itemCode, regionCode: kase.regionCode, departmentCode: kase.departmentCode });
+      expect(e.evaluatedAt > kase.events.at(-1)!.at && e.evaluatedOn <= today).toBe(true);
+      expect([kase.channel, 'MOBILE_APP']).toContain(e.channel);
+      expect(e.overall === null).toBe(!requiresDimensions(e.channel));
+      if (isBadReview(e.level)) expect(e.comment).toBeTruthy();
+    }
+    expect([...generateEvaluations(SEED, today)].slice(0, 50)).toEqual(rated.slice(0, 50));
+  });
+
+  it('opens a rectification for every bad review, in every state, some overdue', () => {
+    const big = [...generateEvaluations({ size: 10_000, seed: 3 }, today)];
+    for (const { evaluation: e, rectification: r } of big) {
+      expect(r !== null).toBe(isBadReview(e.level));
+      if (!r) continue;
+      expect(r).toMatchObject({ evaluationId: e.id, evaluatorId: e.evaluatorId, openedAt: e.evaluatedAt, deadline: rectificationDeadline(e.evaluatedOn) });
+      expect(defaultCalendar().workingDaysBetween(e.evaluatedOn, r.deadline)).toBe(15);
+      if (r.status === 'DISMISSED') expect(r.callbackVerified).toBe(false);
+      if (r.status !== 'OPEN') expect(r.callbackAt! > r.openedAt).toBe(true);
+    }
+    const states = big.flatMap((b) => b.rectification ?? []);
+    expect(new Set(states.map((r) => r.status))).toEqual(new Set(['OPEN', 'CALLED_BACK', 'RECTIFIED', 'DISMISSED']));
+    expect(states.some((r) => isOverdue(r, today))).toBe(true);
+    expect(states.some((r) => r.status === 'CALLED_BACK' && !isOverdue(r, today)) || states.some((r) => r.status === 'OPEN' && !isOverdue(r, today))).toBe(true);
+  });
+});
+
+describe('evaluation department', () => {
+  it('looks up an evaluation with its case, evaluator, dimensions and references', async () => {
+    const e = first(evaluations, (x) => x.overall !== null && x.comment !== null);
+    const { data, errors } = await q(
+      `query($id: ID!) { evaluation(id: $id) { id level comment channel evaluatedAt case { id } evaluator { __typename ... on Person { id } ... on Enterprise { creditCode } }
+        dimensions { overall efficiency guideAccuracy convenience usability } serviceItem { code } region { code } department { code } rectification { id } } }`,
+      { id: e.id },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.evaluation).toEqual({
+      id: e.id,
+      level: e.level,
+      comment: e.comment,
+      channel: e.channel,
+      evaluatedAt: e.evaluatedAt,
+      case: { id: e.caseId },
+      evaluator: e.evaluatorKind === 'PERSON' ? { __typename: 'Person', id: e.evaluatorId } : { __typename: 'Enterprise', creditCode: e.evaluatorId },
+      dimensions: { overall: e.overall, efficiency: e.efficiency, guideAccuracy: e.guideAccuracy, convenience: e.convenience, usability: e.usability },
+      serviceItem: { code: e.itemCode },
+      region: { code: e.regionCode },
+      department: { code: e.departmentCode },
+      rectification: isBadReview(e.level) ? { id: `R-${e.caseId}` } : null,
+    });
+    const hall = first(evaluations, (x) => x.overall === null);
+    expect((await q('query($id: ID!) { evaluation(id: $id) { dimensions { overall } } }', { id: hall.id })).data?.evaluation.dimensions).toBeNull();
+  });
+
+  it('lists evaluations by case, region and the divisions below it, level and day window, in pages', async () => {
+    const list = (args: string, variables: Record<string, unknown> = {}) =>
+      q(`query($c: ID, $r: DivisionCode, $from: Date, $to: Date, $after: String) { evaluations(${args}) { nodes { id } pageInfo { hasNextPage endCursor } } }`, variables);
+    const e = evaluations[5]!;
+    expect(ids((await list('case: $c', { c: e.caseId })).data?.evaluations.nodes)).toEqual([e.id]);
+    const province = e.regionCode.slice(0, 2) + '0000';
+    const inProvince = evaluations.filter((x) => x.regionCode.startsWith(province.slice(0, 2))).map((x) => x.id).sort();
+    expect(ids((await list('region: $r, first: 100', { r: province })).data?.evaluations.nodes)).toEqual(inProvince.slice(0, 100));
+    const bad = evaluations.filter((x) => x.level === 'VERY_DISSATISFIED').map((x) => x.id).sort();
+    expect(ids((await list('level: VERY_DISSATISFIED, first: 100')).data?.evaluations.nodes)).toEqual(bad);
+    const [from, to] = [evaluations[0]!.evaluatedOn, evaluations[0]!.evaluatedOn];
+    const sameDay = evaluations.filter((x) => x.evaluatedOn === from).map((x) => x.id).sort();
+    expect(ids((await list('from: $from, to: $to, first: 100', { from, to })).data?.evaluations.nodes)).toEqual(sameDay);
+    const page1 = await list('first: 3');
+    expect(page1.data?.evaluations.pageInfo.hasNextPage).toBe(true);
+    const page2 = await list('first: 3, after: $after', { after: page1.data?.evaluations.pageInfo.endCursor });
+    expect(ids([...page1.data!.evaluations.nodes, ...page2.data!.evaluations.nodes])).toEqual(evaluations.map((x) => x.id).sort().slice(0, 6));
+  });
+
+  it('lists rectifications by overdue, status and region', async () => {
+    const list = async (args: string) => ids((await q(`{ rectifications(${args}, first: 100) { nodes { id overdue } } }`)).data?.rectifications.nodes);
+    const overdue = rectifications.filter((r) => isOverdue(r, today));
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(await list('overdue: true')).toEqual(overdue.map((r) => r.id).sort());
+    expect(await list('overdue: false')).toEqual(rectifications.filter((r) => !isOverdue(r, today)).map((r) => r.id).sort());
+    expect(await list('status: RECTIFIED')).toEqual(rectifications.filter((r) => r.status === 'RECTIFIED').map((r) => r.id).sort());
+    const region = rectifications[0]!.regionCode;
+    expect(await list(`region: "${region.slice(0, 4)}00"`)).toEqual(rectifications.filter((r) => r.regionCode.startsWith(region.slice(0, 4))).map((r) => r.id).sort());
+    const late = overdue[0]!;
+    const { data } = await q(`query($id: ID!) { rectification(id: $id) { ${RECT} evaluation { id } } }`, { id: late.id });
+    expect(data?.rectification).toMatchObject({ id: late.id, status: late.status, overdue: true, overdueWorkingDays: overdueWorkingDays(late, today), evaluation: { id: late.evaluationId } });
+  });
+
+  it('rates a case for the signed-in applicant, once: a second rating is a CONFLICT and changes nothing', async () => {
+    const input = rating({ comment: '  很方便  ' });
+    const { data, errors } = await rate(input);
+    expect(errors).toBeUndefined();
+    expect(data?.rateCase).toMatchObject({
+      id: `E-${input.caseId}`,
+      level: 'SATISFIED',
+      comment: '很方便',
+      channel: 'MOBILE_APP',
+      case: { id: input.caseId },
+      evaluator: { id: RATER },
+      dimensions: { overall: 5, usability: 3 },
+      serviceItem: { code: TEST_ITEM },
+      region: { code: TEST_REGION },
+      department: { code: TEST_AGENCY },
+      rectification: null,
+    });
+    expect(data?.rateCase.evaluatedAt.startsWith(today)).toBe(true);
+    const again = await rate({ ...input, level: 'VERY_DISSATISFIED', comment: '改评' });
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(again.errors?.[0]?.message).toContain('一事一评');
+    const other = await rate({ ...input, comment: 'by someone else' }, undefined, citizen(makeResidentId('650102', '19800101', 7)));
+    expect(other.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const back = await q('query($c: ID) { evaluations(case: $c) { nodes { level comment rectification { id } } } }', { c: input.caseId });
+    expect(back.data?.evaluations.nodes).toEqual([{ level: 'SATISFIED', comment: '很方便', rectification: null }]);
+    const enterprise = makeCreditCode('9', '1', TEST_REGION, '87654321');
+    const firm = await rate(rating({ channel: 'SERVICE_HALL', dimensions: null }), undefined, { role: 'ENTERPRISE', subject: enterprise, department: null, scopes: [] });
+    expect(firm.errors).toBeUndefined();
+    expect(firm.data?.rateCase).toMatchObject({ evaluator: {}, dimensions: null });
+  });
+
+  it('opens a rectification with a bad review, due in 15 working days: OPEN → CALLED_BACK → RECTIFIED, illegal steps refused unchanged', async () => {
+    const input = rating({ level: 'DISSATISFIED', comment: '材料要求前后不一致' });
+    const { data, errors } = await rate(input);
+    expect(errors).toBeUndefined();
+    const opened = data?.rateCase.rectification;
+    expect(opened).toEqual({ id: `R-${input.caseId}`, status: 'OPEN', deadline: rectificationDeadline(today), overdue: false });
+    const id = opened.id as string;
+    const read = async () => (await q(`query($id: ID!) { rectification(id: $id) { ${RECT} } }`, { id })).data?.rectification;
+    const step = (mutation: string, args: string, caller = OFFICER) => q(`mutation($id: ID!) { ${mutation}(${args}) { ${RECT} } }`, { id }, caller);
+
+    const early = await step('completeRectification', 'id: $id, result: "done"');
+    expect(early.errors?.[0]?.extensions?.code).toBe('ILLEGAL_TRANSITION');
+    expect(early.errors?.[0]?.message).toContain('Allowed now: recordCallback');
+    expect(await read()).toMatchObject({ status: 'OPEN', result: null, callback: null });
+
+    const called = await step('recordCallback', 'rectificationId: $id, summary: "已回访，情况属实", verified: true');
+    expect(called.errors).toBeUndefined();
+    expect(called.data?.recordCallback).toMatchObject({ status: 'CALLED_BACK', callback: { officer: 'officer-1', summary: '已回访，情况属实', verified: true } });
+    const twice = await step('recordCallback', 'rectificationId: $id, summary: "again", verified: false');
+    expect(twice.errors?.[0]?.extensions?.code).toBe('ILLEGAL_TRANSITION');
+    const dismiss = await step('dismissRectification', 'id: $id, reason: "误评"');
+    expect(dismiss.errors?.[0]?.extensions?.code).toBe('ILLEGAL_TRANSITION');
+    expect(dismiss.errors?.[0]?.message).toContain('verified');
+    expect(await read()).toMatchObject({ status: 'CALLED_BACK', dismissalReason: null, callback: { summary: '已回访，情况属实', verified: true } });
+
+    const done = await step('completeRectification', 'id: $id, result: "已修订办事指南"');
+    expect(done.data?.completeRectification).toMatchObject({ status: 'RECTIFIED', result: '已修订办事指南', closedBy: 'officer-1', overdue: false, overdueWorkingDays: 0 });
+    const after = await step('dismissRectification', 'id: $id, reason: "误评"');
+    expect(after.errors?.[0]?.message).toMatch(/RECTIFIED.*Allowed now: nothing/);
+    expect(await read()).toMatchObject({ status: 'RECTIFIED', result: '已修订办事指南', dismissalReason: null });
+    const unknown = await q('mutation { completeRectification(id: "R-none", result: "x") { id } }');
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('dismisses a review the call back did not verify', async () => {
+    const { data } = await rate(rating({ level: 'VERY_DISSATISFIED', comment: '乱收费', channel: 'SERVICE_HALL', dimensions: null }));
+    const id = data?.rateCase.rectification.id;
+    await q('mutation($id: ID!) { recordCallback(rectificationId: $id, summary: "申请人表示系误评", verified: false) { id } }', { id });
+    const dismissed = await q(`mutation($id: ID!) { dismissRectification(id: $id, reason: "经核实系误评") { ${RECT} } }`, { id });
+    expect(dismissed.errors).toBeUndefined();
+    expect(dismissed.data?.dismissRectification).toMatchObject({ status: 'DISMISSED', dismissalReason: '经核实系误评', result: null, callback: { verified: false } });
+  });
+
+  it('refuses bad ratings naming the field, and callers who may not act', async () => {
+    const before = await testRatings();
+    const refused = async (input: Record<string, unknown>, argument: string) => {
+      const { errors } = await rate(input);
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    };
+    await refused(rating({ dimensions: { ...DIMENSIONS, efficiency: 6 } }), 'input.dimensions.efficiency');
+    await refused(rating({ dimensions: { ...DIMENSIONS, overall: 0 } }), 'input.dimensions.overall');
+    await refused(rating({ dimensions: null }), 'input.dimensions');
+    await refused(rating({ level: 'DISSATISFIED' }), 'input.comment');
+    await refused(rating({ comment: 'x'.repeat(501) }), 'input.comment');
+    await refused(rating({ caseItemCode: 'XK-1-1' }), 'input.caseItemCode');
+    await refused(rating({ caseId: ' ' }), 'input.caseId');
+    const level = await rate(rating({ level: 'GREAT' }));
+    expect(level.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const region = await rate(rating({ caseRegionCode: '650001' }));
+    expect(region.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await rate(rating(), undefined, OFFICER)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await dept.query(RATE, { input: rating() })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const id = rectifications[0]!.id;
+    const callback = 'mutation($id: ID!) { recordCallback(rectificationId: $id, summary: "x", verified: true) { id } }';
+    for (const caller of [citizen(rectifications[0]!.evaluatorId), READER]) {
+      expect((await q(callback, { id }, caller)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const blank = await q('mutation($id: ID!) { completeRectification(id: $id, result: "  ") { id } }', { id });
+    expect(blank.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'result' });
+    // nothing of the refused ratings was written
+    expect(await testRatings()).toEqual(before);
+  });
+
+  it('answers a repeat with the same idempotency key with the first result, and another input under it with CONFLICT', async () => {
+    const input = rating({ level: 'DISSATISFIED', comment: '等太久' });
+    const one = await rate(input, 'key-1');
+    const two = await rate({ ...input, dimensions: { ...DIMENSIONS } }, 'key-1');
+    expect(two.errors).toBeUndefined();
+    expect(two.data?.rateCase).toEqual(one.data?.rateCase);
+    const different = await rate({ ...input, comment: '其实还好' }, 'key-1');
+    expect(different.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const otherCase = await rate(rating({ level: 'SATISFIED' }), 'key-1');
+    expect(otherCase.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const rows = await q('query($c: ID) { evaluations(case: $c) { nodes { comment rectification { id } } } }', { c: input.caseId });
+    expect(rows.data?.evaluations.nodes).toEqual([{ comment: '等太久', rectification: { id: `R-${input.caseId}` } }]);
+    const id = one.data?.rateCase.rectification.id;
+    const call = (summary: string) => q('mutation($id: ID!, $s: String!) { recordCallback(rectificationId: $id, summary: $s, verified: true, idempotencyKey: "cb-1") { status callback { at summary } } }', { id, s: summary });
+    const first = await call('已回访');
+    const repeat = await call('已回访');
+    expect(repeat.errors).toBeUndefined();
+    expect(repeat.data?.recordCallback).toEqual(first.data?.recordCallback);
+    expect((await call('另一次回访')).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('publishes satisfaction per item, agency and region (and the divisions below it) over a window', async () => {
+    const from = evaluations.map((e) => e.evaluatedOn).sort()[0]!;
+    const window = { from, to: today };
+    const expected = (test: (e: Evaluation) => boolean) => {
+      const rows = evaluations.filter(test);
+      const rects = rectifications.filter((r) => rows.some((e) => e.id === r.evaluationId));
+      const good = rows.filter((e) => !isBadReview(e.level) ).length;
+      return {
+        evaluations: rows.length,
+        byLevel: LEVELS.map((level) => ({ level, count: rows.filter((e) => e.level === level).length })),
+        satisfactionRate: rows.length ? Number((good / rows.length).toFixed(4)) : null,
+        badReviews: rows.length - good,
+        rectified: rects.filter((r) => r.status === 'RECTIFIED').length,
+        overdueRectifications: rects.filter((r) => isOverdue(r, today)).length,
+      };
+    };
+    const FIGURES = 'evaluations byLevel { level count } satisfactionRate badReviews rectified overdueRectifications';
+    const bad = first(evaluations, (e) => isBadReview(e.level));
+    const reps = [
+      { __typename: 'ServiceItem', code: bad.itemCode },
+      { __typename: 'Department', code: bad.departmentCode },
+      { __typename: 'Region', code: bad.regionCode },
+      { __typename: 'Region', code: `${bad.regionCode.slice(0, 2)}0000` },
+    ];
+    const { data, errors } = await dept.query(
+      `query($r: [_Any!]!, $from: Date!, $to: Date!) { _entities(representations: $r) {
+        ... on ServiceItem { satisfaction(from: $from, to: $to) { ${FIGURES} averageDimensions { ratings overall } } }
+        ... on Department { satisfaction(from: $from, to: $to) { ${FIGURES} } }
+        ... on Region { satisfaction(from: $from, to: $to) { ${FIGURES} from to } } } }`,
+      { r: reps, ...window },
+    );
+    expect(errors).toBeUndefined();
+    const [item, agency, county, province] = data?._entities.map((e: { satisfaction: object }) => e.satisfaction);
+    expect(item).toMatchObject(expected((e) => e.itemCode === bad.itemCode));
+    const rated = evaluations.filter((e) => e.itemCode === bad.itemCode && e.overall !== null);
+    expect(item.averageDimensions).toEqual(
+      rated.length ? { ratings: rated.length, overall: Number((rated.reduce((s, e) => s + e.overall!, 0) / rated.length).toFixed(2)) } : null,
+    );
+    expect(agency).toMatchObject(expected((e) => e.departmentCode === bad.departmentCode));
+    expect(county).toMatchObject({ ...expected((e) => e.regionCode === bad.regionCode), ...window });
+    expect(province).toMatchObject(expected((e) => e.regionCode.startsWith(bad.regionCode.slice(0, 2))));
+    expect(province.evaluations).toBeGreaterThan(county.evaluations);
+    expect(county.badReviews).toBeGreaterThan(0);
+    const none = await dept.query('{ _entities(representations: [{ __typename: "ServiceItem", code: "XK-000000-000" }]) { ... on ServiceItem { satisfaction(from: "2020-01-01", to: "2020-12-31") { evaluations satisfactionRate averageDimensions { overall } byLevel { count } } } } }');
+    expect(none.data?._entities[0].satisfaction).toEqual({ evaluations: 0, satisfactionRate: null, averageDimensions: null, byLevel: LEVELS.map(() => ({ count: 0 })) });
+  });
+
+  it('refuses a window that runs backwards or spans more than 3 years', async () => {
+    const figures = (from: string, to: string) =>
+      dept.query(`{ _entities(representations: [{ __typename: "Region", code: "110000" }]) { ... on Region { satisfaction(from: "${from}", to: "${to}") { evaluations } } } }`);
+    expect((await figures('2026-02-01', '2026-01-01')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
+    expect((await figures('2020-01-01', '2023-01-02')).errors?.[0]?.message).toMatch(/3 years/);
+    expect((await figures('2020-01-01', '2023-01-01')).errors).toBeUndefined();
+    const badRegion = await dept.query('{ _entities(representations: [{ __typename: "Region", code: "110001" }]) { ... on Region { satisfaction(from: "2026-01-01", to: "2026-02-01") { evaluations } } } }');
+    expect(badRegion.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await q('{ evaluations(first: 101) { nodes { id } } }')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+    expect((await q('{ evaluations(from: "2026-02-01", to: "2026-01-01") { nodes { id } } }')).errors?.[0]?.extensions?.argument).toBe('to');
+    expect((await q('{ evaluation(id: "E-none") { id } }')).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await q('{ rectification(id: "R-none") { id } }')).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('resolves Evaluation, Case, ServiceItem, Department and Region by key (_entities)', async () => {
+    const e = first(evaluations, (x) => isBadReview(x.level));
+    const unrated = sampleCaseAt(SEED.seed, SEED.size - 1, SEED.size, today).id;
+    const { data, errors } = await q(
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+        ... on Evaluation { id level } ... on Case { id evaluation { id rectification { id } } }
+        ... on ServiceItem { code } ... on Department { code } ... on Region { code } } }`,
+      {
+        r: [
+          { __typename: 'Evaluation', id: e.id },
+          { __typename: 'Evaluation', id: 'E-none' },
+          { __typename: 'Case', id: e.caseId },
+          { __typename: 'Case', id: evaluations.some((x) => x.caseId === unrated) ? 'C-never' : unrated },
+          { __typename: 'ServiceItem', code: e.itemCode },
+          { __typename: 'Department', code: e.departmentCode },
+          { __typename: 'Region', code: e.regionCode },
+        ],
+      },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?._entities).toEqual([
+      { id: e.id, level: e.level },
+      null,
+      { id: e.caseId, evaluation: { id: e.id, rectification: { id: `R-${e.caseId}` } } },
+      { id: expect.any(String), evaluation: null },
+      { code: e.itemCode },
+      { code: e.departmentCode },
+      { code: e.regionCode },
+    ]);
+  });
+
+  it('lets a citizen read their own ratings only; supervisors and anonymous callers read figures, not ratings', async () => {
+    const own = first(evaluations, (e) => e.evaluatorKind === 'PERSON' && isBadReview(e.level));
+    const other = first(evaluations, (e) => e.evaluatorId !== own.evaluatorId);
+    const me = citizen(own.evaluatorId);
+    const read = 'query($id: ID!) { evaluation(id: $id) { id comment rectification { status } } }';
+    const mine = await q(read, { id: own.id }, me);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data?.evaluation).toMatchObject({ id: own.id, comment: own.comment });
+    expect((await q(read, { id: other.id }, me)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Evaluation { level } } }';
+    expect((await q(entities, { r: [{ __typename: 'Evaluation', id: own.id }] }, me)).data?._entities).toEqual([{ level: own.level }]);
+    expect((await q(entities, { r: [{ __typename: 'Evaluation', id: other.id }] }, me)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const list = await q('{ evaluations(first: 100) { nodes { id } } rectifications(first: 100) { nodes { id } } }', {}, me);
+    expect(list.errors).toBeUndefined();
+    expect(ids(list.data?.evaluations.nodes)).toEqual(evaluations.filter((e) => e.evaluatorId === own.evaluatorId).map((e) => e.id).sort());
+    expect(ids(list.data?.rectifications.nodes)).toEqual(rectifications.filter((r) => r.evaluatorId === own.evaluatorId).map((r) => r.id).sort());
+    const supervisor: Caller = { role: 'SUPERVISOR', subject: 'sup-1', department: null, scopes: [] };
+    expect((await q(read, { id: own.id }, supervisor)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const figures = `{ _entities(representations: [{ __typename: "Region", code: "${own.regionCode}" }]) { ... on Region { satisfaction(from: "2020-01-01", to: "${today}") { evaluations } } } }`;
+    expect((await q(figures, {}, supervisor)).data?._entities[0].satisfaction.evaluations).toBeGreaterThan(0);
+    expect((await dept.query(figures)).data?._entities[0].satisfaction.evaluations).toBeGreaterThan(0);
+    expect((await dept.query(read, { id: own.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('batches: figures of N keys, evaluations of N cases and their rectifications cost the same SQL at any N', async () => {
+    const cost = async (query: string, variables: Record<string, unknown>) => {
+      dept.sql.reset();
+      const { errors } = await q(query, variables);
+      expect(errors).toBeUndefined();
+      return dept.sql.count;
+    };
+    const window = { from: '2020-01-01', to: today };
+    const figures = `query($r: [_Any!]!, $from: Date!, $to: Date!) { _entities(representations: $r) {
+      ... on ServiceItem { satisfaction(from: $from, to: $to) { evaluations } }
+      ... on Region { satisfaction(from: $from, to: $to) { evaluations averageDimensions { overall } } } } }`;
+    const items = [...new Set(evaluations.map((e) => e.itemCode))].map((code) => ({ __typename: 'ServiceItem', code }));
+    const regions = [...new Set(evaluations.map((e) => e.regionCode))].map((code) => ({ __typename: 'Region', code }));
+    expect(items.length).toBeGreaterThan(10);
+    expect(await cost(figures, { r: items.slice(0, 2), ...window })).toBe(1);
+    expect(await cost(figures, { r: items, ...window })).toBe(1);
+    expect(await cost(figures, { r: regions.slice(0, 2), ...window })).toBe(1);
+    expect(await cost(figures, { r: [...regions, { __typename: 'Region', code: '110000' }], ...window })).toBe(1);
+    expect(await cost(figures, { r: [...items, ...regions], ...window })).toBe(2);
+    const cases = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { evaluation { level rectification { status overdue } } } } }`;
+    const reps = (n: number) => evaluations.slice(0, n).map((e) => ({ __typename: 'Case', id: e.caseId }));
+    expect(await cost(cases, { r: reps(3) })).toBe(2);
+    expect(await cost(cases, { r: reps(80) })).toBe(2);
+    const list = 'query($n: Int) { evaluations(first: $n) { nodes { rectification { evaluation { id } } } } }';
+    expect(await cost(list, { n: 3 })).toBe(2);
+    expect(await cost(list, { n: 100 })).toBe(2);
+  });
+});
