@@ -77,19 +77,35 @@ export function personAt(seed: number, index: number): SyntheticPerson {
 }
 
 const TRADES = ['科技', '商贸', '餐饮', '建筑', '物流', '农业', '文化传媒', '医药', '电子', '服装'];
-const FORMS = ['有限公司', '有限责任公司', '股份有限公司', '个体工商户'];
+/**
+ * Legal forms by name ending, weighted, with the GB 32100 registration authority
+ * (9 = market regulation) and entity type: 1 enterprise, 2 individual business,
+ * 3 farmers' cooperative.
+ */
+const FORMS: readonly { suffix: string; type: string; weight: number }[] = [
+  { suffix: '有限公司', type: '1', weight: 40 },
+  { suffix: '有限责任公司', type: '1', weight: 15 },
+  { suffix: '股份有限公司', type: '1', weight: 5 },
+  { suffix: '个人独资企业', type: '1', weight: 5 },
+  { suffix: '（普通合伙）', type: '1', weight: 3 },
+  { suffix: '个体工商户', type: '2', weight: 27 },
+  { suffix: '农民专业合作社', type: '3', weight: 5 },
+];
+const FORM_TOTAL = FORMS.reduce((sum, f) => sum + f.weight, 0);
 
 /** Enterprise number `index`; its representative is an adult among `peopleCount` people. */
 export function enterpriseAt(seed: number, index: number, peopleCount: number): SyntheticEnterprise {
   const rng = random(hashSeed(seed, 'enterprise', index));
   const places = residenceCounties();
   const region = places[index % places.length]!;
+  let pick = rng.next() * FORM_TOTAL;
+  const form = FORMS.find((f) => (pick -= f.weight) < 0) ?? FORMS[0]!;
   // organisation codes are made unique by the index itself
   const body = String(10_000_000 + index).slice(-8);
-  const creditCode = makeCreditCode('9', '1', region.code, body);
+  const creditCode = makeCreditCode('9', form.type, region.code, body);
   let representative = Math.floor(rng.next() * peopleCount);
   for (let tries = 0; tries < peopleCount && !isAdult(personAt(seed, representative)); tries++) representative = (representative + 1) % peopleCount;
-  const name = `${region.name.replace(/[区县市]$/, '')}${rng.pick(SURNAMES)}${rng.pick(GIVEN.MALE)}${rng.pick(TRADES)}${rng.pick(FORMS)}`;
+  const name = `${region.name.replace(/[区县市]$/, '')}${rng.pick(SURNAMES)}${rng.pick(GIVEN.MALE)}${rng.pick(TRADES)}${form.suffix}`;
   return { index, creditCode, name, regionCode: region.code, representative };
 }
 

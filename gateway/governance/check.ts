@@ -6,7 +6,7 @@
  * (schema/acknowledged-changes.json); a broken client operation always fails it:
  * fix the operation in the same change.
  */
-import { buildSchema, Kind, parse, Source, validate, type DefinitionNode, type GraphQLError, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
+import { buildSchema, Kind, NoUnusedFragmentsRule, parse, Source, specifiedRules, validate, type DefinitionNode, type GraphQLError, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
 import { CriticalityLevel, diff, DiffRule, type Change } from '@graphql-inspector/core';
 import { compose, type SubgraphSource } from '../compose.js';
 
@@ -175,7 +175,10 @@ export function validateOperations(schema: GraphQLSchema, operations: readonly O
   for (const { file, document, errors } of documents) {
     if (document) {
       const full = withFragmentsFromOtherFiles(document, fragments);
-      for (const error of validate(schema, full)) errors.push(describeError(error, file));
+      // a file of fragments only is a library for the other files: its fragments are used there
+      const library = !document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION);
+      const rules = library ? specifiedRules.filter((r) => r !== NoUnusedFragmentsRule) : specifiedRules;
+      for (const error of validate(schema, full, rules)) errors.push(describeError(error, file));
     }
     if (errors.length) broken.push({ file, errors });
   }

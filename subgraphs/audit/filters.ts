@@ -32,7 +32,7 @@ export function timeRange(from?: string | null, to?: string | null): FilterQuery
   const where: FilterQuery<AccessEntry>[] = [];
   const start = from ? instant(from, 'from', false) : null;
   const end = to ? instant(to, 'to', true) : null;
-  if (start && end && start.at > end.at) throw new BadInputError(`must not be after to (${to})`, 'from');
+  if (start && end && (start.at > end.at || (end.exclusive && start.at === end.at))) throw new BadInputError(`must not be after to (${to})`, 'from');
   if (start) where.push({ at: { $gte: start.at } });
   if (end) where.push({ at: end.exclusive ? { $lt: end.at } : { $lte: end.at } });
   return where;
