@@ -6,7 +6,8 @@
 // 2. Diffs the new client-facing API schema against the committed schema/api.graphql
 //    (@graphql-inspector/core) and lists BREAKING, DANGEROUS and safe changes. "Committed"
 //    means the file at a git revision: HEAD by default, or `--base <ref>` (CI: the target
-//    branch, e.g. `npm run schema:check -- --base origin/main`); without git, the file on disk.
+//    branch, e.g. `npm run schema:check -- --base origin/main`); outside a git checkout and
+//    without --base, the file on disk.
 //    Removing a field or enum value that was already deprecated counts as DANGEROUS.
 // 3. Validates every committed client operation against the new API schema with graphql's
 //    validate(): tests/operations/*.graphql, and every *.graphql under a top-level
@@ -44,13 +45,19 @@ function option(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-/** schema/api.graphql at the base revision; the file on disk when git cannot tell. */
-function committedApi(base: string): { sdl: string; from: string } {
+/**
+ * schema/api.graphql at the base revision. Without --base and without git (an exported
+ * tree), the file on disk; a --base that git cannot resolve is an error, never a fallback.
+ */
+function committedApi(base: string | undefined): { sdl: string; from: string } {
+  const ref = base ?? 'HEAD';
   try {
-    const sdl = execFileSync('git', ['show', `${base}:schema/api.graphql`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return { sdl, from: `schema/api.graphql at ${base}` };
+    const sdl = execFileSync('git', ['show', `${ref}:schema/api.graphql`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { sdl, from: `schema/api.graphql at ${ref}` };
   } catch (error) {
-    process.stderr.write(`(git show ${base}:schema/api.graphql failed: ${String((error as { stderr?: unknown }).stderr ?? error).trim()}; comparing with the file on disk)\n`);
+    const why = String((error as { stderr?: unknown }).stderr ?? error).trim();
+    if (base) throw new Error(`git show ${ref}:schema/api.graphql failed: ${why}`);
+    process.stderr.write(`(git show HEAD:schema/api.graphql failed: ${why}; comparing with the file on disk)\n`);
     return { sdl: readFileSync(API_FILE, 'utf8'), from: 'schema/api.graphql on disk' };
   }
 }
@@ -77,8 +84,7 @@ function acknowledgements(): Acknowledgement[] {
 }
 
 try {
-  const base = option('--base') ?? 'HEAD';
-  const committed = committedApi(base);
+  const committed = committedApi(option('--base'));
   const result = await checkSchemas({ committedApiSdl: committed.sdl, operations: operations(), acknowledged: acknowledgements() });
   process.stdout.write(`Checking the working-tree schemas against ${committed.from}\n\n${formatCheck(result)}\n`);
   process.stdout.write(result.ok ? '\nSchema check passed.\n' : '\nSchema check FAILED.\n');

@@ -3,6 +3,7 @@ import { generate } from '@graphql-codegen/cli';
 import { describe, expect, it } from 'vitest';
 import { API_FILE, compose, SUPERGRAPH_FILE } from '../gateway/compose.js';
 import config from '../codegen.js';
+import { INVENTORY_JSON_FILE, INVENTORY_MD_FILE, renderReport } from '../gateway/governance/report.js';
 
 // Generated files are committed so reviewers and auditors read them in the diff;
 // these tests fail when a schema change was committed without regenerating them.
@@ -20,5 +21,12 @@ describe('committed generated files are up to date', () => {
     for (const output of outputs) {
       expect(readFileSync(output.filename, 'utf8'), `${output.filename} is stale: run npm run codegen`).toBe(output.content);
     }
+  });
+
+  it('schema/inventory.json and .md match the supergraph, and every personal-looking field is marked (npm run schema:report)', () => {
+    const report = renderReport(readFileSync(SUPERGRAPH_FILE, 'utf8'));
+    expect(readFileSync(INVENTORY_JSON_FILE, 'utf8')).toBe(report.json);
+    expect(readFileSync(INVENTORY_MD_FILE, 'utf8')).toBe(report.markdown);
+    expect(report.problems).toEqual([]);
   });
 });

@@ -187,7 +187,7 @@ function inventoryType(def: DefinitionNode, graphNames: Map<string, string>, pol
   const joinTypes = (def.directives ?? []).filter((d) => d.name.value === 'join__type');
   const owners = uniqueSorted(joinTypes.flatMap((d) => graphOf(d, graphNames)));
   const entity = joinTypes.some((d) => argument(d, 'key') !== undefined);
-  const base = { name, description: describe(def.description), owners, entity };
+  const description = describe(def.description);
 
   switch (def.kind) {
     case Kind.OBJECT_TYPE_DEFINITION:
@@ -198,13 +198,13 @@ function inventoryType(def: DefinitionNode, graphNames: Map<string, string>, pol
         .filter((f) => !inaccessible(f.directives))
         .map((f) => inventoryField(name, f, owners, graphNames, policies, input));
       const kind: TypeKind = def.kind === Kind.OBJECT_TYPE_DEFINITION ? 'OBJECT' : def.kind === Kind.INTERFACE_TYPE_DEFINITION ? 'INTERFACE' : 'INPUT_OBJECT';
-      return { name, kind, description: base.description, owners, home: homeOf(owners, fields), entity, fields };
+      return { name, kind, description, owners, home: homeOf(owners, fields), entity, fields };
     }
     case Kind.ENUM_TYPE_DEFINITION:
       return {
         name,
         kind: 'ENUM',
-        description: base.description,
+        description,
         owners,
         home: owners,
         entity,
@@ -213,9 +213,9 @@ function inventoryType(def: DefinitionNode, graphNames: Map<string, string>, pol
           .map((v) => ({ name: v.name.value, description: describe(v.description), deprecated: deprecationOf(v.directives) })),
       };
     case Kind.UNION_TYPE_DEFINITION:
-      return { name, kind: 'UNION', description: base.description, owners, home: owners, entity, members: (def.types ?? []).map((t) => t.name.value) };
+      return { name, kind: 'UNION', description, owners, home: owners, entity, members: (def.types ?? []).map((t) => t.name.value) };
     default:
-      return { name, kind: 'SCALAR', description: base.description, owners, home: owners, entity };
+      return { name, kind: 'SCALAR', description, owners, home: owners, entity };
   }
 }
 
@@ -299,6 +299,7 @@ function processingActivity(department: string, types: InventoryType[]): Process
     }
   }
   for (const list of Object.values(categories)) list.sort(compare);
+  for (const entry of attached.values()) entry.fields.sort(compare);
   const held = Object.keys(categories);
   const roleList = ROLES.filter((r) => roles.has(r));
   const readScopeOf = officer ? readScope(department) : null;

@@ -50,6 +50,9 @@ export function enforceAccess(schema: GraphQLSchema, options: EnforcementOptions
   }
 }
 
+/** Roles whose reach is bounded by the records' subjects (own records) or by duty (officers). */
+const SUBJECT_BOUND: readonly Caller['role'][] = ['CITIZEN', 'ENTERPRISE', 'OFFICER'];
+
 const verdicts = new WeakMap<object, WeakMap<object, Promise<readonly (string | null)[]>>>();
 
 function checker(department: string, coordinate: string, policy: FieldPolicy | undefined, subjectsOf: SubjectsOf | undefined) {
@@ -60,6 +63,12 @@ function checker(department: string, coordinate: string, policy: FieldPolicy | u
     }
     if (policy?.personal && caller.role === 'OFFICER') requireDuty(department, coordinate, context);
     if (!subjectsOf || typeof record !== 'object' || record === null) return;
+    if (!SUBJECT_BOUND.includes(caller.role)) {
+      // supervisors, auditors, anonymous: only what a field's @access names them for (e.g. the audit log)
+      if (!policy) throw new ForbiddenError(`${coordinate.split('.')[0]} records are personal data, not available to ${describe(caller)}`);
+      if (policy.personal) noteAccess(context, await subjectsOf(record, context), coordinate, policy.personal);
+      return;
+    }
     // one verdict per record per request, however many of its fields are selected
     let perRequest = verdicts.get(context);
     if (!perRequest) verdicts.set(context, (perRequest = new WeakMap()));
@@ -83,11 +92,9 @@ async function recordVerdict(department: string, typeName: string, record: unkno
       if (!caller.subject || !subjects.includes(caller.subject)) throw new ForbiddenError(`This ${typeName} record is not about you; you can only read your own`);
       return subjects;
     }
-    case 'OFFICER':
+    default:
       requireDuty(department, typeName, context);
       return subjectsOf(record, context);
-    default:
-      throw new ForbiddenError(`${typeName} records are personal data, not available to ${describe(caller)}`);
   }
 }
 

@@ -119,7 +119,7 @@ export interface VerifyOptions {
 export async function verifyChain(entries: Iterable<ChainEntry> | AsyncIterable<ChainEntry>, options: VerifyOptions = {}): Promise<ChainResult> {
   const window = options.window ?? 10_000;
   const anchors = new Map((options.anchors ?? []).filter((a) => a.seq > 0).map((a) => [a.seq, a.hash]));
-  const recent = new RecentHashes(window);
+  const recent = new RecentHashes(Math.max(1, window));
   const iterator = iterate(entries);
   let prev: { seq: number; hash: string; id: string | null } = { seq: 0, hash: GENESIS_HASH, id: null };
   let count = 0;
@@ -189,25 +189,22 @@ function iterate<T>(items: Iterable<T> | AsyncIterable<T>): AsyncIterator<T> | I
   return Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
 }
 
-/** The last `size` hashes seen, with their seqs: bounded memory however long the chain. */
+/** The last `size` hashes seen, with their seqs: bounded memory however long the chain, searched only at a break. */
 class RecentHashes {
-  private readonly seqs = new Map<string, number>();
-  private readonly ring: (string | undefined)[];
+  private readonly hashes: string[] = [];
+  private readonly seqs: number[] = [];
   private next = 0;
 
-  constructor(size: number) {
-    this.ring = new Array<string | undefined>(Math.max(1, size));
-  }
+  constructor(private readonly size: number) {}
 
   add(hash: string, seq: number): void {
-    const evicted = this.ring[this.next];
-    if (evicted !== undefined) this.seqs.delete(evicted);
-    this.ring[this.next] = hash;
-    this.seqs.set(hash, seq);
-    this.next = (this.next + 1) % this.ring.length;
+    this.hashes[this.next] = hash;
+    this.seqs[this.next] = seq;
+    this.next = (this.next + 1) % this.size;
   }
 
   get(hash: string): number | undefined {
-    return this.seqs.get(hash);
+    const at = this.hashes.indexOf(hash);
+    return at < 0 ? undefined : this.seqs[at];
   }
 }

@@ -16,7 +16,7 @@ export const migrations: MigrationObject[] = [
         t.string('request_id', 128).notNullable();
         t.string('client_name', 200).nullable();
         t.string('caller_role', 16).notNullable();
-        t.string('caller_subject', 64).nullable();
+        t.string('caller_subject', 200).nullable();
         t.string('caller_department', 64).nullable();
         t.string('purpose', 500).nullable();
         t.string('subject_kind', 16).notNullable();

@@ -38,7 +38,7 @@ const CHECKS: Record<keyof AccessRecord, Check> = {
   requestId: text(128),
   clientName: text(200, true),
   callerRole: oneOf(ROLES),
-  callerSubject: text(64, true),
+  callerSubject: text(200, true),
   callerDepartment: text(64, true),
   purpose: text(500, true),
   subjectKind: oneOf(['PERSON', 'ENTERPRISE']),

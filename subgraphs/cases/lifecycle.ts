@@ -54,8 +54,5 @@ export function nextStatus(caseId: string, status: CaseStatus, action: CaseActio
   if (next) return next;
   const allowed = allowedActions(status);
   const instead = allowed.length ? `allowed now: ${allowed.map((a) => MUTATIONS[a]).join(', ')}` : 'the case has ended: no step is allowed';
-  throw new GovError(ErrorCode.IllegalTransition, `Case ${caseId} is ${status}: ${MUTATIONS[action]} is not allowed; ${instead}`, {
-    status,
-    allowedActions: allowed,
-  });
+  throw new GovError(ErrorCode.IllegalTransition, `Case ${caseId} is ${status}: ${MUTATIONS[action]} is not allowed; ${instead}`);
 }

@@ -20,7 +20,7 @@ export type Measure =
 const OPEN = `status IN (${OPEN_STATUSES.map(() => '?').join(', ')})`;
 
 /** The condition of each measure; `overdue` is lifecycle.ts isOverdue, as of `today`. */
-function condition(measure: Exclude<Measure, 'received'>, today: string): [string, unknown[]] {
+function condition(measure: Exclude<Measure, 'received'>, today: string): [string, string[]] {
   switch (measure) {
     case 'complaints':
       return ['kind = ?', ['COMPLAINT']];

@@ -36,7 +36,7 @@ export function handlingStep(action: CaseAction) {
       const facts = caseFacts([...timeline, event], found.promisedLimitDays);
       const changed = await tx.nativeUpdate(CaseEntity, { id: found.id, status: found.status }, facts);
       if (changed !== 1) {
-        throw new GovError(ErrorCode.IllegalTransition, `Case ${found.id} changed while ${mutation} ran; read it again and retry`, { status: found.status });
+        throw new GovError(ErrorCode.IllegalTransition, `Case ${found.id} changed while ${mutation} ran; read it again and retry`);
       }
       await tx.insert(CaseEventEntity, event);
       return { ...found, ...facts };

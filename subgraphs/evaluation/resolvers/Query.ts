@@ -15,7 +15,7 @@ export const Query: QueryResolvers = {
     return found;
   },
 
-  async evaluations(_, { case: caseId, region, level, from, to, ...page }, { em, caller }) {
+  async evaluations(_, { case: caseId, region, level, from, to, ...page }, { em, caller, loaders }) {
     const { limit, after } = pageRequest(page);
     if (from && to && from > to) throw new BadInputError(`must not be before from (${from})`, 'to');
     const where: FilterQuery<Evaluation>[] = [];
@@ -28,7 +28,7 @@ export const Query: QueryResolvers = {
     if (to) where.push({ evaluatedOn: { $lte: to } });
     if (after) where.push({ id: { $gt: after } });
     const rows = await em.find(EvaluationEntity, { $and: where }, { orderBy: { id: 'asc' }, limit: limit + 1 });
-    return toPage(rows, limit, (e) => e.id);
+    return toPage(loaders.known.evaluations(rows), limit, (e) => e.id);
   },
 
   async rectification(_, { id }, { loaders }) {
@@ -37,7 +37,7 @@ export const Query: QueryResolvers = {
     return found;
   },
 
-  async rectifications(_, { overdue, status, region, ...page }, { em, caller }) {
+  async rectifications(_, { overdue, status, region, ...page }, { em, caller, loaders }) {
     const { limit, after } = pageRequest(page);
     const today = todayInChina();
     const where: FilterQuery<Rectification>[] = [];
@@ -50,7 +50,7 @@ export const Query: QueryResolvers = {
     if (region) where.push({ regionCode: between(divisionRange(region)) });
     if (after) where.push({ id: { $gt: after } });
     const rows = await em.find(RectificationEntity, { $and: where }, { orderBy: { id: 'asc' }, limit: limit + 1 });
-    return toPage(rows, limit, (r) => r.id);
+    return toPage(loaders.known.rectifications(rows), limit, (r) => r.id);
   },
 };
 

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { CHINA_CALENDAR, workingCalendar } from '../../platform/working-days.js';
+import type { CaseEvent } from './entities.js';
+import { caseFacts, clockOn, lastWorkingDay } from './timeline.js';
+import { checkWindow, regionRange } from './window.js';
+
+// 2026: National Day 10-01..10-07 off, Saturday 10-10 worked (调休)
+const cal = workingCalendar(CHINA_CALENDAR);
+const at = (day: string, status: CaseEvent['status']) => ({ at: `${day}T10:00:00+08:00`, status });
+const accepted = [at('2026-09-28', 'SUBMITTED'), at('2026-09-28', 'ACCEPTED'), at('2026-09-28', 'UNDER_REVIEW')];
+
+describe('case time limits in working days', () => {
+  it('runs from acceptance over holidays and make-up days', () => {
+    // 09-29, 09-30, (holiday), 10-08, 10-09, Saturday 10-10
+    expect(caseFacts(accepted, 5, cal)).toMatchObject({ acceptedOn: '2026-09-28', dueDate: '2026-10-10', overdueDays: null, handlingDays: null });
+  });
+
+  it('stops the clock while suspended and freezes lateness at the decision', () => {
+    const events = [...accepted, at('2026-09-29', 'SUSPENDED'), at('2026-10-09', 'UNDER_REVIEW'), at('2026-10-16', 'REFUSED')];
+    // suspended 09-30, 10-08, 10-09: due moves from 10-10 by 3 working days to 10-14; decided 2 days late
+    expect(caseFacts(events, 5, cal)).toEqual({
+      status: 'REFUSED',
+      submittedOn: '2026-09-28',
+      acceptedOn: '2026-09-28',
+      decidedOn: '2026-10-16',
+      dueDate: '2026-10-14',
+      suspendedDays: 3,
+      suspendedSince: null,
+      overdueDays: 2,
+      handlingDays: 7,
+    });
+  });
+
+  it('moves the due date on while a suspension lasts, and counts lateness to today while the clock runs', () => {
+    const suspended = caseFacts([...accepted, at('2026-09-30', 'SUSPENDED')], 5, cal);
+    expect(suspended).toMatchObject({ dueDate: '2026-10-10', suspendedSince: '2026-09-30', overdueDays: 0 });
+    expect(clockOn(suspended, '2026-10-13', cal)).toEqual({ dueDate: '2026-10-16', suspendedWorkingDays: 5, overdueWorkingDays: 0 });
+    const running = caseFacts(accepted, 5, cal);
+    expect(clockOn(running, '2026-10-13', cal)).toEqual({ dueDate: '2026-10-10', suspendedWorkingDays: 0, overdueWorkingDays: 2 });
+    // what SQL tests instead: due before the last working day on or before today
+    expect(lastWorkingDay('2026-10-04', cal)).toBe('2026-09-30');
+    expect(lastWorkingDay('2026-10-11', cal)).toBe('2026-10-10');
+    const unaccepted = caseFacts([at('2026-09-28', 'SUBMITTED'), at('2026-09-29', 'NOT_ACCEPTED')], 5, cal);
+    expect(clockOn(unaccepted, '2026-12-01', cal)).toEqual({ dueDate: null, suspendedWorkingDays: 0, overdueWorkingDays: 0 });
+  });
+
+  it('checks figure windows and region ranges', () => {
+    expect(() => checkWindow('2023-01-01', '2026-01-01')).not.toThrow();
+    expect(() => checkWindow('2023-01-01', '2026-01-02')).toThrow(/at most 3 years/);
+    expect(() => checkWindow('2026-01-02', '2026-01-01')).toThrow(/^to: must not be before from/);
+    expect(regionRange('510000')).toEqual(['510000', '519999']);
+    expect(regionRange('510100')).toEqual(['510100', '510199']);
+    expect(regionRange('510104')).toEqual(['510104', '510104']);
+  });
+});
