@@ -33,6 +33,9 @@ const mappers: Record<string, Record<string, string>> = {
     Person: '../entities.js#PersonRef',
     Enterprise: '../entities.js#EnterpriseRef',
     Department: '../entities.js#DepartmentRef',
+    Case: '../entities.js#Application',
+    DraftApplication: '../entities.js#Application',
+    MaterialCheck: '../entities.js#MaterialCheck',
   },
   cases: {
     Case: '../entities.js#Case',

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager as KnexEntityManager } from '@mikro-orm/knex';
 import type { SeedOptions } from '../../platform/department.js';
 import { todayInChina } from '../../platform/working-days.js';
 import { AppealEntity, type Appeal } from './entities.js';
+import { appealIndexes } from './migrations.js';
 import { appealAt } from './seed/appeal.js';
 
 export { appealAt } from './seed/appeal.js';
@@ -22,8 +24,13 @@ export function* generateAppeals({ size, seed }: SeedOptions, today = todayInChi
   for (let i = 0; i < count; i++) yield appealAt(seed, i, size, today);
 }
 
-/** Inserts the generated appeals in chunks: no entity instances, no unit of work. */
+/**
+ * Inserts the generated appeals in chunks (no entity instances, no unit of
+ * work) into the empty table, with its look-up indexes dropped meanwhile and
+ * built once at the end, in the same transaction.
+ */
 export async function seedAppeals(em: EntityManager, options: SeedOptions, today = todayInChina()): Promise<void> {
+  await indexes(em, 'drop');
   let chunk: Appeal[] = [];
   for (const appeal of generateAppeals(options, today)) {
     chunk.push(appeal);
@@ -33,4 +40,10 @@ export async function seedAppeals(em: EntityManager, options: SeedOptions, today
     }
   }
   if (chunk.length > 0) await em.insertMany(AppealEntity, chunk);
+  await indexes(em, 'create');
+}
+
+async function indexes(em: EntityManager, action: 'create' | 'drop'): Promise<void> {
+  const knexEm = em as KnexEntityManager;
+  for (const { sql } of appealIndexes(knexEm.getKnex().schema, action).toSQL() as unknown as { sql: string }[]) await knexEm.execute(sql);
 }

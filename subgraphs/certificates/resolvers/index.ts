@@ -1,5 +1,6 @@
 import { CreditCodeScalar, DateScalar, ResidentIdScalar } from '../../../platform/identifiers/scalars.js';
 import type { Resolvers } from '../generated/resolvers.js';
+import { CaseResolver, DraftApplicationResolver } from './Application.js';
 import { CertificateResolver } from './Certificate.js';
 import { CertificateHolderResolver } from './CertificateHolder.js';
 import { EnterpriseResolver } from './Enterprise.js';
@@ -15,4 +16,6 @@ export const resolvers: Resolvers = {
   CertificateHolder: CertificateHolderResolver,
   Person: PersonResolver,
   Enterprise: EnterpriseResolver,
+  Case: CaseResolver,
+  DraftApplication: DraftApplicationResolver,
 };

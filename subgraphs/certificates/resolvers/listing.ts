@@ -8,7 +8,7 @@ import { certificateStatus, statusWhere } from '../status.js';
  * Lists of certificates run newest first: by issue date, then id, both
  * descending. Cursors carry both, so a page continues exactly where the last
  * one ended, and the (type, issue_date, id) and (issue_date, id) indexes
- * serve every filter without sorting.
+ * serve every filter without sorting (migrations.ts).
  */
 export interface ListFilter {
   type?: CertificateType | null;

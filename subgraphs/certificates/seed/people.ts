@@ -2,10 +2,11 @@ import { personAt, type SyntheticPerson } from '../../../platform/synthetic.js';
 import { hashSeed, random, type Random } from '../../../platform/random.js';
 import type { Certificate } from '../entities.js';
 import { addDays, addYears, ageOn, earlier, later, SAMPLE_DATE } from './dates.js';
+import { marriage } from './marriage.js';
 import { certificateRow, dayBetween, renewals, renewedRows, someGrade, type Holder } from './rows.js';
 
-/** The certificates of person `index` of the shared synthetic population, as of SAMPLE_DATE. */
-export function personCertificates(seed: number, index: number): Certificate[] {
+/** The certificates of person `index` of the shared synthetic population of `people`, as of SAMPLE_DATE. */
+export function personCertificates(seed: number, index: number, people: number): Certificate[] {
   const person = personAt(seed, index);
   const rng = random(hashSeed(seed, 'certificates', index));
   const holder: Holder = { kind: 'PERSON', id: person.id, serial: index, countyCode: person.regionCode };
@@ -13,8 +14,8 @@ export function personCertificates(seed: number, index: number): Certificate[] {
   const rows = idCard(rng, holder, person, age);
   if (person.index === person.household * 3) rows.push(householdRegister(rng, holder, person));
   if (rng.chance(age >= 16 ? 0.8 : 0.5)) rows.push(...socialSecurityCard(rng, holder, person));
-  const marriageAge = person.gender === 'MALE' ? 22 : 20;
-  if (age > marriageAge && rng.chance(0.6)) rows.push(marriage(rng, holder, person, marriageAge));
+  const married = marriage(rng, holder, person, seed, people);
+  if (married) rows.push(married);
   if (age >= 23 && rng.chance(0.3)) rows.push(...degree(rng, holder, person));
   if (age >= 19 && rng.chance(0.45)) rows.push(...drivingLicence(rng, holder, person));
   return rows;
@@ -38,8 +39,8 @@ function idCard(rng: Random, holder: Holder, person: SyntheticPerson, age: numbe
 
 function householdRegister(rng: Random, holder: Holder, person: SyntheticPerson): Certificate {
   const issueDate = dayBetween(rng, later(person.birthDate, '1995-01-01'), SAMPLE_DATE);
-  // 户号: the household's number in the register
-  const number = String(person.household).padStart(9, '0');
+  // 户号, mirroring population's householdNumber (household + 1, nine digits) so both print the same
+  const number = String(person.household + 1).padStart(9, '0');
   return certificateRow(rng, holder, { type: 'HOUSEHOLD_REGISTER', number, edition: 1, issueDate, expiryDate: null, trustGrade: 'A' });
 }
 
@@ -49,22 +50,6 @@ function socialSecurityCard(rng: Random, holder: Holder, person: SyntheticPerson
   // 卡号: a letter and eight digits
   const number = `${rng.pick(['A', 'B', 'C', 'D', 'E', 'M'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
   return renewedRows(rng, holder, terms, { type: 'SOCIAL_SECURITY_CARD', number, trustGrade: someGrade(rng), revocation: 0.01 }, 0.03);
-}
-
-function marriage(rng: Random, holder: Holder, person: SyntheticPerson, marriageAge: number): Certificate {
-  const issueDate = dayBetween(rng, addYears(person.birthDate, marriageAge), earlier(addYears(person.birthDate, marriageAge + 15), SAMPLE_DATE));
-  // 结婚证字号: J, the registering division, year, serial
-  const number = `J${person.regionCode}-${issueDate.slice(0, 4)}-${String(rng.int(1, 999_999)).padStart(6, '0')}`;
-  return certificateRow(rng, holder, {
-    type: 'MARRIAGE_CERTIFICATE',
-    number,
-    edition: 1,
-    issueDate,
-    expiryDate: null,
-    trustGrade: someGrade(rng),
-    // 撤销婚姻登记 (coercion, fraud) is rare
-    revocation: 0.005,
-  });
 }
 
 function degree(rng: Random, holder: Holder, person: SyntheticPerson): Certificate[] {

@@ -1,0 +1,17 @@
+import autocannon from 'autocannon';
+import { startDepartments } from '../departments.js';
+import { startTarget } from '../targets.js';
+import { stopAll } from '../processes.js';
+const keysDir = '/tmp/bs/keys';
+const departments = await startDepartments({ names: ['catalog', 'regions'], size: 50, seed: 1, audit: false, keysDir, log: console.log });
+const a = await startTarget('a', { departments, keysDir, audit: false });
+const body = JSON.stringify({ query: '{ serviceItems(first: 2) { nodes { code } } }' });
+console.log(await (await fetch(a.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text());
+const inst = autocannon({ url: a.url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 2, duration: 2 });
+let n = 0;
+inst.on('response', (...args: unknown[]) => { if (n++ < 3) console.log('response', args.slice(1)); });
+inst.on('reqError', (e: unknown) => console.log('reqError', e));
+inst.on('body', (b: Buffer) => { if (n < 3) console.log('body', b.toString().slice(0, 200)); });
+const r = await inst;
+console.log(JSON.stringify(r).slice(0, 1500));
+await stopAll();

@@ -1,0 +1,23 @@
+import autocannon from 'autocannon';
+import { startDepartments } from '../departments.js';
+import { startTarget } from '../targets.js';
+import { stopAll } from '../processes.js';
+import { queryText, samplePersonId } from '../queries.js';
+import { mintToken } from '../../platform/security/dev-tokens.js';
+import { devKeyPair } from '../../platform/security/keys.js';
+const keysDir = '/tmp/bs/keys';
+process.env.GOVGRAPH_KEYS_DIR = keysDir;
+const departments = await startDepartments({ names: ['population', 'regions', 'market', 'certificates', 'catalog', 'cases'], size: 50, seed: 1, audit: false, keysDir, log: console.log });
+const a = await startTarget('a', { departments, keysDir, audit: false });
+const names = ['population', 'regions', 'market', 'certificates', 'catalog', 'cases'];
+const token = await mintToken(await devKeyPair('identity'), { role: 'OFFICER', subject: 'o', department: 'x', scopes: names.flatMap((d) => [`${d}:read`, `${d}:unmask`]) });
+const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose': 'bench' };
+const body = JSON.stringify({ query: queryText('person-page.graphql'), variables: { id: samplePersonId(50, 1) }, operationName: 'PersonPage' });
+for (let i = 0; i < 5; i++) { const t = performance.now(); const r = await fetch(a.url, { method: 'POST', headers, body }); await r.text(); console.log('fetch', r.status, (performance.now() - t).toFixed(0), 'ms'); }
+const inst = autocannon({ url: a.url, method: 'POST', headers, body, connections: 10, duration: 3, timeout: 30 });
+let n = 0;
+inst.on('response', (...args: unknown[]) => { if (n++ < 3) console.log('response', args.slice(1)); });
+inst.on('reqError', (e: unknown) => console.log('reqError', e));
+const r = await inst;
+console.log(JSON.stringify(r).slice(0, 600));
+await stopAll();

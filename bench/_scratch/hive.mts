@@ -1,0 +1,10 @@
+import { forkChild, cpuMs } from '../processes.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+const u = JSON.parse(readFileSync('/tmp/bs/urls.json', 'utf8'));
+const urls = Object.fromEntries(Object.entries(u).filter(([k]) => k.endsWith('_URL')).map(([k, v]) => [k.slice(0, -4).toLowerCase(), v]));
+const t = Date.now();
+const c = await forkChild({ name: 'hive', entry: 'bench/hive/server.ts', env: { BENCH_SUBGRAPH_URLS: JSON.stringify(urls), GOVGRAPH_KEYS_DIR: '/tmp/bs/keys', GOVGRAPH_LOG: '' } });
+console.log('HIVE', c.url, Date.now() - t, 'ms', cpuMs(c.pid));
+writeFileSync('/tmp/bs/hive', c.url);
+c.process.stderr?.pipe(process.stderr);
+setInterval(() => {}, 1 << 30);

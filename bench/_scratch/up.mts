@@ -1,0 +1,12 @@
+import { forkChild, stopAll } from '../processes.js';
+import { DEPARTMENTS } from '../../platform/departments.js';
+import { writeFileSync } from 'node:fs';
+const dir = process.argv[2]!; const size = process.argv[3]!;
+const keys = '/tmp/bs/keys';
+const deps = await Promise.all(DEPARTMENTS.map((d) => forkChild({ name: d.name, entry: 'bench/department.ts', readyTimeoutMs: 900_000, env: { BENCH_DEPARTMENT: d.name, BENCH_SIZE: size, BENCH_SEED: '1', GOVGRAPH_DATA_DIR: dir, GOVGRAPH_KEYS_DIR: keys, AUDIT_RECORDING: 'off' } })));
+const urls = Object.fromEntries(deps.map((d) => [`${d.name.toUpperCase()}_URL`, d.url]));
+const gw = await forkChild({ name: 'gateway', entry: 'gateway/index.ts', env: { ...urls, GATEWAY_PORT: '0', GOVGRAPH_KEYS_DIR: keys, RATE_LIMIT_CAPACITY: '1000000000', RATE_LIMIT_REFILL_PER_SECOND: '1000000000' } });
+writeFileSync('/tmp/bs/urls.json', JSON.stringify({ ...urls, gateway: gw.url }, null, 1));
+console.log('UP', gw.url);
+process.on('SIGTERM', async () => { await stopAll(); process.exit(0); });
+setInterval(() => {}, 1 << 30);

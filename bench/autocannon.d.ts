@@ -1,0 +1,35 @@
+// The part of autocannon 8's programmatic API the bench uses (the package ships no types).
+declare module 'autocannon' {
+  import type { EventEmitter } from 'node:events';
+
+  interface Options {
+    url: string;
+    connections?: number;
+    /** seconds */
+    duration?: number;
+    amount?: number;
+    /** requests per second over all connections */
+    overallRate?: number;
+    /** seconds */
+    timeout?: number;
+    pipelining?: number;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
+
+  interface Result {
+    requests: { total: number; average: number };
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+    duration: number;
+  }
+
+  interface Instance extends EventEmitter, PromiseLike<Result> {
+    stop(): void;
+  }
+
+  function autocannon(options: Options): Instance;
+  export default autocannon;
+}

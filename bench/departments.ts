@@ -1,0 +1,135 @@
+// The departments of a bench run: which exist today, and their processes over one dataset.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { DEPARTMENTS } from '../platform/departments.js';
+import { forkChild, ROOT, type Child } from './processes.js';
+
+export const SUPERGRAPH_FILE = join(ROOT, 'schema', 'supergraph.graphql');
+
+/** Departments listed in platform/departments.ts that have a subgraph with a schema and are in the supergraph. */
+export function availableDepartments(supergraph = readFileSync(SUPERGRAPH_FILE, 'utf8')): Set<string> {
+  return new Set(
+    DEPARTMENTS.map((d) => d.name as string).filter(
+      (name) =>
+        existsSync(join(ROOT, 'subgraphs', name, 'schema.graphql')) &&
+        existsSync(join(ROOT, 'subgraphs', name, 'department.ts')) &&
+        supergraph.includes(`@join__graph(name: "${name}"`),
+    ),
+  );
+}
+
+export function datasetDir(size: number, seed: number): string {
+  return join(ROOT, 'bench', `data-${size}-${seed}`);
+}
+
+export interface RunningDepartments {
+  dir: string;
+  children: Child[];
+  /** name → /graphql URL */
+  urls: Record<string, string>;
+  /** departments serving queries (the audit department, when there, is left out of per-request figures) */
+  serving: Child[];
+  /** true if this start seeded at least one database */
+  seeded: boolean;
+  seconds: number;
+  sqlCount(): Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface DatasetMeta {
+  size: number;
+  seed: number;
+  departments: Record<string, { seededAt: string }>;
+}
+
+/**
+ * Starts every department of `names` as its own process over bench/data-<size>-<seed>/; a department
+ * whose database is empty seeds it first (startDepartment does, in one transaction, so an interrupted
+ * build leaves it empty and the next run seeds it again). With audit on, the audit department starts
+ * too, and the others deliver their access records to it.
+ */
+export async function startDepartments(options: {
+  names: string[];
+  size: number;
+  seed: number;
+  audit: boolean;
+  keysDir: string;
+  log: (line: string) => void;
+}): Promise<RunningDepartments> {
+  const dir = datasetDir(options.size, options.seed);
+  mkdirSync(dir, { recursive: true });
+  const metaFile = join(dir, 'dataset.json');
+  const meta: DatasetMeta = existsSync(metaFile) ? (JSON.parse(readFileSync(metaFile, 'utf8')) as DatasetMeta) : { size: options.size, seed: options.seed, departments: {} };
+  const names = [...new Set([...options.names, ...(options.audit ? ['audit'] : [])])];
+  const fresh = names.filter((n) => !meta.departments[n]);
+  const started = performance.now();
+  options.log(
+    fresh.length
+      ? `dataset ${dir}: seeding ${fresh.join(', ')} (${options.size} people, seed ${options.seed}) while starting ${names.length} department processes…`
+      : `dataset ${dir}: reused; starting ${names.length} department processes…`,
+  );
+  const auditPort = options.audit ? await freePort() : 0;
+  const common = {
+    BENCH_SIZE: String(options.size),
+    BENCH_SEED: String(options.seed),
+    GOVGRAPH_DATA_DIR: dir,
+    GOVGRAPH_KEYS_DIR: options.keysDir,
+    AUDIT_RECORDING: options.audit ? 'on' : 'off',
+    AUDIT_INGEST_URL: `http://127.0.0.1:${auditPort || 9}/ingest`,
+  };
+  const settled = await Promise.allSettled(
+    names.map((name) =>
+      forkChild({
+        name,
+        entry: 'bench/department.ts',
+        env: { ...common, BENCH_DEPARTMENT: name, ...(name === 'audit' ? { BENCH_PORT: String(auditPort) } : {}) },
+        // seeding a million people takes minutes on a busy machine
+        readyTimeoutMs: fresh.includes(name) ? 60 * 60_000 : 5 * 60_000,
+      }),
+    ),
+  );
+  const children = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = settled.flatMap((s) => (s.status === 'rejected' ? [String((s.reason as Error).message ?? s.reason)] : []));
+  if (failed.length) {
+    await Promise.all(children.map((c) => c.stop()));
+    throw new Error(`departments did not start:\n${failed.join('\n')}`);
+  }
+  const now = new Date().toISOString();
+  for (const name of fresh) meta.departments[name] = { seededAt: now };
+  writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);
+  const seconds = (performance.now() - started) / 1000;
+  options.log(`departments up in ${seconds.toFixed(1)} s`);
+  const serving = children.filter((c) => c.name !== 'audit');
+  return {
+    dir,
+    children,
+    urls: Object.fromEntries(children.map((c) => [c.name, c.url])),
+    serving,
+    seeded: fresh.length > 0,
+    seconds,
+    async sqlCount() {
+      try {
+        const counts = await Promise.all(serving.map((c) => c.ask<{ count: number }>({ type: 'sql' })));
+        return counts.reduce((sum, c) => sum + c.count, 0);
+      } catch {
+        return null;
+      }
+    },
+    stop: async () => {
+      await Promise.all(children.map((c) => c.stop()));
+    },
+  };
+}

@@ -1,0 +1,125 @@
+// One load measurement: autocannon against a target for a while, with our own exact latency list
+// and the CPU and peak memory of the processes that serve it.
+import autocannon from 'autocannon';
+import { cpuMs, memoryMiB, resetPeak } from './processes.js';
+
+export interface LoadRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface LoadOptions {
+  connections: number;
+  /**
+   * Without `amount`: run this long, abandoning what is in flight at the end. With `amount`: the
+   * expected length only; the run is cut after four times as long (plus 2 s) on a starved machine.
+   */
+  durationMs: number;
+  /** send exactly this many requests and wait for every answer (exact CPU and SQL per request) */
+  amount?: number;
+  /** fixed overall rate (requests/s) instead of as fast as possible */
+  rate?: number;
+  /** the gateway (or the whole floor) process */
+  gatewayPid: number;
+  /** department processes behind the gateway (none for the floor) */
+  departmentPids: number[];
+  /** SQL statements the departments sent so far (read before and after) */
+  sqlCount: () => Promise<number | null>;
+}
+
+export interface LoadResult {
+  connections: number;
+  rate: number | null;
+  seconds: number;
+  /** 2xx responses */
+  requests: number;
+  requestsPerSecond: number;
+  /** non-2xx responses, socket errors and timeouts */
+  failures: number;
+  latency: { p50: number; p95: number; p99: number; max: number };
+  gatewayCpuMs: number | null;
+  departmentsCpuMs: number | null;
+  gatewayPeakMiB: number | null;
+  sqlStatements: number | null;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+function sumCpu(pids: number[]): number | null {
+  let total = 0;
+  for (const pid of pids) {
+    const ms = cpuMs(pid);
+    if (ms === null) return null;
+    total += ms;
+  }
+  return total;
+}
+
+/** Runs autocannon for durationMs; latencies are every 2xx response's time, in ms. */
+export async function runLoad(request: LoadRequest, options: LoadOptions): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let failures = 0;
+  resetPeak(options.gatewayPid);
+  const sqlBefore = await options.sqlCount();
+  const gatewayBefore = cpuMs(options.gatewayPid);
+  const departmentsBefore = sumCpu(options.departmentPids);
+  const started = performance.now();
+  const amount = options.amount ? Math.max(options.amount, options.connections) : undefined;
+  const instance = autocannon({
+    url: request.url,
+    method: 'POST',
+    headers: request.headers,
+    body: request.body,
+    connections: options.connections,
+    ...(amount ? { amount } : { duration: options.durationMs / 1000 }),
+    timeout: 30,
+    ...(options.rate ? { overallRate: options.rate } : {}),
+  });
+  const cap = amount ? setTimeout(() => instance.stop(), options.durationMs * 4 + 2_000) : undefined;
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    else failures += 1;
+  });
+  const result = await instance;
+  clearTimeout(cap);
+  const seconds = (performance.now() - started) / 1000;
+  const gatewayAfter = cpuMs(options.gatewayPid);
+  const departmentsAfter = sumCpu(options.departmentPids);
+  const sqlAfter = await options.sqlCount();
+  const memory = memoryMiB(options.gatewayPid);
+  latencies.sort((a, b) => a - b);
+  return {
+    connections: options.connections,
+    rate: options.rate ?? null,
+    seconds,
+    requests: latencies.length,
+    requestsPerSecond: latencies.length / seconds,
+    failures: failures + result.errors + result.timeouts,
+    latency: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN },
+    gatewayCpuMs: gatewayBefore !== null && gatewayAfter !== null ? gatewayAfter - gatewayBefore : null,
+    departmentsCpuMs: departmentsBefore !== null && departmentsAfter !== null && options.departmentPids.length > 0 ? departmentsAfter - departmentsBefore : null,
+    gatewayPeakMiB: memory?.peak ?? null,
+    sqlStatements: sqlBefore !== null && sqlAfter !== null ? sqlAfter - sqlBefore : null,
+  };
+}
+
+/**
+ * Waits until the processes have been quiet (under 5% of a core) for a moment, so that one run's
+ * leftovers (abandoned requests, garbage collection) do not land in the next target's measurement.
+ */
+export async function waitIdle(pids: number[], maxMs = 10_000): Promise<void> {
+  const window = 200;
+  const deadline = performance.now() + maxMs;
+  let before = sumCpu(pids);
+  while (before !== null && performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, window));
+    const after = sumCpu(pids);
+    if (after === null || after - before <= window * 0.05) return;
+    before = after;
+  }
+}

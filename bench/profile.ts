@@ -1,0 +1,126 @@
+// Summarises a V8 .cpuprofile (node --cpu-prof): where the time went, by area (package or our
+// file) and by function, self and inclusive, for the samples inside a time window.
+import { readFileSync } from 'node:fs';
+import { ROOT } from './processes.js';
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface ProfileLine {
+  name: string;
+  selfPercent: number;
+  inclusivePercent: number;
+}
+
+export interface ProfileSummary {
+  file: string;
+  /** sampled ms in the window, idle excluded */
+  busyMs: number;
+  /** the samples came from the whole process life (the window matched none) */
+  wholeProfile: boolean;
+  areas: ProfileLine[];
+  functions: ProfileLine[];
+}
+
+/** The package (node_modules/<pkg>), our file (gateway/…, platform/…), node:… or a V8 pseudo-frame. */
+export function areaOf(frame: CallFrame): string {
+  const { url, functionName } = frame;
+  if (!url) {
+    if (functionName === '(garbage collector)') return 'V8: garbage collection';
+    if (functionName === '(program)') return 'V8: native / compiler';
+    if (functionName === '(idle)') return '(idle)';
+    return `V8: ${functionName || 'native'}`;
+  }
+  if (url.startsWith('node:')) return 'node: core (http, streams, net…)';
+  const path = url.replace(/^file:\/\//, '');
+  const at = path.lastIndexOf('/node_modules/');
+  if (at >= 0) {
+    const rest = path.slice(at + '/node_modules/'.length).split('/');
+    return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
+  }
+  if (path.startsWith(ROOT)) return path.slice(ROOT.length).replace(/^\//, '');
+  return path;
+}
+
+function functionOf(frame: CallFrame): string {
+  const area = areaOf(frame);
+  if (!frame.url) return area;
+  const file = frame.url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
+  return `${frame.functionName || '(anonymous)'} (${area === file ? file : `${area}: ${file.split('/').pop()}`}:${frame.lineNumber + 1})`;
+}
+
+/** windowUs: [from, to] on the monotonic clock in µs (process.hrtime.bigint() / 1000 in any process). */
+export function summariseProfile(file: string, windowUs?: [number, number], top = 20): ProfileSummary {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+
+  // sample i lasts until the next one: weight each by the following time delta
+  const picked: { node: number; us: number }[] = [];
+  let t = profile.startTime;
+  const all: { node: number; us: number }[] = [];
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i] ?? 0;
+    const us = profile.timeDeltas[i + 1] ?? 0;
+    const sample = { node: profile.samples[i]!, us };
+    all.push(sample);
+    if (windowUs && t >= windowUs[0] && t <= windowUs[1]) picked.push(sample);
+  }
+  const wholeProfile = !windowUs || picked.length === 0;
+  const samples = wholeProfile ? all : picked;
+
+  const selfArea = new Map<string, number>();
+  const inclArea = new Map<string, number>();
+  const selfFn = new Map<string, number>();
+  const inclFn = new Map<string, number>();
+  let busy = 0;
+  for (const { node, us } of samples) {
+    const leaf = byId.get(node);
+    if (!leaf || areaOf(leaf.callFrame) === '(idle)') continue;
+    busy += us;
+    const area = areaOf(leaf.callFrame);
+    selfArea.set(area, (selfArea.get(area) ?? 0) + us);
+    const fn = functionOf(leaf.callFrame);
+    selfFn.set(fn, (selfFn.get(fn) ?? 0) + us);
+    const areas = new Set<string>();
+    const fns = new Set<string>();
+    for (let id: number | undefined = node; id !== undefined; id = parent.get(id)) {
+      const frame = byId.get(id)!.callFrame;
+      if (frame.functionName === '(root)') continue;
+      areas.add(areaOf(frame));
+      fns.add(functionOf(frame));
+    }
+    for (const a of areas) inclArea.set(a, (inclArea.get(a) ?? 0) + us);
+    for (const f of fns) inclFn.set(f, (inclFn.get(f) ?? 0) + us);
+  }
+  const percent = (us: number) => (busy ? (100 * us) / busy : 0);
+  const lines = (self: Map<string, number>, incl: Map<string, number>, keys: Iterable<string>) =>
+    [...keys].map((name) => ({ name, selfPercent: percent(self.get(name) ?? 0), inclusivePercent: percent(incl.get(name) ?? 0) }));
+  const areas = lines(selfArea, inclArea, inclArea.keys())
+    .filter((l) => l.selfPercent >= 0.5 || (l.inclusivePercent >= 2 && l.inclusivePercent < 99))
+    .sort((a, b) => b.selfPercent - a.selfPercent)
+    .slice(0, top);
+  // by self time, then the biggest inclusive frames that are not just the event loop's roots
+  const bySelf = lines(selfFn, inclFn, selfFn.keys()).sort((a, b) => b.selfPercent - a.selfPercent).slice(0, top);
+  const byInclusive = lines(selfFn, inclFn, inclFn.keys())
+    .filter((l) => l.inclusivePercent < 95 && !bySelf.some((s) => s.name === l.name))
+    .sort((a, b) => b.inclusivePercent - a.inclusivePercent)
+    .slice(0, top);
+  return { file, busyMs: busy / 1000, wholeProfile, areas, functions: [...bySelf, ...byInclusive] };
+}
