@@ -1,7 +1,8 @@
 // The departments of a bench run: which exist today, and their processes over one dataset.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { DEPARTMENTS } from '../platform/departments.js';
 import { forkChild, ROOT, type Child } from './processes.js';
 
@@ -52,7 +53,35 @@ function freePort(): Promise<number> {
 interface DatasetMeta {
   size: number;
   seed: number;
-  departments: Record<string, { seededAt: string }>;
+  departments: Record<string, { seededAt: string; fingerprint: string }>;
+}
+
+/** Platform code the sample data and the database layout depend on. */
+const PLATFORM_DATA_CODE = ['synthetic.ts', 'sample-cases.ts', 'sample-catalog.ts', 'divisions.ts', 'migrations.ts', 'db.ts', 'working-days.ts', 'random.ts', 'identifiers', 'reference', 'audit/outbox.ts'];
+
+function files(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((entry) => (['generated', 'resolvers', 'node_modules'].includes(entry) || entry.endsWith('.test.ts') ? [] : files(join(path, entry))));
+}
+
+/**
+ * A hash of what a department's stored data depends on (its entities, migrations, seed and the shared
+ * synthetic-data code): when it changes, the department's database in the dataset is rebuilt.
+ */
+export function dataFingerprint(name: string): string {
+  const hash = createHash('sha256');
+  const paths = [...files(join(ROOT, 'subgraphs', name)), ...PLATFORM_DATA_CODE.flatMap((p) => files(join(ROOT, 'platform', p)))];
+  for (const path of paths.filter((p) => p.endsWith('.ts') || p.endsWith('.json'))) {
+    hash.update(relative(ROOT, path)).update('\0').update(readFileSync(path)).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function removeDatabase(dir: string, name: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(join(dir, `${name}.sqlite${suffix}`), { force: true });
 }
 
 /**
@@ -74,7 +103,10 @@ export async function startDepartments(options: {
   const metaFile = join(dir, 'dataset.json');
   const meta: DatasetMeta = existsSync(metaFile) ? (JSON.parse(readFileSync(metaFile, 'utf8')) as DatasetMeta) : { size: options.size, seed: options.seed, departments: {} };
   const names = [...new Set([...options.names, ...(options.audit ? ['audit'] : [])])];
-  const fresh = names.filter((n) => !meta.departments[n]);
+  const fingerprints = Object.fromEntries(names.map((n) => [n, dataFingerprint(n)]));
+  const fresh = names.filter((n) => meta.departments[n]?.fingerprint !== fingerprints[n]);
+  // stale (its data code changed) or half-built: start that department from an empty database
+  for (const name of fresh) removeDatabase(dir, name);
   const started = performance.now();
   options.log(
     fresh.length
@@ -90,26 +122,38 @@ export async function startDepartments(options: {
     AUDIT_RECORDING: options.audit ? 'on' : 'off',
     AUDIT_INGEST_URL: `http://127.0.0.1:${auditPort || 9}/ingest`,
   };
-  const settled = await Promise.allSettled(
-    names.map((name) =>
-      forkChild({
-        name,
-        entry: 'bench/department.ts',
-        env: { ...common, BENCH_DEPARTMENT: name, ...(name === 'audit' ? { BENCH_PORT: String(auditPort) } : {}) },
-        // seeding a million people takes minutes on a busy machine
-        readyTimeoutMs: fresh.includes(name) ? 60 * 60_000 : 5 * 60_000,
-      }),
-    ),
+  const start = (name: string) =>
+    forkChild({
+      name,
+      entry: 'bench/department.ts',
+      env: { ...common, BENCH_DEPARTMENT: name, ...(name === 'audit' ? { BENCH_PORT: String(auditPort) } : {}) },
+      // seeding a million people takes minutes on a busy machine
+      readyTimeoutMs: fresh.includes(name) ? 60 * 60_000 : 5 * 60_000,
+    });
+  const settled = await Promise.all(
+    names.map(async (name) => {
+      try {
+        return await start(name);
+      } catch (error) {
+        // a reused database a changed migration cannot apply to: rebuild it once
+        if (fresh.includes(name) || !/migration/i.test((error as Error).message)) throw error;
+        options.log(`${name}: its database does not migrate any more; rebuilding it`);
+        removeDatabase(dir, name);
+        fresh.push(name);
+        return start(name);
+      }
+    }).map((p) => p.then((child) => ({ ok: true as const, child }), (error: unknown) => ({ ok: false as const, error: error as Error }))),
   );
-  const children = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-  const failed = settled.flatMap((s) => (s.status === 'rejected' ? [String((s.reason as Error).message ?? s.reason)] : []));
+  const children = settled.flatMap((s) => (s.ok ? [s.child] : []));
+  const failed = settled.flatMap((s) => (s.ok ? [] : [s.error.message]));
+  // what seeded successfully is kept, whatever else failed
+  const now = new Date().toISOString();
+  for (const child of children) if (fresh.includes(child.name)) meta.departments[child.name] = { seededAt: now, fingerprint: fingerprints[child.name]! };
+  writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);
   if (failed.length) {
     await Promise.all(children.map((c) => c.stop()));
     throw new Error(`departments did not start:\n${failed.join('\n')}`);
   }
-  const now = new Date().toISOString();
-  for (const name of fresh) meta.departments[name] = { seededAt: now };
-  writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);
   const seconds = (performance.now() - started) / 1000;
   options.log(`departments up in ${seconds.toFixed(1)} s`);
   const serving = children.filter((c) => c.name !== 'audit');

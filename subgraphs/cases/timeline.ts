@@ -1,5 +1,6 @@
 import type { CaseStatus } from '../../platform/sample-cases.js';
-import { defaultCalendar, type WorkingCalendar } from '../../platform/working-days.js';
+import type { WorkingCalendar } from '../../platform/working-days.js';
+import { calendar } from './calendar.js';
 import type { Case, CaseEvent } from './entities.js';
 import { CLOCK_RUNNING } from './lifecycle.js';
 
@@ -17,7 +18,7 @@ const dateOf = (at: string) => at.slice(0, 10);
  * due date moves by the working days of each ended suspension. Lateness is
  * frozen when the clock stops: at the decision, or at a suspension still open.
  */
-export function caseFacts(events: readonly Pick<CaseEvent, 'at' | 'status'>[], promisedLimitDays: number, cal: WorkingCalendar = defaultCalendar()): CaseFacts {
+export function caseFacts(events: readonly Pick<CaseEvent, 'at' | 'status'>[], promisedLimitDays: number, cal: WorkingCalendar = calendar()): CaseFacts {
   const first = events[0];
   if (!first || first.status !== 'SUBMITTED') throw new Error('a timeline starts with its submission');
   let acceptedOn: string | null = null;
@@ -52,7 +53,7 @@ export interface Clock {
   overdueWorkingDays: number;
 }
 
-export function clockOn(c: Pick<Case, 'status' | 'dueDate' | 'suspendedDays' | 'suspendedSince' | 'overdueDays'>, today: string, cal: WorkingCalendar = defaultCalendar()): Clock {
+export function clockOn(c: Pick<Case, 'status' | 'dueDate' | 'suspendedDays' | 'suspendedSince' | 'overdueDays'>, today: string, cal: WorkingCalendar = calendar()): Clock {
   // a suspension still open stops the clock until today: the due date moves on with it
   const current = c.status === 'SUSPENDED' && c.suspendedSince ? Math.max(0, cal.workingDaysBetween(c.suspendedSince, today)) : 0;
   const dueDate = c.dueDate && current ? cal.addWorkingDays(c.dueDate, current) : c.dueDate;
@@ -64,7 +65,7 @@ export function clockOn(c: Pick<Case, 'status' | 'dueDate' | 'suspendedDays' | '
  * The last working day on or before `today`. A case whose clock runs is overdue
  * exactly when its due date is before that day, which SQL can test with an index.
  */
-export function lastWorkingDay(today: string, cal: WorkingCalendar = defaultCalendar()): string {
+export function lastWorkingDay(today: string, cal: WorkingCalendar = calendar()): string {
   let day = today;
   while (!cal.isWorkingDay(day)) day = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   return day;

@@ -25,11 +25,7 @@ export type AccessCaller = {
   /** Credit code of the officer's agency. */
   department?: Maybe<Scalars['String']['output']>;
   role: CallerRole;
-  /**
-   * Officer id, resident identity number of a citizen, or credit code of an
-   * enterprise; null for anonymous callers. Personal data, for auditors only (see
-   * AccessEntry.subjectId on why it carries no @personal).
-   */
+  /** Officer id, resident identity number of a citizen, or credit code of an enterprise; null for anonymous callers. */
   subject?: Maybe<Scalars['String']['output']>;
 };
 
@@ -66,12 +62,7 @@ export type AccessEntry = {
   requestId: Scalars['String']['output'];
   /** Position in the chain, from 1, without gaps. */
   seq: Scalars['Int']['output'];
-  /**
-   * Resident identity number or credit code of the data subject: personal data
-   * (IDENTITY_NUMBER), readable by auditors only through the type's @access. Not
-   * marked @personal: the kit's object-level rule would then refuse auditors,
-   * whose reading the log is the point (the audit department records no accesses).
-   */
+  /** Resident identity number or credit code of the data subject. */
   subjectId: Scalars['String']['output'];
   subjectKind: SubjectKind;
   /** Hidden from the data subject's tracker (e.g. an ongoing investigation, PIPL art. 18 / 35). */
