@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANONYMOUS, type Caller } from './context.js';
 import type { DatabaseTarget } from './db.js';
-import { startDepartment, type Department, type RunningDepartment, type SeedOptions } from './department.js';
+import { startDepartment, type Department, type RunningDepartment, type SeedOptions, type StartOptions } from './department.js';
 import { gatewaySigner } from './security/gateway-token.js';
 import { devKeyPair } from './security/keys.js';
 
@@ -30,8 +30,12 @@ export interface TestDepartment extends RunningDepartment {
 }
 
 /** Starts a department on a free port over a private database, seeded unless told otherwise. */
-export async function startTestDepartment<L>(department: Department<L>, seed: SeedOptions | false = { size: 50, seed: 7 }): Promise<TestDepartment> {
-  const running = await startDepartment(department, { port: 0, target: testDatabase(department.name), seed });
+export async function startTestDepartment<L>(
+  department: Department<L>,
+  seed: SeedOptions | false = { size: 50, seed: 7 },
+  options: Pick<StartOptions, 'auditIngestUrl' | 'auditIntervalMs'> = {},
+): Promise<TestDepartment> {
+  const running = await startDepartment(department, { port: 0, target: testDatabase(department.name), seed, auditIntervalMs: 200, ...options });
   const sign = await gatewaySigner((await devKeyPair('gateway')).privateJwk);
   return Object.assign(running, {
     async query<T>(query: string, variables: Record<string, unknown> = {}, as: As = {}) {

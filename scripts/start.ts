@@ -25,8 +25,13 @@ process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
 try {
-  const urls = await Promise.all(DEPARTMENTS.map((d) => startProcess(d.name, `subgraphs/${d.name}/index.ts`)));
-  const urlEnv = Object.fromEntries(DEPARTMENTS.map((d, i) => [`${d.name.toUpperCase()}_URL`, urls[i]]));
+  // audit first: every other department delivers its access records there
+  const auditUrl = await startProcess('audit', 'subgraphs/audit/index.ts');
+  const others = DEPARTMENTS.filter((d) => d.name !== 'audit');
+  const urls = await Promise.all(
+    others.map((d) => startProcess(d.name, `subgraphs/${d.name}/index.ts`, { AUDIT_INGEST_URL: auditUrl.replace(/\/graphql$/, '/ingest') })),
+  );
+  const urlEnv = Object.fromEntries([...others.map((d, i) => [`${d.name.toUpperCase()}_URL`, urls[i]]), ['AUDIT_URL', auditUrl]]);
   const gateway = await startProcess('gateway', 'gateway/index.ts', urlEnv);
   for (const child of children) child.on('exit', () => stopAll(1));
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

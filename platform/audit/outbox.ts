@@ -84,6 +84,13 @@ export function startDelivery(orm: MikroORM, auditIngestUrl: string, intervalMs 
           signal: AbortSignal.timeout(10_000),
         });
         ok = response.ok;
+        if (response.status === 400 || response.status === 413) {
+          // the audit department will never take this batch as it is: set it aside for an operator
+          // (a REJECTED mark, never deleted) instead of blocking every record behind it
+          log.error('audit rejected access records; set aside for review', { status: response.status, body: (await response.text()).slice(0, 500), count: pending.length });
+          await em.nativeUpdate(OutboxEntity, { id: { $in: pending.map((p) => p.id) } }, { deliveredAt: `REJECTED ${new Date().toISOString()}` });
+          continue;
+        }
         if (!ok) log.warn('audit refused access records', { status: response.status, count: pending.length });
       } catch (error) {
         log.warn('audit department unreachable; access records kept for retry', { message: (error as Error).message, count: pending.length });

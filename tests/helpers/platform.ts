@@ -3,6 +3,8 @@ import { DEPARTMENTS } from '../../platform/departments.js';
 import { post, startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { gatewayConfig } from '../../gateway/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
+import { INGEST_PATH } from '../../platform/audit/record.js';
+import { audit as auditDepartment } from '../../subgraphs/audit/department.js';
 import { catalog } from '../../subgraphs/catalog/department.js';
 import { certificates } from '../../subgraphs/certificates/department.js';
 import { evaluation } from '../../subgraphs/evaluation/department.js';
@@ -29,7 +31,11 @@ export interface TestPlatform {
  * and the gateway over the committed supergraph, talking real HTTP.
  */
 export async function startPlatform(env: NodeJS.ProcessEnv = {}): Promise<TestPlatform> {
-  const started = await Promise.all(DEPARTMENTS.filter((d) => ALL[d.name]).map((d) => startTestDepartment(ALL[d.name]!)));
+  // the audit log starts empty, and every other department delivers its access records to it
+  const audit = await startTestDepartment(auditDepartment, false);
+  const ingest = audit.url.replace(/\/graphql$/, INGEST_PATH);
+  const others = await Promise.all(DEPARTMENTS.filter((d) => ALL[d.name]).map((d) => startTestDepartment(ALL[d.name]!, undefined, { auditIngestUrl: ingest })));
+  const started = [audit, ...others];
   const departments = Object.fromEntries(started.map((d) => [d.name, d]));
   const urls = Object.fromEntries(started.map((d) => [`${d.name.toUpperCase()}_URL`, d.url]));
   const gateway = await startGateway(gatewayConfig({ ...process.env, GATEWAY_PORT: '0', ...urls, ...env }));
