@@ -13,6 +13,8 @@ declare module 'autocannon' {
     /** seconds */
     timeout?: number;
     pipelining?: number;
+    /** ms between samples; the run also stops on a sample tick (default 1000) */
+    sampleInt?: number;
     method?: string;
     headers?: Record<string, string>;
     body?: string;

@@ -78,6 +78,8 @@ export async function runLoad(request: LoadRequest, options: LoadOptions): Promi
     connections: options.connections,
     ...(amount ? { amount } : { duration: options.durationMs / 1000 }),
     timeout: 30,
+    // stop on time, not at the next whole second
+    sampleInt: 100,
     ...(options.rate ? { overallRate: options.rate } : {}),
   });
   const cap = amount ? setTimeout(() => instance.stop(), options.durationMs * 4 + 2_000) : undefined;

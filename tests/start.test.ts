@@ -32,7 +32,7 @@ describe('npm start', () => {
       child.kill('SIGINT');
       await exited;
     }
-  }, 60_000);
+  }, 180_000);
 
   it('says clearly, without a stack trace, when a port is taken', async () => {
     const blocker = createServer().listen(0, '127.0.0.1');

@@ -6,6 +6,10 @@
 // - subgraph URLs: the supergraph's placeholder URLs are overridden per subgraph (transportEntries);
 // - every subgraph fetch carries a fresh gateway token for that department (x-gateway-token),
 //   signed with the gateway key exactly as gateway/datasource.ts does: departments refuse anything else;
+// - no in-flight deduplication of identical subgraph requests (Hive's default): it would merge the
+//   fetches of different callers into one, made with the first caller's token (a leak between
+//   callers, and one access record for several reads), and would let Hive skip work ours does.
+//   BENCH_HIVE_DEDUP=on puts Hive's default back, to see what it is worth;
 // - the caller is authenticated from the Bearer token with gateway/auth.ts (the same verification
 //   as ours), and caller, purpose (x-purpose), request id and client name go into the token.
 import { fileURLToPath } from 'node:url';
@@ -16,7 +20,9 @@ const urls = subgraphUrls();
 
 export const gatewayConfig = defineConfig({
   supergraph: process.env.SUPERGRAPH_FILE ?? fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url)),
-  transportEntries: Object.fromEntries(Object.entries(urls).map(([name, location]) => [name, { location }])),
+  transportEntries: Object.fromEntries(
+    Object.entries(urls).map(([name, location]) => [name, { location, options: { deduplicateInflightRequests: process.env.BENCH_HIVE_DEDUP === 'on' } }]),
+  ),
   plugins: () => [govgraphSigning(urls)],
   logging: 'error',
   graphiql: false,

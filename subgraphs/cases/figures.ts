@@ -3,21 +3,23 @@ import type { EntityManager as SqlEntityManager, Knex } from '@mikro-orm/knex';
 import { CHANNELS } from '../../platform/reference/service-types.js';
 import type { CaseFigures, ItemOverdue } from './generated/resolvers.js';
 import { CASE_STATUSES } from './lifecycle.js';
-import { inRange, regionRange } from './window.js';
+import { regionRange } from './window.js';
 
-/** What figures are grouped by: the column holding the key of the entity they are about. */
+/** What figures are about: the column holding the key of that entity. */
 export type FigureColumn = 'item_code' | 'department_code' | 'region_code';
+
+type Count = number | string | null;
 
 interface FigureRow {
   k: string;
   status: string;
   channel: string;
-  n: number | string;
-  overdue: number | string | null;
-  decided: number | string;
-  on_time: number | string | null;
-  handling: number | string | null;
-  assisted: number | string | null;
+  n: Count;
+  overdue: Count;
+  decided: Count;
+  on_time: Count;
+  handling: Count;
+  assisted: Count;
 }
 
 /**
@@ -26,43 +28,50 @@ interface FigureRow {
  */
 const OVERDUE = 'case when overdue_days > 0 or (overdue_days is null and due_date < ?) then 1 else 0 end';
 
-const knexOf = (em: EntityManager): Knex => (em as SqlEntityManager).getKnex();
-
-/** Restricts a query to the codes asked for: exact codes, or for regions the ranges of codes below them. */
-function whereCodes(column: FigureColumn, codes: readonly string[]) {
-  return (qb: Knex.QueryBuilder) => {
-    if (column !== 'region_code') return void qb.whereIn(column, [...codes]);
-    for (const code of codes) qb.orWhereBetween(column, regionRange(code));
-  };
-}
-
-/** Keys a stored code counts for: itself, or for regions every requested region containing it. */
-const matcher = (column: FigureColumn) => (asked: string, stored: string) => (column === 'region_code' ? inRange(regionRange(asked), stored) : asked === stored);
+/** PostgreSQL returns counts and sums as strings (bigint, numeric). */
+const num = (value: Count) => Number(value ?? 0);
 
 /**
- * Figures for many codes over one window: ONE grouped statement, whatever the
- * number of codes. Rows come per (code, status, channel) and are summed here,
- * which keeps it to one statement and lets a region count its sub-divisions.
+ * One grouped statement for many codes over one window. Items and agencies are
+ * an IN list grouped by code. Regions cover the divisions below them, so a
+ * province and its prefecture may overlap: each region is its own indexed range
+ * scan, tagged with its code, and the branches are one UNION ALL statement.
  */
+function perCode(knex: Knex, column: FigureColumn, codes: readonly string[], from: string, to: string, build: (qb: Knex.QueryBuilder) => Knex.QueryBuilder): Knex.QueryBuilder {
+  if (column !== 'region_code') {
+    return build(knex('cases').select({ k: column }).whereIn(column, [...codes]).whereBetween('submitted_on', [from, to]).groupBy(column));
+  }
+  // each grouped branch is a derived table: knex would move a bare branch's GROUP BY after the
+  // UNION, and SQLite refuses parentheses around the parts of a compound SELECT
+  const [first, ...rest] = codes.map((code, i) =>
+    knex
+      .select('*')
+      .from(
+        build(knex('cases').select(knex.raw('cast(? as char(6)) as k', [code])).whereBetween('region_code', regionRange(code)).whereBetween('submitted_on', [from, to])).as(`r${i}`),
+      ),
+  );
+  return rest.length ? first!.unionAll(rest) : first!;
+}
+
+/** Figures per code over one window: ONE statement, rows per (code, status, channel), summed here. */
 export async function figuresFor(em: EntityManager, column: FigureColumn, codes: readonly string[], from: string, to: string, lastWorkingDay: string): Promise<CaseFigures[]> {
-  const knex = knexOf(em);
-  const rows: FigureRow[] = await knex('cases')
-    .select({ k: column, status: 'status', channel: 'channel' })
-    .select(knex.raw('count(*) as n'))
-    .select(knex.raw(`sum(${OVERDUE}) as overdue`, [lastWorkingDay]))
-    .select(knex.raw('count(handling_days) as decided'))
-    .select(knex.raw('sum(case when overdue_days = 0 and handling_days is not null then 1 else 0 end) as on_time'))
-    .select(knex.raw('sum(handling_days) as handling'))
-    .select(knex.raw('sum(case when agent_id is not null then 1 else 0 end) as assisted'))
-    .where(whereCodes(column, codes))
-    .whereBetween('submitted_on', [from, to])
-    .groupBy(column, 'status', 'channel');
-  const matches = matcher(column);
-  return codes.map((code) => summarise(rows.filter((r) => matches(code, r.k))));
+  const knex = (em as SqlEntityManager).getKnex();
+  const rows: FigureRow[] = await perCode(knex, column, codes, from, to, (qb) =>
+    qb
+      .select('status', 'channel')
+      .select(knex.raw('count(*) as n'))
+      .select(knex.raw(`sum(${OVERDUE}) as overdue`, [lastWorkingDay]))
+      .select(knex.raw('count(handling_days) as decided'))
+      .select(knex.raw('sum(case when overdue_days = 0 and handling_days is not null then 1 else 0 end) as on_time'))
+      .select(knex.raw('sum(handling_days) as handling'))
+      .select(knex.raw('sum(case when agent_id is not null then 1 else 0 end) as assisted'))
+      .groupBy('status', 'channel'),
+  );
+  return codes.map((code) => summarise(rows.filter((r) => r.k === code)));
 }
 
 function summarise(rows: readonly FigureRow[]): CaseFigures {
-  const sum = (pick: (r: FigureRow) => number | string | null) => rows.reduce((s, r) => s + Number(pick(r) ?? 0), 0);
+  const sum = (pick: (r: FigureRow) => Count) => rows.reduce((s, r) => s + num(pick(r)), 0);
   const countBy = <V extends string>(values: readonly V[], pick: (r: FigureRow) => string) =>
     values.map((value) => ({ value, count: sum((r) => (pick(r) === value ? r.n : 0)) })).filter((c) => c.count > 0);
   const decided = sum((r) => r.decided);
@@ -78,31 +87,29 @@ function summarise(rows: readonly FigureRow[]): CaseFigures {
 }
 
 /**
- * Per region, the items with overdue cases over one window, most overdue first:
- * ONE statement grouped by (division, item) for all regions asked.
+ * Per region, the items with overdue cases over one window, most overdue first,
+ * then the fewest cases (the worse rate), then by code: ONE statement for all regions.
  */
 export async function mostOverdueFor(em: EntityManager, regions: readonly string[], from: string, to: string, lastWorkingDay: string): Promise<ItemOverdue[][]> {
-  const knex = knexOf(em);
-  const rows: { k: string; item: string; n: number | string; overdue: number | string | null }[] = await knex('cases')
-    .select({ k: 'region_code', item: 'item_code' })
-    .select(knex.raw('count(*) as n'))
-    .select(knex.raw(`sum(${OVERDUE}) as overdue`, [lastWorkingDay]))
-    .where(whereCodes('region_code', regions))
-    .whereBetween('submitted_on', [from, to])
-    .groupBy('region_code', 'item_code');
+  const knex = (em as SqlEntityManager).getKnex();
+  const rows: { k: string; item: string; n: Count; overdue: Count }[] = await perCode(knex, 'region_code', regions, from, to, (qb) =>
+    qb
+      .select({ item: 'item_code' })
+      .select(knex.raw('count(*) as n'))
+      .select(knex.raw(`sum(${OVERDUE}) as overdue`, [lastWorkingDay]))
+      // by division too: grouped by item alone, SQLite would walk the item index over every case
+      .groupBy('region_code', 'item_code'),
+  );
   return regions.map((region) => {
-    const range = regionRange(region);
-    const items = new Map<string, { overdueCases: number; totalCases: number }>();
-    for (const row of rows) {
-      if (!inRange(range, row.k)) continue;
-      const item = items.get(row.item) ?? { overdueCases: 0, totalCases: 0 };
-      item.overdueCases += Number(row.overdue ?? 0);
-      item.totalCases += Number(row.n);
+    const items = new Map<string, ItemOverdue>();
+    for (const row of rows.filter((r) => r.k === region)) {
+      const item = items.get(row.item) ?? { item: { code: row.item }, overdueCases: 0, totalCases: 0 };
+      item.overdueCases += num(row.overdue);
+      item.totalCases += num(row.n);
       items.set(row.item, item);
     }
-    return [...items]
-      .filter(([, f]) => f.overdueCases > 0)
-      .sort(([a, fa], [b, fb]) => fb.overdueCases - fa.overdueCases || fa.totalCases - fb.totalCases || (a < b ? -1 : 1))
-      .map(([code, f]) => ({ item: { code }, ...f }));
+    return [...items.values()]
+      .filter((i) => i.overdueCases > 0)
+      .sort((a, b) => b.overdueCases - a.overdueCases || a.totalCases - b.totalCases || (a.item.code < b.item.code ? -1 : 1));
   });
 }

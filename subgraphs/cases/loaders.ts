@@ -21,6 +21,9 @@ function windowed<T>(run: (codes: string[], from: string, to: string) => Promise
   };
 }
 
+/** Region figures are one UNION ALL branch per region, and SQLite allows 500 branches: batches stay below. */
+const regionBatch = (column: FigureColumn) => (column === 'region_code' ? { maxBatchSize: 200 } : {});
+
 /** Key of a page of an owner's cases: owner id, page size and cursor. */
 export const pageKey = (id: string, limit: number, after: string | null) => `${id}|${limit}|${after ?? ''}`;
 
@@ -30,7 +33,7 @@ export function createLoaders(em: EntityManager) {
   const today = todayInChina();
   const clock = { today, lastWorkingDay: lastWorkingDay(today) };
   const figures = (column: FigureColumn) =>
-    new DataLoader<string, CaseFigures>(windowed((codes, from, to) => figuresFor(em, column, codes, from, to, clock.lastWorkingDay)));
+    new DataLoader<string, CaseFigures>(windowed((codes, from, to) => figuresFor(em, column, codes, from, to, clock.lastWorkingDay)), regionBatch(column));
   const pages = (owner: Owner) =>
     new DataLoader<string, Case[]>(async (keys) => {
       const groups = new Map<string, { limit: number; after: string | null; ids: string[] }>();
@@ -59,7 +62,10 @@ export function createLoaders(em: EntityManager) {
     itemFigures: figures('item_code'),
     departmentFigures: figures('department_code'),
     regionFigures: figures('region_code'),
-    mostOverdueItems: new DataLoader<string, ItemOverdue[]>(windowed((codes, from, to) => mostOverdueFor(em, codes, from, to, clock.lastWorkingDay))),
+    mostOverdueItems: new DataLoader<string, ItemOverdue[]>(
+      windowed((codes, from, to) => mostOverdueFor(em, codes, from, to, clock.lastWorkingDay)),
+      regionBatch('region_code'),
+    ),
   };
 }
 
