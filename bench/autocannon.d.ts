@@ -18,6 +18,8 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** false counts the response in `mismatches` */
+    verifyBody?: (body: string) => boolean;
   }
 
   interface Result {
@@ -25,6 +27,7 @@ declare module 'autocannon' {
     errors: number;
     timeouts: number;
     non2xx: number;
+    mismatches: number;
     duration: number;
   }
 

@@ -107,6 +107,7 @@ function summarise(target: TargetKey, runs: LoadResult[]): TargetSummary {
     gatewayPeakMiB: runs.reduce<number | null>((max, r) => (r.gatewayPeakMiB === null ? max : Math.max(max ?? 0, r.gatewayPeakMiB)), null),
     sqlPerRequest: perRequest(null, runs, (r) => r.sqlStatements),
     failures: runs.reduce((s, r) => s + r.failures, 0),
+    errorAnswers: runs.reduce((s, r) => s + r.errorAnswers, 0),
   };
 }
 
@@ -196,11 +197,12 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
           for (const target of targets) {
             const run = await measure(target, { url: target.url, headers: headersFor(query.caller), body }, connections, options);
             runs.get(target.key)!.push(run);
-            log(`${qr.name} ${target.key} @${connections}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.latency.p50.toFixed(1)} ms, p99 ${run.latency.p99.toFixed(1)} ms${run.failures ? `, ${run.failures} failed` : ''}`);
+            log(`${qr.name} ${target.key} @${connections}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.latency.p50.toFixed(1)} ms, p99 ${run.latency.p99.toFixed(1)} ms${run.failures ? `, ${run.failures} failed` : ''}${run.errorAnswers ? `, ${run.errorAnswers} with errors` : ''}`);
           }
         }
         qr.targets = targets.map((t) => summarise(t.key, runs.get(t.key)!));
         for (const t of qr.targets) if (t.failures > 0) failures.push(`${qr.name}: ${TARGET_LABELS[t.target]} failed ${t.failures} requests under load`);
+        for (const t of qr.targets) if (t.errorAnswers > 0) failures.push(`${qr.name}: ${TARGET_LABELS[t.target]} answered ${t.errorAnswers} requests with GraphQL errors under load`);
         for (const t of qr.targets) if (t.runs.some((r) => r.requests === 0)) notes.push(`${qr.name}: ${TARGET_LABELS[t.target]} answered no request within a measurement's time cap (machine too busy?)`);
       }
     }
@@ -256,6 +258,7 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
           const run = await measure(gateway, load, options.connections[0]!, options);
           const row: SizeGrowthRow = { size, query: query.name, run, sqlPerRequest: run.sqlStatements === null || run.requests === 0 ? null : run.sqlStatements / run.requests };
           if (query.name === 'person-page') row.fixedRate = await measure(gateway, load, options.connections[0]!, options, options.rate);
+          for (const r of [run, row.fixedRate]) if (r && (r.failures || r.errorAnswers)) failures.push(`growth ${query.name} at ${size} people: ${r.failures} failed, ${r.errorAnswers} with GraphQL errors`);
           result.sizeGrowth.rows.push(row);
           log(`growth ${size} people ${query.name}: p50 ${run.latency.p50.toFixed(1)} ms, p99 ${run.latency.p99.toFixed(1)} ms, ${row.sqlPerRequest?.toFixed(1) ?? '–'} SQL/req${row.fixedRate ? `; at ${options.rate} req/s p99 ${row.fixedRate.latency.p99.toFixed(1)} ms` : ''}`);
         }
@@ -368,7 +371,8 @@ async function listGrowth(
         sqlPerRequest: run.sqlStatements === null || run.requests === 0 ? null : run.sqlStatements / run.requests,
         gatewayCpuMsPerRequest: run.gatewayCpuMs === null || run.requests === 0 ? null : run.gatewayCpuMs / run.requests,
       });
-      options.log(`growth list ${length} ${target.key}: p50 ${run.latency.p50.toFixed(1)} ms, ${(run.sqlStatements ?? NaN) / run.requests} SQL/req`);
+      if (run.failures || run.errorAnswers) failures.push(`growth list of ${length}: ${TARGET_LABELS[target.key]} failed ${run.failures} requests, ${run.errorAnswers} with GraphQL errors`);
+      options.log(`growth list ${length} ${target.key}: p50 ${run.latency.p50.toFixed(1)} ms, ${((run.sqlStatements ?? NaN) / run.requests).toFixed(1)} SQL/req`);
     }
   }
   return { list: spec.name, rows };

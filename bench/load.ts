@@ -37,6 +37,8 @@ export interface LoadResult {
   requestsPerSecond: number;
   /** non-2xx responses, socket errors and timeouts */
   failures: number;
+  /** 2xx responses that carry GraphQL errors (a department timed out, refused…) */
+  errorAnswers: number;
   latency: { p50: number; p95: number; p99: number; max: number };
   gatewayCpuMs: number | null;
   departmentsCpuMs: number | null;
@@ -80,6 +82,7 @@ export async function runLoad(request: LoadRequest, options: LoadOptions): Promi
     timeout: 30,
     // stop on time, not at the next whole second
     sampleInt: 100,
+    verifyBody: (body) => !body.includes('"errors"'),
     ...(options.rate ? { overallRate: options.rate } : {}),
   });
   const cap = amount ? setTimeout(() => instance.stop(), options.durationMs * 4 + 2_000) : undefined;
@@ -102,6 +105,7 @@ export async function runLoad(request: LoadRequest, options: LoadOptions): Promi
     requests: latencies.length,
     requestsPerSecond: latencies.length / seconds,
     failures: failures + result.errors + result.timeouts,
+    errorAnswers: result.mismatches,
     latency: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN },
     gatewayCpuMs: gatewayBefore !== null && gatewayAfter !== null ? gatewayAfter - gatewayBefore : null,
     departmentsCpuMs: departmentsBefore !== null && departmentsAfter !== null && options.departmentPids.length > 0 ? departmentsAfter - departmentsBefore : null,

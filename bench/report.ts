@@ -13,6 +13,8 @@ export interface TargetSummary {
   gatewayPeakMiB: number | null;
   sqlPerRequest: number | null;
   failures: number;
+  /** 2xx answers with GraphQL errors */
+  errorAnswers: number;
 }
 
 export interface CheckResult {
@@ -93,7 +95,7 @@ function queryTable(q: QueryResult, connections: number[]): string {
         n(t.departmentsCpuMsPerRequest, 2),
         n(t.gatewayPeakMiB, 0),
         n(t.sqlPerRequest, 1),
-        String(t.failures),
+        t.failures || t.errorAnswers ? `${t.failures} + ${t.errorAnswers} with errors` : '0',
       ].join(' | ')} |`,
     );
   }

@@ -43,6 +43,9 @@ export async function startTarget(key: TargetKey, { departments, keysDir, audit,
         // the bench is one caller sending thousands of requests a second: never rate limited
         RATE_LIMIT_CAPACITY: HUGE,
         RATE_LIMIT_REFILL_PER_SECOND: HUGE,
+        // Hive Gateway has no subgraph timeout by default: on a starved machine ours (5 s) would
+        // turn slow answers into SUBGRAPH_UNAVAILABLE errors and the two would no longer compare
+        SUBGRAPH_TIMEOUT_MS: '30000',
       },
     });
   } else if (key === 'b') {

@@ -163,6 +163,8 @@ describe('cases department', () => {
     expect(byProvince.caseFigures.total).toBeGreaterThan(byPrefecture.caseFigures.total);
     const badWindow = await dept.query('{ _entities(representations: [{ __typename: "Region", code: "510000" }]) { ... on Region { caseFigures(from: "2020-01-01", to: "2023-01-02") { total } } } }');
     expect(badWindow.errors?.[0]?.message).toMatch(/^to: the window from 2020-01-01 may last at most 3 years/);
+    const odd = await dept.query('{ _entities(representations: [{ __typename: "ServiceItem", code: "NO|SUCH" }]) { ... on ServiceItem { caseFigures(from: "2026-01-01", to: "2026-02-01") { total byStatus { count } onTimeRate } } } }');
+    expect(odd.data?._entities[0].caseFigures).toEqual({ total: 0, byStatus: [], onTimeRate: null });
     const reversed = await dept.query('{ _entities(representations: [{ __typename: "ServiceItem", code: "XK-010006-001" }]) { ... on ServiceItem { caseFigures(from: "2026-02-01", to: "2026-01-01") { total } } } }');
     expect(codeOf(reversed.errors)).toBe('BAD_USER_INPUT');
   });

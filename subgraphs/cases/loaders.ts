@@ -5,7 +5,7 @@ import { todayInChina } from '../../platform/working-days.js';
 import { CaseEntity, CaseEventEntity, type Case, type CaseEvent } from './entities.js';
 import { figuresFor, mostOverdueFor, type FigureColumn } from './figures.js';
 import type { CaseFigures, ItemOverdue } from './generated/resolvers.js';
-import { casesOfOwners, type Owner } from './pages.js';
+import { ownerPages } from './pages.js';
 import { lastWorkingDay } from './timeline.js';
 import { byWindow, windowKey } from './window.js';
 
@@ -24,9 +24,6 @@ function windowed<T>(run: (codes: string[], from: string, to: string) => Promise
 /** Region figures are one UNION ALL branch per region, and SQLite allows 500 branches: batches stay below. */
 const regionBatch = (column: FigureColumn) => (column === 'region_code' ? { maxBatchSize: 200 } : {});
 
-/** Key of a page of an owner's cases: owner id, page size and cursor. */
-export const pageKey = (id: string, limit: number, after: string | null) => `${id}|${limit}|${after ?? ''}`;
-
 /** Per-request loaders: one SQL statement per batch, whatever the list length. */
 export function createLoaders(em: EntityManager) {
   // one "today" per request, so every field of one answer agrees
@@ -34,31 +31,15 @@ export function createLoaders(em: EntityManager) {
   const clock = { today, lastWorkingDay: lastWorkingDay(today) };
   const figures = (column: FigureColumn) =>
     new DataLoader<string, CaseFigures>(windowed((codes, from, to) => figuresFor(em, column, codes, from, to, clock.lastWorkingDay)), regionBatch(column));
-  const pages = (owner: Owner) =>
-    new DataLoader<string, Case[]>(async (keys) => {
-      const groups = new Map<string, { limit: number; after: string | null; ids: string[] }>();
-      for (const key of keys) {
-        const [id, limit, after] = key.split('|') as [string, string, string];
-        const group = groups.get(`${limit}|${after}`) ?? { limit: Number(limit), after: after || null, ids: [] };
-        group.ids.push(id);
-        groups.set(`${limit}|${after}`, group);
-      }
-      const answers = new Map<string, Case[]>();
-      for (const { limit, after, ids } of groups.values()) {
-        const lists = await casesOfOwners(em, owner, ids, limit, after);
-        ids.forEach((id, i) => answers.set(pageKey(id, limit, after), lists[i]!));
-      }
-      return keys.map((k) => answers.get(k)!);
-    });
   return {
     clock,
     caseById: new DataLoader<string, Case | null>(async (ids) => oneByKey(ids, await em.find(CaseEntity, { id: { $in: [...ids] } }), (c) => c.id)),
     eventsOf: new DataLoader<string, CaseEvent[]>(async (ids) =>
       manyByKey(ids, await em.find(CaseEventEntity, { caseId: { $in: [...ids] } }, { orderBy: { caseId: 'asc', seq: 'asc' } }), (e) => e.caseId),
     ),
-    casesOfPerson: pages({ column: 'applicant_id', kind: 'PERSON' }),
-    casesOfEnterprise: pages({ column: 'applicant_id', kind: 'ENTERPRISE' }),
-    casesOfAgent: pages({ column: 'agent_id' }),
+    casesOfPerson: ownerPages(em, { column: 'applicant_id', kind: 'PERSON' }),
+    casesOfEnterprise: ownerPages(em, { column: 'applicant_id', kind: 'ENTERPRISE' }),
+    casesOfAgent: ownerPages(em, { column: 'agent_id' }),
     itemFigures: figures('item_code'),
     departmentFigures: figures('department_code'),
     regionFigures: figures('region_code'),

@@ -1,9 +1,13 @@
+import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { CaseEntity, type ApplicantKind, type Case } from './entities.js';
 
 /** Whose cases: the applicant's (of a kind) or the agent's. */
 export type Owner = { column: 'applicant_id'; kind: ApplicantKind } | { column: 'agent_id' };
+
+/** Key of a page of an owner's cases: owner id, page size and cursor. */
+export const pageKey = (id: string, limit: number, after: string | null) => `${id}|${limit}|${after ?? ''}`;
 
 /**
  * The first `limit + 1` cases (newest first, after the cursor) of each owner,
@@ -20,9 +24,27 @@ export async function casesOfOwners(em: EntityManager, owner: Owner, ids: readon
   if (after) ranked.where('id', '<', after);
   const rows: Record<string, unknown>[] = await knex.select('*').from(ranked.as('ranked')).where('rn', '<=', limit + 1).orderBy('id', 'desc');
   const byOwner = new Map<string, Case[]>(ids.map((id) => [id, []]));
-  for (const { rn: _rank, ...row } of rows) {
-    const found = em.map(CaseEntity, row);
-    byOwner.get(String(row[owner.column]))?.push(found);
-  }
+  for (const { rn: _rank, ...row } of rows) byOwner.get(String(row[owner.column]))?.push(em.map(CaseEntity, row));
   return ids.map((id) => byOwner.get(id)!);
+}
+
+/** A loader of owners' pages (keys: pageKey): one statement per page size and cursor in the batch. */
+export function ownerPages(em: EntityManager, owner: Owner): DataLoader<string, Case[]> {
+  return new DataLoader<string, Case[]>(async (keys) => {
+    const groups = new Map<string, { limit: number; after: string | null; ids: string[] }>();
+    for (const key of keys) {
+      // ids never hold '|'; a cursor might (the client chose its bytes): it is everything after the second
+      const [id, limit, ...cursor] = key.split('|') as [string, string, ...string[]];
+      const after = cursor.join('|');
+      const group = groups.get(`${limit}|${after}`) ?? { limit: Number(limit), after: after || null, ids: [] };
+      group.ids.push(id);
+      groups.set(`${limit}|${after}`, group);
+    }
+    const answers = new Map<string, Case[]>();
+    for (const { limit, after, ids } of groups.values()) {
+      const lists = await casesOfOwners(em, owner, ids, limit, after);
+      ids.forEach((id, i) => answers.set(pageKey(id, limit, after), lists[i]!));
+    }
+    return keys.map((k) => answers.get(k)!);
+  });
 }

@@ -53,7 +53,7 @@ async function ddl(em: EntityManager, build: (schema: Knex.SchemaBuilder) => Kne
  * Inserts implementations, cases and events in chunks: plain rows, no unit of
  * work. The secondary indexes of `cases` are dropped for the bulk insert and
  * built once after it (sorting a million keys beats a million random inserts
- * into nine B-trees); the rollback of a failed seed restores them.
+ * into eight B-trees); the rollback of a failed seed restores them.
  */
 export async function seedCases(em: EntityManager, options: SeedOptions, today = todayInChina()): Promise<void> {
   await ddl(em, (schema) => schema.alterTable('cases', (t) => CASE_INDEXES.forEach(([name, columns]) => t.dropIndex(columns, name))));

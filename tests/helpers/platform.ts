@@ -5,6 +5,8 @@ import { gatewayConfig } from '../../gateway/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { INGEST_PATH } from '../../platform/audit/record.js';
 import { audit as auditDepartment } from '../../subgraphs/audit/department.js';
+import { appeals } from '../../subgraphs/appeals/department.js';
+import { cases } from '../../subgraphs/cases/department.js';
 import { catalog } from '../../subgraphs/catalog/department.js';
 import { certificates } from '../../subgraphs/certificates/department.js';
 import { evaluation } from '../../subgraphs/evaluation/department.js';
@@ -13,7 +15,7 @@ import { population } from '../../subgraphs/population/department.js';
 import { regions } from '../../subgraphs/regions/department.js';
 
 /** Every department, as the gateway's supergraph lists them. */
-const ALL: Record<string, Department<any>> = { regions, catalog, population, market, certificates, evaluation };
+const ALL: Record<string, Department<any>> = { regions, catalog, population, market, certificates, cases, evaluation, appeals };
 
 export interface TestPlatform {
   gateway: RunningGateway;
