@@ -63,7 +63,8 @@ describe('the generated appeals', () => {
     for (const a of named) expect(a.regionCode).toBe(a.appellantId!.slice(0, 6));
     expect(named.length / ALL.length).toBeGreaterThan(0.55);
     expect(named.length / ALL.length).toBeLessThan(0.85);
-    expect(new Set(ALL.map((a) => a.status))).toEqual(new Set(['CLOSED', 'DISPATCHED', 'RESPONDED', 'RECEIVED', 'RETURNED'].filter((s) => ALL.some((a) => a.status === s))));
+    // most appeals of a year are closed; the recent and the stuck ones are still with a department
+    expect(count(ALL, (a) => a.status === 'DISPATCHED')).toBeGreaterThan(0);
     expect(count(ALL, (a) => a.status === 'CLOSED')).toBeGreaterThan(150);
     expect(count(ALL, (a) => isOverdue(a, TODAY))).toBeGreaterThan(5);
     const rated = ALL.filter((a) => a.satisfaction);
