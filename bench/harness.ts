@@ -1,7 +1,7 @@
 // runBench: dataset, department processes, the three targets, the same-data check, the timed
 // measurements in turns, growth, profile, and the results. Used by bench/run.ts and bench.test.ts.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { mintToken } from '../platform/security/dev-tokens.js';
@@ -157,6 +157,7 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
     cpus: availableParallelism(),
     'load average at start': loadavg().map((l) => l.toFixed(1)).join(' '),
     commit: gitHead(),
+    ...(options.gatewayFlags.length ? { "our gateway's node flags": options.gatewayFlags.join(' ') } : {}),
   };
   const result: BenchResult = { ok: true, failures, notes, startedAt: started.toISOString(), seconds: 0, environment, options: { ...options, log: undefined } as never, queries: [] };
   delete (result.options as Partial<BenchOptions>).log;
@@ -175,7 +176,7 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
     const headersFor = (caller: CallerKind) => headers[caller];
 
     departments = await startDepartments({ names, size: options.size, seed: options.seed, audit: options.audit, keysDir, log });
-    targets = await startTargets(options.targets, departments, keysDir, options.audit, log);
+    targets = await startTargets(options.targets, departments, keysDir, options.audit, options.gatewayFlags, log);
     const reference = targets[0]!;
     const setup = setupFor(options.size, options.seed, reference, headersFor);
 
@@ -208,14 +209,14 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
     }
 
     if (options.profile && options.main && result.queries.length && options.targets.includes('a')) {
-      const heaviest = [...result.queries].sort((x, y) => (y.targets.find((t) => t.target === 'a')?.gatewayCpuMsPerRequest ?? 0) - (x.targets.find((t) => t.target === 'a')?.gatewayCpuMsPerRequest ?? 0))[0]!;
+      const heaviest = result.queries.find((q) => q.name === options.profileQuery) ?? [...result.queries].sort((x, y) => (y.targets.find((t) => t.target === 'a')?.gatewayCpuMsPerRequest ?? 0) - (x.targets.find((t) => t.target === 'a')?.gatewayCpuMsPerRequest ?? 0))[0]!;
       const query = chosen.find((q) => q.name === heaviest.name)!;
       const dir = join(resolve(ROOT, options.resultsDir ?? 'bench/results'), `${stamp(started)}-profile`);
       mkdirSync(dir, { recursive: true });
       log(`profiling our gateway on ${heaviest.name} for ${options.profileMs / 1000} s (--cpu-prof in ${dir})…`);
       const a = targets.find((t) => t.key === 'a')!;
       await a.child.stop();
-      const profiled = await startTarget('a', { departments, keysDir, audit: options.audit, execArgv: ['--cpu-prof', '--cpu-prof-dir', dir] });
+      const profiled = await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags, execArgv: ['--cpu-prof', '--cpu-prof-dir', dir] });
       targets = targets.map((t) => (t.key === 'a' ? profiled : t));
       const body = bodyOf(query.text, heaviest.variables, query.operationName);
       const load = { url: profiled.url, headers: headersFor(query.caller), body };
@@ -225,15 +226,18 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
       const to = Number(process.hrtime.bigint() / 1000n);
       await profiled.child.stop();
       targets = targets.filter((t) => t.key !== 'a');
-      const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+      // one file per thread (tsx's loader has a worker of its own): the main thread's is the biggest
+      const file = readdirSync(dir)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .sort((x, y) => statSync(join(dir, y)).size - statSync(join(dir, x)).size)[0];
       if (file) result.profile = { query: heaviest.name, ...summariseProfile(join(dir, file), [from, to]) };
       else notes.push('profile: the gateway wrote no .cpuprofile');
       // growth below measures (a): bring it back without the profiler
-      if (options.growth) targets = [await startTarget('a', { departments, keysDir, audit: options.audit }), ...targets];
+      if (options.growth) targets = [await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags }), ...targets];
     }
 
     if (options.growth) {
-      const a = targets.find((t) => t.key === 'a') ?? (await startTarget('a', { departments, keysDir, audit: options.audit }));
+      const a = targets.find((t) => t.key === 'a') ?? (await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags }));
       if (!targets.includes(a)) targets.push(a);
       if (listSpec) result.listGrowth = await listGrowth(listSpec, targets, headersFor(listSpec.caller), options, failures);
       else notes.push('growth in list length: skipped, no list department');
@@ -246,7 +250,7 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
           await stopTargets();
           await departments.stop();
           departments = await startDepartments({ names, size, seed: options.seed, audit: options.audit, keysDir, log });
-          targets = [await startTarget('a', { departments, keysDir, audit: options.audit })];
+          targets = [await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags })];
         }
         const gateway = targets.find((t) => t.key === 'a')!;
         const sizeSetup = setupFor(size, options.seed, gateway, headersFor);
@@ -284,8 +288,8 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
   return result;
 }
 
-async function startTargets(keys: TargetKey[], departments: RunningDepartments, keysDir: string, audit: boolean, log: (line: string) => void): Promise<Target[]> {
-  const settled = await Promise.allSettled(keys.map((key) => startTarget(key, { departments, keysDir, audit })));
+async function startTargets(keys: TargetKey[], departments: RunningDepartments, keysDir: string, audit: boolean, gatewayFlags: string[], log: (line: string) => void): Promise<Target[]> {
+  const settled = await Promise.allSettled(keys.map((key) => startTarget(key, { departments, keysDir, audit, gatewayFlags })));
   const started = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = settled.flatMap((s, i) => (s.status === 'rejected' ? [`${TARGET_LABELS[keys[i]!]}: ${(s.reason as Error).message}`] : []));
   if (failed.length) {

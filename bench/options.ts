@@ -36,6 +36,10 @@ export interface BenchOptions {
   /** --cpu-prof of our gateway on the heaviest query, summarised */
   profile: boolean;
   profileMs: number;
+  /** profile this query instead of the one with the highest gateway CPU per request */
+  profileQuery?: string;
+  /** extra node flags for our gateway's process (e.g. --max-semi-space-size=64), to try a change */
+  gatewayFlags: string[];
   /** where results are written; null: nowhere */
   resultsDir: string | null;
   /** GOVGRAPH_KEYS_DIR shared by the bench and every child */
@@ -65,6 +69,8 @@ export function resolveOptions(given: Partial<BenchOptions> = {}): BenchOptions 
     audit: given.audit ?? !smoke,
     profile: given.profile ?? false,
     profileMs: given.profileMs ?? (smoke ? 2_000 : 10_000),
+    ...(given.profileQuery ? { profileQuery: given.profileQuery } : {}),
+    gatewayFlags: given.gatewayFlags ?? [],
     resultsDir: given.resultsDir === undefined ? 'bench/results' : given.resultsDir,
     ...(given.keysDir ? { keysDir: given.keysDir } : {}),
     log: given.log ?? ((line) => process.stderr.write(`${line}\n`)),
@@ -94,6 +100,8 @@ export function optionsFromArgs(args: string[]): Partial<BenchOptions> {
       audit: { type: 'string' },
       profile: { type: 'boolean' },
       'profile-duration': { type: 'string' },
+      'profile-query': { type: 'string' },
+      'gateway-flags': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -135,6 +143,11 @@ export function optionsFromArgs(args: string[]): Partial<BenchOptions> {
   }
   if (values.profile) out.profile = true;
   if (values['profile-duration']) out.profileMs = positive('profile-duration', Number(values['profile-duration']))! * 1000;
+  if (values['profile-query']) {
+    out.profile = true;
+    out.profileQuery = values['profile-query'];
+  }
+  if (values['gateway-flags']) out.gatewayFlags = values['gateway-flags'].split(/\s+/).filter(Boolean);
   if (values.out) out.resultsDir = values.out === 'none' ? null : values.out;
   return out;
 }
@@ -157,5 +170,7 @@ export const HELP = `npm run bench -- [options]
   --rate 100              fixed rate for the person page's p99 per data size
   --profile               --cpu-prof our gateway on the heaviest query and summarise where it spends time
   --profile-duration S    seconds of profiling (default 10)
+  --profile-query NAME    profile this query instead of the one with the highest gateway CPU per request
+  --gateway-flags "…"     extra node flags for our gateway (e.g. "--max-semi-space-size=64"), to try a change
   --out DIR|none          where results go (default bench/results)
 `;

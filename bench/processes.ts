@@ -76,13 +76,18 @@ export function forkChild(options: ForkOptions): Promise<Child> {
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        // Closing the IPC channel is how runMain (platform/main.ts) is told to stop. SIGTERM is not:
+        // ApolloServer's own SIGTERM handler and runMain's race, and the child never exits.
+        const term = setTimeout(() => child.kill('SIGTERM'), 5_000);
+        const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
         child.once('exit', () => {
-          clearTimeout(timer);
+          clearTimeout(term);
+          clearTimeout(kill);
           children.delete(handle);
           resolve();
         });
-        child.kill('SIGTERM');
+        if (child.connected) child.disconnect();
+        else child.kill('SIGTERM');
       }),
   };
   children.add(handle);

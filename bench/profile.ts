@@ -29,6 +29,8 @@ export interface ProfileLine {
 
 export interface ProfileSummary {
   file: string;
+  /** every busy sample in exactly one phase: the highest-priority phase found on its stack */
+  phases: { name: string; percent: number }[];
   /** sampled ms in the window, idle excluded */
   busyMs: number;
   /** the samples came from the whole process life (the window matched none) */
@@ -46,7 +48,7 @@ export function areaOf(frame: CallFrame): string {
     if (functionName === '(idle)') return '(idle)';
     return `V8: ${functionName || 'native'}`;
   }
-  if (url.startsWith('node:')) return 'node: core (http, streams, net…)';
+  if (url.startsWith('node:')) return 'node core (http, net, streams, modules…)';
   const path = url.replace(/^file:\/\//, '');
   const at = path.lastIndexOf('/node_modules/');
   if (at >= 0) {
@@ -57,11 +59,48 @@ export function areaOf(frame: CallFrame): string {
   return path;
 }
 
+/**
+ * Phases of a gateway request, in priority order: a sample belongs to the first phase that any
+ * frame of its stack matches (so signing inside a subgraph fetch counts as signing).
+ */
+const PHASES: { name: string; test: (frame: CallFrame, area: string) => boolean }[] = [
+  { name: 'garbage collection', test: (f) => !f.url && f.functionName === '(garbage collector)' },
+  { name: 'plugin: personal-data masking (gateway/plugins/masking.ts)', test: (f) => f.url.includes('/gateway/plugins/masking') },
+  { name: 'plugin: access rules (gateway/plugins/access.ts)', test: (f) => f.url.includes('/gateway/plugins/access') },
+  { name: 'plugin: limits and rate limit (gateway/limits/)', test: (f) => f.url.includes('/gateway/limits/') },
+  { name: 'plugin: scalar checks (gateway/plugins/scalars.ts)', test: (f) => f.url.includes('/gateway/plugins/scalars') },
+  { name: 'error masking (platform/format-error.ts)', test: (f) => f.url.includes('/platform/format-error') },
+  { name: 'signing gateway tokens (jose, one per fetch)', test: (f) => f.url.includes('/platform/security/gateway-token') },
+  { name: 'authenticating the caller (jose)', test: (f) => f.url.includes('/gateway/auth') },
+  { name: 'query planning', test: (f, area) => area === '@apollo/query-planner' || /buildQueryPlan/.test(f.functionName) },
+  { name: 'result shaping (Apollo computeResponse)', test: (f) => f.url.includes('/resultShaping') },
+  {
+    name: 'subgraph fetches: HTTP client, JSON parse (undici, RemoteGraphQLDataSource)',
+    test: (f, area) => area === 'undici' || area === 'node-fetch' || f.url.includes('RemoteGraphQLDataSource') || f.url.includes('/gateway/datasource'),
+  },
+  { name: 'plan execution and merging (@apollo/gateway executeQueryPlan)', test: (f) => f.url.includes('@apollo/gateway') && f.url.includes('executeQueryPlan') },
+  { name: 'response serialisation (JSON.stringify)', test: (f) => f.functionName === 'prettyJSONStringify' },
+  { name: 'graphql-js (parse, validate, execute)', test: (_f, area) => area === 'graphql' },
+  { name: 'Apollo Server and gateway, other', test: (_f, area) => area.startsWith('@apollo/') },
+  { name: 'HTTP server and sockets (node:http, platform/http.ts)', test: (f, area) => area.startsWith('node core') || f.url.includes('/platform/http') },
+];
+
+function phaseOf(stack: CallFrame[]): string {
+  let best = PHASES.length;
+  for (const frame of stack) {
+    const area = areaOf(frame);
+    for (let i = 0; i < best; i++) if (PHASES[i]!.test(frame, area)) best = i;
+  }
+  return PHASES[best]?.name ?? 'other (V8 natives, microtasks, libraries)';
+}
+
 function functionOf(frame: CallFrame): string {
   const area = areaOf(frame);
   if (!frame.url) return area;
-  const file = frame.url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
-  return `${frame.functionName || '(anonymous)'} (${area === file ? file : `${area}: ${file.split('/').pop()}`}:${frame.lineNumber + 1})`;
+  const path = frame.url.replace(/^file:\/\//, '');
+  const where = path.startsWith('node:') ? path : area.includes('/') && !area.startsWith('@') ? area : `${area}/${path.split('/').pop()}`;
+  const line = path.startsWith(ROOT) && !path.includes('/node_modules/') ? '' : `:${frame.lineNumber + 1}`;
+  return `${frame.functionName || '(anonymous)'} (${where}${line})`;
 }
 
 /** windowUs: [from, to] on the monotonic clock in µs (process.hrtime.bigint() / 1000 in any process). */
@@ -89,6 +128,7 @@ export function summariseProfile(file: string, windowUs?: [number, number], top 
   const inclArea = new Map<string, number>();
   const selfFn = new Map<string, number>();
   const inclFn = new Map<string, number>();
+  const phases = new Map<string, number>();
   let busy = 0;
   for (const { node, us } of samples) {
     const leaf = byId.get(node);
@@ -100,12 +140,16 @@ export function summariseProfile(file: string, windowUs?: [number, number], top 
     selfFn.set(fn, (selfFn.get(fn) ?? 0) + us);
     const areas = new Set<string>();
     const fns = new Set<string>();
+    const stack: CallFrame[] = [];
     for (let id: number | undefined = node; id !== undefined; id = parent.get(id)) {
       const frame = byId.get(id)!.callFrame;
       if (frame.functionName === '(root)') continue;
+      stack.push(frame);
       areas.add(areaOf(frame));
       fns.add(functionOf(frame));
     }
+    const phase = phaseOf(stack);
+    phases.set(phase, (phases.get(phase) ?? 0) + us);
     for (const a of areas) inclArea.set(a, (inclArea.get(a) ?? 0) + us);
     for (const f of fns) inclFn.set(f, (inclFn.get(f) ?? 0) + us);
   }
@@ -122,5 +166,12 @@ export function summariseProfile(file: string, windowUs?: [number, number], top 
     .filter((l) => l.inclusivePercent < 95 && !bySelf.some((s) => s.name === l.name))
     .sort((a, b) => b.inclusivePercent - a.inclusivePercent)
     .slice(0, top);
-  return { file, busyMs: busy / 1000, wholeProfile, areas, functions: [...bySelf, ...byInclusive] };
+  return {
+    file,
+    busyMs: busy / 1000,
+    wholeProfile,
+    phases: [...phases].map(([name, us]) => ({ name, percent: percent(us) })).sort((a, b) => b.percent - a.percent),
+    areas,
+    functions: [...bySelf, ...byInclusive],
+  };
 }

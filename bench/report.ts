@@ -160,6 +160,7 @@ export function renderMarkdown(result: BenchResult): string {
     const p = result.profile;
     out.push('', `## Where our gateway spends its time: ${p.query} (--cpu-prof, ${n(p.busyMs, 0)} ms of busy samples${p.wholeProfile ? ', whole process life' : ''})`, '');
     out.push(`Profile: \`${p.file}\` (open in Chrome DevTools › Performance, or speedscope)`, '');
+    out.push('| phase (each sample in one) | % of busy time |', '|---|--:|', ...p.phases.map((l) => `| ${l.name} | ${n(l.percent)} |`), '');
     out.push('| area | self % | inclusive % |', '|---|--:|--:|', ...p.areas.map((l) => `| ${l.name} | ${n(l.selfPercent)} | ${n(l.inclusivePercent)} |`));
     out.push('', '| function | self % | inclusive % |', '|---|--:|--:|', ...p.functions.map((l) => `| ${l.name.replace(/\|/g, '\\|')} | ${n(l.selfPercent)} | ${n(l.inclusivePercent)} |`));
   }

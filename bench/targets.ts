@@ -22,11 +22,13 @@ export interface TargetStart {
   audit: boolean;
   /** extra node flags for the gateway child (e.g. --cpu-prof) */
   execArgv?: string[];
+  /** extra node flags for our gateway only (--gateway-flags) */
+  gatewayFlags?: string[];
 }
 
 const HUGE = String(1_000_000_000);
 
-export async function startTarget(key: TargetKey, { departments, keysDir, audit, execArgv }: TargetStart): Promise<Target> {
+export async function startTarget(key: TargetKey, { departments, keysDir, audit, execArgv, gatewayFlags = [] }: TargetStart): Promise<Target> {
   const started = performance.now();
   const env = { GOVGRAPH_KEYS_DIR: keysDir, SUPERGRAPH_FILE };
   let child: Child;
@@ -34,7 +36,7 @@ export async function startTarget(key: TargetKey, { departments, keysDir, audit,
     child = await forkChild({
       name: 'gateway',
       entry: 'gateway/index.ts',
-      ...(execArgv ? { execArgv } : {}),
+      execArgv: [...gatewayFlags, ...(execArgv ?? [])],
       env: {
         ...env,
         ...Object.fromEntries(Object.entries(departments.urls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url])),

@@ -36,7 +36,7 @@ export interface Submission {
  */
 export function submitter(caller: Caller, { applicantKind, applicantId, agentId }: Submission): { agentId: string | null; handler: string } {
   const given = agentId ?? null;
-  if (given !== null && given === applicantId) throw new BadInputError('an agent acts for someone else; leave agentId out when applying for yourself', 'agentId');
+  if (given !== null && given === applicantId) throw new BadInputError('an agent acts for someone else; leave agentId out when applying for yourself', 'input.agentId');
   switch (caller.role) {
     case 'CITIZEN': {
       if (!caller.subject) throw new ForbiddenError('Your sign-in names no resident: a case cannot be submitted for you');

@@ -367,7 +367,7 @@ describe('cases department', () => {
     const badId = await submit(submission(`${me.slice(0, 17)}${me.endsWith('0') ? '1' : '0'}`));
     expect(badId.errors?.[0]?.message).toMatch(/^input.applicantId: not a valid resident identity number: check character should be/);
     expect((await submit(submission(me, { itemCode: 'XK-020003-001' }))).errors?.[0]?.message).toMatch(/for enterprises only/);
-    expect((await submit(submission(me, { channel: 'HOTLINE' }))).errors?.[0]?.message).toMatch(/^channel: .* cannot be applied for through HOTLINE/);
+    expect((await submit(submission(me, { channel: 'HOTLINE' }))).errors?.[0]?.message).toMatch(/^input.channel: .* cannot be applied for through HOTLINE/);
     expect((await submit(submission(me, { implementationCode: 'XK-000000-000-4110101-000000000' }))).errors?.[0]?.message).toMatch(/^input.implementationCode:/);
     expect(codeOf((await submit(submission(me, { agentId: me }))).errors)).toBe('BAD_USER_INPUT');
   });

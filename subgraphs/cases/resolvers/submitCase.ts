@@ -17,7 +17,7 @@ function newCaseId(at: string): string {
 /** Opens a case under an implementation, which fixes region, agency and the promised limit. */
 export const submitCase: NonNullable<MutationResolvers['submitCase']> = async (_, { input, idempotencyKey }, context) => {
   checkApplicant(input.applicantKind, input.applicantId, 'input.applicantId');
-  checkChannel(itemFor(input.itemCode, input.applicantKind, 'input.itemCode'), input.channel);
+  checkChannel(itemFor(input.itemCode, input.applicantKind, 'input.itemCode'), input.channel, 'input.channel');
   const { agentId, handler } = submitter(context.caller, input);
   return runOnce(context, { mutation: 'submitCase', key: idempotencyKey, input }, async (tx) => {
     const implementation = await tx.findOne(ImplementationEntity, { code: input.implementationCode });

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { summariseProfile } from '../profile.js';
+const f = process.argv[2]!;
+const p = JSON.parse(readFileSync(f, 'utf8'));
+const now = Number(process.hrtime.bigint() / 1000n);
+console.log('profile start', p.startTime, 'end', p.endTime, 'now', now, 'diff s', (now - p.endTime) / 1e6);
+const s = summariseProfile(f, [now - 3600e6, now]);
+console.log(s.busyMs, s.wholeProfile);
+console.log(s.areas.slice(0, 8));
+console.log(s.functions.slice(0, 5));
