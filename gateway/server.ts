@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ANONYMOUS } from '../platform/context.js';
 import { gatewaySigner, type Signer } from '../platform/security/gateway-token.js';
 import { configuredKey } from '../platform/security/keys.js';
 import { authenticator } from './auth.js';
@@ -39,7 +40,18 @@ export function buildGateway(config: GatewayConfig, sign: Signer): ApolloGateway
   return new ApolloGateway({ supergraphSdl: readFileSync(config.supergraphFile, 'utf8'), buildService });
 }
 
-export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+/**
+ * Only for measuring what the defences cost (scripts/overhead.ts): never read from
+ * the environment, so no deployment can switch them off by configuration.
+ */
+export interface MeasurementSwitches {
+  /** false: callers are taken as the given caller without verifying a token */
+  authentication?: boolean;
+  /** false: no limits, access pre-check, scalar checks or masking plugins */
+  defences?: boolean;
+}
+
+export async function startGateway(config: GatewayConfig, switches: MeasurementSwitches = {}): Promise<RunningGateway> {
   // access rules and owners come from the supergraph (in dev mode, from the file if there is one)
   const policies = graphPolicies(readFileSync(config.supergraphFile, 'utf8'));
   const sign = await gatewaySigner(await configuredKey('GATEWAY_SIGNING_KEY', 'privateJwk', 'gateway'));
@@ -57,16 +69,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     csrfPrevention: true,
     plugins: [
       errorMaskingPlugin('gateway'),
-      limitsPlugin<GatewayContext>({
-        rateLimiter: createRateLimiter({ capacity: config.rateLimit.capacity, refillPerSecond: config.rateLimit.refillPerSecond }),
-        // callers are limited by who they are; anonymous callers by their address
-        callerKey: ({ caller, clientAddress }) => (caller.subject ? `${caller.role}:${caller.subject}` : `ip:${clientAddress}`),
-        production: () => config.production,
-        mayIntrospect: ({ caller }) => caller.role === 'AUDITOR',
-      }),
-      accessPlugin(policies),
-      scalarChecksPlugin(),
-      personalDataMaskingPlugin(policies),
+      ...(switches.defences === false ? [] : defences(config, policies)),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -76,7 +79,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     context: async (req: IncomingMessage) => ({
       requestId: requestIdFrom(header(req, 'x-request-id')),
       purpose: purposeFrom(header(req, 'x-purpose')),
-      caller: await authenticate(req),
+      caller: switches.authentication === false ? unverifiedCaller(req) : await authenticate(req),
       clientName: header(req, 'apollographql-client-name')?.slice(0, 100) ?? null,
       clientAddress: req.socket.remoteAddress ?? 'unknown',
     }),
@@ -91,6 +94,28 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       await server.stop();
     },
   };
+}
+
+/** The gateway's defences, in the order they run before planning (and masking after). */
+function defences(config: GatewayConfig, policies: ReturnType<typeof graphPolicies>) {
+  return [
+      limitsPlugin<GatewayContext>({
+        rateLimiter: createRateLimiter({ capacity: config.rateLimit.capacity, refillPerSecond: config.rateLimit.refillPerSecond }),
+        // callers are limited by who they are; anonymous callers by their address
+        callerKey: ({ caller, clientAddress }) => (caller.subject ? `${caller.role}:${caller.subject}` : `ip:${clientAddress}`),
+        production: () => config.production,
+        mayIntrospect: ({ caller }) => caller.role === 'AUDITOR',
+      }),
+      accessPlugin(policies),
+      scalarChecksPlugin(),
+      personalDataMaskingPlugin(policies),
+  ];
+}
+
+/** Measurement only: the caller a trusted load generator names in x-bench-caller (JSON). */
+function unverifiedCaller(req: IncomingMessage): GatewayContext['caller'] {
+  const value = header(req, 'x-bench-caller');
+  return value ? (JSON.parse(value) as GatewayContext['caller']) : ANONYMOUS;
 }
 
 /** Ready means every department answers its own /ready within the subgraph timeout. */

@@ -1,0 +1,14 @@
+import { ApolloServer } from '@apollo/server';
+const flag = process.env.SOTS === 'false' ? false : undefined;
+const server = new ApolloServer({ typeDefs: 'type Query { a: Int }', resolvers: {}, stopOnTerminationSignals: flag });
+await server.start();
+let stopping = false;
+const stop = async () => {
+  if (stopping) return; stopping = true;
+  console.error('runMain stop: awaiting server.stop()');
+  await server.stop();
+  console.error('runMain stop: done');
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.send?.({ type: 'ready', url: 'x' });

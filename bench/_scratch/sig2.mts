@@ -1,0 +1,3 @@
+process.on('SIGTERM', () => { console.error('got SIGTERM'); process.exit(0); });
+process.send?.({ type: 'ready' });
+setInterval(() => {}, 1000);
