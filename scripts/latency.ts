@@ -1,6 +1,8 @@
 // npm run latency: median latency of a person look-up and a region search through the gateway, over databases
 // seeded with `npm run seed -- --size N` in GOVGRAPH_DATA_DIR:
-//   GOVGRAPH_DATA_DIR=/tmp/gg1m npx tsx scripts/latency.ts --size 1000000 [--requests 300]
+//   GOVGRAPH_DATA_DIR=/tmp/gg1m npm run latency -- --size 1000000 [--requests 300]
+// With --dashboard (catalog, cases, evaluation and appeals seeded too), also the region dashboard:
+// the items with the most overdue cases, their satisfaction, and the top unmet demands.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +16,15 @@ import { gatewayConfig } from '../gateway/config.js';
 import { startGateway } from '../gateway/server.js';
 import { population } from '../subgraphs/population/department.js';
 import { regions } from '../subgraphs/regions/department.js';
+import { appeals } from '../subgraphs/appeals/department.js';
+import { cases } from '../subgraphs/cases/department.js';
+import { catalog } from '../subgraphs/catalog/department.js';
+import { evaluation } from '../subgraphs/evaluation/department.js';
+import { todayInChina } from '../platform/working-days.js';
 
-const { values } = parseArgs({ options: { size: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' }, requests: { type: 'string', default: '300' } } });
+const { values } = parseArgs({
+  options: { size: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' }, requests: { type: 'string', default: '300' }, dashboard: { type: 'boolean', default: false } },
+});
 const size = Number(values.size);
 const seed = Number(values.seed);
 const n = Number(values.requests);
@@ -26,6 +35,7 @@ process.env.AUDIT_RECORDING = 'off'; // the look-up itself, without the audit ou
 const departments = await Promise.all([
   startDepartment(population, { port: 0, seed: false }),
   startDepartment(regions, { port: 0 }),
+  ...(values.dashboard ? [catalog, cases, evaluation, appeals].map((d) => startDepartment(d as never, { port: 0, seed: false })) : []),
 ]);
 const env = Object.fromEntries(departments.map((d) => [`${d.name.toUpperCase()}_URL`, d.url]));
 const gateway = await startGateway(gatewayConfig({ ...process.env, ...env, GATEWAY_PORT: '0', RATE_LIMIT_CAPACITY: '100000000' }));
@@ -57,6 +67,19 @@ const rows = [
     { r: counties[i % counties.length]!.code },
   ]),
 ];
+if (values.dashboard) {
+  const to = todayInChina();
+  const from = `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
+  const provinces = ['110000', '310000', '330000', '440000', '510000', '620000'];
+  rows.push(
+    await measure('region dashboard: mostOverdueItems + satisfaction + unmetDemand, one province, one year', (i) => [
+      `query($code: DivisionCode!, $from: Date!, $to: Date!) { region(code: $code) { fullName
+        mostOverdueItems(from: $from, to: $to, first: 5) { overdueCases totalCases item { name satisfaction(from: $from, to: $to) { satisfactionRate badReviews } } }
+        unmetDemand(from: $from, to: $to, first: 5) { rank name score } } }`,
+      { code: provinces[i % provinces.length], from, to },
+    ]),
+  );
+}
 process.stdout.write(`\nThrough the gateway, ${size} people, sequential requests (ms):\n| query | requests | median | p95 | p99 |\n|---|--:|--:|--:|--:|\n${rows.join('\n')}\n`);
 await gateway.close();
 await Promise.all(departments.map((d) => d.close()));
