@@ -97,6 +97,8 @@ export async function startDepartments(options: {
   audit: boolean;
   keysDir: string;
   log: (line: string) => void;
+  /** extra node flags for every department process (e.g. --cpu-prof) */
+  execArgv?: string[];
 }): Promise<RunningDepartments> {
   const dir = datasetDir(options.size, options.seed);
   mkdirSync(dir, { recursive: true });
@@ -126,6 +128,7 @@ export async function startDepartments(options: {
     forkChild({
       name,
       entry: 'bench/department.ts',
+      ...(options.execArgv ? { execArgv: options.execArgv } : {}),
       env: { ...common, BENCH_DEPARTMENT: name, ...(name === 'audit' ? { BENCH_PORT: String(auditPort) } : {}) },
       // seeding a million people takes minutes on a busy machine
       readyTimeoutMs: fresh.includes(name) ? 60 * 60_000 : 5 * 60_000,

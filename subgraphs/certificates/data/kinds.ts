@@ -1,23 +1,8 @@
+import { CERTIFICATE_TYPE_NAMES as REFERENCE_NAMES } from '../../../platform/reference/service-types.js';
 import type { CertificateHolderKind, CertificateType, DepartmentKind, RegionLevel } from '../generated/resolvers.js';
 
-/** Chinese names of the certificate types, mirroring the catalog's CERTIFICATE_TYPE_NAMES (data/types.ts). */
-export const CERTIFICATE_TYPE_NAMES: Record<CertificateType, string> = {
-  RESIDENT_ID_CARD: '居民身份证',
-  HOUSEHOLD_REGISTER: '居民户口簿',
-  RESIDENCE_PERMIT: '居住证',
-  BUSINESS_LICENCE: '营业执照',
-  MARRIAGE_CERTIFICATE: '结婚证',
-  DEGREE_CERTIFICATE: '学位证书',
-  ACADEMIC_CERTIFICATE: '学历证书（毕业证书）',
-  BIRTH_MEDICAL_CERTIFICATE: '出生医学证明',
-  SOCIAL_SECURITY_CARD: '社会保障卡',
-  DRIVING_LICENCE: '机动车驾驶证',
-  VEHICLE_REGISTRATION_CERTIFICATE: '机动车登记证书',
-  REAL_ESTATE_CERTIFICATE: '不动产权证书',
-  CONSTRUCTION_PROJECT_PLANNING_PERMIT: '建设工程规划许可证',
-  FOOD_BUSINESS_LICENCE: '食品经营许可证',
-  DISABILITY_CERTIFICATE: '中华人民共和国残疾人证',
-};
+/** Chinese names of the certificate types: the national reference list every department shares. */
+export const CERTIFICATE_TYPE_NAMES: Record<CertificateType, string> = REFERENCE_NAMES;
 
 /** Every type, in the order of the CertificateType enum. */
 export const CERTIFICATE_TYPES = Object.keys(CERTIFICATE_TYPE_NAMES) as CertificateType[];
