@@ -20,8 +20,8 @@ export function availableDepartments(supergraph = readFileSync(SUPERGRAPH_FILE, 
   );
 }
 
-export function datasetDir(size: number, seed: number): string {
-  return join(ROOT, 'bench', `data-${size}-${seed}`);
+export function datasetDir(size: number, seed: number, root = join(ROOT, 'bench')): string {
+  return join(root, `data-${size}-${seed}`);
 }
 
 export interface RunningDepartments {
@@ -99,8 +99,10 @@ export async function startDepartments(options: {
   log: (line: string) => void;
   /** extra node flags for every department process (e.g. --cpu-prof) */
   execArgv?: string[];
+  /** where datasets live (default bench/) */
+  root?: string;
 }): Promise<RunningDepartments> {
-  const dir = datasetDir(options.size, options.seed);
+  const dir = datasetDir(options.size, options.seed, options.root);
   mkdirSync(dir, { recursive: true });
   const metaFile = join(dir, 'dataset.json');
   const meta: DatasetMeta = existsSync(metaFile) ? (JSON.parse(readFileSync(metaFile, 'utf8')) as DatasetMeta) : { size: options.size, seed: options.seed, departments: {} };

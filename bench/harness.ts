@@ -1,7 +1,7 @@
 // runBench: dataset, department processes, the three targets, the same-data check, the timed
 // measurements in turns, growth, profile, and the results. Used by bench/run.ts and bench.test.ts.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { mintToken } from '../platform/security/dev-tokens.js';
@@ -162,6 +162,8 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
   const result: BenchResult = { ok: true, failures, notes, startedAt: started.toISOString(), seconds: 0, environment, options: { ...options, log: undefined } as never, queries: [] };
   delete (result.options as Partial<BenchOptions>).log;
 
+  const temporaryData = options.smoke && !options.dataRoot ? mkdtempSync(join(tmpdir(), 'govgraph-bench-data-')) : null;
+  const dataRoot = options.dataRoot ?? temporaryData ?? undefined;
   let departments: RunningDepartments | null = null;
   let targets: Target[] = [];
   const stopTargets = async () => {
@@ -175,7 +177,7 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
     const headers = await callers(keysDir, allDepartments);
     const headersFor = (caller: CallerKind) => headers[caller];
 
-    departments = await startDepartments({ names, size: options.size, seed: options.seed, audit: options.audit, keysDir, log });
+    departments = await startDepartments({ names, size: options.size, seed: options.seed, audit: options.audit, keysDir, log, ...(dataRoot ? { root: dataRoot } : {}) });
     targets = await startTargets(options.targets, departments, keysDir, options.audit, options.gatewayFlags, log);
     const reference = targets[0]!;
     const setup = setupFor(options.size, options.seed, reference, headersFor);
@@ -249,7 +251,7 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
         if (size !== options.size) {
           await stopTargets();
           await departments.stop();
-          departments = await startDepartments({ names, size, seed: options.seed, audit: options.audit, keysDir, log });
+          departments = await startDepartments({ names, size, seed: options.seed, audit: options.audit, keysDir, log, ...(dataRoot ? { root: dataRoot } : {}) });
           targets = [await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags })];
         }
         const gateway = targets.find((t) => t.key === 'a')!;
@@ -273,6 +275,7 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
     await stopTargets().catch(() => undefined);
     await departments?.stop().catch(() => undefined);
     await stopAll().catch(() => undefined);
+    if (temporaryData) rmSync(temporaryData, { recursive: true, force: true });
   }
 
   environment['load average at end'] = loadavg().map((l) => l.toFixed(1)).join(' ');

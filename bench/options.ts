@@ -44,6 +44,11 @@ export interface BenchOptions {
   resultsDir: string | null;
   /** GOVGRAPH_KEYS_DIR shared by the bench and every child */
   keysDir?: string;
+  /**
+   * Where the datasets live: bench/ (data-<size>-<seed>/, reused) by default; a smoke run builds its
+   * tiny dataset in a private temporary folder, so that runs in parallel (npm test) never share one.
+   */
+  dataRoot?: string;
   /** progress lines */
   log: (line: string) => void;
 }
@@ -73,6 +78,7 @@ export function resolveOptions(given: Partial<BenchOptions> = {}): BenchOptions 
     gatewayFlags: given.gatewayFlags ?? [],
     resultsDir: given.resultsDir === undefined ? 'bench/results' : given.resultsDir,
     ...(given.keysDir ? { keysDir: given.keysDir } : {}),
+    ...(given.dataRoot ? { dataRoot: given.dataRoot } : {}),
     log: given.log ?? ((line) => process.stderr.write(`${line}\n`)),
   };
 }
@@ -171,6 +177,6 @@ export const HELP = `npm run bench -- [options]
   --profile               --cpu-prof our gateway on the heaviest query and summarise where it spends time
   --profile-duration S    seconds of profiling (default 10)
   --profile-query NAME    profile this query instead of the one with the highest gateway CPU per request
-  --gateway-flags "…"     extra node flags for our gateway (e.g. "--max-semi-space-size=64"), to try a change
+  --gateway-flags=…       extra node flags for our gateway (e.g. --gateway-flags=--max-semi-space-size=64), to try a change
   --out DIR|none          where results go (default bench/results)
 `;

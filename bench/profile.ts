@@ -70,8 +70,15 @@ const PHASES: { name: string; test: (frame: CallFrame, area: string) => boolean 
   { name: 'plugin: limits and rate limit (gateway/limits/)', test: (f) => f.url.includes('/gateway/limits/') },
   { name: 'plugin: scalar checks (gateway/plugins/scalars.ts)', test: (f) => f.url.includes('/gateway/plugins/scalars') },
   { name: 'error masking (platform/format-error.ts)', test: (f) => f.url.includes('/platform/format-error') },
-  { name: 'signing gateway tokens (jose, one per fetch)', test: (f) => f.url.includes('/platform/security/gateway-token') },
-  { name: 'authenticating the caller (jose)', test: (f) => f.url.includes('/gateway/auth') },
+  // jose signs and verifies through WebCrypto: after an await, so the stack shows jose's frame, not ours
+  {
+    name: 'signing gateway tokens (jose → WebCrypto Ed25519, one per fetch)',
+    test: (f) => f.url.includes('/platform/security/gateway-token') || (f.functionName === 'createSignature' && f.url.includes('/jose/')),
+  },
+  {
+    name: 'authenticating the caller (jose → WebCrypto Ed25519)',
+    test: (f) => f.url.includes('/gateway/auth') || (f.functionName === 'verifySignature' && f.url.includes('/jose/')),
+  },
   { name: 'query planning', test: (f, area) => area === '@apollo/query-planner' || /buildQueryPlan/.test(f.functionName) },
   { name: 'result shaping (Apollo computeResponse)', test: (f) => f.url.includes('/resultShaping') },
   {
