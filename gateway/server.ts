@@ -59,7 +59,9 @@ export async function startGateway(config: GatewayConfig, switches: MeasurementS
   const gateway = buildGateway(config, sign);
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    formatError,
+    formatError,    // runMain owns SIGINT/SIGTERM; Apollo's own handler raced it and left forked processes hanging
+    stopOnTerminationSignals: false,
+
     includeStacktraceInErrorResponses: false,
     // introspection is decided per caller by limitsPlugin (production: auditors only)
     introspection: true,

@@ -106,6 +106,8 @@ export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroO
   enforceAccess(schema, { department: department.name, policies: collectPolicies(typeDefs), subjects: department.subjects ?? {} });
   return new ApolloServer<DepartmentContext<L>>({
     schema,
+    // runMain owns SIGINT/SIGTERM; Apollo's own handler raced it and left forked processes hanging
+    stopOnTerminationSignals: false,
     formatError,
     includeStacktraceInErrorResponses: false,
     // inline tracing costs CPU on every request and the gateway reports no usage to Apollo
