@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 
+// one definition of "today in China", shared with the identifier checks
+export { todayInChina } from './identifiers/date.js';
+
 /**
  * Time limits of government services run in working days: weekends and public
  * holidays do not count, and make-up working days (调休, a Saturday or Sunday
@@ -72,11 +75,6 @@ export function defaultCalendar(): WorkingCalendar {
   const file = process.env.WORKING_DAY_CALENDAR;
   configured ??= workingCalendar(file ? (JSON.parse(readFileSync(file, 'utf8')) as CalendarConfig) : CHINA_CALENDAR);
   return configured;
-}
-
-/** Today's date in China (UTC+8, no daylight saving). */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 function nextDay(date: string): string {

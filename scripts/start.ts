@@ -2,6 +2,7 @@
 // Ctrl-C stops everything. Ports come from <NAME>_PORT / GATEWAY_PORT (0 = any free port).
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { INGEST_PATH } from '../platform/audit/record.js';
 import { DEPARTMENTS } from '../platform/departments.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -29,7 +30,7 @@ try {
   const auditUrl = await startProcess('audit', 'subgraphs/audit/index.ts');
   const others = DEPARTMENTS.filter((d) => d.name !== 'audit');
   const urls = await Promise.all(
-    others.map((d) => startProcess(d.name, `subgraphs/${d.name}/index.ts`, { AUDIT_INGEST_URL: auditUrl.replace(/\/graphql$/, '/ingest') })),
+    others.map((d) => startProcess(d.name, `subgraphs/${d.name}/index.ts`, { AUDIT_INGEST_URL: auditUrl.replace(/\/graphql$/, INGEST_PATH) })),
   );
   const urlEnv = Object.fromEntries([...others.map((d, i) => [`${d.name.toUpperCase()}_URL`, urls[i]]), ['AUDIT_URL', auditUrl]]);
   const gateway = await startProcess('gateway', 'gateway/index.ts', urlEnv);
