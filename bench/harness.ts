@@ -158,6 +158,7 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
     'load average at start': loadavg().map((l) => l.toFixed(1)).join(' '),
     commit: gitHead(),
     ...(options.gatewayFlags.length ? { "our gateway's node flags": options.gatewayFlags.join(' ') } : {}),
+    ...(options.departmentFlags.length ? { "departments' node flags": options.departmentFlags.join(' ') } : {}),
   };
   const result: BenchResult = { ok: true, failures, notes, startedAt: started.toISOString(), seconds: 0, environment, options: { ...options, log: undefined } as never, queries: [] };
   delete (result.options as Partial<BenchOptions>).log;
@@ -177,7 +178,7 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
     const headers = await callers(keysDir, allDepartments);
     const headersFor = (caller: CallerKind) => headers[caller];
 
-    departments = await startDepartments({ names, size: options.size, seed: options.seed, audit: options.audit, keysDir, log, ...(dataRoot ? { root: dataRoot } : {}) });
+    departments = await startDepartments({ names, size: options.size, seed: options.seed, audit: options.audit, keysDir, log, execArgv: options.departmentFlags, ...(dataRoot ? { root: dataRoot } : {}) });
     targets = await startTargets(options.targets, departments, keysDir, options.audit, options.gatewayFlags, log);
     const reference = targets[0]!;
     const setup = setupFor(options.size, options.seed, reference, headersFor);
@@ -251,7 +252,7 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
         if (size !== options.size) {
           await stopTargets();
           await departments.stop();
-          departments = await startDepartments({ names, size, seed: options.seed, audit: options.audit, keysDir, log, ...(dataRoot ? { root: dataRoot } : {}) });
+          departments = await startDepartments({ names, size, seed: options.seed, audit: options.audit, keysDir, log, execArgv: options.departmentFlags, ...(dataRoot ? { root: dataRoot } : {}) });
           targets = [await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags })];
         }
         const gateway = targets.find((t) => t.key === 'a')!;

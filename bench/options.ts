@@ -40,6 +40,8 @@ export interface BenchOptions {
   profileQuery?: string;
   /** extra node flags for our gateway's process (e.g. --max-semi-space-size=64), to try a change */
   gatewayFlags: string[];
+  /** extra node flags for every department process (e.g. --cpu-prof), to see where they spend time */
+  departmentFlags: string[];
   /** where results are written; null: nowhere */
   resultsDir: string | null;
   /** GOVGRAPH_KEYS_DIR shared by the bench and every child */
@@ -76,6 +78,7 @@ export function resolveOptions(given: Partial<BenchOptions> = {}): BenchOptions 
     profileMs: given.profileMs ?? (smoke ? 2_000 : 10_000),
     ...(given.profileQuery ? { profileQuery: given.profileQuery } : {}),
     gatewayFlags: given.gatewayFlags ?? [],
+    departmentFlags: given.departmentFlags ?? [],
     resultsDir: given.resultsDir === undefined ? 'bench/results' : given.resultsDir,
     ...(given.keysDir ? { keysDir: given.keysDir } : {}),
     ...(given.dataRoot ? { dataRoot: given.dataRoot } : {}),
@@ -108,6 +111,7 @@ export function optionsFromArgs(args: string[]): Partial<BenchOptions> {
       'profile-duration': { type: 'string' },
       'profile-query': { type: 'string' },
       'gateway-flags': { type: 'string' },
+      'department-flags': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -154,6 +158,7 @@ export function optionsFromArgs(args: string[]): Partial<BenchOptions> {
     out.profileQuery = values['profile-query'];
   }
   if (values['gateway-flags']) out.gatewayFlags = values['gateway-flags'].split(/\s+/).filter(Boolean);
+  if (values['department-flags']) out.departmentFlags = values['department-flags'].split(/\s+/).filter(Boolean);
   if (values.out) out.resultsDir = values.out === 'none' ? null : values.out;
   return out;
 }
@@ -178,5 +183,6 @@ export const HELP = `npm run bench -- [options]
   --profile-duration S    seconds of profiling (default 10)
   --profile-query NAME    profile this query instead of the one with the highest gateway CPU per request
   --gateway-flags=…       extra node flags for our gateway (e.g. --gateway-flags=--max-semi-space-size=64), to try a change
+  --department-flags=…    extra node flags for every department (e.g. --department-flags="--cpu-prof --cpu-prof-dir=/tmp/p")
   --out DIR|none          where results go (default bench/results)
 `;
