@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ANONYMOUS } from '../platform/context.js';
 import { gatewaySigner, type Signer } from '../platform/security/gateway-token.js';
 import { configuredKey } from '../platform/security/keys.js';
@@ -12,7 +12,7 @@ import { createHttpServer, listen, type Listening } from '../platform/http.js';
 import { requestIdFrom } from '../platform/request-id.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
-import { DepartmentDataSource, subgraphFetcher } from './datasource.js';
+import { DepartmentDataSource, departmentAgent } from './datasource.js';
 import { limitsPlugin } from './limits/plugin.js';
 import { parseOptionsFor } from './limits/policy.js';
 import { createRateLimiter } from './limits/rate-limit.js';
@@ -27,11 +27,11 @@ export interface RunningGateway extends Listening {
 
 /** The Apollo gateway over the static supergraph (or, in dev mode, over the running departments). */
 export function buildGateway(config: GatewayConfig, sign: Signer): ApolloGateway {
-  const fetcher = subgraphFetcher(config.subgraphTimeoutMs);
+  const agent = departmentAgent();
   const buildService = ({ name }: { name: string; url?: string }) => {
     const url = config.subgraphUrls[name];
     if (!url) throw new Error(`No URL configured for department ${name}; set ${name.toUpperCase()}_URL`);
-    return new DepartmentDataSource(name, url, fetcher, sign);
+    return new DepartmentDataSource(name, url, agent, sign, config.subgraphTimeoutMs);
   };
   if (config.introspect) {
     const subgraphs = Object.entries(config.subgraphUrls).map(([name, url]) => ({ name, url }));
@@ -59,9 +59,9 @@ export async function startGateway(config: GatewayConfig, switches: MeasurementS
   const gateway = buildGateway(config, sign);
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    formatError,    // runMain owns SIGINT/SIGTERM; Apollo's own handler raced it and left forked processes hanging
+    formatError,
+    // runMain owns SIGINT/SIGTERM; Apollo's own handler raced it and left forked processes hanging
     stopOnTerminationSignals: false,
-
     includeStacktraceInErrorResponses: false,
     // introspection is decided per caller by limitsPlugin (production: auditors only)
     introspection: true,
@@ -73,6 +73,8 @@ export async function startGateway(config: GatewayConfig, switches: MeasurementS
       errorMaskingPlugin('gateway'),
       ...(switches.defences === false ? [] : defences(config, policies)),
       ApolloServerPluginLandingPageDisabled(),
+      // no cache hints anywhere in the graph: nothing to compute per response
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await server.start();

@@ -46,7 +46,8 @@ export function errorMaskingPlugin(service: string): ApolloServerPlugin<{ reques
             log.error('request failed', {
               service,
               requestId: contextValue.requestId,
-              message: original instanceof Error ? original.message : String(original),
+              // at the gateway a department's error wraps the plain object it sent, not an Error
+              message: original instanceof Error ? original.message : error.message,
               stack: original instanceof Error ? original.stack : undefined,
               path: error.path,
             });

@@ -1,0 +1,88 @@
+import { ApolloServer } from '@apollo/server';
+import { describe, expect, it } from 'vitest';
+import { ANONYMOUS, type Caller } from '../../platform/context.js';
+import { makeResidentId } from '../../platform/identifiers/resident-id.js';
+import type { GatewayContext } from '../context.js';
+import type { GraphPolicies } from '../policies.js';
+import { personalDataMaskingPlugin } from './masking.js';
+
+// A small graph with the shapes masking must follow: aliases, named and inline
+// fragments, an interface answered with __typename, lists, and enum leaves.
+const typeDefs = `
+  interface Party { id: ID! }
+  type Person implements Party { id: ID! name: String phone: String address: String kind: Kind code: Int }
+  type Firm implements Party { id: ID! phone: String representative: Person }
+  enum Kind { RESIDENT VISITOR }
+  type Query { person: Person parties: [Party!]! ids: [String!]! }
+`;
+const ID_A = makeResidentId('110105', '19900307', 2);
+const ID_B = makeResidentId('330103', '19851120', 17);
+const person = { id: ID_A, name: '张三', phone: '13812345678', address: '北京市 东城区 东四街道 1 号', kind: 'RESIDENT', code: 7 };
+const firm = { __typename: 'Firm', id: '91110000MA01ABCD1X', phone: '01065551234', representative: { ...person, id: ID_B } };
+const resolvers = {
+  Query: { person: () => person, parties: () => [{ ...person, __typename: 'Person' }, firm], ids: () => [ID_A, 'plain'] },
+  Party: { __resolveType: (o: { __typename?: string }) => o.__typename ?? 'Person' },
+};
+const policies: GraphPolicies = {
+  fields: new Map([
+    ['Person.phone', { roles: [], personal: 'PHONE' }],
+    ['Person.address', { roles: [], personal: 'ADDRESS' }],
+    ['Firm.phone', { roles: [], personal: 'PHONE' }],
+  ]),
+  owners: () => ['population'],
+};
+
+const server = new ApolloServer<GatewayContext>({ typeDefs, resolvers, plugins: [personalDataMaskingPlugin(policies)] });
+await server.start();
+
+async function run(query: string, caller: Caller, purpose: string | null = 'case 42') {
+  const response = await server.executeOperation({ query }, { contextValue: { caller, purpose, requestId: 'r', clientName: null, clientAddress: '127.0.0.1' } });
+  if (response.body.kind !== 'single') throw new Error('incremental');
+  expect(response.body.singleResult.errors).toBeUndefined();
+  return response.body.singleResult.data as Record<string, any>;
+}
+
+const officer = (scopes: string[]): Caller => ({ role: 'OFFICER', subject: 'officer-1', department: 'population', scopes });
+const citizenA: Caller = { role: 'CITIZEN', subject: ID_A, department: null, scopes: [] };
+const QUERY = `
+  query { 
+    person { id tel: phone ...Where kind code }
+    parties { __typename id ... on Person { phone } ... on Firm { phone representative { id phone ...Where } } }
+    ids
+  }
+  fragment Where on Person { address }
+`;
+
+describe('personal-data masking at the gateway', () => {
+  it('masks identity numbers anywhere, phones and addresses by category, through aliases and fragments', async () => {
+    const data = await run(QUERY, officer(['population:read']));
+    expect(data.person).toEqual({ id: `110105********${ID_A.slice(14)}`, tel: '138****5678', address: '北京市 东城区 ****', kind: 'RESIDENT', code: 7 });
+    expect(data.parties[0]).toEqual({ __typename: 'Person', id: `110105********${ID_A.slice(14)}`, phone: '138****5678' });
+    expect(data.parties[1]).toEqual({
+      __typename: 'Firm',
+      id: firm.id, // a credit code is not personal
+      phone: '010****1234',
+      representative: { id: `330103********${ID_B.slice(14)}`, phone: '138****5678', address: '北京市 东城区 ****' },
+    });
+    expect(data.ids).toEqual([`110105********${ID_A.slice(14)}`, 'plain']);
+  });
+
+  it('shows everything to an officer with the unmask scope and a purpose, not without the purpose', async () => {
+    const full = await run(QUERY, officer(['population:read', 'population:unmask']));
+    expect(full.person.id).toBe(ID_A);
+    expect(full.parties[1].representative.phone).toBe('13812345678');
+    const noPurpose = await run(QUERY, officer(['population:read', 'population:unmask']), null);
+    expect(noPurpose.person.id).not.toBe(ID_A);
+  });
+
+  it('answers each caller for themselves when the same document is reused', async () => {
+    const own = await run(QUERY, citizenA, null);
+    expect(own.person.id).toBe(ID_A);
+    expect(own.person.tel).toBe('13812345678');
+    // someone else's identity number stays masked even for a citizen
+    expect(own.parties[1].representative.id).toBe(`330103********${ID_B.slice(14)}`);
+    const anonymous = await run(QUERY, ANONYMOUS, null);
+    expect(anonymous.person.id).toBe(`110105********${ID_A.slice(14)}`);
+    expect(anonymous.person.tel).toBe('138****5678');
+  });
+});
