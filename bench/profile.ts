@@ -70,10 +70,11 @@ const PHASES: { name: string; test: (frame: CallFrame, area: string) => boolean 
   { name: 'plugin: limits and rate limit (gateway/limits/)', test: (f) => f.url.includes('/gateway/limits/') },
   { name: 'plugin: scalar checks (gateway/plugins/scalars.ts)', test: (f) => f.url.includes('/gateway/plugins/scalars') },
   { name: 'error masking (platform/format-error.ts)', test: (f) => f.url.includes('/platform/format-error') },
-  // jose signs and verifies through WebCrypto: after an await, so the stack shows jose's frame, not ours
+  // gateway tokens are signed with node:crypto (platform/security/jws.ts); the caller's JWT is verified by
+  // jose through WebCrypto, after an await, so the stack shows jose's frame, not ours
   {
-    name: 'signing gateway tokens (jose → WebCrypto Ed25519, one per fetch)',
-    test: (f) => f.url.includes('/platform/security/gateway-token') || (f.functionName === 'createSignature' && f.url.includes('/jose/')),
+    name: 'signing gateway tokens (node:crypto Ed25519, one per fetch)',
+    test: (f) => f.url.includes('/platform/security/gateway-token') || f.url.includes('/platform/security/jws'),
   },
   {
     name: 'authenticating the caller (jose → WebCrypto Ed25519)',

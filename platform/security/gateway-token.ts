@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
+import type { JWK } from 'jose';
 import type { Caller, Role } from '../context.js';
-import { ALGORITHM } from './keys.js';
+import { jwtSigner, jwtVerifier, JwtRefused, type VerifiedClaims } from './jws.js';
 
 /** How long a gateway-to-department token lives: one fetch, with room for clock skew. */
 export const GATEWAY_TOKEN_TTL_SECONDS = 30;
 const ISSUER = 'govgraph-gateway';
+/** Gateway and departments run on NTP-synchronised hosts; a token from further ahead was not made by a sane clock. */
+const MAX_IAT_SKEW_SECONDS = 5;
 
 /** What the gateway vouches for on one department request. */
 export interface GatewayClaims {
@@ -19,49 +21,59 @@ export type Signer = (department: string, claims: GatewayClaims) => Promise<stri
 
 /** Signs one token per department fetch; the audience is the department, so it cannot be replayed elsewhere. */
 export async function gatewaySigner(privateJwk: JWK): Promise<Signer> {
-  const key = await importJWK(privateJwk, ALGORITHM);
-  return (department, { caller, purpose, requestId, clientName }) =>
-    new SignJWT({ role: caller.role, dept: caller.department, scopes: caller.scopes, purpose, rid: requestId, client: clientName })
-      .setProtectedHeader({ alg: ALGORITHM, kid: privateJwk.kid })
-      .setIssuer(ISSUER)
-      .setAudience(department)
-      .setSubject(caller.subject ?? 'anonymous')
-      .setJti(randomUUID())
-      .setIssuedAt()
-      .setExpirationTime(`${GATEWAY_TOKEN_TTL_SECONDS}s`)
-      .sign(key);
+  const sign = jwtSigner(privateJwk);
+  return async (department, { caller, purpose, requestId, clientName }) => {
+    const iat = Math.floor(Date.now() / 1000);
+    // the claims and their order are those jose's SignJWT wrote, so tokens read the same as before
+    return sign({
+      role: caller.role,
+      dept: caller.department,
+      scopes: caller.scopes,
+      purpose,
+      rid: requestId,
+      client: clientName,
+      iss: ISSUER,
+      aud: department,
+      sub: caller.subject ?? 'anonymous',
+      jti: randomUUID(),
+      iat,
+      exp: iat + GATEWAY_TOKEN_TTL_SECONDS,
+    });
+  };
 }
 
 export class GatewayTokenError extends Error {}
 
 /**
  * Verifies a department's incoming token: signature, issuer, audience (this
- * department), expiry, and that its id was never seen before (no replay).
+ * department), expiry (required), issue time, and that its id was never seen
+ * before (no replay). The exact rules are in jws.ts.
  */
 export async function gatewayVerifier(publicJwk: JWK, department: string): Promise<(token: string | undefined) => Promise<GatewayClaims>> {
-  const key = await importJWK(publicJwk, ALGORITHM);
+  const verify = jwtVerifier(publicJwk, { issuer: ISSUER, audience: department, maxIatSkewSeconds: MAX_IAT_SKEW_SECONDS });
   const seen = new Map<string, number>(); // jti -> expiry (ms)
   return async (token) => {
     if (!token) throw new GatewayTokenError('this department answers only the gateway: the request carries no gateway token');
-    let payload;
+    let payload: VerifiedClaims;
     try {
-      ({ payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: department, algorithms: [ALGORITHM] }));
+      payload = verify(token);
     } catch (error) {
-      throw new GatewayTokenError(`gateway token refused: ${(error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid signature or claims'}`);
+      // anything unexpected in a hostile token is a refusal too, never a 500
+      throw new GatewayTokenError(`gateway token refused: ${error instanceof JwtRefused && error.reason === 'expired' ? 'expired' : 'invalid signature or claims'}`);
     }
     const now = Date.now();
-    if (!payload.jti || seen.has(payload.jti)) throw new GatewayTokenError('gateway token refused: already used (replay)');
+    if (typeof payload.jti !== 'string' || !payload.jti || seen.has(payload.jti)) throw new GatewayTokenError('gateway token refused: already used (replay)');
     // ids arrive roughly in expiry order, so dropping expired ones from the front is amortised O(1)
     for (const [jti, exp] of seen) {
       if (exp >= now) break;
       seen.delete(jti);
     }
-    seen.set(payload.jti, (payload.exp ?? 0) * 1000);
+    seen.set(payload.jti, payload.exp * 1000);
     const role = String(payload.role) as Role;
     return {
       caller: {
         role,
-        subject: payload.sub && payload.sub !== 'anonymous' ? payload.sub : null,
+        subject: typeof payload.sub === 'string' && payload.sub && payload.sub !== 'anonymous' ? payload.sub : null,
         department: typeof payload.dept === 'string' ? payload.dept : null,
         scopes: Array.isArray(payload.scopes) ? payload.scopes.map(String) : [],
       },
