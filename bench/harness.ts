@@ -158,6 +158,7 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
     'load average at start': loadavg().map((l) => l.toFixed(1)).join(' '),
     commit: gitHead(),
     ...(options.gatewayFlags.length ? { "our gateway's node flags": options.gatewayFlags.join(' ') } : {}),
+    ...(options.gatewayWorkers !== 1 ? { "our gateway's workers": `${options.gatewayWorkers} (CPU and peak RSS: primary and workers summed)` } : {}),
     ...(options.departmentFlags.length ? { "departments' node flags": options.departmentFlags.join(' ') } : {}),
   };
   const result: BenchResult = { ok: true, failures, notes, startedAt: started.toISOString(), seconds: 0, environment, options: { ...options, log: undefined } as never, queries: [] };
@@ -179,7 +180,7 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
     const headersFor = (caller: CallerKind) => headers[caller];
 
     departments = await startDepartments({ names, size: options.size, seed: options.seed, audit: options.audit, keysDir, log, execArgv: options.departmentFlags, ...(dataRoot ? { root: dataRoot } : {}) });
-    targets = await startTargets(options.targets, departments, keysDir, options.audit, options.gatewayFlags, log);
+    targets = await startTargets(options.targets, departments, keysDir, options.audit, options.gatewayFlags, options.gatewayWorkers, log);
     const reference = targets[0]!;
     const setup = setupFor(options.size, options.seed, reference, headersFor);
 
@@ -219,7 +220,7 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
       log(`profiling our gateway on ${heaviest.name} for ${options.profileMs / 1000} s (--cpu-prof in ${dir})…`);
       const a = targets.find((t) => t.key === 'a')!;
       await a.child.stop();
-      const profiled = await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags, execArgv: ['--cpu-prof', '--cpu-prof-dir', dir] });
+      const profiled = await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags, gatewayWorkers: options.gatewayWorkers, execArgv: ['--cpu-prof', '--cpu-prof-dir', dir] });
       targets = targets.map((t) => (t.key === 'a' ? profiled : t));
       const body = bodyOf(query.text, heaviest.variables, query.operationName);
       const load = { url: profiled.url, headers: headersFor(query.caller), body };
@@ -236,11 +237,11 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
       if (file) result.profile = { query: heaviest.name, ...summariseProfile(join(dir, file), [from, to]) };
       else notes.push('profile: the gateway wrote no .cpuprofile');
       // growth below measures (a): bring it back without the profiler
-      if (options.growth) targets = [await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags }), ...targets];
+      if (options.growth) targets = [await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags, gatewayWorkers: options.gatewayWorkers }), ...targets];
     }
 
     if (options.growth) {
-      const a = targets.find((t) => t.key === 'a') ?? (await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags }));
+      const a = targets.find((t) => t.key === 'a') ?? (await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags, gatewayWorkers: options.gatewayWorkers }));
       if (!targets.includes(a)) targets.push(a);
       if (listSpec) result.listGrowth = await listGrowth(listSpec, targets, headersFor(listSpec.caller), options, failures);
       else notes.push('growth in list length: skipped, no list department');
@@ -253,7 +254,7 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
           await stopTargets();
           await departments.stop();
           departments = await startDepartments({ names, size, seed: options.seed, audit: options.audit, keysDir, log, execArgv: options.departmentFlags, ...(dataRoot ? { root: dataRoot } : {}) });
-          targets = [await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags })];
+          targets = [await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags, gatewayWorkers: options.gatewayWorkers })];
         }
         const gateway = targets.find((t) => t.key === 'a')!;
         const sizeSetup = setupFor(size, options.seed, gateway, headersFor);
@@ -293,8 +294,8 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
   return result;
 }
 
-async function startTargets(keys: TargetKey[], departments: RunningDepartments, keysDir: string, audit: boolean, gatewayFlags: string[], log: (line: string) => void): Promise<Target[]> {
-  const settled = await Promise.allSettled(keys.map((key) => startTarget(key, { departments, keysDir, audit, gatewayFlags })));
+async function startTargets(keys: TargetKey[], departments: RunningDepartments, keysDir: string, audit: boolean, gatewayFlags: string[], gatewayWorkers: number | 'auto', log: (line: string) => void): Promise<Target[]> {
+  const settled = await Promise.allSettled(keys.map((key) => startTarget(key, { departments, keysDir, audit, gatewayFlags, gatewayWorkers })));
   const started = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = settled.flatMap((s, i) => (s.status === 'rejected' ? [`${TARGET_LABELS[keys[i]!]}: ${(s.reason as Error).message}`] : []));
   if (failed.length) {

@@ -1,7 +1,7 @@
 // One load measurement: autocannon against a target for a while, with our own exact latency list
 // and the CPU and peak memory of the processes that serve it.
 import autocannon from 'autocannon';
-import { cpuMs, memoryMiB, resetPeak } from './processes.js';
+import { cpuMs, memoryMiB, processTree, resetPeak } from './processes.js';
 
 export interface LoadRequest {
   url: string;
@@ -20,7 +20,7 @@ export interface LoadOptions {
   amount?: number;
   /** fixed overall rate (requests/s) instead of as fast as possible */
   rate?: number;
-  /** the gateway (or the whole floor) process */
+  /** the gateway (or the whole floor) process; its workers, if any, are counted with it */
   gatewayPid: number;
   /** department processes behind the gateway (none for the floor) */
   departmentPids: number[];
@@ -66,9 +66,10 @@ function sumCpu(pids: number[]): number | null {
 export async function runLoad(request: LoadRequest, options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   let failures = 0;
-  resetPeak(options.gatewayPid);
+  const gatewayPids = processTree(options.gatewayPid);
+  for (const pid of gatewayPids) resetPeak(pid);
   const sqlBefore = await options.sqlCount();
-  const gatewayBefore = cpuMs(options.gatewayPid);
+  const gatewayBefore = sumCpu(gatewayPids);
   const departmentsBefore = sumCpu(options.departmentPids);
   const started = performance.now();
   const amount = options.amount ? Math.max(options.amount, options.connections) : undefined;
@@ -93,10 +94,12 @@ export async function runLoad(request: LoadRequest, options: LoadOptions): Promi
   const result = await instance;
   clearTimeout(cap);
   const seconds = (performance.now() - started) / 1000;
-  const gatewayAfter = cpuMs(options.gatewayPid);
+  const gatewayAfter = sumCpu(gatewayPids);
   const departmentsAfter = sumCpu(options.departmentPids);
   const sqlAfter = await options.sqlCount();
-  const memory = memoryMiB(options.gatewayPid);
+  // workers' peaks are summed: an upper bound of what they held at once
+  const peaks = gatewayPids.map((pid) => memoryMiB(pid)?.peak ?? NaN);
+  const peak = peaks.reduce((a, b) => a + b, 0);
   latencies.sort((a, b) => a - b);
   return {
     connections: options.connections,
@@ -109,7 +112,7 @@ export async function runLoad(request: LoadRequest, options: LoadOptions): Promi
     latency: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN },
     gatewayCpuMs: gatewayBefore !== null && gatewayAfter !== null ? gatewayAfter - gatewayBefore : null,
     departmentsCpuMs: departmentsBefore !== null && departmentsAfter !== null && options.departmentPids.length > 0 ? departmentsAfter - departmentsBefore : null,
-    gatewayPeakMiB: memory?.peak ?? null,
+    gatewayPeakMiB: Number.isNaN(peak) ? null : peak,
     sqlStatements: sqlBefore !== null && sqlAfter !== null ? sqlAfter - sqlBefore : null,
   };
 }
@@ -121,6 +124,7 @@ export async function runLoad(request: LoadRequest, options: LoadOptions): Promi
 export async function waitIdle(pids: number[], maxMs = 10_000): Promise<void> {
   const window = 200;
   const deadline = performance.now() + maxMs;
+  pids = pids.flatMap(processTree);
   let before = sumCpu(pids);
   while (before !== null && performance.now() < deadline) {
     await new Promise((r) => setTimeout(r, window));

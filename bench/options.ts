@@ -40,6 +40,8 @@ export interface BenchOptions {
   profileQuery?: string;
   /** extra node flags for our gateway's process (e.g. --max-semi-space-size=64), to try a change */
   gatewayFlags: string[];
+  /** GATEWAY_WORKERS of our gateway: processes sharing its port (default 1, as in development) */
+  gatewayWorkers: number | 'auto';
   /** extra node flags for every department process (e.g. --cpu-prof), to see where they spend time */
   departmentFlags: string[];
   /** where results are written; null: nowhere */
@@ -78,6 +80,7 @@ export function resolveOptions(given: Partial<BenchOptions> = {}): BenchOptions 
     profileMs: given.profileMs ?? (smoke ? 2_000 : 10_000),
     ...(given.profileQuery ? { profileQuery: given.profileQuery } : {}),
     gatewayFlags: given.gatewayFlags ?? [],
+    gatewayWorkers: given.gatewayWorkers ?? 1,
     departmentFlags: given.departmentFlags ?? [],
     resultsDir: given.resultsDir === undefined ? 'bench/results' : given.resultsDir,
     ...(given.keysDir ? { keysDir: given.keysDir } : {}),
@@ -111,6 +114,7 @@ export function optionsFromArgs(args: string[]): Partial<BenchOptions> {
       'profile-duration': { type: 'string' },
       'profile-query': { type: 'string' },
       'gateway-flags': { type: 'string' },
+      'gateway-workers': { type: 'string' },
       'department-flags': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -158,6 +162,11 @@ export function optionsFromArgs(args: string[]): Partial<BenchOptions> {
     out.profileQuery = values['profile-query'];
   }
   if (values['gateway-flags']) out.gatewayFlags = values['gateway-flags'].split(/\s+/).filter(Boolean);
+  if (values['gateway-workers']) {
+    const workers = values['gateway-workers'] === 'auto' ? 'auto' : Number(values['gateway-workers']);
+    if (workers !== 'auto' && !(Number.isInteger(workers) && workers > 0)) throw new Error('--gateway-workers is a positive integer or auto');
+    out.gatewayWorkers = workers;
+  }
   if (values['department-flags']) out.departmentFlags = values['department-flags'].split(/\s+/).filter(Boolean);
   if (values.out) out.resultsDir = values.out === 'none' ? null : values.out;
   return out;
@@ -183,6 +192,7 @@ export const HELP = `npm run bench -- [options]
   --profile-duration S    seconds of profiling (default 10)
   --profile-query NAME    profile this query instead of the one with the highest gateway CPU per request
   --gateway-flags=…       extra node flags for our gateway (e.g. --gateway-flags=--max-semi-space-size=64), to try a change
+  --gateway-workers N     our gateway as N processes sharing its port (GATEWAY_WORKERS, or auto; default 1)
   --department-flags=…    extra node flags for every department (e.g. --department-flags="--cpu-prof --cpu-prof-dir=/tmp/p")
   --out DIR|none          where results go (default bench/results)
 `;

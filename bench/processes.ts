@@ -1,6 +1,6 @@
 // Child processes of the bench: forking with tsx, the ready handshake, and what /proc says about them.
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -141,6 +141,25 @@ export function memoryMiB(pid: number): { rss: number; peak: number } | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A process and all its descendants (a gateway with GATEWAY_WORKERS > 1 is a primary and its
+ * workers), from /proc/<pid>/task/<tid>/children; just [pid] when /proc cannot tell.
+ */
+export function processTree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    try {
+      for (const task of readdirSync(`/proc/${out[i]}/task`)) {
+        const children = readFileSync(`/proc/${out[i]}/task/${task}/children`, 'utf8').trim();
+        if (children) out.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // the process is gone, or this is not Linux: count what we have
+    }
+  }
+  return out;
 }
 
 /** Resets the peak RSS (VmHWM) of a process of ours; false if the kernel refuses. */

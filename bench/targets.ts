@@ -24,11 +24,13 @@ export interface TargetStart {
   execArgv?: string[];
   /** extra node flags for our gateway only (--gateway-flags) */
   gatewayFlags?: string[];
+  /** GATEWAY_WORKERS of our gateway (--gateway-workers) */
+  gatewayWorkers?: number | 'auto';
 }
 
 const HUGE = String(1_000_000_000);
 
-export async function startTarget(key: TargetKey, { departments, keysDir, audit, execArgv, gatewayFlags = [] }: TargetStart): Promise<Target> {
+export async function startTarget(key: TargetKey, { departments, keysDir, audit, execArgv, gatewayFlags = [], gatewayWorkers = 1 }: TargetStart): Promise<Target> {
   const started = performance.now();
   const env = { GOVGRAPH_KEYS_DIR: keysDir, SUPERGRAPH_FILE };
   let child: Child;
@@ -42,6 +44,8 @@ export async function startTarget(key: TargetKey, { departments, keysDir, audit,
         ...Object.fromEntries(Object.entries(departments.urls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url])),
         GATEWAY_PORT: '0',
         HOST: '127.0.0.1',
+        // always set: a GATEWAY_WORKERS in the caller's shell would otherwise change what is measured
+        GATEWAY_WORKERS: String(gatewayWorkers),
         // the bench is one caller sending thousands of requests a second: never rate limited
         RATE_LIMIT_CAPACITY: HUGE,
         RATE_LIMIT_REFILL_PER_SECOND: HUGE,

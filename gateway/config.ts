@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DEPARTMENTS, GATEWAY_PORT, departmentPort } from '../platform/departments.js';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../platform/security/dev-tokens.js';
@@ -16,6 +17,11 @@ const schema = z.object({
   AUTH_AUDIENCE: z.string().default(DEV_AUDIENCE),
   RATE_LIMIT_CAPACITY: z.coerce.number().int().positive().default(20_000),
   RATE_LIMIT_REFILL_PER_SECOND: z.coerce.number().positive().default(2_000),
+  // One process by default: in development every department shares this machine with the
+  // gateway, and workers would take cores from them. Production sets it per host ('auto').
+  GATEWAY_WORKERS: z
+    .union([z.literal('auto'), z.coerce.number().int().positive()], { error: 'a positive integer or auto' })
+    .default(1),
 });
 
 export interface GatewayConfig {
@@ -32,6 +38,8 @@ export interface GatewayConfig {
   auth: AuthConfig;
   /** per caller: a bucket of `capacity` objects, refilled at `refillPerSecond` */
   rateLimit: { capacity: number; refillPerSecond: number };
+  /** processes serving the port (node:cluster); 1 = this process alone */
+  workers: number;
 }
 
 /** Reads the gateway's configuration; lists every problem at once and exits when it is invalid. */
@@ -59,6 +67,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     production: e.NODE_ENV === 'production',
     subgraphUrls,
     rateLimit: { capacity: e.RATE_LIMIT_CAPACITY, refillPerSecond: e.RATE_LIMIT_REFILL_PER_SECOND },
+    workers: e.GATEWAY_WORKERS === 'auto' ? availableParallelism() : e.GATEWAY_WORKERS,
     auth: { jwksUrl: e.AUTH_JWKS_URL ?? null, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE },
   };
 }
