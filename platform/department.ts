@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/core';
 import type { MigrationObject } from '@mikro-orm/core';
@@ -81,6 +85,9 @@ export interface RunningDepartment {
   close(): Promise<void>;
 }
 
+/** Answers carry personal data: no cache along the way may keep them. */
+const UNCACHEABLE = { 'cache-control': 'no-store' } as const;
+
 const SHARED_SDL = readFileSync(fileURLToPath(new URL('./schema/shared.graphql', import.meta.url)), 'utf8');
 
 /** Reads a department's schema.graphql (pass import.meta.url of a file beside it). */
@@ -116,6 +123,9 @@ export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroO
       ...(orm && recording(department as Department<unknown>) ? [accessRecordingPlugin(department.name, orm)] : []),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // no schema sets cache hints; the default cache-control plugin only wrapped every resolver to compute
+      // "no-store", which the HTTP front now sends itself (UNCACHEABLE)
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
 }
@@ -146,6 +156,7 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
       server,
       context: async (req: IncomingMessage) => contextFor(department, orm, await gatewayClaims(verify, req)),
       ready: async () => orm.isConnected(),
+      headers: UNCACHEABLE,
       routes: department.routes?.(orm),
     });
     const listening = await listen(http, options.port ?? 0, options.host ?? '127.0.0.1', department.name);

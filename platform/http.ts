@@ -14,6 +14,8 @@ export interface HttpOptions<C extends BaseContext> {
   ready: () => Promise<boolean>;
   /** extra POST endpoints besides /graphql (e.g. the audit department's /ingest) */
   routes?: Record<string, Route>;
+  /** fixed headers added to every /graphql answer */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** A plain JSON endpoint: gets the parsed body and the request, answers a status and a JSON body. */
@@ -72,6 +74,7 @@ async function handle<C extends BaseContext>(options: HttpOptions<C>, req: Incom
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
     context: () => options.context(req),
   });
+  if (options.headers) for (const key in options.headers) res.setHeader(key, options.headers[key]!);
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import { manyByKey, oneByKey } from '../../platform/loaders.js';
+import { findIn } from '../../platform/rows.js';
 import { todayInChina } from '../../platform/working-days.js';
 import { CaseEntity, CaseEventEntity, type Case, type CaseEvent } from './entities.js';
 import { figuresFor, mostOverdueFor, type FigureColumn } from './figures.js';
@@ -33,9 +34,9 @@ export function createLoaders(em: EntityManager) {
     new DataLoader<string, CaseFigures>(windowed((codes, from, to) => figuresFor(em, column, codes, from, to, clock.lastWorkingDay)), regionBatch(column));
   return {
     clock,
-    caseById: new DataLoader<string, Case | null>(async (ids) => oneByKey(ids, await em.find(CaseEntity, { id: { $in: [...ids] } }), (c) => c.id)),
+    caseById: new DataLoader<string, Case | null>(async (ids) => oneByKey(ids, await findIn(em, CaseEntity, 'id', ids), (c) => c.id)),
     eventsOf: new DataLoader<string, CaseEvent[]>(async (ids) =>
-      manyByKey(ids, await em.find(CaseEventEntity, { caseId: { $in: [...ids] } }, { orderBy: { caseId: 'asc', seq: 'asc' } }), (e) => e.caseId),
+      manyByKey(ids, await findIn(em, CaseEventEntity, 'caseId', ids, { orderBy: { caseId: 'asc', seq: 'asc' } }), (e) => e.caseId),
     ),
     casesOfPerson: ownerPages(em, { column: 'applicant_id', kind: 'PERSON' }),
     casesOfEnterprise: ownerPages(em, { column: 'applicant_id', kind: 'ENTERPRISE' }),

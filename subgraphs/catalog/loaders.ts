@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import { manyByKey, oneByKey } from '../../platform/loaders.js';
+import { findIn } from '../../platform/rows.js';
 import { DepartmentEntity, ImplementationEntity, ServiceItemEntity, type Department, type Implementation, type ServiceItem } from './entities.js';
 
 /** Per-request loaders: each batch is one `IN (...)` query, whatever the list length. */
@@ -14,10 +15,10 @@ export function createLoaders(em: EntityManager) {
       oneByKey(codes, await em.find(ServiceItemEntity, { code: { $in: [...codes] } }), (i) => i.code),
     ),
     departmentByCode: new DataLoader<string, Department | null>(async (codes) =>
-      oneByKey(codes, await em.find(DepartmentEntity, { code: { $in: [...codes] } }), (d) => d.code),
+      oneByKey(codes, await findIn(em, DepartmentEntity, 'code', codes), (d) => d.code),
     ),
     departmentsByRegion: new DataLoader<string, Department[]>(async (codes) =>
-      manyByKey(codes, await em.find(DepartmentEntity, { regionCode: { $in: [...codes] } }, { orderBy: { code: 'asc' } }), (d) => d.regionCode),
+      manyByKey(codes, await findIn(em, DepartmentEntity, 'regionCode', codes, { orderBy: { code: 'asc' } }), (d) => d.regionCode),
     ),
     implementationsByRegion: implementationsBy('regionCode'),
     implementationsByDepartment: implementationsBy('departmentCode'),

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import { manyByKey, oneByKey } from '../../platform/loaders.js';
+import { findIn } from '../../platform/rows.js';
 import { CertificateEntity, type Certificate, type HolderKind } from './entities.js';
 
 /** Per-request loaders: one SQL statement per batch, whatever the list length. */
@@ -11,17 +12,13 @@ export function createLoaders(em: EntityManager) {
     new DataLoader<string, Certificate[]>(async (ids) =>
       manyByKey(
         ids,
-        await em.find(
-          CertificateEntity,
-          { holderKind, holderId: { $in: [...ids] } },
-          { orderBy: { type: 'asc', issueDate: 'desc', id: 'asc' } },
-        ),
+        await findIn(em, CertificateEntity, 'holderId', ids, { where: { holderKind }, orderBy: { type: 'asc', issueDate: 'desc', id: 'asc' } }),
         (c) => c.holderId,
       ),
     );
   return {
     certificateById: new DataLoader<string, Certificate | null>(async (ids) =>
-      oneByKey(ids, await em.find(CertificateEntity, { id: { $in: [...ids] } }), (c) => c.id),
+      oneByKey(ids, await findIn(em, CertificateEntity, 'id', ids), (c) => c.id),
     ),
     certificatesOfPerson: certificatesOf('PERSON'),
     certificatesOfEnterprise: certificatesOf('ENTERPRISE'),

@@ -1,0 +1,77 @@
+import { EntitySchema, type MikroORM } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from './db.js';
+import { schemaMigration } from './migrations.js';
+import { findIn } from './rows.js';
+import { testDatabase } from './testing.js';
+
+interface Item { id: string; kind: string; rank: number; note: string | null }
+interface Tagged { id: string; tags: string[] | null }
+const ItemEntity = new EntitySchema<Item>({
+  name: 'Item',
+  tableName: 'item',
+  properties: {
+    id: { type: 'string', primary: true },
+    kind: { type: 'string' },
+    rank: { type: 'integer' },
+    note: { type: 'string', nullable: true, fieldName: 'the_note' },
+  },
+});
+// a JSON column needs the ORM's hydration: findIn leaves it to em.find
+const TaggedEntity = new EntitySchema<Tagged>({
+  name: 'Tagged',
+  tableName: 'tagged',
+  properties: { id: { type: 'string', primary: true }, tags: { type: 'json', nullable: true } },
+});
+
+describe('findIn', () => {
+  let orm: MikroORM;
+  beforeAll(async () => {
+    orm = await openDatabase({
+      target: testDatabase('rows'),
+      entities: [ItemEntity, TaggedEntity],
+      migrations: [
+        schemaMigration('item', (schema) =>
+          schema.createTable('item', (t) => {
+            t.string('id').primary();
+            t.string('kind');
+            t.integer('rank');
+            t.string('the_note').nullable();
+          }),
+        ),
+        schemaMigration('tagged', (schema) =>
+          schema.createTable('tagged', (t) => {
+            t.string('id').primary();
+            t.json('tags').nullable();
+          }),
+        ),
+      ],
+    });
+    const knex = (orm.em as SqlEntityManager).getKnex();
+    await knex('item').insert(['a', 'b', 'c', 'd', 'e'].map((id, i) => ({ id, kind: i % 2 ? 'odd' : 'even', rank: 5 - i, the_note: i === 1 ? null : `n${i}` })));
+    await knex('tagged').insert({ id: 'b', tags: JSON.stringify(['b']) });
+  });
+  afterAll(() => orm.close());
+
+  const plain = (rows: Item[]) => rows.map((r) => ({ ...r }));
+  const cases = [
+    { property: 'id', keys: ['c', 'a', 'zz'], options: {} },
+    { property: 'kind', keys: ['even'], options: { orderBy: { rank: 'asc' } } },
+    { property: 'id', keys: ['a', 'b', 'd', 'e'], options: { where: { kind: 'odd' }, orderBy: { rank: 'desc' } } },
+    { property: 'id', keys: [], options: {} },
+  ] as const;
+
+  it.each(cases)('answers what em.find answers: $property in $keys', async ({ property, keys, options }) => {
+    const where = { ...('where' in options ? options.where : {}), [property]: { $in: [...keys] } };
+    const expected = await orm.em.fork().find(ItemEntity, where, { orderBy: 'orderBy' in options ? options.orderBy : undefined });
+    const got = await findIn(orm.em.fork(), ItemEntity, property, keys, options as never);
+    const sorted = (rows: Item[]) => ('orderBy' in options ? rows : [...rows].sort((x, y) => x.id.localeCompare(y.id)));
+    expect(sorted(plain(got))).toEqual(sorted(plain(expected)));
+  });
+
+  it('keeps entities with custom-typed properties on em.find, which converts them', async () => {
+    const [item] = await findIn(orm.em.fork(), TaggedEntity, 'id', ['b']);
+    expect(item?.tags).toEqual(['b']);
+  });
+});
