@@ -172,7 +172,7 @@ describe('callers and their data', () => {
                 : { ...(await officer(role === 'OFFICER_FULL' ? ['population:read', 'population:unmask'] : ['population:read'])), 'x-purpose': 'case C1' };
         const res = await platform.query('query($id: ResidentId!) { person(id: $id) { id name household { head { id } members { person { id } } } } }', { id: target.id }, headers);
         const ids = JSON.stringify(res).match(/[0-9]{17}[0-9X]/g) ?? [];
-        for (const id of ids.filter(looksLikeResidentId)) {
+        for (const id of ids.filter((id) => looksLikeResidentId(id))) {
           const allowed = role === 'OFFICER_FULL' || (role === 'CITIZEN' && id === self.id);
           expect(allowed, `${role} got full ${id}`).toBe(true);
         }

@@ -15,6 +15,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Caller } from '../../platform/context.js';
+import { todayInChina } from '../../platform/identifiers/date.js';
 import { looksLikeResidentId, maskAddress, maskPhone, maskResidentId } from '../../platform/security/masking.js';
 import { unmaskScope } from '../../platform/security/roles.js';
 import type { GatewayContext } from '../context.js';
@@ -45,7 +46,7 @@ export function personalDataMaskingPlugin(policies: GraphPolicies): ApolloServer
           let plan = bySchema.get(schema);
           if (plan === undefined) bySchema.set(schema, (plan = operationPlan(document, schema, policies)));
           if (!plan) return;
-          const walk: Walk = { caller: contextValue.caller, purpose: contextValue.purpose, unmask: new Map() };
+          const walk: Walk = { caller: contextValue.caller, purpose: contextValue.purpose, unmask: new Map(), today: todayInChina() };
           maskObject(response.body.singleResult.data, plan, walk);
         },
       };
@@ -76,6 +77,8 @@ interface Walk {
   purpose: string | null;
   /** per request: may this caller see this field in full, by coordinate */
   unmask: Map<string, boolean>;
+  /** today in China, once per response: a birth date after it makes no identity number */
+  today: string;
 }
 
 function operationPlan(document: DocumentNode, schema: GraphQLSchema, policies: GraphPolicies): SelectionPlan | null {
@@ -162,7 +165,7 @@ function maskLeaf(value: unknown, field: FieldPlan, walk: Walk): unknown {
   if (Array.isArray(value)) return value.map((v) => maskLeaf(v, field, walk));
   if (typeof value !== 'string') return value;
   const { caller } = walk;
-  if (looksLikeResidentId(value)) {
+  if (looksLikeResidentId(value, walk.today)) {
     const own = caller.role === 'CITIZEN' && value === caller.subject;
     return own || officerMayUnmask(field, walk) ? value : maskResidentId(value);
   }

@@ -21,7 +21,10 @@ export function maskAddress(value: string): string {
   return parts.length > 2 ? `${parts.slice(0, 2).join(' ')} ****` : `${value.slice(0, 6)}****`;
 }
 
-/** True for any string that is a valid resident identity number, wherever it appears. */
-export function looksLikeResidentId(value: string): boolean {
-  return value.length === 18 && checkResidentId(value) === null;
+/**
+ * True for any string that is a valid resident identity number, wherever it appears.
+ * `today` (YYYY-MM-DD in China) may be passed by a caller that checks many values at once.
+ */
+export function looksLikeResidentId(value: string, today?: string): boolean {
+  return value.length === 18 && checkResidentId(value, today) === null;
 }
