@@ -1,6 +1,7 @@
-// One load measurement: autocannon against a target for a while, with our own exact latency list
-// and the CPU and peak memory of the processes that serve it.
+// One load measurement: autocannon (closed loop) or a paced open loop at a fixed rate against a
+// target, with our own exact latency list and the CPU and peak memory of the processes that serve it.
 import autocannon from 'autocannon';
+import { Pool } from 'undici';
 import { cpuMs, memoryMiB, processTree, resetPeak } from './processes.js';
 
 export interface LoadRequest {
@@ -62,16 +63,56 @@ function sumCpu(pids: number[]): number | null {
   return total;
 }
 
-/** Runs autocannon for durationMs; latencies are every 2xx response's time, in ms. */
+/**
+ * Runs autocannon for durationMs (or `amount` requests); with a `rate`, sends at that constant rate
+ * instead (paced below). Latencies are every 2xx response's time, in ms.
+ */
 export async function runLoad(request: LoadRequest, options: LoadOptions): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let failures = 0;
   const gatewayPids = processTree(options.gatewayPid);
   for (const pid of gatewayPids) resetPeak(pid);
   const sqlBefore = await options.sqlCount();
   const gatewayBefore = sumCpu(gatewayPids);
   const departmentsBefore = sumCpu(options.departmentPids);
   const started = performance.now();
+  const run = options.rate
+    ? await paced(request, options.rate, options.amount ?? Math.max(1, Math.round((options.rate * options.durationMs) / 1000)))
+    : await cannon(request, options);
+  const seconds = (performance.now() - started) / 1000;
+  const gatewayAfter = sumCpu(gatewayPids);
+  const departmentsAfter = sumCpu(options.departmentPids);
+  const sqlAfter = await options.sqlCount();
+  // workers' peaks are summed: an upper bound of what they held at once
+  const peaks = gatewayPids.map((pid) => memoryMiB(pid)?.peak ?? NaN);
+  const peak = peaks.reduce((a, b) => a + b, 0);
+  const latencies = run.latencies.sort((a, b) => a - b);
+  return {
+    connections: options.connections,
+    rate: options.rate ?? null,
+    seconds,
+    requests: latencies.length,
+    requestsPerSecond: latencies.length / seconds,
+    failures: run.failures,
+    errorAnswers: run.errorAnswers,
+    latency: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN },
+    gatewayCpuMs: gatewayBefore !== null && gatewayAfter !== null ? gatewayAfter - gatewayBefore : null,
+    departmentsCpuMs: departmentsBefore !== null && departmentsAfter !== null && options.departmentPids.length > 0 ? departmentsAfter - departmentsBefore : null,
+    gatewayPeakMiB: Number.isNaN(peak) ? null : peak,
+    sqlStatements: sqlBefore !== null && sqlAfter !== null ? sqlAfter - sqlBefore : null,
+  };
+}
+
+interface Run {
+  latencies: number[];
+  /** non-2xx responses, socket errors and timeouts */
+  failures: number;
+  /** 2xx responses with GraphQL errors */
+  errorAnswers: number;
+}
+
+/** As fast as `connections` allow (closed loop): autocannon. */
+async function cannon(request: LoadRequest, options: LoadOptions): Promise<Run> {
+  const latencies: number[] = [];
+  let failures = 0;
   const amount = options.amount ? Math.max(options.amount, options.connections) : undefined;
   const instance = autocannon({
     url: request.url,
@@ -84,7 +125,6 @@ export async function runLoad(request: LoadRequest, options: LoadOptions): Promi
     // stop on time, not at the next whole second
     sampleInt: 100,
     verifyBody: (body) => !body.includes('"errors"'),
-    ...(options.rate ? { overallRate: options.rate } : {}),
   });
   const cap = amount ? setTimeout(() => instance.stop(), options.durationMs * 4 + 2_000) : undefined;
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
@@ -93,28 +133,43 @@ export async function runLoad(request: LoadRequest, options: LoadOptions): Promi
   });
   const result = await instance;
   clearTimeout(cap);
-  const seconds = (performance.now() - started) / 1000;
-  const gatewayAfter = sumCpu(gatewayPids);
-  const departmentsAfter = sumCpu(options.departmentPids);
-  const sqlAfter = await options.sqlCount();
-  // workers' peaks are summed: an upper bound of what they held at once
-  const peaks = gatewayPids.map((pid) => memoryMiB(pid)?.peak ?? NaN);
-  const peak = peaks.reduce((a, b) => a + b, 0);
-  latencies.sort((a, b) => a - b);
-  return {
-    connections: options.connections,
-    rate: options.rate ?? null,
-    seconds,
-    requests: latencies.length,
-    requestsPerSecond: latencies.length / seconds,
-    failures: failures + result.errors + result.timeouts,
-    errorAnswers: result.mismatches,
-    latency: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN },
-    gatewayCpuMs: gatewayBefore !== null && gatewayAfter !== null ? gatewayAfter - gatewayBefore : null,
-    departmentsCpuMs: departmentsBefore !== null && departmentsAfter !== null && options.departmentPids.length > 0 ? departmentsAfter - departmentsBefore : null,
-    gatewayPeakMiB: Number.isNaN(peak) ? null : peak,
-    sqlStatements: sqlBefore !== null && sqlAfter !== null ? sqlAfter - sqlBefore : null,
+  return { latencies, failures: failures + result.errors + result.timeouts, errorAnswers: result.mismatches };
+}
+
+/**
+ * Open loop at a constant rate: request i is due at i/rate s and is sent then, whatever the
+ * earlier ones are doing, and its latency counts from when it was due, so a target that falls
+ * behind shows it in full. (autocannon's overallRate releases each second's share of requests
+ * together: at 10 req/s its bursts, not the target, made the p99.)
+ */
+async function paced(request: LoadRequest, rate: number, count: number): Promise<Run> {
+  const url = new URL(request.url);
+  const pool = new Pool(url.origin, { connections: 256, pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000 });
+  const run: Run = { latencies: [], failures: 0, errorAnswers: 0 };
+  const start = performance.now();
+  const one = async (due: number) => {
+    try {
+      const response = await pool.request({ path: url.pathname, method: 'POST', headers: request.headers, body: request.body });
+      const text = await response.body.text();
+      if (response.statusCode < 200 || response.statusCode >= 300) run.failures += 1;
+      else {
+        run.latencies.push(performance.now() - due);
+        if (text.includes('"errors"')) run.errorAnswers += 1;
+      }
+    } catch {
+      run.failures += 1;
+    }
   };
+  const sent: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    sent.push(one(due));
+  }
+  await Promise.all(sent);
+  await pool.close();
+  return run;
 }
 
 /**
