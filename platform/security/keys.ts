@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 
@@ -45,7 +45,15 @@ export async function devKeyPair(name: 'identity' | 'gateway', env: NodeJS.Proce
     const pair = await newKeyPair(`${name}-dev-${Date.now().toString(36)}`);
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(pair, null, 2), { mode: 0o600 });
-    if (!existsSync(file)) renameSync(tmp, file);
+    // link() creates the name only if it is free, atomically: when processes start together, the
+    // first pair written is the one every process reads (a rename would let a later one replace it)
+    try {
+      linkSync(tmp, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      rmSync(tmp, { force: true });
+    }
   }
   return JSON.parse(readFileSync(file, 'utf8')) as KeyPair;
 }
