@@ -13,7 +13,7 @@ import { runLoad, waitIdle, type LoadResult } from './load.js';
 import { resolveOptions, TARGET_LABELS, type BenchOptions, type TargetKey } from './options.js';
 import { ROOT, stopAll } from './processes.js';
 import { summariseProfile } from './profile.js';
-import { chooseQueries, LIST_SPECS, listQuery, QUERIES, type CallerKind, type ChosenQuery, type Setup } from './queries.js';
+import { chooseQueries, LIST_SPEC, listQuery, QUERIES, type CallerKind, type ChosenQuery, type Setup } from './queries.js';
 import { renderMarkdown, type BenchResult, type CheckResult, type ListGrowthRow, type QueryResult, type SizeGrowthRow, type TargetSummary } from './report.js';
 import { startTarget, type Target } from './targets.js';
 
@@ -142,7 +142,7 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
     const unknown = options.queries.filter((q) => !QUERIES.some((known) => known.name === q));
     if (unknown.length) throw new Error(`unknown queries: ${unknown.join(', ')} (known: ${QUERIES.map((q) => q.name).join(', ')})`);
   }
-  const listSpec = LIST_SPECS.find((s) => s.departments.every((d) => available.has(d)));
+  const listSpec = LIST_SPEC.departments.every((d) => available.has(d)) ? LIST_SPEC : null;
   const needed = new Set<string>(options.main ? chosen.flatMap((q) => q.departments) : []);
   if (options.growth) {
     for (const q of chosen.filter((q) => q.name === 'person-page' || q.name === 'case-page')) q.departments.forEach((d) => needed.add(d));
@@ -188,7 +188,7 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
       for (const query of chosen) {
         const variables = await QUERIES.find((q) => q.name === query.name)!.variables(setup);
         const body = bodyOf(query.text, variables, query.operationName);
-        const qr: QueryResult = { name: query.name, title: query.title, file: query.file, caller: query.caller, departments: query.departments, variables, ...(query.note ? { note: query.note } : {}), check: { ok: true, problems: [], bytes: 0 }, targets: [] };
+        const qr: QueryResult = { name: query.name, title: query.title, file: query.file, caller: query.caller, departments: query.departments, variables, check: { ok: true, problems: [], bytes: 0 }, targets: [] };
         qr.check = await check(targets, headersFor(query.caller), body);
         if (!qr.check.ok) failures.push(`${query.name}: ${qr.check.problems.join('; ')}`);
         result.queries.push(qr);
@@ -345,7 +345,7 @@ async function measure(
 }
 
 async function listGrowth(
-  spec: (typeof LIST_SPECS)[number],
+  spec: typeof LIST_SPEC,
   targets: Target[],
   headers: Record<string, string>,
   options: BenchOptions,

@@ -1,17 +1,10 @@
 // The query set: what front ends send, each with the departments it needs, its caller and how its
-// variables are chosen for a dataset. A query whose departments are not all in the graph today is
-// skipped with a note; a query with a fallback variant runs the variant instead.
+// variables are chosen for a dataset. A query whose departments are not all in the graph is skipped
+// with a note.
 import { readFileSync } from 'node:fs';
 import { enterpriseAt, personAt } from '../platform/synthetic.js';
 
 export type CallerKind = 'anonymous' | 'officer';
-
-export interface Variant {
-  /** file under bench/queries/ */
-  file: string;
-  departments: string[];
-  note?: string;
-}
 
 /** What variable choosers may use: the dataset and one answer from a running target. */
 export interface Setup {
@@ -26,7 +19,9 @@ export interface BenchQuery {
   name: string;
   title: string;
   caller: CallerKind;
-  variants: Variant[];
+  /** file under bench/queries/ */
+  file: string;
+  departments: string[];
   variables(setup: Setup): Promise<Record<string, unknown>>;
 }
 
@@ -38,7 +33,6 @@ export interface ChosenQuery {
   text: string;
   operationName: string;
   departments: string[];
-  note?: string;
 }
 
 const dir = new URL('./queries/', import.meta.url);
@@ -61,34 +55,32 @@ export const QUERIES: BenchQuery[] = [
     name: 'catalog-search',
     title: 'public catalog search (anonymous)',
     caller: 'anonymous',
-    variants: [{ file: 'catalog-search.graphql', departments: ['catalog', 'regions'] }],
+    file: 'catalog-search.graphql',
+    departments: ['catalog', 'regions'],
     variables: async () => ({ search: '证', first: 20 }),
   },
   {
     name: 'person-page',
     title: "a person's page across departments (officer with purpose)",
     caller: 'officer',
-    variants: [
-      { file: 'person-page.graphql', departments: ['population', 'regions', 'market', 'certificates', 'catalog', 'cases'] },
-      { file: 'person-page-basic.graphql', departments: ['population', 'regions', 'market', 'certificates', 'catalog'], note: 'no cases department: without the latest cases' },
-    ],
+    file: 'person-page.graphql',
+    departments: ['population', 'regions', 'market', 'certificates', 'catalog', 'cases'],
     variables: async ({ size, seed }) => ({ id: samplePersonId(size, seed) }),
   },
   {
     name: 'region-dashboard',
     title: 'a region dashboard (anonymous: region, children, items, figures)',
     caller: 'anonymous',
-    variants: [
-      { file: 'region-dashboard.graphql', departments: ['regions', 'catalog', 'cases', 'evaluation', 'appeals'] },
-      { file: 'region-dashboard-basic.graphql', departments: ['regions', 'catalog'], note: 'no cases, evaluation or appeals department: without figures' },
-    ],
+    file: 'region-dashboard.graphql',
+    departments: ['regions', 'catalog', 'cases', 'evaluation', 'appeals'],
     variables: async ({ today }) => ({ code: '110000', from: daysBefore(today, 364), to: today }),
   },
   {
     name: 'case-page',
     title: 'a case page: timeline, materials, applicant, evaluation (officer with purpose)',
     caller: 'officer',
-    variants: [{ file: 'case-page.graphql', departments: ['cases', 'catalog', 'regions', 'population', 'market', 'certificates', 'evaluation'] }],
+    file: 'case-page.graphql',
+    departments: ['cases', 'catalog', 'regions', 'population', 'market', 'certificates', 'evaluation'],
     variables: async ({ ask }) => {
       // an evaluated case with a long timeline, else the first one
       const data = await ask('query { cases(first: 100) { nodes { id events { status } evaluation { id } } } }', {}, 'officer');
@@ -102,7 +94,8 @@ export const QUERIES: BenchQuery[] = [
     name: 'cases-list',
     title: 'a list of 100 cases with applicants (officer with purpose)',
     caller: 'officer',
-    variants: [{ file: 'cases-list.graphql', departments: ['cases', 'catalog', 'regions', 'population', 'market'] }],
+    file: 'cases-list.graphql',
+    departments: ['cases', 'catalog', 'regions', 'population', 'market'],
     variables: async () => ({ first: 100 }),
   },
 ];
@@ -113,25 +106,22 @@ export function chooseQueries(available: Set<string>, only?: string[]): { chosen
   const notes: string[] = [];
   for (const q of QUERIES) {
     if (only && !only.includes(q.name)) continue;
-    const variant = q.variants.find((v) => v.departments.every((d) => available.has(d)));
-    if (!variant) {
-      const missing = [...new Set(q.variants.flatMap((v) => v.departments))].filter((d) => !available.has(d));
-      notes.push(`${q.name}: skipped, the graph has no ${missing.join(', ')} department yet`);
+    const missing = q.departments.filter((d) => !available.has(d));
+    if (missing.length) {
+      notes.push(`${q.name}: skipped, the graph has no ${missing.join(', ')} department`);
       continue;
     }
-    if (variant.note) notes.push(`${q.name}: ${variant.note}`);
-    const text = queryText(variant.file);
+    const text = queryText(q.file);
     const operationName = /\bquery\s+(\w+)/.exec(text)?.[1];
-    if (!operationName) throw new Error(`bench/queries/${variant.file} has no named query`);
-    chosen.push({ name: q.name, title: q.title, caller: q.caller, file: variant.file, text, operationName, departments: variant.departments, ...(variant.note ? { note: variant.note } : {}) });
+    if (!operationName) throw new Error(`bench/queries/${q.file} has no named query`);
+    chosen.push({ name: q.name, title: q.title, caller: q.caller, file: q.file, text, operationName, departments: q.departments });
   }
   return { chosen, notes };
 }
 
 /**
- * The list used for growth in list length: `length` cases (or, without the cases department,
- * county regions with their agencies), as pages of at most 100 under aliases, so that a list of
- * 1,000 stays within the page ceiling. `cursors[i]` is where page i starts.
+ * The list used for growth in list length: `length` cases, as pages of at most 100 under aliases,
+ * so that a list of 1,000 stays within the page ceiling.
  */
 export interface ListSpec {
   name: string;
@@ -142,22 +132,13 @@ export interface ListSpec {
   selection: string;
 }
 
-export const LIST_SPECS: ListSpec[] = [
-  {
-    name: 'cases',
-    departments: ['cases', 'catalog', 'regions', 'population', 'market'],
-    caller: 'officer',
-    field: 'cases',
-    selection: 'id status submittedOn item { name } region { name } applicant { __typename ... on Person { id name } ... on Enterprise { creditCode name } }',
-  },
-  {
-    name: 'county regions',
-    departments: ['regions', 'catalog'],
-    caller: 'anonymous',
-    field: 'regions(level: COUNTY)',
-    selection: 'code name fullName departments { code name }',
-  },
-];
+export const LIST_SPEC: ListSpec = {
+  name: 'cases',
+  departments: ['cases', 'catalog', 'regions', 'population', 'market'],
+  caller: 'officer',
+  field: 'cases',
+  selection: 'id status submittedOn item { name } region { name } applicant { __typename ... on Person { id name } ... on Enterprise { creditCode name } }',
+};
 
 export function listQuery(spec: ListSpec, length: number): { text: string; pages: number } {
   const pages = Math.ceil(length / 100);

@@ -31,7 +31,6 @@ export interface QueryResult {
   caller: string;
   departments: string[];
   variables: Record<string, unknown>;
-  note?: string;
   check: CheckResult;
   targets: TargetSummary[];
 }
@@ -136,7 +135,7 @@ export function renderMarkdown(result: BenchResult): string {
   if (result.notes.length) out.push('', '**Notes**', '', ...result.notes.map((f) => `- ${f}`));
   for (const q of result.queries) {
     out.push('', `## ${q.name} — ${q.title}`, '');
-    out.push(`\`bench/queries/${q.file}\` · caller ${q.caller} · departments ${q.departments.join(', ')} · answer ${q.check.bytes} bytes · variables \`${JSON.stringify(q.variables)}\`${q.note ? ` · ${q.note}` : ''}`);
+    out.push(`\`bench/queries/${q.file}\` · caller ${q.caller} · departments ${q.departments.join(', ')} · answer ${q.check.bytes} bytes · variables \`${JSON.stringify(q.variables)}\``);
     out.push(`Same data from every target: ${q.check.ok ? 'yes' : `**NO**: ${q.check.problems.join('; ')}`}`);
     if (q.targets.length) out.push('', queryTable(q, o.connections));
   }
