@@ -45,7 +45,7 @@ export class DepartmentDataSource implements GraphQLDataSource<GatewayContext> {
     let answer: { status: number; text: string };
     try {
       // each fetch carries a fresh token for this department alone: caller, purpose, request id
-      const token = await this.sign(this.name, claims);
+      const token = await this.sign(this.name, claims, body);
       const response = await request(this.url, {
         method: 'POST',
         dispatcher: this.dispatcher,

@@ -154,7 +154,7 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
     await server.start();
     const http = createHttpServer({
       server,
-      context: async (req: IncomingMessage) => contextFor(department, orm, await gatewayClaims(verify, req)),
+      context: async (req: IncomingMessage, raw: string) => contextFor(department, orm, await gatewayClaims(verify, req, raw)),
       ready: async () => orm.isConnected(),
       headers: UNCACHEABLE,
       routes: department.routes?.(orm),
@@ -186,10 +186,10 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
  * included, must carry a fresh gateway token, or it gets 401 and no data.
  * The caller and purpose come from that token, never from plain headers.
  */
-async function gatewayClaims(verify: (token: string | undefined) => Promise<GatewayClaims>, req: IncomingMessage): Promise<GatewayClaims> {
+async function gatewayClaims(verify: (token: string | undefined, body: string) => Promise<GatewayClaims>, req: IncomingMessage, raw: string): Promise<GatewayClaims> {
   const header = req.headers['x-gateway-token'];
   try {
-    return await verify(Array.isArray(header) ? header[0] : header);
+    return await verify(Array.isArray(header) ? header[0] : header, raw);
   } catch (error) {
     if (!(error instanceof GatewayTokenError)) throw error;
     throw new GraphQLError(error.message, { extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } } });

@@ -8,8 +8,11 @@ export const MAX_BODY_BYTES = 1_000_000;
 
 export interface HttpOptions<C extends BaseContext> {
   server: ApolloServer<C>;
-  /** builds the per-request context; may throw a GraphQLError with extensions.http.status */
-  context: (req: IncomingMessage) => Promise<C>;
+  /**
+   * builds the per-request context; may throw a GraphQLError with extensions.http.status.
+   * `raw` is the request as sent: the body of a POST, the query string of a GET.
+   */
+  context: (req: IncomingMessage, raw: string) => Promise<C>;
   /** resolves true when everything this process depends on answers */
   ready: () => Promise<boolean>;
   /** extra POST endpoints besides /graphql (e.g. the audit department's /ingest) */
@@ -60,7 +63,7 @@ async function handle<C extends BaseContext>(options: HttpOptions<C>, req: Incom
   }
   if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: the GraphQL endpoint is /graphql' });
 
-  const body = req.method === 'POST' ? await readJson(req) : undefined;
+  const { text, body } = req.method === 'POST' ? await readJson(req) : { text: url.search, body: undefined };
   if (body instanceof Error) {
     return sendJson(res, body.message === 'too large' ? 413 : 400, {
       errors: [{ message: body.message === 'too large' ? `Request body over ${MAX_BODY_BYTES} bytes` : 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
@@ -72,7 +75,7 @@ async function handle<C extends BaseContext>(options: HttpOptions<C>, req: Incom
   }
   const response = await options.server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context: () => options.context(req),
+    context: () => options.context(req, text),
   });
   if (options.headers) for (const key in options.headers) res.setHeader(key, options.headers[key]!);
   for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -96,16 +99,16 @@ async function readText(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: IncomingMessage): Promise<{ text: string; body: unknown }> {
   const text = await readText(req);
-  if (text === null) return new Error('too large');
-  if (text === '') return undefined;
+  if (text === null) return { text: '', body: new Error('too large') };
+  if (text === '') return { text, body: undefined };
   // Apollo checks the content type itself; only JSON bodies are parsed here.
-  if (!(req.headers['content-type'] ?? '').includes('json')) return text;
+  if (!(req.headers['content-type'] ?? '').includes('json')) return { text, body: text };
   try {
-    return JSON.parse(text);
+    return { text, body: JSON.parse(text) };
   } catch {
-    return new Error('invalid json');
+    return { text, body: new Error('invalid json') };
   }
 }
 

@@ -8,7 +8,7 @@ import { devKeyPair, newKeyPair } from '../platform/security/keys.js';
 import { gatewaySigner } from '../platform/security/gateway-token.js';
 import { looksLikeResidentId } from '../platform/security/masking.js';
 import { personAt } from '../platform/synthetic.js';
-import { post } from '../platform/testing.js';
+import { post, requestBody } from '../platform/testing.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
 
@@ -16,6 +16,7 @@ import { bearer } from './helpers/tokens.js';
 const alice = personAt(7, 0);
 const bob = personAt(7, 4); // another household
 const PERSON = 'query($id: ResidentId!) { person(id: $id) { id name phone address } }';
+const SERVICE = '{ _service { sdl } }';
 const officer = (scopes: string[]) => bearer({ role: 'OFFICER', subject: 'officer-7', department: 'PS-110000', scopes });
 
 let platform: TestPlatform;
@@ -35,8 +36,8 @@ function expectNoPersonalData(body: unknown): void {
 
 describe('departments accept only the gateway', () => {
   const population = () => platform.departments.population!.url;
-  const signed = async (claims: Partial<Parameters<Awaited<ReturnType<typeof gatewaySigner>>>[1]> = {}, key?: Parameters<typeof gatewaySigner>[0]) =>
-    (await gatewaySigner(key ?? (await devKeyPair('gateway')).privateJwk))('population', { caller: ANONYMOUS, purpose: null, requestId: 'sec-test', clientName: null, ...claims });
+  const signed = async (claims: Partial<Parameters<Awaited<ReturnType<typeof gatewaySigner>>>[1]> = {}, key?: Parameters<typeof gatewaySigner>[0], body = requestBody(SERVICE)) =>
+    (await gatewaySigner(key ?? (await devKeyPair('gateway')).privateJwk))('population', { caller: ANONYMOUS, purpose: null, requestId: 'sec-test', clientName: null, ...claims }, body);
 
   it('refuses a direct call without a gateway token, _entities and _service included', async () => {
     for (const query of [`{ person(id: "${alice.id}") { name } }`, `{ _entities(representations: [{ __typename: "Person", id: "${alice.id}" }]) { ... on Person { name } } }`, '{ _service { sdl } }']) {
@@ -70,10 +71,26 @@ describe('departments accept only the gateway', () => {
     expect(res.errors?.[0]?.message).toContain('expired');
   });
 
+  it('refuses a captured, unused token sent with another query, and it stays good for its own', async () => {
+    const officerClaims = { caller: { role: 'OFFICER' as const, subject: 'o-1', department: 'PS-110000', scopes: ['population:read'] }, purpose: 'case C1' };
+    const token = await signed(officerClaims, undefined, requestBody(SERVICE));
+    const other = await post(population(), `{ person(id: "${alice.id}") { name } }`, {}, { 'x-gateway-token': token });
+    expect(other.status).toBe(401);
+    expect(other.errors?.[0]?.message).toContain('another request');
+    expectNoPersonalData(other);
+    // the same query with other variables is another request too
+    const q = 'query($id: ResidentId!) { person(id: $id) { name } }';
+    const forAlice = await signed(officerClaims, undefined, requestBody(q, { id: alice.id }));
+    const forBob = await post(population(), q, { id: bob.id }, { 'x-gateway-token': forAlice });
+    expect(forBob.status).toBe(401);
+    expectNoPersonalData(forBob);
+    expect((await post(population(), SERVICE, {}, { 'x-gateway-token': token })).status).toBe(200);
+  });
+
   it('refuses a replayed token and one meant for another department', async () => {
     const token = await signed();
-    expect((await post(population(), '{ _service { sdl } }', {}, { 'x-gateway-token': token })).status).toBe(200);
-    const replay = await post(population(), '{ _service { sdl } }', {}, { 'x-gateway-token': token });
+    expect((await post(population(), SERVICE, {}, { 'x-gateway-token': token })).status).toBe(200);
+    const replay = await post(population(), SERVICE, {}, { 'x-gateway-token': token });
     expect(replay.status).toBe(401);
     expect(replay.errors?.[0]?.message).toContain('replay');
     const forCatalog = await post(platform.departments.catalog!.url, '{ _service { sdl } }', {}, { 'x-gateway-token': await signed() });

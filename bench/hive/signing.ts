@@ -74,7 +74,7 @@ export function govgraphSigning(urls: Record<string, string>): GatewayPlugin {
       const { sign } = await load();
       setOptions({
         ...options,
-        headers: { ...(options.headers as Record<string, string> | undefined), 'x-gateway-token': await sign(department, resolved), 'x-request-id': resolved.requestId },
+        headers: { ...(options.headers as Record<string, string> | undefined), 'x-gateway-token': await sign(department, resolved, typeof options.body === 'string' ? options.body : ''), 'x-request-id': resolved.requestId },
       });
     },
   };

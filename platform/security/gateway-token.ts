@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { JWK } from 'jose';
 import type { Caller, Role } from '../context.js';
 import { jwtSigner, jwtVerifier, JwtRefused, type VerifiedClaims } from './jws.js';
@@ -17,12 +17,22 @@ export interface GatewayClaims {
   clientName: string | null;
 }
 
-export type Signer = (department: string, claims: GatewayClaims) => Promise<string>;
+/**
+ * Signs the token for one department request. `body` is the exact request body (or, for a GET, the
+ * query string) the token travels with: its digest is in the token, so a captured token is good for
+ * that one request and nothing else.
+ */
+export type Signer = (department: string, claims: GatewayClaims, body: string) => Promise<string>;
+
+/** sha256 of a request body, base64url: the `bd` claim. */
+export function bodyDigest(body: string): string {
+  return createHash('sha256').update(body).digest('base64url');
+}
 
 /** Signs one token per department fetch; the audience is the department, so it cannot be replayed elsewhere. */
 export async function gatewaySigner(privateJwk: JWK): Promise<Signer> {
   const sign = jwtSigner(privateJwk);
-  return async (department, { caller, purpose, requestId, clientName }) => {
+  return async (department, { caller, purpose, requestId, clientName }, body) => {
     const iat = Math.floor(Date.now() / 1000);
     // the claims and their order are those jose's SignJWT wrote, so tokens read the same as before
     return sign({
@@ -38,6 +48,7 @@ export async function gatewaySigner(privateJwk: JWK): Promise<Signer> {
       jti: randomUUID(),
       iat,
       exp: iat + GATEWAY_TOKEN_TTL_SECONDS,
+      bd: bodyDigest(body),
     });
   };
 }
@@ -46,13 +57,14 @@ export class GatewayTokenError extends Error {}
 
 /**
  * Verifies a department's incoming token: signature, issuer, audience (this
- * department), expiry (required), issue time, and that its id was never seen
- * before (no replay). The exact rules are in jws.ts.
+ * department), expiry (required), issue time, that it was made for this very
+ * request body, and that its id was never seen before (no replay). The exact
+ * JWS rules are in jws.ts.
  */
-export async function gatewayVerifier(publicJwk: JWK, department: string): Promise<(token: string | undefined) => Promise<GatewayClaims>> {
+export async function gatewayVerifier(publicJwk: JWK, department: string): Promise<(token: string | undefined, body: string) => Promise<GatewayClaims>> {
   const verify = jwtVerifier(publicJwk, { issuer: ISSUER, audience: department, maxIatSkewSeconds: MAX_IAT_SKEW_SECONDS });
   const seen = new Map<string, number>(); // jti -> expiry (ms)
-  return async (token) => {
+  return async (token, body) => {
     if (!token) throw new GatewayTokenError('this department answers only the gateway: the request carries no gateway token');
     let payload: VerifiedClaims;
     try {
@@ -61,6 +73,8 @@ export async function gatewayVerifier(publicJwk: JWK, department: string): Promi
       // anything unexpected in a hostile token is a refusal too, never a 500
       throw new GatewayTokenError(`gateway token refused: ${error instanceof JwtRefused && error.reason === 'expired' ? 'expired' : 'invalid signature or claims'}`);
     }
+    // checked before the id is spent, so a token sent with another body cannot burn the real request's token
+    if (payload.bd !== bodyDigest(body)) throw new GatewayTokenError('gateway token refused: it was made for another request');
     const now = Date.now();
     if (typeof payload.jti !== 'string' || !payload.jti || seen.has(payload.jti)) throw new GatewayTokenError('gateway token refused: already used (replay)');
     // ids arrive roughly in expiry order, so dropping expired ones from the front is amortised O(1)

@@ -3,13 +3,15 @@ import fc from 'fast-check';
 import { importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Caller } from '../context.js';
-import { GATEWAY_TOKEN_TTL_SECONDS, gatewaySigner, gatewayVerifier, type GatewayClaims } from './gateway-token.js';
+import { bodyDigest, GATEWAY_TOKEN_TTL_SECONDS, gatewaySigner, gatewayVerifier, type GatewayClaims } from './gateway-token.js';
 import { jwtSigner } from './jws.js';
 import { newKeyPair, type KeyPair } from './keys.js';
 
 const officer: Caller = { role: 'OFFICER', subject: 'officer-7', department: 'PS-110000', scopes: ['population:read', 'population:unmask'] };
 const claims: GatewayClaims = { caller: officer, purpose: '户口登记条例 第三条', requestId: 'req-1', clientName: 'portal' };
 const INVALID = 'gateway token refused: invalid signature or claims';
+/** The request body every token here is made for. */
+const BODY = '{"query":"{ _service { sdl } }","variables":{}}';
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const now = () => Math.floor(Date.now() / 1000);
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -24,7 +26,7 @@ beforeAll(async () => {
 function gatewayPayload(overrides: JWTPayload = {}): JWTPayload {
   const iat = now();
   const { caller, purpose, requestId, clientName } = claims;
-  return { role: caller.role, dept: caller.department, scopes: [...caller.scopes], purpose, rid: requestId, client: clientName, iss: 'govgraph-gateway', aud: 'population', sub: caller.subject!, jti: crypto.randomUUID(), iat, exp: iat + 30, ...overrides };
+  return { role: caller.role, dept: caller.department, scopes: [...caller.scopes], purpose, rid: requestId, client: clientName, iss: 'govgraph-gateway', aud: 'population', sub: caller.subject!, jti: crypto.randomUUID(), iat, exp: iat + 30, bd: bodyDigest(BODY), ...overrides };
 }
 
 /** Any header and payload, signed with Ed25519 independently of jws.ts, to build tokens the signer would never make. */
@@ -36,7 +38,7 @@ function signRaw(header: object, payload: object, key: JWK = gateway.privateJwk)
 /** What the population department answers to a token: its claims, or the refusal message. */
 async function outcome(token: string | undefined, verify?: Awaited<ReturnType<typeof gatewayVerifier>>): Promise<GatewayClaims | string> {
   verify ??= await gatewayVerifier(gateway.publicJwk, 'population');
-  return verify(token).catch((error: Error) => error.message);
+  return verify(token, BODY).catch((error: Error) => error.message);
 }
 
 describe('compatibility with jose', () => {
@@ -47,10 +49,10 @@ describe('compatibility with jose', () => {
   });
 
   it('signs gateway tokens that jwtVerify accepts, with the claims SignJWT used to carry', async () => {
-    const token = await (await gatewaySigner(gateway.privateJwk))('population', claims);
+    const token = await (await gatewaySigner(gateway.privateJwk))('population', claims, BODY);
     const { payload, protectedHeader } = await jwtVerify(token, await importJWK(gateway.publicJwk, 'EdDSA'), { issuer: 'govgraph-gateway', audience: 'population', algorithms: ['EdDSA'] });
     expect(protectedHeader).toEqual({ alg: 'EdDSA', kid: 'gateway-test' });
-    expect(Object.keys(payload)).toEqual(['role', 'dept', 'scopes', 'purpose', 'rid', 'client', 'iss', 'aud', 'sub', 'jti', 'iat', 'exp']);
+    expect(Object.keys(payload)).toEqual(['role', 'dept', 'scopes', 'purpose', 'rid', 'client', 'iss', 'aud', 'sub', 'jti', 'iat', 'exp', 'bd']);
     expect(payload).toMatchObject({ ...gatewayPayload(), jti: expect.stringMatching(/^[0-9a-f-]{36}$/), iat: expect.closeTo(now(), 1) });
     expect(payload.exp! - payload.iat!).toBe(GATEWAY_TOKEN_TTL_SECONDS);
   });
@@ -65,9 +67,9 @@ describe('compatibility with jose', () => {
 
   it('gives back the claims it signed, an anonymous caller without a subject', async () => {
     const sign = await gatewaySigner(gateway.privateJwk);
-    expect(await outcome(await sign('population', claims))).toEqual(claims);
+    expect(await outcome(await sign('population', claims, BODY))).toEqual(claims);
     const anonymous = { caller: ANONYMOUS, purpose: null, requestId: 'req-2', clientName: null };
-    expect(await outcome(await sign('population', anonymous))).toEqual(anonymous);
+    expect(await outcome(await sign('population', anonymous, BODY))).toEqual(anonymous);
   });
 });
 
@@ -121,11 +123,11 @@ describe('refusals', () => {
   });
 
   it('refuses a token signed with another key', async () => {
-    expect(await outcome(await (await gatewaySigner(forger.privateJwk))('population', claims))).toBe(INVALID);
+    expect(await outcome(await (await gatewaySigner(forger.privateJwk))('population', claims, BODY))).toBe(INVALID);
   });
 
   it('refuses the wrong audience or issuer', async () => {
-    expect(await outcome(await (await gatewaySigner(gateway.privateJwk))('catalog', claims))).toBe(INVALID);
+    expect(await outcome(await (await gatewaySigner(gateway.privateJwk))('catalog', claims, BODY))).toBe(INVALID);
     for (const overrides of [{ aud: ['catalog'] }, { aud: undefined }, { iss: 'someone-else' }, { iss: undefined }])
       expect(await outcome(signRaw({ alg: 'EdDSA' }, gatewayPayload(overrides)))).toBe(INVALID);
   });
@@ -145,9 +147,18 @@ describe('refusals', () => {
     expect(await outcome(signRaw({ alg: 'EdDSA' }, gatewayPayload({ nbf: t, iat: t + 1 })))).toEqual(claims);
   });
 
+  it('refuses a token sent with another body without spending it', async () => {
+    const verify = await gatewayVerifier(gateway.publicJwk, 'population');
+    const token = await (await gatewaySigner(gateway.privateJwk))('population', claims, BODY);
+    for (const body of ['{"query":"{ person(id: \\"x\\") { name } }"}', '', `${BODY} `])
+      expect(await verify(token, body).catch((error: Error) => error.message)).toBe('gateway token refused: it was made for another request');
+    expect(await outcome(signRaw({ alg: 'EdDSA' }, gatewayPayload({ bd: undefined })))).toBe('gateway token refused: it was made for another request');
+    expect(await outcome(token, verify)).toEqual(claims);
+  });
+
   it('accepts a token once: a replay, or a token without id, is refused', async () => {
     const verify = await gatewayVerifier(gateway.publicJwk, 'population');
-    const token = await (await gatewaySigner(gateway.privateJwk))('population', claims);
+    const token = await (await gatewaySigner(gateway.privateJwk))('population', claims, BODY);
     expect(await outcome(token, verify)).toEqual(claims);
     expect(await outcome(token, verify)).toBe('gateway token refused: already used (replay)');
     expect(await outcome(signRaw({ alg: 'EdDSA' }, gatewayPayload({ jti: undefined })), verify)).toBe('gateway token refused: already used (replay)');
@@ -155,7 +166,7 @@ describe('refusals', () => {
 
   it('refuses a valid token with any one character changed, and still accepts the original afterwards', async () => {
     const verify = await gatewayVerifier(gateway.publicJwk, 'population');
-    const token = await (await gatewaySigner(gateway.privateJwk))('population', claims);
+    const token = await (await gatewaySigner(gateway.privateJwk))('population', claims, BODY);
     const alphabet = `${BASE64URL}.=+/ é`;
     await fc.assert(
       fc.asyncProperty(fc.nat({ max: token.length - 1 }), fc.constantFrom(...alphabet), async (at, replacement) => {
