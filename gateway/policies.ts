@@ -4,26 +4,36 @@ import { collectPolicies, type FieldPolicy } from '../platform/security/policy.j
 /** The access rules and owning departments of the composed graph, read once from the supergraph. */
 export interface GraphPolicies {
   fields: Map<string, FieldPolicy>;
-  /** "Type.field" -> the departments that resolve it */
-  owners(coordinate: string): readonly string[];
+  /**
+   * "Type.field" -> the departments that hold its values: those that resolve it, or, for a key every
+   * department of an entity shares (Person.id), the department that holds the records themselves
+   * (resolves most of the type's own fields: population for Person). Never every department that
+   * merely references the type: market's unmask scope does not unmask a resident's identity number.
+   */
+  holders(coordinate: string): readonly string[];
 }
 
 export function graphPolicies(supergraphSdl: string): GraphPolicies {
   const document = parse(supergraphSdl);
   const graphNames = joinGraphNames(document);
   const fieldOwners = new Map<string, string[]>();
-  const typeOwners = new Map<string, string[]>();
+  const typeHolders = new Map<string, string[]>();
   for (const def of document.definitions) {
     if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
-    typeOwners.set(def.name.value, graphsOf(def.directives, 'join__type', graphNames));
+    const resolved = new Map<string, number>();
     for (const field of def.fields ?? []) {
       const owners = graphsOf(field.directives, 'join__field', graphNames);
-      if (owners.length) fieldOwners.set(`${def.name.value}.${field.name.value}`, owners);
+      if (!owners.length) continue;
+      fieldOwners.set(`${def.name.value}.${field.name.value}`, owners);
+      for (const graph of owners) resolved.set(graph, (resolved.get(graph) ?? 0) + 1);
     }
+    const most = Math.max(0, ...resolved.values());
+    // a type no department resolves fields of on its own (all shared): every department holding it
+    typeHolders.set(def.name.value, most ? [...resolved].filter(([, n]) => n === most).map(([g]) => g) : graphsOf(def.directives, 'join__type', graphNames));
   }
   return {
     fields: collectPolicies(document),
-    owners: (coordinate) => fieldOwners.get(coordinate) ?? typeOwners.get(coordinate.split('.')[0]!) ?? [],
+    holders: (coordinate) => fieldOwners.get(coordinate) ?? typeHolders.get(coordinate.split('.')[0]!) ?? [],
   };
 }
 

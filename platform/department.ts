@@ -26,6 +26,9 @@ import { enforceAccess, type SubjectsOf } from './security/enforce.js';
 import { gatewayVerifier, GatewayTokenError, type GatewayClaims } from './security/gateway-token.js';
 import { configuredKey } from './security/keys.js';
 import { collectPolicies } from './security/policy.js';
+import { maskingPlugin } from './security/response-masking.js';
+import { mayUnmask } from './security/roles.js';
+import { sealer, unsealPlugin } from './security/seal.js';
 import { countSql, type SqlCounter } from './sql-counter.js';
 
 export interface SeedOptions {
@@ -110,7 +113,9 @@ function recording(department: Department<unknown>): boolean {
 export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroORM): ApolloServer<DepartmentContext<L>> {
   const typeDefs = subgraphTypeDefs(department);
   const schema = buildSubgraphSchema({ typeDefs, resolvers: department.resolvers as never });
-  enforceAccess(schema, { department: department.name, policies: collectPolicies(typeDefs), subjects: department.subjects ?? {} });
+  const policies = collectPolicies(typeDefs);
+  enforceAccess(schema, { department: department.name, policies, subjects: department.subjects ?? {} });
+  const keys = sealer();
   return new ApolloServer<DepartmentContext<L>>({
     schema,
     // runMain owns SIGINT/SIGTERM; Apollo's own handler raced it and left forked processes hanging
@@ -120,6 +125,13 @@ export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroO
     // inline tracing costs CPU on every request and the gateway reports no usage to Apollo
     plugins: [
       errorMaskingPlugin(department.name),
+      unsealPlugin(keys),
+      // masked at the source: what leaves the department is what its caller may see (security/response-masking.ts)
+      maskingPlugin<DepartmentContext<L>>({
+        categoryOf: (coordinate) => policies.get(coordinate)?.personal,
+        mayUnmask: (_, { caller, purpose }) => mayUnmask(caller, purpose, [department.name]),
+        seal: (value, display, { requestId }) => keys.seal(value, display, requestId),
+      }),
       ...(orm && recording(department as Department<unknown>) ? [accessRecordingPlugin(department.name, orm)] : []),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),

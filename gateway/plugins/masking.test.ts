@@ -1,7 +1,9 @@
 import { ApolloServer } from '@apollo/server';
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Caller } from '../../platform/context.js';
+import { randomBytes } from 'node:crypto';
 import { makeResidentId } from '../../platform/identifiers/resident-id.js';
+import { sealer } from '../../platform/security/seal.js';
 import type { GatewayContext } from '../context.js';
 import type { GraphPolicies } from '../policies.js';
 import { personalDataMaskingPlugin } from './masking.js';
@@ -13,14 +15,15 @@ const typeDefs = `
   type Person implements Party { id: ID! name: String phone: String address: String kind: Kind code: Int }
   type Firm implements Party { id: ID! phone: String representative: Person }
   enum Kind { RESIDENT VISITOR }
-  type Query { person: Person parties: [Party!]! ids: [String!]! }
+  type Query { person: Person parties: [Party!]! ids: [String!]! note: String sealed: String }
 `;
 const ID_A = makeResidentId('110105', '19900307', 2);
 const ID_B = makeResidentId('330103', '19851120', 17);
+const NOTE = `申请人 ${ID_B} 电话 139-1234-5678，另 +86 13612345678；案号 C20261125000001`;
 const person = { id: ID_A, name: '张三', phone: '13812345678', address: '北京市 东城区 东四街道 1 号', kind: 'RESIDENT', code: 7 };
 const firm = { __typename: 'Firm', id: '91110000MA01ABCD1X', phone: '01065551234', representative: { ...person, id: ID_B } };
 const resolvers = {
-  Query: { person: () => person, parties: () => [{ ...person, __typename: 'Person' }, firm], ids: () => [ID_A, 'plain'] },
+  Query: { person: () => person, parties: () => [{ ...person, __typename: 'Person' }, firm], ids: () => [ID_A, 'plain'], note: () => NOTE, sealed: () => sealer(randomBytes(32)).seal(ID_B, '330103************', 'r') },
   Party: { __resolveType: (o: { __typename?: string }) => o.__typename ?? 'Person' },
 };
 const policies: GraphPolicies = {
@@ -29,14 +32,14 @@ const policies: GraphPolicies = {
     ['Person.address', { roles: [], personal: 'ADDRESS' }],
     ['Firm.phone', { roles: [], personal: 'PHONE' }],
   ]),
-  owners: () => ['population'],
+  holders: () => ['population'],
 };
 
 const server = new ApolloServer<GatewayContext>({ typeDefs, resolvers, plugins: [personalDataMaskingPlugin(policies)] });
 await server.start();
 
-async function run(query: string, caller: Caller, purpose: string | null = 'case 42') {
-  const response = await server.executeOperation({ query }, { contextValue: { caller, purpose, requestId: 'r', clientName: null, clientAddress: '127.0.0.1' } });
+async function run(query: string, caller: Caller, purpose: string | null = 'case 42', operationName?: string) {
+  const response = await server.executeOperation({ query, operationName }, { contextValue: { caller, purpose, requestId: 'r', clientName: null, clientAddress: '127.0.0.1' } });
   if (response.body.kind !== 'single') throw new Error('incremental');
   expect(response.body.singleResult.errors).toBeUndefined();
   return response.body.singleResult.data as Record<string, any>;
@@ -56,15 +59,15 @@ const QUERY = `
 describe('personal-data masking at the gateway', () => {
   it('masks identity numbers anywhere, phones and addresses by category, through aliases and fragments', async () => {
     const data = await run(QUERY, officer(['population:read']));
-    expect(data.person).toEqual({ id: `110105********${ID_A.slice(14)}`, tel: '138****5678', address: '北京市 东城区 ****', kind: 'RESIDENT', code: 7 });
-    expect(data.parties[0]).toEqual({ __typename: 'Person', id: `110105********${ID_A.slice(14)}`, phone: '138****5678' });
+    expect(data.person).toEqual({ id: '110105************', tel: '138****5678', address: '北京市 东城区 ****', kind: 'RESIDENT', code: 7 });
+    expect(data.parties[0]).toEqual({ __typename: 'Person', id: '110105************', phone: '138****5678' });
     expect(data.parties[1]).toEqual({
       __typename: 'Firm',
       id: firm.id, // a credit code is not personal
       phone: '010****1234',
-      representative: { id: `330103********${ID_B.slice(14)}`, phone: '138****5678', address: '北京市 东城区 ****' },
+      representative: { id: '330103************', phone: '138****5678', address: '北京市 东城区 ****' },
     });
-    expect(data.ids).toEqual([`110105********${ID_A.slice(14)}`, 'plain']);
+    expect(data.ids).toEqual(['110105************', 'plain']);
   });
 
   it('shows everything to an officer with the unmask scope and a purpose, not without the purpose', async () => {
@@ -80,9 +83,29 @@ describe('personal-data masking at the gateway', () => {
     expect(own.person.id).toBe(ID_A);
     expect(own.person.tel).toBe('13812345678');
     // someone else's identity number stays masked even for a citizen
-    expect(own.parties[1].representative.id).toBe(`330103********${ID_B.slice(14)}`);
+    expect(own.parties[1].representative.id).toBe('330103************');
     const anonymous = await run(QUERY, ANONYMOUS, null);
-    expect(anonymous.person.id).toBe(`110105********${ID_A.slice(14)}`);
+    expect(anonymous.person.id).toBe('110105************');
     expect(anonymous.person.tel).toBe('138****5678');
+  });
+
+  it('follows the operation that runs, not the first in the document', async () => {
+    const two = `query Harmless { ids } query Leak { person { id phone address } }`;
+    const data = await run(two, officer(['population:read']), 'case 42', 'Leak');
+    expect(data.person).toEqual({ id: '110105************', phone: '138****5678', address: '北京市 东城区 ****' });
+  });
+
+  it('unmasks only with the scope of the department that holds the field', async () => {
+    const data = await run(QUERY, officer(['population:read', 'market:unmask']));
+    expect(data.person.id).toBe('110105************');
+    expect(data.person.tel).toBe('138****5678');
+  });
+
+  it('masks identity and mobile numbers written in free text, and shows a sealed key as its display', async () => {
+    const data = await run('{ note sealed }', officer(['population:read']));
+    expect(data.note).toBe('申请人 330103************ 电话 139****5678，另 136****5678；案号 C20261125000001');
+    expect(data.sealed).toBe('330103************');
+    const full = await run('{ note }', officer(['population:read', 'population:unmask']));
+    expect(full.note).toBe(NOTE);
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
@@ -64,4 +65,27 @@ export async function configuredKey(variable: string, half: 'privateJwk' | 'publ
   if (value) return JSON.parse(value) as JWK;
   if (env.NODE_ENV === 'production') throw new Error(`${variable} must be set in production (a JWK as JSON); development keys are refused there`);
   return (await devKeyPair(dev, env))[half];
+}
+
+/**
+ * A 32-byte secret shared by a group of processes: the environment variable (hex), or in development
+ * a file `<name>.key` under the keys folder, created once (whoever creates it first wins).
+ */
+export function sharedSecret(variable: string, name: string, env: NodeJS.ProcessEnv = process.env): Buffer {
+  const value = env[variable];
+  if (value) {
+    if (!/^[0-9a-f]{64}$/i.test(value)) throw new Error(`${variable} must be 32 bytes as 64 hex characters`);
+    return Buffer.from(value, 'hex');
+  }
+  if (env.NODE_ENV === 'production') throw new Error(`${variable} must be set in production (64 hex characters); development keys are refused there`);
+  const file = join(keysDir(env), `${name}.key`);
+  if (!existsSync(file)) {
+    mkdirSync(keysDir(env), { recursive: true, mode: 0o700 });
+    try {
+      writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
 }

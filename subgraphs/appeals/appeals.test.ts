@@ -23,8 +23,8 @@ const TODAY = todayInChina();
 const ALL: Appeal[] = [...generateAppeals(SEED, TODAY)].sort((a, b) => (a.id < b.id ? 1 : -1));
 const YEAR = { from: shiftDays(TODAY, -364), to: TODAY };
 
-const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: 'hotline', scopes: ['appeals:read', 'appeals:write'] };
-const READER: Caller = { role: 'OFFICER', subject: 'officer-2', department: 'hotline', scopes: ['appeals:read'] };
+const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: 'hotline', scopes: ['appeals:read', 'appeals:write', 'appeals:unmask'] };
+const READER: Caller = { role: 'OFFICER', subject: 'officer-2', department: 'hotline', scopes: ['appeals:read', 'appeals:unmask'] };
 const SUPERVISOR: Caller = { role: 'SUPERVISOR', subject: 'supervisor-1', department: null, scopes: [] };
 const citizen = (id: string): Caller => ({ role: 'CITIZEN', subject: id, department: null, scopes: [] });
 

@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => dept?.close());
 
-const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-9', department: null, scopes: ['certificates:read'] };
+const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-9', department: null, scopes: ['certificates:read', 'certificates:unmask'] };
 const q = (query: string, variables: Record<string, unknown> = {}) => dept.query(query, variables, { caller: OFFICER, purpose: 'case 2026-000123' });
 const citizen = (subject: string): Caller => ({ role: 'CITIZEN', subject, department: null, scopes: [] });
 const first = (test: (c: Certificate) => boolean) => rows.find(test) ?? expect.fail('no such certificate in the sample');

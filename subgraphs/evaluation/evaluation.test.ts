@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => dept?.close());
 
-const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: null, scopes: ['evaluation:read', 'evaluation:write'] };
+const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: null, scopes: ['evaluation:read', 'evaluation:write', 'evaluation:unmask'] };
 const READER: Caller = { ...OFFICER, scopes: ['evaluation:read'] };
 const citizen = (subject: string): Caller => ({ role: 'CITIZEN', subject, department: null, scopes: [] });
 const q = (query: string, variables: Record<string, unknown> = {}, caller: Caller = OFFICER) => dept.query(query, variables, { caller, purpose: 'test' });

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => dept?.close());
 
-const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-7', department: null, scopes: ['population:read'] };
+const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-7', department: null, scopes: ['population:read', 'population:unmask'] };
 const q = (query: string, variables: Record<string, unknown> = {}) => dept.query(query, variables, { caller: OFFICER, purpose: 'household register check' });
 const PERSON = 'id name gender birthDate ethnicity registeredRegion { code } address phone';
 
