@@ -1,6 +1,6 @@
-import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Caller, DepartmentContext } from '../context.js';
-import { ForbiddenError } from '../errors.js';
+import { ErrorCode, ForbiddenError } from '../errors.js';
 import { noteAccess } from '../audit/collector.js';
 import type { FieldPolicy } from './policy.js';
 import { readScope } from './roles.js';
@@ -25,35 +25,127 @@ export interface EnforcementOptions {
  * - field level: the roles of @access / @personal;
  * - purpose: an officer reads personal data only with a stated purpose;
  * - duty: an officer reads this department's personal records only with the scope `<department>:read`;
- * - object level: a citizen or enterprise reads only records whose subject is them.
+ * - object level: a citizen or enterprise reads only records whose subject is them;
+ * - wherever a record about someone is produced (a root field, a nested field, `_entities`), the
+ *   caller's right to such records is checked before anything is looked up, and the record itself is
+ *   checked whatever is selected of it (`__typename` alone included), so a caller who may not see a
+ *   record cannot tell whether it exists;
+ * - filtering by a personal attribute (an argument marked @personal) is for officers on duty.
  * The verdict for one record is computed once per request (WeakMap per context).
  */
 export function enforceAccess(schema: GraphQLSchema, options: EnforcementOptions): void {
+  const records = recordTypes(schema, options);
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('_') || ['Query', 'Mutation'].includes(type.name)) continue;
+    if (!isObjectType(type) || type.name.startsWith('__') || type.name === 'Mutation') continue;
     const subjectsOf = options.subjects[type.name];
     for (const field of Object.values(type.getFields())) {
-      const policy = options.policies.get(`${type.name}.${field.name}`);
-      if (!policy && !subjectsOf) continue;
+      const coordinate = `${type.name}.${field.name}`;
+      const policy = options.policies.get(coordinate);
       if (policy?.personal && !subjectsOf) {
         // without its subjects a read of personal data could be neither checked nor recorded
-        throw new Error(`${type.name}.${field.name} is @personal but the ${options.department} department declares no subjects for ${type.name}`);
+        throw new Error(`${coordinate} is @personal but the ${options.department} department declares no subjects for ${type.name}`);
       }
+      const produces = coordinate === 'Query._entities' ? ENTITIES : records.get(getNamedType(field.type).name);
+      if (!policy && !subjectsOf && !produces) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
-      const check = checker(options.department, `${type.name}.${field.name}`, policy, subjectsOf);
+      const check = checker(options.department, coordinate, policy, subjectsOf);
+      const produce = produces ? producer(options, records, produces, type.name === 'Query') : null;
       const wrapped: GraphQLFieldResolver<unknown, DepartmentContext<unknown>> = async (source, args, context, info) => {
         await check(source, context);
-        return resolve(source, args, context, info);
+        if (!produce) return resolve(source, args, context, info);
+        return produce(() => resolve(source, args, context, info), args, policy, context);
       };
       field.resolve = wrapped;
     }
   }
 }
 
+/** What a field produces: records of one type (directly or as a page's nodes), or, for `_entities`, whatever each answer's __typename says. */
+type Produces = { type: string; page: boolean; roles: ReadonlySet<Caller['role']> };
+const ENTITIES = { type: '_Entity', page: false, roles: new Set<Caller['role']>() } as const;
+
+/** Types whose records are about someone, and pages of them, with every role any of their fields admits. */
+function recordTypes(schema: GraphQLSchema, { subjects, policies }: EnforcementOptions): Map<string, Produces> {
+  const rolesOf = (typeName: string) => {
+    const type = schema.getType(typeName);
+    const roles = new Set<Caller['role']>();
+    if (isObjectType(type)) for (const field of Object.keys(type.getFields())) for (const role of policies.get(`${typeName}.${field}`)?.roles ?? []) roles.add(role);
+    return roles;
+  };
+  const produced = new Map<string, Produces>();
+  for (const name of Object.keys(subjects)) if (schema.getType(name)) produced.set(name, { type: name, page: false, roles: rolesOf(name) });
+  for (const type of Object.values(schema.getTypeMap())) {
+    const nodes = isObjectType(type) && !subjects[type.name] ? type.getFields().nodes : undefined;
+    const inner = nodes ? produced.get(getNamedType(nodes.type).name) : undefined;
+    if (inner) produced.set(type.name, { ...inner, page: true });
+  }
+  return produced;
+}
+
 /** Roles whose reach is bounded by the records' subjects (own records) or by duty (officers). */
 const SUBJECT_BOUND: readonly Caller['role'][] = ['CITIZEN', 'ENTERPRISE', 'OFFICER'];
 
+/**
+ * Runs a field that produces records about someone: refuses before the look-up a caller who may
+ * never read such records (so "refused" says nothing about existence), then checks each record
+ * produced. At the root, a citizen's look-up that finds nothing is refused exactly like one that
+ * finds someone else's record.
+ */
+function producer(options: EnforcementOptions, records: Map<string, Produces>, produces: Produces, root: boolean) {
+  return async (resolve: () => unknown, args: Record<string, unknown>, policy: FieldPolicy | undefined, context: DepartmentContext<unknown>) => {
+    const { caller } = context;
+    if (produces !== ENTITIES) mayReach(options.department, produces, context);
+    for (const [argument, category] of Object.entries(policy?.personalArguments ?? {})) {
+      if (args[argument] === undefined || args[argument] === null) continue;
+      if (caller.role !== 'OFFICER') throw new ForbiddenError(`Filtering by ${argument} (${category.toLowerCase().replace('_', ' ')}) is for officers on duty: it would tell you about other people's records`);
+      requireDuty(options.department, argument, context);
+    }
+    const bound = caller.role === 'CITIZEN' || caller.role === 'ENTERPRISE';
+    let value: unknown;
+    try {
+      value = await resolve();
+    } catch (error) {
+      if (root && bound && (error as { extensions?: { code?: string } }).extensions?.code === ErrorCode.NotFound) throw notYours(produces.type);
+      throw error;
+    }
+    if (value === null || value === undefined) {
+      if (root && bound && produces !== ENTITIES && !produces.page && 'id' in args) throw notYours(produces.type);
+      return value;
+    }
+    const items = produces.page ? ((value as { nodes?: unknown[] }).nodes ?? []) : Array.isArray(value) ? value : [value];
+    for (const item of items) {
+      if (item === null || typeof item !== 'object') continue;
+      const typeName = produces === ENTITIES ? String((item as { __typename?: unknown }).__typename) : produces.type;
+      const subjectsOf = options.subjects[typeName];
+      if (!subjectsOf) continue;
+      if (produces === ENTITIES) mayReach(options.department, records.get(typeName)!, context);
+      if (SUBJECT_BOUND.includes(caller.role)) await verdictFor(options.department, typeName, item, context, subjectsOf);
+    }
+    return value;
+  };
+}
+
+/** May this caller ever read records of this type? Checked before any look-up. */
+function mayReach(department: string, produces: Produces, context: DepartmentContext<unknown>): void {
+  const { caller } = context;
+  if (caller.role === 'OFFICER') return requireDuty(department, produces.type, context);
+  if (caller.role === 'CITIZEN' || caller.role === 'ENTERPRISE' || produces.roles.has(caller.role)) return;
+  throw new ForbiddenError(`${produces.type} records are personal data, not available to ${describe(caller)}`);
+}
+
 const verdicts = new WeakMap<object, WeakMap<object, Promise<readonly (string | null)[]>>>();
+
+/** One verdict per record per request, however many of its fields are selected. */
+function verdictFor(department: string, typeName: string, record: object, context: DepartmentContext<unknown>, subjectsOf: SubjectsOf): Promise<readonly (string | null)[]> {
+  let perRequest = verdicts.get(context);
+  if (!perRequest) verdicts.set(context, (perRequest = new WeakMap()));
+  let verdict = perRequest.get(record);
+  if (!verdict) {
+    verdict = recordVerdict(department, typeName, record, context, subjectsOf);
+    perRequest.set(record, verdict);
+  }
+  return verdict;
+}
 
 function checker(department: string, coordinate: string, policy: FieldPolicy | undefined, subjectsOf: SubjectsOf | undefined) {
   return async (record: unknown, context: DepartmentContext<unknown>) => {
@@ -69,15 +161,7 @@ function checker(department: string, coordinate: string, policy: FieldPolicy | u
       if (policy.personal) noteAccess(context, await subjectsOf(record, context), coordinate, policy.personal);
       return;
     }
-    // one verdict per record per request, however many of its fields are selected
-    let perRequest = verdicts.get(context);
-    if (!perRequest) verdicts.set(context, (perRequest = new WeakMap()));
-    let verdict = perRequest.get(record);
-    if (!verdict) {
-      verdict = recordVerdict(department, coordinate.split('.')[0]!, record, context, subjectsOf);
-      perRequest.set(record, verdict);
-    }
-    const subjects = await verdict;
+    const subjects = await verdictFor(department, coordinate.split('.')[0]!, record, context, subjectsOf);
     if (policy?.personal) noteAccess(context, subjects, coordinate, policy.personal);
   };
 }
@@ -89,13 +173,18 @@ async function recordVerdict(department: string, typeName: string, record: unkno
     case 'CITIZEN':
     case 'ENTERPRISE': {
       const subjects = await subjectsOf(record, context);
-      if (!caller.subject || !subjects.includes(caller.subject)) throw new ForbiddenError(`This ${typeName} record is not about you; you can only read your own`);
+      if (!caller.subject || !subjects.includes(caller.subject)) throw notYours(typeName);
       return subjects;
     }
     default:
       requireDuty(department, typeName, context);
       return subjectsOf(record, context);
   }
+}
+
+/** The one answer for "someone else's" and "nobody's": the two must not be told apart. */
+function notYours(typeName: string): ForbiddenError {
+  return new ForbiddenError(`No ${typeName} record of yours matches; you can only read your own`);
 }
 
 function requireDuty(department: string, what: string, { caller, purpose }: DepartmentContext<unknown>): void {

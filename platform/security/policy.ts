@@ -1,4 +1,4 @@
-import { Kind, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode } from 'graphql';
+import { Kind, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode, type InputValueDefinitionNode } from 'graphql';
 import type { Role } from '../context.js';
 import { PERSONAL_DATA_ROLES, ROLES } from './roles.js';
 
@@ -7,6 +7,8 @@ export interface FieldPolicy {
   roles: readonly Role[];
   /** the @personal category, or null for data that is not personal */
   personal: string | null;
+  /** arguments marked @personal: filtering by them is filtering by someone's personal data (name -> category) */
+  personalArguments?: Readonly<Record<string, string>>;
 }
 
 const PUBLIC: FieldPolicy = { roles: ROLES, personal: null };
@@ -25,11 +27,13 @@ export function collectPolicies(document: DocumentNode): Map<string, FieldPolicy
     for (const field of def.fields ?? []) {
       const personal = personalOf(field);
       const roles = rolesOf(field.directives) ?? typeRoles ?? (personal ? PERSONAL_DATA_ROLES : null);
+      const personalArguments = Object.fromEntries((field.arguments ?? []).flatMap((a) => (personalOf(a) ? [[a.name.value, personalOf(a)!]] : [])));
       const key = `${def.name.value}.${field.name.value}`;
       const previous = policies.get(key);
-      if (!roles && !personal && !previous) continue;
+      const filters = Object.keys(personalArguments).length > 0;
+      if (!roles && !personal && !previous && !filters) continue;
       // the same field in several subgraphs (keys, shareable types): the strictest declaration wins
-      policies.set(key, merge(previous, { roles: roles ?? ROLES, personal }));
+      policies.set(key, merge(previous, { roles: roles ?? ROLES, personal, ...(filters ? { personalArguments } : {}) }));
     }
   }
   return policies;
@@ -41,7 +45,8 @@ export function policyOf(policies: Map<string, FieldPolicy>, coordinate: string)
 
 function merge(a: FieldPolicy | undefined, b: FieldPolicy): FieldPolicy {
   if (!a) return b;
-  return { roles: a.roles.filter((r) => b.roles.includes(r)), personal: a.personal ?? b.personal };
+  const personalArguments = a.personalArguments || b.personalArguments ? { ...a.personalArguments, ...b.personalArguments } : undefined;
+  return { roles: a.roles.filter((r) => b.roles.includes(r)), personal: a.personal ?? b.personal, ...(personalArguments ? { personalArguments } : {}) };
 }
 
 function directive(directives: readonly ConstDirectiveNode[] | undefined, name: string): ConstDirectiveNode | undefined {
@@ -55,7 +60,7 @@ function rolesOf(directives: readonly ConstDirectiveNode[] | undefined): Role[] 
   return values.flatMap((v) => (v.kind === Kind.STRING || v.kind === Kind.ENUM ? [v.value.toUpperCase() as Role] : []));
 }
 
-function personalOf(field: FieldDefinitionNode): string | null {
+function personalOf(field: FieldDefinitionNode | InputValueDefinitionNode): string | null {
   const arg = directive(field.directives, 'personal')?.arguments?.find((a) => a.name.value === 'category');
   return arg && arg.value.kind === Kind.STRING ? arg.value.value : null;
 }

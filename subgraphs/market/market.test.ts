@@ -11,7 +11,7 @@ import { eighteenthBirthday, generateEnterprises, marketAuthorityCode } from './
 // 1,000 people make 100 enterprises: enough for several pages and every filter
 const SEED = { size: 1_000, seed: 7 };
 const ALL: Enterprise[] = [...generateEnterprises(SEED)].sort((a, b) => (a.creditCode < b.creditCode ? -1 : 1));
-const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: null, scopes: ['market:read'] };
+const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: null, scopes: ['market:read', 'market:unmask'] };
 
 let dept: TestDepartment;
 beforeAll(async () => {
@@ -171,9 +171,12 @@ describe('market department', () => {
 
   it('shows the register to anyone, but a representative identity number only to those entitled', async () => {
     const e = ALL[0]!;
-    const open = await q(`{ enterprise(creditCode: "${e.creditCode}") { name legalRepresentative { __typename } } }`, {}, ANONYMOUS);
+    const open = await q(`{ enterprise(creditCode: "${e.creditCode}") { name creditCode } }`, {}, ANONYMOUS);
     expect(open.errors).toBeUndefined();
     expect(open.data?.enterprise.name).toBe(e.name);
+    // the representative is a person's record: not even its __typename for anonymous callers
+    const typename = await q(`{ enterprise(creditCode: "${e.creditCode}") { legalRepresentative { __typename } } }`, {}, ANONYMOUS);
+    expect(typename.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const id = await q(`{ enterprise(creditCode: "${e.creditCode}") { legalRepresentative { id } } }`, {}, ANONYMOUS);
     expect(id.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const self: Caller = { role: 'CITIZEN', subject: e.representativeId, department: null, scopes: [] };

@@ -113,6 +113,7 @@ export type Query = {
    * Residents ordered by identity number. Filters combine: registered in a division
    * (a county, or any county below a prefecture or province), name starting with the
    * given text (e.g. a surname), born between two dates inclusive. first: 1..100 (default 20).
+   * A search over other people's records: officers on duty only.
    */
   people: PersonConnection;
   /** One resident by identity number; NOT_FOUND when nobody is registered under it. */
