@@ -22,7 +22,7 @@ export const audit: Department<Loaders> = {
   loaders: createLoaders,
   seed: (em, options) => seedAudit(em, options),
   subjects,
-  // the log's own reads are not logged again: auditors' access is the purpose of the log
+  // the log records its own reads in place (self-record.ts): there is no outbox to deliver from here
   recordsAccess: false,
   routes: (orm) => ({ '/ingest': ingestRoute(orm) }),
 };

@@ -6,6 +6,7 @@ import { AccessEntryEntity } from '../entities.js';
 import { logWhere, seqAfter, seqCursor, timeRange } from '../filters.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { verifyAccessLog } from '../log.js';
+import { recordLogRead } from '../self-record.js';
 
 /** The export's ceiling: a bulk read, still one bounded response. */
 export const MAX_EXPORT = 10_000;
@@ -18,7 +19,9 @@ export const Query: QueryResolvers = {
     const from = seqAfter(after);
     if (from !== null) where.push({ seq: { $gt: from } });
     const rows = await context.em.find(AccessEntryEntity, { $and: where }, { orderBy: { seq: 'asc' }, limit: limit + 1 });
-    return toPage(rows, limit, seqCursor);
+    const page = toPage(rows, limit, seqCursor);
+    await recordLogRead(context, 'AccessEntry.subjectId', page.nodes);
+    return page;
   },
 
   async exportAccessLog(_, { first, after, ...filters }, context) {
@@ -29,6 +32,7 @@ export const Query: QueryResolvers = {
     if (from !== null) where.push({ seq: { $gt: from } });
     const rows = await context.em.find(AccessEntryEntity, { $and: where }, { orderBy: { seq: 'asc' }, limit: first + 1, disableIdentityMap: true });
     const page = toPage(rows, first, seqCursor);
+    await recordLogRead(context, 'AccessLogExport.jsonLines', page.nodes);
     const lines = page.nodes.map((e) => canonicalJson({ seq: e.seq, prevHash: e.prevHash, hash: e.hash, record: recordOf(e) }));
     return { jsonLines: lines.join('\n'), count: lines.length, pageInfo: page.pageInfo };
   },
