@@ -16,6 +16,7 @@ import { summariseProfile } from './profile.js';
 import { chooseQueries, LIST_SPEC, listQuery, QUERIES, type CallerKind, type ChosenQuery, type Setup } from './queries.js';
 import { renderMarkdown, type BenchResult, type CheckResult, type ListGrowthRow, type QueryResult, type SizeGrowthRow, type TargetSummary } from './report.js';
 import { startTarget, type Target } from './targets.js';
+import { sampleAgencies } from '../platform/sample-catalog.js';
 
 const PURPOSE = 'bench: performance measurement (issue 7)';
 
@@ -30,7 +31,8 @@ async function callers(keysDir: string, departments: string[]): Promise<Callers>
   const token = await mintToken(pair, {
     role: 'OFFICER',
     subject: 'officer-bench',
-    department: '11110000000000000X',
+    // an agency the gateway knows (gateway/auth.ts refuses made-up ones)
+    department: sampleAgencies()[0]!.code,
     scopes: departments.flatMap((d) => [`${d}:read`, `${d}:unmask`]),
     expiresIn: '24h',
   });

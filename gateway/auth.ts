@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { GraphQLError } from 'graphql';
+import { knownAgency } from '../platform/agencies.js';
 import { ANONYMOUS, type Caller, type Role } from '../platform/context.js';
 import { ErrorCode } from '../platform/errors.js';
 import { devKeyPair } from '../platform/security/keys.js';
@@ -41,13 +42,23 @@ export async function authenticator(config: AuthConfig): Promise<Authenticate> {
     const role = String(payload.role ?? '').toUpperCase() as Role;
     if (!ROLES.includes(role) || role === 'ANONYMOUS') throw unauthenticated(`Token role must be one of ${ROLES.filter((r) => r !== 'ANONYMOUS').join(', ')}`);
     if ((role === 'CITIZEN' || role === 'ENTERPRISE') && !payload.sub) throw unauthenticated('A citizen or enterprise token must name its subject');
+    const department = typeof payload.dept === 'string' ? payload.dept : null;
+    if (role === 'OFFICER') checkAgency(department);
     return {
       role,
       subject: payload.sub ?? null,
-      department: typeof payload.dept === 'string' ? payload.dept : null,
+      department,
       scopes: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : Array.isArray(payload.scopes) ? payload.scopes.map(String) : [],
     };
   };
+}
+
+/** An officer acts for an agency: the token must name one that exists (its unified social credit code). */
+function checkAgency(department: string | null): void {
+  if (!department) throw unauthenticated('An officer token must name the officer\'s agency (dept: its unified social credit code)');
+  if (!knownAgency(department)) {
+    throw unauthenticated(`The officer token names agency ${JSON.stringify(department.slice(0, 40))}, which is not an agency in the catalog; sign in again with your agency's unified social credit code`);
+  }
 }
 
 function unauthenticated(message: string): GraphQLError {

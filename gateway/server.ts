@@ -18,6 +18,7 @@ import { parseOptionsFor } from './limits/policy.js';
 import { createRateLimiter } from './limits/rate-limit.js';
 import { accessPlugin } from './plugins/access.js';
 import { personalDataMaskingPlugin } from './plugins/masking.js';
+import { caseLookup, checkPurpose } from './purpose.js';
 import { scalarChecksPlugin } from './plugins/scalars.js';
 import { graphPolicies } from './policies.js';
 
@@ -78,15 +79,20 @@ export async function startGateway(config: GatewayConfig, switches: MeasurementS
     ],
   });
   await server.start();
+  const handlesCase = caseLookup(server);
   const http = createHttpServer({
     server,
-    context: async (req: IncomingMessage) => ({
-      requestId: requestIdFrom(header(req, 'x-request-id')),
-      purpose: purposeFrom(header(req, 'x-purpose')),
-      caller: switches.authentication === false ? unverifiedCaller(req) : await authenticate(req),
-      clientName: header(req, 'apollographql-client-name')?.slice(0, 100) ?? null,
-      clientAddress: req.socket.remoteAddress ?? 'unknown',
-    }),
+    context: async (req: IncomingMessage) => {
+      const context: GatewayContext = {
+        requestId: requestIdFrom(header(req, 'x-request-id')),
+        purpose: purposeFrom(header(req, 'x-purpose')),
+        caller: switches.authentication === false ? unverifiedCaller(req) : await authenticate(req),
+        clientName: header(req, 'apollographql-client-name')?.slice(0, 100) ?? null,
+        clientAddress: req.socket.remoteAddress ?? 'unknown',
+      };
+      await checkPurpose(context, config.production, handlesCase);
+      return context;
+    },
     ready: () => departmentsReady(config),
   });
   const listening = await listen(http, config.port, config.host, 'gateway');
@@ -132,7 +138,10 @@ async function departmentsReady(config: GatewayConfig): Promise<boolean> {
   return results.every((r) => r.status === 'fulfilled' && r.value);
 }
 
-/** x-purpose, percent-decoded (headers are Latin-1, a legal basis is often Chinese), at most 200 characters. */
+/**
+ * x-purpose, percent-decoded (headers are Latin-1, free text is often Chinese), at most 200 characters.
+ * What it may say (case:<id>, basis:<code>) is checked by checkPurpose (gateway/purpose.ts).
+ */
 function purposeFrom(value: string | undefined): string | null {
   if (!value?.trim()) return null;
   let text = value;

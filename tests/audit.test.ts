@@ -8,13 +8,17 @@ import { audit } from '../subgraphs/audit/department.js';
 import { population } from '../subgraphs/population/department.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
+import { sampleAgencies } from '../platform/sample-catalog.js';
+
+// officer tokens name an existing agency (gateway/auth.ts): the first of the sample catalog, 北京市公安厅
+const AGENCY = sampleAgencies()[0]!.code;
 
 const alice = personAt(7, 0);
 const bob = personAt(7, 4);
 const PERSON = 'query($id: ResidentId!) { person(id: $id) { name phone } }';
 const LOG = 'query($s: String) { accessLog(subjectId: $s, first: 100) { nodes { seq department purpose caller { role } fields categories withheld } } }';
 const officer = async (purpose: string) => ({
-  ...(await bearer({ role: 'OFFICER', subject: 'officer-3', department: 'PS-110000', scopes: ['population:read'] })),
+  ...(await bearer({ role: 'OFFICER', subject: 'officer-3', department: AGENCY, scopes: ['population:read'] })),
   'x-purpose': encodeURIComponent(purpose),
 });
 
@@ -90,7 +94,7 @@ describe('access records survive the audit department being down', () => {
   });
 
   it('keeps them in the outbox, then delivers each exactly once', async () => {
-    const as = { caller: { role: 'OFFICER' as const, subject: 'o', department: 'PS', scopes: ['population:read'] }, purpose: 'case C1' };
+    const as = { caller: { role: 'OFFICER' as const, subject: 'o', department: AGENCY, scopes: ['population:read'] }, purpose: 'case C1' };
     for (const i of [0, 1, 2]) expect((await department.query('query($id: ResidentId!) { person(id: $id) { name } }', { id: personAt(7, i).id }, as)).errors).toBeUndefined();
     await expect(department.delivery!.flush()).rejects.toThrow();
     await new Promise((resolve) => setTimeout(resolve, 300)); // a few failed background attempts

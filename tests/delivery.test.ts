@@ -4,6 +4,10 @@ import { todayInChina } from '../platform/working-days.js';
 import { CasePageDocument, RegionDashboardDocument } from './generated/operations.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
+import { sampleAgencies } from '../platform/sample-catalog.js';
+
+// officer tokens name an existing agency (gateway/auth.ts): the first of the sample catalog, 北京市公安厅
+const AGENCY = sampleAgencies()[0]!.code;
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -14,7 +18,7 @@ afterAll(() => platform?.close());
 const today = todayInChina();
 const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
 const officer = async () => ({
-  ...(await bearer({ role: 'OFFICER', subject: 'officer-5', department: 'AA', scopes: ['cases:read', 'cases:unmask', 'evaluation:read', 'certificates:read'] })),
+  ...(await bearer({ role: 'OFFICER', subject: 'officer-5', department: AGENCY, scopes: ['cases:read', 'cases:unmask', 'evaluation:read', 'certificates:read'] })),
   'x-purpose': 'supervision of case handling',
 });
 
@@ -62,7 +66,7 @@ describe('service delivery across cases, the certificate hub, evaluation and the
   it('refuses an illegal transition through the gateway, leaving the case unchanged', async () => {
     const list = await platform.query('{ cases(status: DELIVERED, first: 100) { nodes { id status evaluation { id level } } } }', {}, await officer());
     const delivered = (list.data!.cases.nodes as { id: string; evaluation: { level: string } | null }[]).find((c) => c.evaluation)!;
-    const handler = await bearer({ role: 'OFFICER', subject: 'officer-6', department: 'AA', scopes: ['cases:write', 'cases:read'] });
+    const handler = await bearer({ role: 'OFFICER', subject: 'officer-6', department: AGENCY, scopes: ['cases:write', 'cases:read'] });
     const mutations = (await platform.query('{ __schema { mutationType { fields { name } } } }', {}, handler)).data?.__schema.mutationType.fields.map((f: { name: string }) => f.name) as string[];
     expect(mutations.length).toBeGreaterThan(0);
     const name = mutations.find((m) => /^(acceptCase|advanceCase)$/.test(m))!;

@@ -5,6 +5,10 @@ import { enterpriseAt, personAt } from '../platform/synthetic.js';
 import { EnterprisePageDocument, PersonPageDocument } from './generated/operations.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
+import { sampleAgencies } from '../platform/sample-catalog.js';
+
+// officer tokens name an existing agency (gateway/auth.ts): the first of the sample catalog, 北京市公安厅
+const AGENCY = sampleAgencies()[0]!.code;
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -14,7 +18,7 @@ afterAll(() => platform?.close());
 
 // an officer of public security handling a case, allowed full identifiers
 const officer = async () => ({
-  ...(await bearer({ role: 'OFFICER', subject: 'officer-9', department: 'PS', scopes: ['population:read', 'population:unmask', 'market:read', 'market:unmask', 'certificates:read', 'certificates:unmask'] })),
+  ...(await bearer({ role: 'OFFICER', subject: 'officer-9', department: AGENCY, scopes: ['population:read', 'population:unmask', 'market:read', 'market:unmask', 'certificates:read', 'certificates:unmask'] })),
   'x-purpose': 'case C20261125000001',
 });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../platform/context.js';
 import { looksLikeResidentId } from '../platform/security/masking.js';
+import { sampleAgencies } from '../platform/sample-catalog.js';
 import { personAt } from '../platform/synthetic.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
@@ -12,8 +13,9 @@ import { bearer } from './helpers/tokens.js';
 const alice = personAt(7, 0);
 const bob = personAt(7, 4);
 const nobody = personAt(7, 999); // a valid identity number nobody is registered under
+const AGENCY = sampleAgencies()[0]!.code;
 const PURPOSE = { 'x-purpose': 'case C20261125000001' };
-const officer = async (scopes: string[]) => ({ ...(await bearer({ role: 'OFFICER', subject: 'officer-7', department: 'PS-110000', scopes })), ...PURPOSE });
+const officer = async (scopes: string[]) => ({ ...(await bearer({ role: 'OFFICER', subject: 'officer-7', department: AGENCY, scopes })), ...PURPOSE });
 const auditor = (scopes: string[] = []) => bearer({ role: 'AUDITOR', subject: 'auditor-1', scopes });
 const citizen = (id: string) => bearer({ role: 'CITIZEN', subject: id });
 
@@ -60,7 +62,7 @@ describe('masking follows the operation that runs', () => {
 
 describe('masked at the source', () => {
   it('a department itself sends no full identity number to a caller who may not see it', async () => {
-    const caller: Caller = { role: 'OFFICER', subject: 'officer-7', department: 'PS-110000', scopes: ['population:read'] };
+    const caller: Caller = { role: 'OFFICER', subject: 'officer-7', department: AGENCY, scopes: ['population:read'] };
     const res = await platform.departments.population!.query(
       'query($id: ResidentId!) { person(id: $id) { id name phone address household { members { person { id } } } } }',
       { id: alice.id },
@@ -86,7 +88,7 @@ describe('masked at the source', () => {
   });
 
   it('refuses a sealed key altered or carried into another request', async () => {
-    const caller: Caller = { role: 'OFFICER', subject: 'officer-7', department: 'PS-110000', scopes: ['population:read', 'certificates:read'] };
+    const caller: Caller = { role: 'OFFICER', subject: 'officer-7', department: AGENCY, scopes: ['population:read', 'certificates:read'] };
     const sealed = (await platform.departments.population!.query('query($id: ResidentId!) { person(id: $id) { id } }', { id: alice.id }, { caller, purpose: 'c' })).data?.person.id as string;
     // the test helper signs every request with the same request id: change the sealed bytes instead
     const altered = `${sealed.slice(0, -2)}${sealed.endsWith('A') ? 'B' : 'A'}${sealed.slice(-1)}`;

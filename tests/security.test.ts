@@ -11,13 +11,17 @@ import { personAt } from '../platform/synthetic.js';
 import { post, requestBody } from '../platform/testing.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
+import { sampleAgencies } from '../platform/sample-catalog.js';
+
+// officer tokens name an existing agency (gateway/auth.ts): the first of the sample catalog, 北京市公安厅
+const AGENCY = sampleAgencies()[0]!.code;
 
 // The test platform seeds 50 people with seed 7 (platform/testing.ts).
 const alice = personAt(7, 0);
 const bob = personAt(7, 4); // another household
 const PERSON = 'query($id: ResidentId!) { person(id: $id) { id name phone address } }';
 const SERVICE = '{ _service { sdl } }';
-const officer = (scopes: string[]) => bearer({ role: 'OFFICER', subject: 'officer-7', department: 'PS-110000', scopes });
+const officer = (scopes: string[]) => bearer({ role: 'OFFICER', subject: 'officer-7', department: AGENCY, scopes });
 
 let platform: TestPlatform;
 beforeAll(async () => {

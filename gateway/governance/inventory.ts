@@ -11,6 +11,7 @@
 import { Kind, parse, print, type ConstDirectiveNode, type DefinitionNode, type FieldDefinitionNode, type InputValueDefinitionNode, type StringValueNode } from 'graphql';
 import type { Role } from '../../platform/context.js';
 import { DEPARTMENTS } from '../../platform/departments.js';
+import { LEGAL_BASES, type LegalBasis } from '../../platform/purposes.js';
 import { collectPolicies, policyOf } from '../../platform/security/policy.js';
 import { ROLES, readScope, unmaskScope } from '../../platform/security/roles.js';
 
@@ -37,7 +38,8 @@ export const SENSITIVE_CATEGORIES: readonly PersonalCategory[] = ['IDENTITY_NUMB
 export const UNMASKABLE_CATEGORIES: readonly PersonalCategory[] = ['IDENTITY_NUMBER', 'PHONE', 'ADDRESS'];
 
 /** What the register says of purposes: officers state one per request, the audit trail keeps it. */
-export const PURPOSES = 'Stated per request in x-purpose (a case id or legal basis); recorded in the audit log.';
+export const PURPOSES =
+  'Stated per request in x-purpose: case:<case id> (a case the officer\'s agency handles) or basis:<code> (a registered legal basis, listed in legalBases); recorded in the audit log and shown to the data subject in words.';
 
 export type TypeKind = 'OBJECT' | 'INTERFACE' | 'UNION' | 'ENUM' | 'INPUT_OBJECT' | 'SCALAR';
 
@@ -128,6 +130,8 @@ export interface Inventory {
   departments: { name: string; title: string }[];
   types: InventoryType[];
   register: ProcessingActivity[];
+  /** the legal bases an officer may state as purpose (basis:<code>), with law and retention (platform/purposes.ts) */
+  legalBases: LegalBasis[];
 }
 
 const INTERNAL = /^(join__|link__|federation__)|^(_Service|_Entity|_Any)$/;
@@ -168,6 +172,7 @@ export function buildInventory(supergraphSdl: string, source = 'schema/supergrap
     departments,
     types,
     register: departments.map((d) => processingActivity(d.name, types)),
+    legalBases: LEGAL_BASES.map((b) => ({ ...b })),
   };
 }
 

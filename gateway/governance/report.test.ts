@@ -60,6 +60,9 @@ describe('schema inventory of the committed supergraph', () => {
     const market = inventory.register.find((r) => r.department === 'market')!;
     expect(market.attachedTo).toContainEqual(expect.objectContaining({ entity: 'Person', owners: ['population'] }));
     expect(inventory.register.find((r) => r.department === 'regions')!.categories).toEqual({});
+    // purposes an officer may state: each registered legal basis with its law and retention
+    expect(inventory.legalBases.length).toBeGreaterThan(0);
+    for (const basis of inventory.legalBases) expect(basis).toMatchObject({ code: expect.any(String), title: expect.any(String), law: expect.stringMatching(/第.+条/), retention: expect.any(String) });
   });
 
   it('renders the same JSON and Markdown every time', () => {

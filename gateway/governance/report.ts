@@ -111,6 +111,16 @@ export function renderMarkdown(inventory: Inventory): string {
     }
     out.push('');
   }
+  out.push(
+    '### Legal bases an officer may state as purpose',
+    '',
+    'An officer states `x-purpose: case:<case id>` (a case their agency handles) or `basis:<code>`, one of these; anything else is refused in production.',
+    '',
+    '| purpose | in words | law | retention |',
+    '|---|---|---|---|',
+    ...inventory.legalBases.map((b) => `| ${code(`basis:${b.code}`)} | ${b.title} | ${b.law} | ${b.retention} |`),
+    '',
+  );
   return `${out.join('\n').trimEnd()}\n`;
 }
 

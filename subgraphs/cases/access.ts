@@ -56,3 +56,16 @@ export function submitter(caller: Caller, { applicantKind, applicantId, agentId 
   }
   throw new ForbiddenError(`Submitting a case needs a citizen or enterprise sign-in, or an officer with the scope ${WRITE_SCOPE}`);
 }
+
+/**
+ * Deciding a case (DECISIONS in lifecycle.ts) is for the agency that implements
+ * it: an officer of another agency may take the case in at their window, never
+ * decide it.
+ *
+ * @throws ForbiddenError when the caller's agency is not the implementing agency
+ */
+export function requireImplementingAgency(caller: Caller, caseId: string, departmentCode: string, mutation: string): void {
+  if (caller.department !== departmentCode) {
+    throw new ForbiddenError(`Case ${caseId} is implemented by another agency: only its officers may ${mutation}; your agency may accept cases at its window`);
+  }
+}

@@ -23,8 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => dept?.close());
 
-const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: 'x', scopes: ['cases:read', 'cases:write', 'cases:unmask'] };
-const READER: Caller = { ...OFFICER, subject: 'officer-2', scopes: ['cases:read', 'cases:unmask'] };
 const citizen = (subject: string): Caller => ({ role: 'CITIZEN', subject, department: null, scopes: [] });
 const q = (query: string, variables: Record<string, unknown> = {}, caller: Caller = OFFICER) => dept.query(query, variables, { caller, purpose: 'case handling' });
 const first = (test: (c: Case) => boolean) => rows.find(test) ?? expect.fail('no such case in the sample');
@@ -33,6 +31,9 @@ const codeOf = (errors: { extensions?: Record<string, any> }[] | undefined) => e
 // 失业保险金申领: persons, online or at the hall, promised 3 working days
 const ITEM = 'JF-040003-001';
 const IMPLEMENTATION = generateImplementations(SEED.seed).find((i) => i.itemCode === ITEM)!;
+// deciding a case is for its implementing agency: the officer works there
+const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: IMPLEMENTATION.departmentCode, scopes: ['cases:read', 'cases:write', 'cases:unmask'] };
+const READER: Caller = { ...OFFICER, subject: 'officer-2', scopes: ['cases:read', 'cases:unmask'] };
 const submission = (applicantId: string, extra: Record<string, unknown> = {}) => ({
   itemCode: ITEM,
   implementationCode: IMPLEMENTATION.code,

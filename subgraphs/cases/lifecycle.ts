@@ -37,6 +37,12 @@ export const MUTATIONS: Record<CaseAction, string> = {
 /** Actions that must say why (the applicant is owed a reason). */
 export const NEEDS_REASON: ReadonlySet<CaseAction> = new Set(['REJECT', 'SUSPEND', 'REFUSE']);
 
+/**
+ * Decisions on a case, for the implementing agency only; the other steps are
+ * the window's, and any agency's window may take them (一窗受理).
+ */
+export const DECISIONS: ReadonlySet<CaseAction> = new Set(['SUSPEND', 'APPROVE', 'REFUSE', 'DELIVER']);
+
 /** Statuses in which the time-limit clock runs. */
 export const CLOCK_RUNNING: readonly CaseStatus[] = ['ACCEPTED', 'UNDER_REVIEW'];
 

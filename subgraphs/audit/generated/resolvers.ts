@@ -145,7 +145,13 @@ export type DataAccess = {
   /** The department that served the data. */
   department: Scalars['String']['output'];
   fields: Array<Scalars['String']['output']>;
+  /** The purpose as stated: case:<case id> or basis:<code> (in development also free text). */
   purpose?: Maybe<Scalars['String']['output']>;
+  /**
+   * The purpose in words: the case handled, or the registered legal basis with its law and article
+   * (e.g. 户口登记管理（依据《中华人民共和国户口登记条例》第三条）). Null when no purpose was stated.
+   */
+  purposeText?: Maybe<Scalars['String']['output']>;
 };
 
 export type DataAccessConnection = {
@@ -433,6 +439,7 @@ export type DataAccessResolvers<ContextType = Context, ParentType extends Resolv
   department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  purposeText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type DataAccessConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataAccessConnection'] = ResolversParentTypes['DataAccessConnection']> = {

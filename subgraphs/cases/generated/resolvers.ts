@@ -245,7 +245,9 @@ export type ItemOverdue = {
  * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
  * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Reasons: 1..500 characters.
+ * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
+ * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -277,7 +279,9 @@ export type Mutation = {
  * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
  * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Reasons: 1..500 characters.
+ * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
+ * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
 export type MutationAcceptCaseArgs = {
   channel: Channel;
@@ -291,7 +295,9 @@ export type MutationAcceptCaseArgs = {
  * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
  * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Reasons: 1..500 characters.
+ * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
+ * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
 export type MutationApproveCaseArgs = {
   channel: Channel;
@@ -305,7 +311,9 @@ export type MutationApproveCaseArgs = {
  * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
  * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Reasons: 1..500 characters.
+ * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
+ * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
 export type MutationDeliverCaseArgs = {
   channel: Channel;
@@ -319,7 +327,9 @@ export type MutationDeliverCaseArgs = {
  * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
  * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Reasons: 1..500 characters.
+ * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
+ * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
 export type MutationRefuseCaseArgs = {
   channel: Channel;
@@ -333,7 +343,9 @@ export type MutationRefuseCaseArgs = {
  * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
  * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Reasons: 1..500 characters.
+ * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
+ * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
 export type MutationRejectCaseArgs = {
   channel: Channel;
@@ -347,7 +359,9 @@ export type MutationRejectCaseArgs = {
  * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
  * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Reasons: 1..500 characters.
+ * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
+ * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
 export type MutationResumeCaseArgs = {
   channel: Channel;
@@ -361,7 +375,9 @@ export type MutationResumeCaseArgs = {
  * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
  * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Reasons: 1..500 characters.
+ * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
+ * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
 export type MutationStartReviewArgs = {
   channel: Channel;
@@ -375,7 +391,9 @@ export type MutationStartReviewArgs = {
  * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
  * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Reasons: 1..500 characters.
+ * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
+ * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
 export type MutationSubmitCaseArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -387,7 +405,9 @@ export type MutationSubmitCaseArgs = {
  * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
  * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Reasons: 1..500 characters.
+ * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
+ * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
 export type MutationSuspendCaseArgs = {
   channel: Channel;
@@ -445,6 +465,12 @@ export type Query = {
    * (with the reason), or the item is unknown or not for that kind of applicant.
    */
   draftApplication: DraftApplication;
+  /**
+   * Whether the case exists and the officer's own agency implements it: the gateway asks this to check
+   * an officer's purpose case:<id>. False alike for an unknown case and another agency's, so it tells
+   * nothing about cases the officer's agency does not handle.
+   */
+  handlesCase: Scalars['Boolean']['output'];
 };
 
 
@@ -469,6 +495,11 @@ export type QueryDraftApplicationArgs = {
   applicantId: Scalars['String']['input'];
   applicantKind: ApplicantKind;
   itemCode: Scalars['ID']['input'];
+};
+
+
+export type QueryHandlesCaseArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /**
@@ -880,6 +911,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   cases?: Resolver<ResolversTypes['CaseConnection'], ParentType, ContextType, RequireFields<QueryCasesArgs, 'first'>>;
   draftApplication?: Resolver<ResolversTypes['DraftApplication'], ParentType, ContextType, RequireFields<QueryDraftApplicationArgs, 'applicantId' | 'applicantKind' | 'itemCode'>>;
+  handlesCase?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<QueryHandlesCaseArgs, 'id'>>;
 };
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = {

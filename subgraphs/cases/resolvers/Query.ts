@@ -33,4 +33,10 @@ export const Query: QueryResolvers = {
   },
 
   draftApplication: (_, { itemCode, applicantKind, applicantId }) => draftApplication({ itemCode, applicantKind, applicantId }),
+
+  // only the caller's own agency gets a yes: no case of another agency is revealed
+  async handlesCase(_, { id }, { caller, loaders }) {
+    if (caller.role !== 'OFFICER' || !caller.department) return false;
+    return (await loaders.caseById.load(id))?.departmentCode === caller.department;
+  },
 };

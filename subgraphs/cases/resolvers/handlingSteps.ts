@@ -1,10 +1,10 @@
 import { ErrorCode, GovError, NotFoundError } from '../../../platform/errors.js';
 import type { Channel } from '../../../platform/reference/service-types.js';
-import { requireHandler } from '../access.js';
+import { requireHandler, requireImplementingAgency } from '../access.js';
 import type { Context } from '../context.js';
 import { CaseEntity, CaseEventEntity, type Case, type CaseEvent } from '../entities.js';
 import { runOnce } from '../idempotency.js';
-import { MUTATIONS, NEEDS_REASON, nextStatus, type CaseAction } from '../lifecycle.js';
+import { DECISIONS, MUTATIONS, NEEDS_REASON, nextStatus, type CaseAction } from '../lifecycle.js';
 import { caseFacts, nowInChina } from '../timeline.js';
 import { checkText } from '../validate.js';
 
@@ -31,6 +31,7 @@ export function handlingStep(action: CaseAction) {
       const found = await tx.findOne(CaseEntity, { id: args.id });
       if (!found) throw new NotFoundError('Case', args.id);
       const status = nextStatus(found.id, found.status, action);
+      if (DECISIONS.has(action)) requireImplementingAgency(context.caller, found.id, found.departmentCode, mutation);
       const timeline = await tx.find(CaseEventEntity, { caseId: found.id }, { orderBy: { seq: 'asc' } });
       const event: CaseEvent = { caseId: found.id, seq: timeline.length, at: nowInChina(), status, channel: args.channel, handler, note };
       const facts = caseFacts([...timeline, event], found.promisedLimitDays);
