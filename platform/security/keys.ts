@@ -34,11 +34,11 @@ export async function newKeyPair(kid: string): Promise<KeyPair> {
 }
 
 /**
- * The development pair `name` (identity or gateway), created on first use.
+ * The development pair `name` (identity, gateway, or a channel between departments), created on first use.
  * Concurrent first starts are safe: each writes a temp file and renames, and
  * whoever loses the race re-reads the winner's pair.
  */
-export async function devKeyPair(name: 'identity' | 'gateway', env: NodeJS.ProcessEnv = process.env): Promise<KeyPair> {
+export async function devKeyPair(name: string, env: NodeJS.ProcessEnv = process.env): Promise<KeyPair> {
   const dir = keysDir(env);
   const file = join(dir, `${name}.jwk.json`);
   if (!existsSync(file)) {

@@ -4,12 +4,16 @@ import type { Caller } from '../../platform/context.js';
 import { makeCreditCode, makeResidentId } from '../../platform/identifiers/index.js';
 import { sampleCaseAt } from '../../platform/sample-cases.js';
 import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
+import { claimsSigner, type ClaimsSigner } from '../../platform/security/department-claims.js';
+import { newKeyPair } from '../../platform/security/keys.js';
+import { RATING_TICKETS, ticketClaims, type RatingTicket } from '../../platform/security/rating-ticket.js';
 import { todayInChina } from '../../platform/working-days.js';
 import { isOverdue, overdueWorkingDays, rectificationDeadline } from './deadlines.js';
 import { evaluation } from './department.js';
 import { EvaluationEntity, type Evaluation } from './entities.js';
 import { isBadReview, LEVELS } from './levels.js';
 import { generateEvaluations } from './seed.js';
+import { lastRatingDay } from './tickets.js';
 import { divisionRange } from './window.js';
 
 const SEED = { size: 1_000, seed: 7 };
@@ -20,8 +24,11 @@ const evaluations = rated.map((r) => r.evaluation);
 const rectifications = rated.flatMap((r) => r.rectification ?? []);
 
 let dept: TestDepartment;
+let signTicket: ClaimsSigner;
 beforeAll(async () => {
   dept = await startTestDepartment(evaluation, SEED);
+  // the tests play the cases department: they sign tickets with its (development) key
+  signTicket = await claimsSigner(RATING_TICKETS);
 });
 afterAll(() => dept?.close());
 
@@ -39,22 +46,36 @@ const TEST_AGENCY = makeCreditCode('1', '1', TEST_REGION, '12345678');
 const RATER = makeResidentId('650102', '19900501', 123);
 const DIMENSIONS = { overall: 5, efficiency: 4, guideAccuracy: 5, convenience: 4, usability: 3 };
 let caseSerial = 0;
-const rating = (overrides: Record<string, unknown> = {}) => ({
-  caseId: `C-TEST-${++caseSerial}`,
-  caseItemCode: TEST_ITEM,
-  caseRegionCode: TEST_REGION,
-  caseDepartmentCode: TEST_AGENCY,
-  level: 'SATISFIED',
-  dimensions: DIMENSIONS,
-  channel: 'MOBILE_APP',
-  ...overrides,
+const facts = (caseId: string, extra: Partial<RatingTicket> = {}): RatingTicket => ({
+  caseId,
+  applicantKind: 'PERSON',
+  applicantId: RATER,
+  agentId: null,
+  itemCode: TEST_ITEM,
+  regionCode: TEST_REGION,
+  departmentCode: TEST_AGENCY,
+  endedOn: today,
+  ...extra,
 });
+const ticket = (caseId: string, extra: Partial<RatingTicket> = {}, ttl = 3600) => signTicket(ticketClaims(facts(caseId, extra)), ttl);
+/** A rating of a new ended case of RATER's (or of the ticket's applicant), with its ticket. */
+const rating = (overrides: Record<string, unknown> = {}, holder: Partial<RatingTicket> = {}) => {
+  const caseId = `C-TEST-${++caseSerial}`;
+  return { caseId, ratingTicket: ticket(caseId, holder), level: 'SATISFIED', dimensions: DIMENSIONS, channel: 'MOBILE_APP', ...overrides };
+};
 const RATE = `mutation($input: RateCaseInput!, $key: String) { rateCase(input: $input, idempotencyKey: $key) {
   id level comment channel evaluatedAt case { id } evaluator { ... on Person { id } ... on Enterprise { creditCode } } dimensions { overall usability }
   serviceItem { code } region { code } department { code } rectification { id status deadline overdue } } }`;
 const RECT = 'id status deadline overdue overdueWorkingDays result dismissalReason closedBy callback { officer summary verified }';
 const rate = (input: Record<string, unknown>, key?: string, caller = citizen(RATER)) => q(RATE, { input, key }, caller);
 const testRatings = async () => ids((await q('query($r: DivisionCode) { evaluations(region: $r, first: 100) { nodes { id } } }', { r: TEST_REGION })).data?.evaluations.nodes);
+
+describe('the rating period', () => {
+  it('ends 30 calendar days after the case ended', () => {
+    expect(lastRatingDay('2026-01-31')).toBe('2026-03-02');
+    expect(lastRatingDay('2024-02-15')).toBe('2024-03-16');
+  });
+});
 
 describe('rectification deadlines', () => {
   it('fall 15 working days after the review, skipping holidays and counting make-up days', () => {
@@ -155,17 +176,26 @@ describe('evaluation department', () => {
     const again = await rate({ ...input, level: 'VERY_DISSATISFIED', comment: '改评' });
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(again.errors?.[0]?.message).toContain('一事一评');
+    // someone else holding the applicant's ticket is refused before anything is looked up
     const other = await rate({ ...input, comment: 'by someone else' }, undefined, citizen(makeResidentId('650102', '19800101', 7)));
-    expect(other.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const back = await q('query($c: ID) { evaluations(case: $c) { nodes { level comment rectification { id } } } }', { c: input.caseId });
     expect(back.data?.evaluations.nodes).toEqual([{ level: 'SATISFIED', comment: '很方便', rectification: null }]);
     // the database holds the line too: a second row for the case breaks the unique index on case_id
     const row = evaluations[0]!;
     await expect(dept.orm.em.fork().insert(EvaluationEntity, { ...row, id: 'E-duplicate', caseId: input.caseId })).rejects.toBeInstanceOf(UniqueConstraintViolationException);
     const enterprise = makeCreditCode('9', '1', TEST_REGION, '87654321');
-    const firm = await rate(rating({ channel: 'SERVICE_HALL', dimensions: null }), undefined, { role: 'ENTERPRISE', subject: enterprise, department: null, scopes: [] });
+    const firmCase = rating({ channel: 'SERVICE_HALL', dimensions: null }, { applicantKind: 'ENTERPRISE', applicantId: enterprise, agentId: RATER });
+    const firm = await rate(firmCase, undefined, { role: 'ENTERPRISE', subject: enterprise, department: null, scopes: [] });
     expect(firm.errors).toBeUndefined();
     expect(firm.data?.rateCase).toMatchObject({ evaluator: { creditCode: enterprise }, dimensions: null });
+    // the person who acted for an enterprise rates as themselves
+    const handled = await rate(rating({}, { applicantKind: 'ENTERPRISE', applicantId: enterprise, agentId: RATER }));
+    expect(handled.errors).toBeUndefined();
+    expect(handled.data?.rateCase).toMatchObject({ evaluator: { id: RATER }, serviceItem: { code: TEST_ITEM } });
+    // a citizen whose number is not the enterprise's is not the enterprise
+    const notFirm = await rate(rating({}, { applicantKind: 'ENTERPRISE', applicantId: RATER }));
+    expect(notFirm.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('opens a rectification with a bad review, due in 15 working days: OPEN → CALLED_BACK → RECTIFIED, illegal steps refused unchanged', async () => {
@@ -222,12 +252,21 @@ describe('evaluation department', () => {
     await refused(rating({ dimensions: null }), 'input.dimensions');
     await refused(rating({ level: 'DISSATISFIED' }), 'input.comment');
     await refused(rating({ comment: 'x'.repeat(501) }), 'input.comment');
-    await refused(rating({ caseItemCode: 'XK-1-1' }), 'input.caseItemCode');
     await refused(rating({ caseId: ' ' }), 'input.caseId');
     const level = await rate(rating({ level: 'GREAT' }));
     expect(level.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const region = await rate(rating({ caseRegionCode: '650001' }));
+    const region = await rate({ ...rating(), caseRegionCode: TEST_REGION });
     expect(region.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // tickets: another case's, expired, past the rating period, signed by another key, altered
+    const other = rating();
+    await refused({ ...rating(), ratingTicket: other.ratingTicket }, 'input.ratingTicket');
+    await refused({ ...other, ratingTicket: ticket(other.caseId, {}, -1) }, 'input.ratingTicket');
+    await refused({ ...other, ratingTicket: ticket(other.caseId, { endedOn: '2020-01-01' }) }, 'input.ratingTicket');
+    const stranger = await claimsSigner(RATING_TICKETS, (await newKeyPair('stranger')).privateJwk);
+    await refused({ ...other, ratingTicket: stranger(ticketClaims(facts(other.caseId)), 3600) }, 'input.ratingTicket');
+    const [header, , signature] = other.ratingTicket.split('.');
+    const changed = Buffer.from(JSON.stringify({ ...ticketClaims(facts(other.caseId, { itemCode: 'XK-000101-001' })), kind: 'rating-ticket' })).toString('base64url');
+    await refused({ ...other, ratingTicket: `${header}.${changed}.${signature}` }, 'input.ratingTicket');
     expect((await rate(rating(), undefined, OFFICER)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await dept.query(RATE, { input: rating() })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const id = rectifications[0]!.id;

@@ -1,5 +1,5 @@
 import { BadInputError } from '../../platform/errors.js';
-import { ITEM_CODE_PATTERN, type Channel } from '../../platform/reference/service-types.js';
+import type { Channel } from '../../platform/reference/service-types.js';
 import { isBadReview, type EvaluationLevel } from './levels.js';
 
 /** Channels whose rating form asks for the five dimensions; at a hall, by phone or post they are optional. */
@@ -20,7 +20,6 @@ export interface Dimensions {
 
 export interface RatingInput {
   caseId: string;
-  caseItemCode: string;
   level: EvaluationLevel;
   dimensions?: Dimensions | null;
   comment?: string | null;
@@ -31,9 +30,6 @@ export interface RatingInput {
 export function checkRating(input: RatingInput): void {
   const caseId = input.caseId.trim();
   if (caseId === '' || caseId.length > MAX_CASE_ID) throw new BadInputError(`must be 1–${MAX_CASE_ID} characters`, 'input.caseId');
-  if (!ITEM_CODE_PATTERN.test(input.caseItemCode)) {
-    throw new BadInputError(`${input.caseItemCode} is not a service item code (type prefix, 6 digits, 3 digits, e.g. XK-000101-001)`, 'input.caseItemCode');
-  }
   if (input.dimensions) {
     for (const [name, value] of Object.entries(input.dimensions)) {
       if (!Number.isInteger(value) || value < 1 || value > 5) throw new BadInputError(`must be 1 to 5, got ${value}`, `input.dimensions.${name}`);

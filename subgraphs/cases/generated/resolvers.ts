@@ -86,6 +86,14 @@ export type Case = {
   overdueWorkingDays: Scalars['Int']['output'];
   /** The promised time limit in working days, as the implementation promised it on submission (0 = on the spot). */
   promisedLimitDays: Scalars['Int']['output'];
+  /**
+   * The rating ticket (好差评): what the review system's rateCase requires, a signed statement
+   * that this case ended, whose it is and its item, region and agency (a compact JWS, Ed25519).
+   * Only the applicant and the person who acted for them (帮代办) get it, once the case has ended
+   * (NOT_ACCEPTED, REFUSED or DELIVERED); null while it is open. Each read signs a fresh one,
+   * good for 24 hours.
+   */
+  ratingTicket?: Maybe<Scalars['String']['output']>;
   /** The implementing division. */
   region: Region;
   status: CaseStatus;
@@ -808,6 +816,7 @@ export type CaseResolvers<ContextType = Context, ParentType extends ResolversPar
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   overdueWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   promisedLimitDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ratingTicket?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
   submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;

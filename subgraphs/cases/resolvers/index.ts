@@ -9,6 +9,7 @@ import { EnterpriseResolver } from './Enterprise.js';
 import { Mutation } from './Mutation.js';
 import { PersonResolver } from './Person.js';
 import { Query } from './Query.js';
+import { ratingTicket } from './ratingTicket.js';
 import { RegionResolver } from './Region.js';
 import { ServiceItemResolver } from './ServiceItem.js';
 
@@ -19,7 +20,7 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   Query,
   Mutation,
-  Case: CaseResolver,
+  Case: { ...CaseResolver, ratingTicket },
   CaseEvent: CaseEventResolver,
   Applicant: ApplicantResolver,
   DraftApplication: DraftApplicationResolver,

@@ -115,7 +115,7 @@ export type Evaluation = {
   dimensions?: Maybe<EvaluationDimensions>;
   /** When the rating arrived: ISO 8601 date-time in China time, e.g. 2026-03-02T10:15:00+08:00. */
   evaluatedAt: Scalars['String']['output'];
-  /** Who rated: the applicant of the case, a resident or an enterprise. */
+  /** Who rated: the applicant of the case (a resident or an enterprise), or the person who acted for them. */
   evaluator: Evaluator;
   /** E- followed by the case id: a case has at most one evaluation. */
   id: Scalars['ID']['output'];
@@ -188,8 +188,11 @@ export type Mutation = {
    */
   dismissRectification: Rectification;
   /**
-   * Rates a case (一事一评): the caller (a CITIZEN or ENTERPRISE) is the evaluator.
-   * A bad review opens a rectification in the same transaction. A second rating
+   * Rates a case (一事一评): only its applicant (a CITIZEN or ENTERPRISE) or the person who acted
+   * for them (帮代办), with the case's rating ticket, within 30 days after the case ended; the
+   * caller is the evaluator. A missing, altered, forged, expired or other case's ticket, or a
+   * rating past the period, is BAD_USER_INPUT (argument input.ratingTicket) and someone else's
+   * ticket FORBIDDEN. A bad review opens a rectification in the same transaction. A second rating
    * of the same case is refused with CONFLICT. With an idempotencyKey, a repeat
    * returns the first result; the same key with a different input is a CONFLICT.
    */
@@ -295,23 +298,23 @@ export type QueryRectificationsArgs = {
 };
 
 /**
- * A rating of a case that has ended. The case's item, region and agency are
- * recorded with it so that satisfaction figures need no join across departments.
+ * A rating of a case that has ended (一事一评). The case's item, region and agency, and who may
+ * rate it, come from the rating ticket, never from the client; they are recorded with the rating
+ * so that satisfaction figures need no join across departments.
  */
 export type RateCaseInput = {
-  /** Credit code of the agency that handled the case. */
-  caseDepartmentCode: Scalars['CreditCode']['input'];
   caseId: Scalars['ID']['input'];
-  /** Service item code of the case, e.g. XK-000101-001. */
-  caseItemCode: Scalars['ID']['input'];
-  /** Division of the implementing agency of the case. */
-  caseRegionCode: Scalars['DivisionCode']['input'];
   channel: Channel;
   /** Up to 500 characters; required for a bad review (what went wrong). */
   comment?: InputMaybe<Scalars['String']['input']>;
   /** Required when rating on WEB_PORTAL or MOBILE_APP; optional elsewhere. */
   dimensions?: InputMaybe<EvaluationDimensionsInput>;
   level: EvaluationLevel;
+  /**
+   * Case.ratingTicket of this case, as the one-network platform gave it to the applicant or their
+   * agent once the case ended (signed by it; good for 24 hours, a fresh one can be fetched any time).
+   */
+  ratingTicket: Scalars['String']['input'];
 };
 
 /**

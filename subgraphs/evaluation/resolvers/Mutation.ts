@@ -1,10 +1,12 @@
 import { ErrorCode, GovError } from '../../../platform/errors.js';
+import { todayInChina } from '../../../platform/working-days.js';
 import { nowInChina, rectificationDeadline } from '../deadlines.js';
 import { EvaluationEntity, RectificationEntity, type Evaluation } from '../entities.js';
 import type { MutationResolvers } from '../generated/resolvers.js';
 import { idempotent } from '../idempotency.js';
 import { isBadReview } from '../levels.js';
 import { checkRating, checkText } from '../rules.js';
+import { ticketFor } from '../tickets.js';
 import { evaluatorOf, requireHandler } from './callers.js';
 import { replayRectification, transition } from './transitions.js';
 
@@ -12,8 +14,10 @@ export const Mutation: MutationResolvers = {
   async rateCase(_, { input, idempotencyKey }, { em, caller }) {
     const evaluator = evaluatorOf(caller);
     checkRating(input);
+    const caseId = input.caseId.trim();
+    // who may rate, and the case's item, region and agency, come from the signed ticket only
+    const ticket = await ticketFor(input.ratingTicket, caseId, caller, todayInChina());
     const run = async (tx: typeof em) => {
-      const caseId = input.caseId.trim();
       const earlier = await tx.findOne(EvaluationEntity, { caseId });
       if (earlier) {
         throw new GovError(ErrorCode.Conflict, `Case ${caseId} was already rated on ${earlier.evaluatedOn}: one rating per case (一事一评), and a rating cannot be changed or repeated`);
@@ -35,16 +39,18 @@ export const Mutation: MutationResolvers = {
         evaluatedAt,
         evaluatedOn: evaluatedAt.slice(0, 10),
         // recorded now, as the case stands when it is rated: figures then need no join across departments
-        itemCode: input.caseItemCode,
-        regionCode: input.caseRegionCode,
-        departmentCode: input.caseDepartmentCode,
+        itemCode: ticket.itemCode,
+        regionCode: ticket.regionCode,
+        departmentCode: ticket.departmentCode,
       };
       await tx.insert(EvaluationEntity, evaluation);
       if (isBadReview(evaluation.level)) await tx.insert(RectificationEntity, openedBy(evaluation));
       return evaluation;
     };
     const replay = async (tx: typeof em, id: string) => tx.findOneOrFail(EvaluationEntity, { id });
-    return idempotent(em, caller, { mutation: 'rateCase', key: idempotencyKey, input }, run, replay);
+    // a repeat carries a freshly fetched ticket (another signature over the same facts): the ticket is left out of the fingerprint
+    const request = { mutation: 'rateCase', key: idempotencyKey, input: { ...input, ratingTicket: null } };
+    return idempotent(em, caller, request, run, replay);
   },
 
   async recordCallback(_, { rectificationId, summary, verified, idempotencyKey }, { em, caller }) {
