@@ -19,6 +19,7 @@ import { createRateLimiter } from './limits/rate-limit.js';
 import { accessPlugin } from './plugins/access.js';
 import { personalDataMaskingPlugin } from './plugins/masking.js';
 import { scalarChecksPlugin } from './plugins/scalars.js';
+import { textInputPlugin } from '../platform/text-input.js';
 import { graphPolicies } from './policies.js';
 
 export interface RunningGateway extends Listening {
@@ -112,6 +113,7 @@ function defences(config: GatewayConfig, policies: ReturnType<typeof graphPolici
       }),
       accessPlugin(policies),
       scalarChecksPlugin(),
+      textInputPlugin(),
       personalDataMaskingPlugin(policies),
   ];
 }
