@@ -87,15 +87,24 @@ describe('text filters: control characters and over-long text are a 400, never r
     }
   });
 
-  it('a mutation text over its maximum, or with a NUL byte, is refused before any department', async () => {
-    platform.resetSql();
+  it('a mutation text over its maximum, or with a NUL byte, is a 400 before any department, and nothing is stored', async () => {
     const headers = await bearer({ role: 'CITIZEN', subject: alice.id });
-    const mutation = 'mutation($r: String!) { returnAppeal(id: "A1", reason: $r) { id } }';
-    const long = await platform.query(mutation, { r: 'x'.repeat(MAX_MUTATION_TEXT + 1) }, headers);
-    // the access rule may refuse the citizen first; either way a 4xx, and never a department call
-    expect(long.status).toBeGreaterThanOrEqual(400);
-    expect(long.status).toBeLessThan(500);
-    expect(platform.sqlCount()).toBe(0);
+    const register = 'mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { id } }';
+    const input = (text: string) => ({ input: { kind: 'COMPLAINT', category: 'SOCIAL_SECURITY', text, region: '110105', channel: 'WEB_PORTAL' } });
+    for (const [text, reason] of [
+      ['x'.repeat(MAX_MUTATION_TEXT + 1), `at most ${MAX_MUTATION_TEXT} characters`],
+      ['the window\u0000was closed', 'control characters (U+0000'],
+    ] as const) {
+      platform.resetSql();
+      const res = await platform.query(register, input(text), headers);
+      expectRefused(res, 400, 'BAD_USER_INPUT', '$input.text');
+      expect(res.errors?.[0]?.message).toContain(reason);
+      expect(platform.sqlCount()).toBe(0);
+    }
+    // line breaks are text, not control: a legitimate appeal still goes through
+    const ok = await platform.query(register, input('第一行\n第二行'), headers);
+    expect(ok.status, JSON.stringify(ok.errors)).toBe(200);
+    expect(ok.data?.registerAppeal.id).toEqual(expect.any(String));
   });
 });
 
