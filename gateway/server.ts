@@ -20,6 +20,7 @@ import { accessPlugin } from './plugins/access.js';
 import { personalDataMaskingPlugin } from './plugins/masking.js';
 import { caseLookup, checkPurpose } from './purpose.js';
 import { scalarChecksPlugin } from './plugins/scalars.js';
+import { textInputPlugin } from '../platform/text-input.js';
 import { graphPolicies } from './policies.js';
 
 export interface RunningGateway extends Listening {
@@ -118,6 +119,7 @@ function defences(config: GatewayConfig, policies: ReturnType<typeof graphPolici
       }),
       accessPlugin(policies),
       scalarChecksPlugin(),
+      textInputPlugin(),
       personalDataMaskingPlugin(policies),
   ];
 }

@@ -3,6 +3,7 @@ import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { resolve } from 'node:path';
+import { bindValues } from './bound-sql.js';
 import { cacheStatements, type PreparingConnection } from './statement-cache.js';
 
 /** Where a department keeps its data: a SQLite file (default) or a PostgreSQL database. */
@@ -57,6 +58,7 @@ export async function openDatabase({ target, entities, migrations }: OpenOptions
           },
         })
       : await initPostgres(common, target);
+  bindValues(orm);
   await orm.getMigrator().up();
   return orm;
 }

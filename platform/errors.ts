@@ -43,6 +43,43 @@ export class ForbiddenError extends GovError {
   }
 }
 
+/**
+ * The one HTTP status of each code, for a response that the error left without
+ * an answer (a refused request, or no root field answered). A response that
+ * answers any root field is 200 whatever its errors: the rest of the answer is
+ * there (GraphQL over HTTP). The gateway and every department use this table
+ * (format-error.ts errorMaskingPlugin), so a code never means two statuses.
+ */
+export const HTTP_STATUS: Readonly<Record<string, number>> = {
+  [ErrorCode.BadUserInput]: 400,
+  [ErrorCode.QueryTooComplex]: 400,
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.IllegalTransition]: 409,
+  [ErrorCode.RateLimited]: 429,
+  [ErrorCode.Internal]: 500,
+  [ErrorCode.SubgraphUnavailable]: 502,
+  // Apollo Server's own codes for malformed requests
+  GRAPHQL_PARSE_FAILED: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  PERSISTED_QUERY_NOT_FOUND: 400,
+  PERSISTED_QUERY_NOT_SUPPORTED: 400,
+  OPERATION_RESOLUTION_FAILURE: 400,
+};
+
+/**
+ * The status of a response with these errors and no answer: the first error's,
+ * except that an internal error anywhere makes it a 500 (the caller could not
+ * have avoided it). Undefined when no error has a known code.
+ */
+export function httpStatusOf(errors: readonly { extensions?: Record<string, unknown> }[]): number | undefined {
+  const statuses = errors.map((e) => HTTP_STATUS[String(e.extensions?.code)]).filter((s): s is number => s !== undefined);
+  return statuses.includes(500) ? 500 : statuses[0];
+}
+
 /** Codes whose message was written for the client and may be shown as is. */
 export const PUBLIC_CODES: ReadonlySet<string> = new Set([
   ...Object.values(ErrorCode).filter((c) => c !== ErrorCode.Internal),

@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ErrorCode, PUBLIC_CODES } from './errors.js';
+import { ErrorCode, httpStatusOf, PUBLIC_CODES } from './errors.js';
 import { log } from './log.js';
 
 /**
@@ -33,7 +33,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: 'Internal error. Quote the request id when you report it.', path: formatted.path, extensions: { code: ErrorCode.Internal } };
 }
 
-/** Logs every error with its request id and stamps that id on what the client sees. */
+/**
+ * Logs every error with its request id, stamps that id on what the client sees,
+ * and gives a response that answered nothing the HTTP status of its errors'
+ * code (errors.ts HTTP_STATUS): an error thrown before execution (e.g. a check
+ * in didResolveOperation) would otherwise be Apollo's default 500, and a root
+ * field refused at execution a 200 with `data: null`.
+ */
 export function errorMaskingPlugin(service: string): ApolloServerPlugin<{ requestId: string }> {
   return {
     async requestDidStart() {
@@ -55,13 +61,28 @@ export function errorMaskingPlugin(service: string): ApolloServerPlugin<{ reques
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
-          for (const error of response.body.singleResult.errors ?? []) {
+          const { errors, data } = response.body.singleResult;
+          if (!errors?.length) return;
+          for (const error of errors) {
             (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
           }
+          // 405 (GET mutation) and the like keep the status Apollo chose for them
+          const status = answeredNothing(data) ? httpStatusOf(errors) : undefined;
+          if (status !== undefined && response.http.status !== 405) response.http.status = status;
         },
       };
     },
   };
+}
+
+/**
+ * No data, or every root field null: the errors are the whole answer and give
+ * it their status. With any root field answered it stays 200 (a partial answer).
+ */
+function answeredNothing(data: Record<string, unknown> | null | undefined): boolean {
+  if (data == null) return true;
+  for (const key in data) if (data[key] !== null) return false;
+  return true;
 }
 
 /**

@@ -283,7 +283,7 @@ describe('introspection in production', () => {
 
   it('is refused to anonymous callers and allowed to auditors', async () => {
     const anonymous = await production.query('{ __schema { types { name } } }');
-    expect(anonymous.status).toBe(400);
+    expect(anonymous.status).toBe(403);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const auditor = await production.query('{ __schema { queryType { name } } }', {}, await bearer({ role: 'AUDITOR', subject: 'auditor-1' }));
     expect(auditor.errors).toBeUndefined();

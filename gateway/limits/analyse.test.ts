@@ -119,6 +119,55 @@ describe('estimatedCost and list arguments', () => {
   });
 });
 
+describe('estimatedCost on interfaces and unions', () => {
+  // an object matches the fragments on its own type only: the costliest type is what one object costs
+  const onUser = 'friends(first: 10) { friends(first: 10) { id } }'; // 1 + 10 × (1 + 10 × 1) = 111
+  const onOrder = 'items(limit: 100) { sku }'; // 1 + 100 × 1 = 101
+
+  it('counts the costliest type of an interface, not the sum of its fragments', () => {
+    const shape = analyse(`{ node(id: "1") { ... on User { ${onUser} } ... on Order { ${onOrder} } } }`);
+    expect(shape.estimatedCost).toBe(1 + 111);
+    // the document's own counts still add up every fragment
+    expect(shape.fields).toBe(1 + 3 + 2);
+  });
+
+  it('counts the costliest type of a union under a list, named fragments included', () => {
+    const shape = analyse(`{ things(first: 5) { ...U ... on Order { ${onOrder} } } } fragment U on User { ${onUser} }`);
+    expect(shape.estimatedCost).toBe(1 + 5 * 111);
+  });
+
+  it('adds up fragments that apply to the same object: same type, the interface, no type condition', () => {
+    const shape = analyse(`{ things(first: 1) { ... on User { ${onUser} } ... on User { ${onUser} } ... on Node { id } ... on Order { ${onOrder} } } }`);
+    // a User pays both User fragments and the Node one; an Order 101 + 1
+    expect(shape.estimatedCost).toBe(1 + (111 + 111 + 1));
+    const common = analyse(`{ node(id: "1") { id ... { id } ... on Node { id } ... on User { ${onUser} } } }`);
+    expect(common.estimatedCost).toBe(1 + 3 + 111);
+  });
+
+  it('still adds up fragments on an object type (they all apply)', () => {
+    const shape = analyse(`{ me { ... on User { ${onUser} } ... on Node { id } ... { ${onUser} } } }`);
+    expect(shape.estimatedCost).toBe(1 + 111 + 1 + 111);
+  });
+});
+
+describe('page sizes that page no objects, and pages of nothing', () => {
+  it('leaves the page ceiling to a sized field that returns no list of objects, and charges its rows', () => {
+    const shape = analyse('{ export(first: 5000) { lines count } }');
+    expect(shape.listArguments).toBe(0);
+    expect(shape.estimatedCost).toBe(1 + 5000);
+  });
+
+  it('records the first page size under 1, literal or variable', () => {
+    expect(analyse('{ users(first: 0) { id } }').listArgumentTooSmall).toEqual({ argument: 'first', coordinate: 'Query.users', value: 0 });
+    expect(analyse('query ($n: Int) { me { friends(first: $n) { id } } }', { n: -3 }).listArgumentTooSmall).toEqual({
+      argument: 'first',
+      coordinate: 'User.friends',
+      value: -3,
+    });
+    expect(analyse('{ users(first: 1) { id } }').listArgumentTooSmall).toBeNull();
+  });
+});
+
 describe('coordinates', () => {
   it('resolves Type.field through fragments, inline fragments and interfaces', () => {
     const shape = analyse(`

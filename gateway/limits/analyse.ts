@@ -1,5 +1,10 @@
 import {
+  getNamedType,
   getNullableType,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
+  type GraphQLOutputType,
   getOperationAST,
   isAbstractType,
   isListType,
@@ -10,6 +15,8 @@ import {
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -32,8 +39,14 @@ import {
  *    their own (`nodes`, `edges`), instead of DEFAULT_LIST_SIZE. So
  *    `serviceItems(first: 5) { nodes { name } pageInfo { hasNextPage } }`
  *    costs 1 + (1 + 5×1) + (1 + 1) = 9;
+ *  - a field that takes a page size but returns no list costs at least that
+ *    size (the rows it reads), e.g. an export of JSON lines;
  *  - the cost of a selection set is the sum of its fields, fragments expanded
  *    where they are spread; @skip/@include are not evaluated (worst case);
+ *  - on an interface or union, fragments on different possible types are not
+ *    added up: an object matches only those on its own type (and on the
+ *    interfaces and unions it belongs to), so the set costs what its costliest
+ *    possible type costs (see Branches);
  *  - introspection (`__schema`, `__type`) is answered from the schema in
  *    memory: each field under it costs 1 with no list multiplier, and the
  *    subtree counts as one level of depth. Its list nesting is capped by
@@ -71,6 +84,8 @@ export interface OperationShape {
   listArguments: number;
   /** Where `listArguments` came from, e.g. { argument: 'first', coordinate: 'Query.serviceItems' }. */
   listArgumentAt: { argument: string; coordinate: string } | null;
+  /** The first `first`/`limit`/`last` under 1 the caller passed (a page of nothing), or null. */
+  listArgumentTooSmall: { argument: string; coordinate: string; value: number } | null;
   /** Selects `__schema` or `__type`. */
   introspection: boolean;
   /**
@@ -133,6 +148,59 @@ function mergeSameLevel(into: Summary, from: Summary): void {
   into.introspection ||= from.introspection;
 }
 
+/**
+ * Fragments on the possible types of an interface or union: an object matches
+ * only those whose type condition it satisfies, so their costs are not added up
+ * across types. Every count but the cost is still added (it is what the document
+ * holds); the cost is that of the costliest possible object type: the sum of the
+ * fragments that apply to it. Fragments on the enclosing type itself (or with no
+ * type condition) always apply and are merged as they are.
+ */
+class Branches {
+  private readonly conditional: { condition: GraphQLNamedType; costFixed: number; costPerPageItem: number }[] = [];
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly parent: GraphQLCompositeType | null | undefined,
+  ) {}
+
+  add(into: Summary, conditionName: string | undefined, from: Summary): void {
+    const condition = conditionName ? this.schema.getType(conditionName) : undefined;
+    if (!condition || !this.parent || !isAbstractType(this.parent) || condition.name === this.parent.name) {
+      mergeSameLevel(into, from);
+      return;
+    }
+    mergeSameLevel(into, { ...from, costFixed: 0, costPerPageItem: 0 });
+    this.conditional.push({ condition, costFixed: from.costFixed, costPerPageItem: from.costPerPageItem });
+  }
+
+  addCostliest(into: Summary): void {
+    if (this.conditional.length === 0 || !this.parent || !isAbstractType(this.parent)) return;
+    let costFixed = 0;
+    let costPerPageItem = 0;
+    for (const type of this.schema.getPossibleTypes(this.parent)) {
+      let fixed = 0;
+      let perItem = 0;
+      for (const branch of this.conditional) {
+        if (!applies(this.schema, branch.condition, type)) continue;
+        fixed = sat(fixed + branch.costFixed);
+        perItem = sat(perItem + branch.costPerPageItem);
+      }
+      // each component at its own worst case: never below what any one object costs
+      costFixed = Math.max(costFixed, fixed);
+      costPerPageItem = Math.max(costPerPageItem, perItem);
+    }
+    into.costFixed = sat(into.costFixed + costFixed);
+    into.costPerPageItem = sat(into.costPerPageItem + costPerPageItem);
+  }
+}
+
+/** Whether a fragment on `condition` applies to an object of type `type`. */
+function applies(schema: GraphQLSchema, condition: GraphQLNamedType, type: GraphQLObjectType): boolean {
+  if (condition.name === type.name) return true;
+  return isAbstractType(condition) && schema.isSubType(condition, type);
+}
+
 function mergeListArgument(into: Summary, value: number, at: Summary['listArgumentAt']): void {
   if (at && (into.listArgumentAt === null || value > into.listArgument)) {
     into.listArgument = value;
@@ -180,6 +248,7 @@ export function analyseOperation(
     estimatedCost: total.costFixed,
     listArguments: total.listArgument,
     listArgumentAt: total.listArgumentAt,
+    listArgumentTooSmall: walker.tooSmall,
     introspection: total.introspection,
     coordinates,
   };
@@ -215,6 +284,21 @@ function literal(value: ValueNode, variables: Map<string, unknown>): unknown {
   }
 }
 
+/**
+ * A list of objects, or an object that holds one (a connection's `nodes`):
+ * what a page size multiplies. AccessLogExport (JSON lines and a count) is not.
+ */
+function sizesObjects(type: GraphQLOutputType): boolean {
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) return isCompositeType(getNamedType(nullable));
+  const named = getNamedType(nullable);
+  if (!isObjectType(named) && !isInterfaceType(named)) return false;
+  return Object.values(named.getFields()).some((f) => {
+    const inner = getNullableType(f.type);
+    return isListType(inner) && isCompositeType(getNamedType(inner));
+  });
+}
+
 function asSize(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : undefined;
 }
@@ -222,6 +306,8 @@ function asSize(value: unknown): number | undefined {
 class Walker {
   private readonly memo = new Map<string, Summary | 'visiting'>();
   private stack = 0;
+  /** The first page size under 1 the caller passed. */
+  tooSmall: OperationShape['listArgumentTooSmall'] = null;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -268,6 +354,7 @@ class Walker {
       return summary;
     }
     typeInfo.enter(set);
+    const branches = new Branches(this.schema, typeInfo.getParentType());
     for (const selection of set.selections) {
       summary.directives = sat(summary.directives + (selection.directives?.length ?? 0));
       switch (selection.kind) {
@@ -308,7 +395,8 @@ class Walker {
             } else if (isList) {
               summary.costFixed = sat(summary.costFixed + 1 + sat((size ?? 0) * costAt(sub, DEFAULT_LIST_SIZE)));
             } else {
-              summary.costFixed = sat(summary.costFixed + 1 + costAt(sub, size ?? DEFAULT_LIST_SIZE));
+              // a sized field reads at least `size` rows, whatever is selected of them
+              summary.costFixed = sat(summary.costFixed + 1 + Math.max(size ?? 0, costAt(sub, size ?? DEFAULT_LIST_SIZE)));
             }
             if (name !== '__schema' && name !== '__type') {
               summary.depth = Math.max(summary.depth, Math.min(MAX_WALK_DEPTH, sub.depth + 1));
@@ -322,18 +410,21 @@ class Walker {
         }
         case Kind.INLINE_FRAGMENT: {
           typeInfo.enter(selection);
-          mergeSameLevel(summary, this.selectionSet(selection.selectionSet, typeInfo));
+          const sub = this.selectionSet(selection.selectionSet, typeInfo);
           typeInfo.leave(selection);
+          branches.add(summary, selection.typeCondition?.name.value, sub);
           break;
         }
         case Kind.FRAGMENT_SPREAD: {
           this.stack++;
-          mergeSameLevel(summary, this.stack > MAX_WALK_DEPTH ? { ...empty(), depth: MAX_WALK_DEPTH } : this.fragment(selection.name.value));
+          const sub = this.stack > MAX_WALK_DEPTH ? { ...empty(), depth: MAX_WALK_DEPTH } : this.fragment(selection.name.value);
           this.stack--;
+          branches.add(summary, this.fragments.get(selection.name.value)?.typeCondition.name.value, sub);
           break;
         }
       }
     }
+    branches.addCostliest(summary);
     typeInfo.leave(set);
     this.stack--;
     return summary;
@@ -351,11 +442,16 @@ class Walker {
     summary: Summary,
   ): number | undefined {
     let size: number | undefined;
+    const pagesObjects = fieldDef !== null && fieldDef !== undefined && sizesObjects(fieldDef.type);
     for (const argument of LIST_SIZE_ARGUMENTS) {
       const node = args.find((a) => a.name.value === argument);
-      const value = node ? asSize(literal(node.value, this.variables)) : undefined;
+      const given = node ? literal(node.value, this.variables) : undefined;
+      if (typeof given === 'number' && Number.isFinite(given) && given < 1) this.tooSmall ??= { argument, coordinate, value: given };
+      const value = asSize(given);
       if (value === undefined) continue;
-      mergeListArgument(summary, value, { argument, coordinate });
+      // the page ceiling is about objects returned; a size that pages no list of
+      // objects (e.g. lines of an export) is left to the field's own bounds and its cost
+      if (pagesObjects) mergeListArgument(summary, value, { argument, coordinate });
       size ??= value;
     }
     if (size !== undefined || !fieldDef) return size;

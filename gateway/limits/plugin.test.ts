@@ -158,7 +158,7 @@ describe('limitsPlugin in Apollo Server', () => {
   it('refuses introspection in production unless the caller may introspect', async () => {
     const query = getIntrospectionQuery();
     const refused = await post(plain, query);
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(403);
     expect(refused.error?.extensions).toMatchObject({ code: ErrorCode.Forbidden });
     expect(refused.body.data).toBeUndefined();
 

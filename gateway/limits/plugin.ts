@@ -1,5 +1,5 @@
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ErrorCode, GovError } from '../../platform/errors.js';
+import { ErrorCode, GovError, HTTP_STATUS } from '../../platform/errors.js';
 import { analyseOperation } from './analyse.js';
 import { checkLimits, resolvePolicy, type LimitPolicy } from './policy.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -32,9 +32,9 @@ function withStatus<E extends GovError>(error: E, status: number, headers?: Reco
  * before any query planning, subgraph call or resolver:
  *  0. a document whose operation cannot be chosen (several, no operationName;
  *     or an unknown name): BAD_USER_INPUT, 400;
- *  1. introspection in production by a caller that may not: FORBIDDEN, 400;
+ *  1. introspection in production by a caller that may not: FORBIDDEN, 403;
  *  2. the first limit broken (see checkLimits): QUERY_TOO_COMPLEX, or
- *     BAD_USER_INPUT for a too-large page size, 400;
+ *     BAD_USER_INPUT for a page size over the ceiling or under 1, 400;
  *  3. the caller's bucket cannot pay estimatedCost: RATE_LIMITED, 429, with
  *     extensions.retryAfterSeconds and a Retry-After header.
  * The document's token count is the parser's job: see parseOptionsFor.
@@ -68,12 +68,12 @@ export function limitsPlugin<TContext extends BaseContext = any>(options: Limits
                 ErrorCode.Forbidden,
                 'Introspection (__schema, __type) is disabled in production; use the published schema (schema/api.graphql) instead.',
               ),
-              400,
+              403,
             );
           }
 
           const refusal = checkLimits(shape, policy);
-          if (refusal) throw withStatus(refusal, 400);
+          if (refusal) throw withStatus(refusal, HTTP_STATUS[String(refusal.extensions.code)] ?? 400);
 
           if (options.rateLimiter) {
             const taken = options.rateLimiter.take(options.callerKey(contextValue), Math.max(1, shape.estimatedCost));

@@ -13,6 +13,7 @@ const ok: OperationShape = {
   estimatedCost: 50,
   listArguments: 20,
   listArgumentAt: { argument: 'first', coordinate: 'Query.users' },
+  listArgumentTooSmall: null,
   introspection: false,
   coordinates: new Set(),
 };
@@ -54,6 +55,12 @@ describe('checkLimits', () => {
     expect(error?.message).toBe(
       'limit: 500 on Order.items exceeds the maximum page size of 100; ask for at most 100 and fetch the next page with `after`.',
     );
+  });
+
+  it('refuses a page of nothing (first: 0) as bad input naming the argument', () => {
+    const error = checkLimits({ ...ok, listArgumentTooSmall: { argument: 'first', coordinate: 'Query.regions', value: 0 } }, DEFAULT_LIMITS);
+    expect(error?.extensions).toMatchObject({ code: ErrorCode.BadUserInput, argument: 'first', actual: 0 });
+    expect(error?.message).toBe('first: 0 on Query.regions asks for no items; pass at least 1 (or leave it out for the default page).');
   });
 
   it('honours overrides', () => {

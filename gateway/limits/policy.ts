@@ -91,6 +91,14 @@ export function checkLimits(shape: OperationShape, policy: LimitPolicy): GovErro
         'select only the fields the page shows, or split the query.',
     );
   }
+  if (shape.listArgumentTooSmall) {
+    const { argument, coordinate, value } = shape.listArgumentTooSmall;
+    return new GovError(ErrorCode.BadUserInput, `${argument}: ${value} on ${coordinate} asks for no items; pass at least 1 (or leave it out for the default page).`, {
+      argument,
+      limit: 'listArgument',
+      actual: value,
+    });
+  }
   if (shape.listArguments > policy.maxListArgument) {
     const at = shape.listArgumentAt ?? { argument: 'first', coordinate: 'a list field' };
     return new GovError(

@@ -13,5 +13,14 @@ export const TEST_SDL = /* GraphQL */ `
   type Item { sku: String! }
   type OrderConnection { nodes: [Order!]! pageInfo: PageInfo! }
   type PageInfo { hasNextPage: Boolean! }
-  type Query { me: User users(first: Int, last: Int): [User!]! node(id: ID!): Node }
+  union Thing = User | Order
+  "A bulk read paged by rows, returning no list of objects (like the audit log's export)."
+  type Export { lines: String! count: Int! }
+  type Query {
+    me: User
+    users(first: Int, last: Int): [User!]!
+    node(id: ID!): Node
+    things(first: Int): [Thing!]!
+    export(first: Int = 1000): Export!
+  }
 `;

@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { NotFoundError } from '../../../platform/errors.js';
+import { containing } from '../../../platform/like.js';
 import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { DepartmentEntity, ImplementationEntity, ServiceItemEntity, type Department, type ServiceItem } from '../entities.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
@@ -27,8 +28,7 @@ export const Query: QueryResolvers = {
     if (type) where.push({ type });
     if (fullyOnline !== null && fullyOnline !== undefined) where.push({ fullyOnline });
     if (search) {
-      const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push({ $or: [{ name: { $like: like } }, { code: { $like: like } }] });
+      where.push({ $or: [containing('name', search), containing('code', search)] });
     }
     if (after) where.push({ code: { $gt: after } });
     const rows = await em.find(ServiceItemEntity, { $and: where }, { orderBy: { code: 'asc' }, limit: limit + 1 });

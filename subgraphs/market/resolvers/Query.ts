@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { BadInputError, NotFoundError } from '../../../platform/errors.js';
+import { containing } from '../../../platform/like.js';
 import { divisionLevel } from '../../../platform/identifiers/division-code.js';
 import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { EnterpriseEntity, type Enterprise } from '../entities.js';
@@ -19,7 +20,7 @@ export const Query: QueryResolvers = {
     }
     const where: FilterQuery<Enterprise>[] = [];
     if (region) where.push({ regionCode: inDivision(region) });
-    if (name) where.push({ name: { $like: `%${escapeLike(name)}%` } });
+    if (name) where.push(containing('name', name));
     if (status) where.push({ status });
     if (type) where.push({ type });
     // YYYY-MM-DD text sorts as the dates do
@@ -41,8 +42,4 @@ function inDivision(code: string): string | { $gte: string; $lte: string } {
     case 'PROVINCE':
       return { $gte: code, $lte: `${code.slice(0, 2)}9999` };
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

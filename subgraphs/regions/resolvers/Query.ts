@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../../platform/errors.js';
+import { containing } from '../../../platform/like.js';
 import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { RegionEntity, type Region } from '../entities.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
@@ -13,16 +14,12 @@ export const Query: QueryResolvers = {
 
   async regions(_, { parent, level, nameContains, ...page }, { em }) {
     const { limit, after } = pageRequest(page);
-    const where: FilterQuery<Region> = {};
-    if (parent) where.parentCode = parent;
-    if (level) where.level = level;
-    if (nameContains) where.name = { $like: `%${escapeLike(nameContains)}%` };
-    if (after) where.code = { $gt: after };
-    const rows = await em.find(RegionEntity, where, { orderBy: { code: 'asc' }, limit: limit + 1 });
+    const where: FilterQuery<Region>[] = [];
+    if (parent) where.push({ parentCode: parent });
+    if (level) where.push({ level });
+    if (nameContains) where.push(containing('name', nameContains));
+    if (after) where.push({ code: { $gt: after } });
+    const rows = await em.find(RegionEntity, { $and: where }, { orderBy: { code: 'asc' }, limit: limit + 1 });
     return toPage(rows, limit, (r) => r.code);
   },
 };
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
