@@ -89,7 +89,7 @@ export type ResidentIdFacts =
  */
 function kindByPrefix(value: string): ResidentIdKind {
   if (value.startsWith(FOREIGNER_MARKER)) return 'FOREIGN_PERMANENT_RESIDENCE_CARD';
-  if (value.slice(0, 2) in PERMIT_REGION_BY_PREFIX) return 'HK_MACAO_TAIWAN_RESIDENCE_PERMIT';
+  if (Object.hasOwn(PERMIT_REGION_BY_PREFIX, value.slice(0, 2))) return 'HK_MACAO_TAIWAN_RESIDENCE_PERMIT';
   return 'RESIDENT_IDENTITY_CARD';
 }
 
