@@ -29,6 +29,7 @@ import { collectPolicies } from './security/policy.js';
 import { maskingPlugin } from './security/response-masking.js';
 import { mayUnmask } from './security/roles.js';
 import { sealer, unsealPlugin } from './security/seal.js';
+import { textInputPlugin } from './text-input.js';
 import { countSql, type SqlCounter } from './sql-counter.js';
 
 export interface SeedOptions {
@@ -125,6 +126,8 @@ export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroO
     // inline tracing costs CPU on every request and the gateway reports no usage to Apollo
     plugins: [
       errorMaskingPlugin(department.name),
+      // the gateway checks texts too; a department does not rely on it (a NUL reaches no SQL)
+      textInputPlugin(),
       unsealPlugin(keys),
       // masked at the source: what leaves the department is what its caller may see (security/response-masking.ts)
       maskingPlugin<DepartmentContext<L>>({

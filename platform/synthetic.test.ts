@@ -9,7 +9,7 @@ describe('synthetic identities', () => {
       const p = personAt(42, i);
       expect(checkResidentId(p.id)).toBeNull();
       const facts = residentIdFacts(p.id);
-      expect(facts).toEqual({ division: p.regionCode, birthDate: p.birthDate, gender: p.gender });
+      expect(facts).toEqual({ kind: 'RESIDENT_IDENTITY_CARD', division: p.regionCode, birthDate: p.birthDate, gender: p.gender });
       ids.add(p.id);
     }
     expect(ids.size).toBe(20_000);

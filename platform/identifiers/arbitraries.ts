@@ -5,6 +5,13 @@
  */
 import fc from 'fast-check';
 import { CREDIT_CODE_ALPHABET } from './credit-code.js';
+import {
+  makeForeignPermanentResidenceId,
+  makeResidencePermitId,
+  makeResidentId,
+  type PermitRegion,
+  type ResidentIdFacts,
+} from './resident-id.js';
 
 const twoDigits = (min: number, max: number) => fc.integer({ min, max }).map((n) => String(n).padStart(2, '0'));
 
@@ -24,6 +31,65 @@ export const birthDateArb: fc.Arbitrary<string> = fc
 
 /** Sequence numbers 0–999. */
 export const sequenceArb: fc.Arbitrary<number> = fc.integer({ min: 0, max: 999 });
+
+/**
+ * Division codes a resident identity card can carry: as divisionCodeArb, but
+ * not Hong Kong (81) or Macao (82), whose codes on a number mean a residence permit.
+ */
+export const residentDivisionArb: fc.Arbitrary<string> = divisionCodeArb.filter((code) => !/^8[12]/.test(code));
+
+/** The regions of residence permits for Hong Kong, Macao and Taiwan residents. */
+export const permitRegionArb: fc.Arbitrary<PermitRegion> = fc.constantFrom('HONG_KONG', 'MACAO', 'TAIWAN');
+
+/** Province codes xx0000 where a foreigner's permanent residence card can be issued (structurally). */
+export const issuingProvinceArb: fc.Arbitrary<string> = twoDigits(11, 82).map((p) => `${p}0000`);
+
+/** 3-digit numeric nationality codes of the form the 2023 card carries: 001–999 except China's 156. */
+export const nationalityArb: fc.Arbitrary<string> = fc
+  .integer({ min: 1, max: 999 })
+  .filter((n) => n !== 156)
+  .map((n) => String(n).padStart(3, '0'));
+
+const isoBirth = (b: string) => `${b.slice(0, 4)}-${b.slice(4, 6)}-${b.slice(6)}`;
+const genderOf = (sequence: number): 'MALE' | 'FEMALE' => (sequence % 2 === 1 ? 'MALE' : 'FEMALE');
+
+/**
+ * Valid identity numbers of all three kinds with the facts they were made
+ * from: mostly resident identity cards (as in real data), sometimes residence
+ * permits and foreigners' permanent residence cards.
+ */
+export const identityNumberWithFactsArb: fc.Arbitrary<{ id: string; facts: ResidentIdFacts }> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.tuple(residentDivisionArb, birthDateArb, sequenceArb).map(([division, b, s]) => ({
+      id: makeResidentId(division, b, s),
+      facts: { kind: 'RESIDENT_IDENTITY_CARD' as const, division, birthDate: isoBirth(b), gender: genderOf(s) },
+    })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(permitRegionArb, birthDateArb, sequenceArb).map(([region, b, s]) => ({
+      id: makeResidencePermitId(region, b, s),
+      facts: { kind: 'HK_MACAO_TAIWAN_RESIDENCE_PERMIT' as const, region, birthDate: isoBirth(b), gender: genderOf(s) },
+    })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(issuingProvinceArb, nationalityArb, birthDateArb, sequenceArb).map(([issuingProvince, nationality, b, s]) => ({
+      id: makeForeignPermanentResidenceId(issuingProvince, nationality, b, s),
+      facts: {
+        kind: 'FOREIGN_PERMANENT_RESIDENCE_CARD' as const,
+        issuingProvince,
+        nationality,
+        birthDate: isoBirth(b),
+        gender: genderOf(s),
+      },
+    })),
+  },
+);
+
+/** Valid identity numbers of all three kinds (see identityNumberWithFactsArb). */
+export const identityNumberArb: fc.Arbitrary<string> = identityNumberWithFactsArb.map(({ id }) => id);
 
 /** One character of the credit code alphabet. */
 export const creditCharArb: fc.Arbitrary<string> = fc.constantFrom(...CREDIT_CODE_ALPHABET);

@@ -1,5 +1,17 @@
 /** Identifier checks, builders and GraphQL scalars shared by every department. */
-export { checkResidentId, residentIdCheckChar, makeResidentId, residentIdFacts, type ResidentIdFacts } from './resident-id.js';
+export {
+  checkResidentId,
+  residentIdKind,
+  residentIdCheckChar,
+  makeResidentId,
+  makeResidencePermitId,
+  makeForeignPermanentResidenceId,
+  residentIdFacts,
+  PERMIT_ADDRESS_CODES,
+  type ResidentIdFacts,
+  type ResidentIdKind,
+  type PermitRegion,
+} from './resident-id.js';
 export {
   checkCreditCode,
   creditCodeCheckChar,

@@ -90,11 +90,15 @@ export const SCALAR_CHECKS: Record<string, ScalarCheck> = {
   Date: acceptingUnknown(checkDate),
 };
 
-/** A resident identity number (GB 11643-1999). */
+/** An identity number in the GB 11643-1999 layout: resident identity card, HK/Macao/Taiwan residence permit, foreigner's permanent residence card. */
 export const ResidentIdScalar = stringScalar({
   name: 'ResidentId',
+  // the same text as the subgraph schemas' description of the scalar
   description:
-    'A resident identity number (公民身份号码, GB 11643-1999): 18 characters, the last a check character 0–9 or uppercase X. ' +
+    'An identity number in the GB 11643-1999 layout: 18 characters, the last a check character 0–9 or uppercase X. ' +
+    "One of three kinds, told by its first digits: a foreigner's permanent residence card (2023 edition, 外国人永久居留身份证) starts with 9; " +
+    'a residence permit for Hong Kong, Macao or Taiwan residents (港澳台居民居住证) with 810000, 820000 or 830000; ' +
+    'any other is a resident identity card (公民身份号码). ' +
     'Sensitive personal information (PIPL art. 28).',
   specifiedByURL: 'https://zh.wikisource.org/wiki/GB_11643-1999_%E5%85%AC%E6%B0%91%E8%BA%AB%E4%BB%BD%E5%8F%B7%E7%A0%81',
   check: SCALAR_CHECKS.ResidentId!,

@@ -183,6 +183,15 @@ describe('auditors', () => {
     }
   });
 
+  it('filter by the identity number of any kind, and by an all-digit credit code', async () => {
+    const allDigits = Array.from({ length: 300 }, (_, i) => enterpriseAt(7, i, 30).creditCode).find((c) => /^\d{18}$/.test(c))!;
+    // a Taiwan resident's residence permit, a foreigner's 2023 permanent residence card, an individual business
+    for (const s of ['830000199003070211', '931840198001010121', allDigits]) {
+      const answer = await asAuditor('query($s: String) { accessLog(subjectId: $s, first: 1) { nodes { seq } } }', { s });
+      expect(answer.errors, s).toBeUndefined();
+    }
+  });
+
   it('get coded errors for bad input', async () => {
     const expectBad = async (query: string, argument: string, message?: string) => {
       const answer = await asAuditor(query);
@@ -190,6 +199,7 @@ describe('auditors', () => {
       if (message) expect(answer.errors?.[0]?.message).toContain(message);
     };
     await expectBad('{ accessLog(subjectId: "110105194912310021") { nodes { seq } } }', 'subjectId', 'check character should be X, got 1');
+    await expectBad('{ accessLog(subjectId: "830101199003070213") { nodes { seq } } }', 'subjectId', 'must start with 830000, got 830101');
     await expectBad('{ accessLog(first: 101) { nodes { seq } } }', 'first');
     await expectBad('{ exportAccessLog(first: 10001) { count } }', 'first');
     await expectBad('{ accessLog(from: "2026-03-02", to: "2026-03-01") { nodes { seq } } }', 'from');

@@ -57,7 +57,10 @@ function instant(value: string, argument: string, end: boolean): { at: string; e
 function checkSubjectId(value: string): string {
   const person = /^\d{17}[\dX]$/.test(value);
   const problem = person ? checkResidentId(value) : checkCreditCode(value);
-  if (problem) throw new BadInputError(`is not a valid ${person ? 'resident identity number' : 'credit code'}: ${problem}`, 'subjectId');
+  // 18 digits is also the shape of an all-digit credit code (individual businesses, often starting 92)
+  if (problem && !(person && checkCreditCode(value) === null)) {
+    throw new BadInputError(`is not a valid ${person ? 'identity number' : 'credit code'}: ${problem}`, 'subjectId');
+  }
   return value;
 }
 

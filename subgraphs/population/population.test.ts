@@ -25,6 +25,7 @@ describe('population department', () => {
     expect(errors).toBeUndefined();
     const person = data?.person;
     const facts = residentIdFacts(person.id);
+    if (facts.kind !== 'RESIDENT_IDENTITY_CARD') throw new Error(`synthetic people hold resident identity cards, got ${facts.kind}`);
     expect(person).toMatchObject({ name: synthetic.name, gender: facts.gender, birthDate: facts.birthDate, registeredRegion: { code: facts.division } });
     expect(person.household).toEqual({ id: `${facts.division}000000002`, number: '000000002', region: { code: facts.division } });
     expect(person.address.startsWith('北京市西城区')).toBe(true);
@@ -154,7 +155,7 @@ describe('population generator', () => {
     expect(people.at(-1)).toMatchObject({ relation: 'HEAD', householdId: chunks.at(-1)!.households.at(-1)!.id });
     for (const p of people) {
       if (p.phone !== null) expect(p.phone).toMatch(/^1[3-9]\d{9}$/);
-      expect(residentIdFacts(p.id)).toEqual({ division: p.regionCode, birthDate: p.birthDate, gender: p.gender });
+      expect(residentIdFacts(p.id)).toEqual({ kind: 'RESIDENT_IDENTITY_CARD', division: p.regionCode, birthDate: p.birthDate, gender: p.gender });
     }
     const han = people.filter((p) => p.ethnicity === '汉族').length / people.length;
     expect(han).toBeGreaterThan(0.85);

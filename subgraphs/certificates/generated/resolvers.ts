@@ -22,7 +22,7 @@ export type Scalars = {
   /** A calendar date YYYY-MM-DD (RFC 3339 full-date), e.g. 2024-02-29. No time, no time zone. */
   Date: { input: string; output: string; }
   /**
-   * A resident identity number (公民身份号码, GB 11643-1999): 18 characters, the last a check character 0–9 or uppercase X.
+   * An identity number in the GB 11643-1999 layout: 18 characters, the last a check character 0–9 or uppercase X. One of three kinds, told by its first digits: a foreigner's permanent residence card (2023 edition, 外国人永久居留身份证) starts with 9; a residence permit for Hong Kong, Macao or Taiwan residents (港澳台居民居住证) with 810000, 820000 or 830000; any other is a resident identity card (公民身份号码).
    * Sensitive personal information (PIPL art. 28).
    */
   ResidentId: { input: string; output: string; }
