@@ -6,6 +6,7 @@ import { overdueWhere, visibleTo } from '../filters.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { regionRange } from '../window.js';
 import { draftApplication } from './DraftApplication.js';
+import { mandateQueries } from './mandates.js';
 
 export const Query: QueryResolvers = {
   async case(_, { id }, { loaders }) {
@@ -33,4 +34,5 @@ export const Query: QueryResolvers = {
   },
 
   draftApplication: (_, { itemCode, applicantKind, applicantId }) => draftApplication({ itemCode, applicantKind, applicantId }),
+  ...mandateQueries,
 };
