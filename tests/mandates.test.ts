@@ -148,6 +148,39 @@ describe('acting for another person needs their mandate', () => {
   });
 });
 
+describe('a mandate says exactly what it allows', () => {
+  it('refuses a malformed mandate with BAD_USER_INPUT naming the argument, recording nothing', async () => {
+    const before = await state(A);
+    const attempts: [Record<string, unknown>, string][] = [
+      [{ validUntil: new Date(Date.now() - 60_000).toISOString() }, 'input.validUntil'],
+      [{ validUntil: new Date(Date.now() + 400 * 24 * 3600_000).toISOString() }, 'input.validUntil'],
+      [{ validUntil: 'next week' }, 'input.validUntil'],
+      [{ agentId: A }, 'input.agentId'],
+      [{ itemCodes: [] }, 'input.itemCodes'],
+      [{ itemCodes: ['XX-000000-000'] }, 'input.itemCodes'],
+      [{ itemCodes: [F.itemCode] }, 'input.itemCodes'],
+    ];
+    for (const [change, argument] of attempts) {
+      const refused = await platform.query(GRANT, { input: { ...mandateFor(A, B, [X.itemCode]), ...change } }, await citizen(A));
+      expect(codeOf(refused), JSON.stringify(change)).toBe('BAD_USER_INPUT');
+      expect(refused.errors![0]!.extensions!.argument).toBe(argument);
+    }
+    const badPrincipal = mandateFor(`${A.slice(0, 17)}${A.endsWith('0') ? '1' : '0'}`, B, [X.itemCode]);
+    const atWindow = await platform.query(REGISTER, { input: badPrincipal }, await officer(['cases:read', 'cases:write'], 'paper mandate 2026-119'));
+    expect(atWindow.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.principalId' });
+    expect(await state(A)).toEqual(before);
+  });
+
+  it('shows a mandate to an officer only with cases:read and a stated purpose', async () => {
+    const id = await grant(C, A, [Y.itemCode]);
+    const query = 'query($id: ID!) { mandate(id: $id) { id principalId grantedBy } }';
+    expect(codeOf(await platform.query(query, { id }, await officer(['cases:read'])))).toBe('FORBIDDEN');
+    expect(codeOf(await platform.query(query, { id }, await officer(['population:read'], 'check')))).toBe('FORBIDDEN');
+    const read = await platform.query(query, { id }, await officer(['cases:read'], 'window 3: applicant asks'));
+    expect(read.data!.mandate).toMatchObject({ id, grantedBy: 'PRINCIPAL' });
+  });
+});
+
 describe("acting for an enterprise needs the enterprise's mandate", () => {
   it('lets the enterprise open its own case and refuses any citizen without its mandate', async () => {
     const before = await state(E);

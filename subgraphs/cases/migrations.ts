@@ -86,7 +86,7 @@ export const migrations = [
         t.string('principal_kind', 10).notNullable();
         t.string('principal_id', 18).notNullable();
         t.string('agent_id', 18).notNullable();
-        t.text('item_codes').notNullable();
+        t.json('item_codes').notNullable();
         t.string('valid_from', 24).notNullable();
         t.string('valid_until', 24).notNullable();
         t.string('revoked_at', 24).nullable();
