@@ -345,7 +345,9 @@ export type Mutation = {
   startReview: Case;
   /**
    * Opens a case. A citizen applies for themselves, or for another person or an enterprise as the
-   * agent; an enterprise for itself; an officer (cases:write) for anyone, e.g. at a hall window.
+   * agent under the principal's active mandate for the item (else FORBIDDEN, nothing created); an
+   * enterprise for itself; an officer (cases:write) for anyone, e.g. at a hall window (naming an
+   * agent only under the applicant's mandate to that agent).
    */
   submitCase: Case;
   /** UNDER_REVIEW -> SUSPENDED; reason: the materials to supplement. The clock stops. */
@@ -669,7 +671,7 @@ export type StatusCount = {
 export type SubmitCaseInput = {
   /**
    * A person acting for the applicant (帮代办). A citizen submitting for someone else is the agent
-   * (left out, it is the caller; given, it must be the caller).
+   * (left out, it is the caller; given, it must be the caller), and needs the applicant's mandate.
    */
   agentId?: InputMaybe<Scalars['ResidentId']['input']>;
   /** Resident identity number (PERSON) or credit code (ENTERPRISE); checked per kind. */
