@@ -41,6 +41,7 @@ const mappers: Record<string, Record<string, string>> = {
     Case: '../entities.js#Case',
     CaseEvent: '../entities.js#CaseEvent',
     DraftApplication: '../entities.js#DraftApplication',
+    Mandate: '../mandates.js#Mandate',
     Person: '../entities.js#PersonRef',
     Enterprise: '../entities.js#EnterpriseRef',
     ServiceItem: '../entities.js#ServiceItemRef',

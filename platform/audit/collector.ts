@@ -23,6 +23,18 @@ export function noteAccess(context: DepartmentContext<unknown>, subjects: readon
   }
 }
 
+const agencies = new WeakMap<object, Map<string, { agent: string; mandate: string | null }>>();
+
+/**
+ * Notes that in this request the caller acts for `principal` as their agent
+ * (帮代办), under `mandate`: the records about the principal then say so.
+ */
+export function noteAgent(context: DepartmentContext<unknown>, principal: string, agent: string, mandate: string | null): void {
+  let acting = agencies.get(context);
+  if (!acting) agencies.set(context, (acting = new Map()));
+  acting.set(principal, { agent, mandate });
+}
+
 /** One access record per data subject read in this request. */
 export function accessRecords(context: DepartmentContext<unknown>, department: string, at = new Date()): AccessRecord[] {
   const reads = perRequest.get(context);
@@ -43,5 +55,6 @@ export function accessRecords(context: DepartmentContext<unknown>, department: s
     fields: [...r.fields].sort(),
     categories: [...r.categories].sort(),
     withheld: purpose?.startsWith('withheld:') ?? false,
+    ...agencies.get(context)?.get(subjectId),
   }));
 }

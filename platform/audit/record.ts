@@ -34,6 +34,14 @@ export interface AccessRecord {
    * PIPL art. 18 / 35): set when the purpose starts with "withheld:". Auditors see it.
    */
   withheld: boolean;
+  /**
+   * Acting for another (帮代办): resident identity number of the agent who acted
+   * for the data subject (the caller), and the mandate they acted under (null
+   * when none is on record). Left out (null) when the caller acted for themselves
+   * or on duty; hashed into the audit chain only when set.
+   */
+  agent?: string | null;
+  mandate?: string | null;
 }
 
 /** The ingest endpoint of the audit department, relative to its /graphql URL. */

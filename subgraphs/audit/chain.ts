@@ -27,9 +27,13 @@ const RECORD_FIELDS: Record<keyof AccessRecord, true> = {
   fields: true,
   categories: true,
   withheld: true,
+  agent: true,
+  mandate: true,
 };
+/** Added to the contract later: hashed and exported only when set, so earlier entries keep their hashes. */
+const OPTIONAL_FIELDS: ReadonlySet<string> = new Set<keyof AccessRecord>(['agent', 'mandate']);
 const SORTED_FIELDS = (Object.keys(RECORD_FIELDS) as (keyof AccessRecord)[]).sort();
-const KEY_PREFIXES = SORTED_FIELDS.map((key, i) => `${i === 0 ? '{' : ','}${JSON.stringify(key)}:`);
+const KEY_PREFIXES = SORTED_FIELDS.map((key) => `${JSON.stringify(key)}:`);
 
 /**
  * Canonical JSON: object keys sorted (JavaScript's default order, by UTF-16
@@ -51,15 +55,19 @@ export function canonicalJson(value: unknown): string {
 /** Only the contract's fields of a record or entry (what is hashed and exported). */
 export function recordOf(entry: AccessRecord): AccessRecord {
   const record = {} as Record<string, unknown>;
-  for (const key of SORTED_FIELDS) record[key] = entry[key];
+  for (const key of SORTED_FIELDS) if (!OPTIONAL_FIELDS.has(key) || entry[key] != null) record[key] = entry[key];
   return record as unknown as AccessRecord;
 }
 
 /** canonicalJson(recordOf(record)), without the intermediate object: the verifier's hot path. */
 export function canonicalRecord(record: AccessRecord): string {
   let text = '';
-  for (let i = 0; i < SORTED_FIELDS.length; i++) text += KEY_PREFIXES[i] + JSON.stringify(record[SORTED_FIELDS[i]!]);
-  return `${text}}`;
+  for (let i = 0; i < SORTED_FIELDS.length; i++) {
+    const value = record[SORTED_FIELDS[i]!];
+    if (value == null && OPTIONAL_FIELDS.has(SORTED_FIELDS[i]!)) continue;
+    text += (text ? ',' : '') + KEY_PREFIXES[i] + JSON.stringify(value);
+  }
+  return `{${text}}`;
 }
 
 // one-shot hashing (Node >= 20.12) is about three times faster than a Hash object per entry
@@ -76,7 +84,8 @@ export function chainRecords(records: readonly AccessRecord[], head: { seq: numb
   let { seq, hash } = head;
   return records.map((record) => {
     seq += 1;
-    const entry = { ...recordOf(record), seq, prevHash: hash, hash: entryHash(hash, record, seq) };
+    // every row carries the optional fields (null when unset), so a batch inserts one shape of row
+    const entry = { ...recordOf(record), agent: record.agent ?? null, mandate: record.mandate ?? null, seq, prevHash: hash, hash: entryHash(hash, record, seq) };
     hash = entry.hash;
     return entry;
   });

@@ -39,6 +39,8 @@ export const AccessEntryEntity = new EntitySchema<AccessEntry>({
     fields: { type: 'json' },
     categories: { type: 'json' },
     withheld: { type: 'boolean' },
+    agent: { type: 'string', nullable: true },
+    mandate: { type: 'string', nullable: true },
     prevHash: { type: 'string', fieldName: 'prev_hash' },
     hash: { type: 'string' },
   },

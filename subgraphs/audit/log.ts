@@ -88,6 +88,8 @@ const COLUMNS = {
   fields: 'fields',
   categories: 'categories',
   withheld: 'withheld',
+  agent: 'agent',
+  mandate: 'mandate',
   prevHash: 'prev_hash',
   hash: 'hash',
 };
@@ -125,6 +127,8 @@ function fromRow(row: Record<string, any>): AccessEntry {
     fields: json(row.fields),
     categories: json(row.categories),
     withheld: Boolean(row.withheld),
+    agent: row.agent ?? null,
+    mandate: row.mandate ?? null,
     prevHash: row.prevHash,
     hash: row.hash,
   };

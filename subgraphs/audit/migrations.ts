@@ -48,4 +48,11 @@ export const migrations: MigrationObject[] = [
       }
     },
   },
+  // acting for another (帮代办): who acted on the data subject's behalf, under which mandate
+  schemaMigration('audit-agent', (schema) =>
+    schema.alterTable('access_entry', (t) => {
+      t.string('agent', 18).nullable();
+      t.string('mandate', 64).nullable();
+    }),
+  ),
 ];

@@ -50,8 +50,12 @@ const CHECKS: Record<keyof AccessRecord, Check> = {
   fields: list(COORDINATE, 200, 'Person.name'),
   categories: list(CATEGORY, 50, 'IDENTITY_NUMBER'),
   withheld: (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
+  agent: (v) => (v === null ? null : typeof v === 'string' && checkResidentId(v) === null ? null : 'must be a resident identity number or null'),
+  mandate: text(64, true),
 };
-const NULLABLE = new Set(['clientName', 'callerSubject', 'callerDepartment', 'purpose']);
+const NULLABLE = new Set(['clientName', 'callerSubject', 'callerDepartment', 'purpose', 'agent', 'mandate']);
+/** Added to the contract later: a record without them reads as it did before they existed. */
+const LEFT_OUT_WHEN_NULL = new Set(['agent', 'mandate']);
 
 /**
  * Parses an ingest body `{ "records": AccessRecord[] }`. The whole batch is
@@ -91,6 +95,7 @@ function parseRecord(value: unknown): AccessRecord | string {
     if (field === undefined) return `.${key}: is missing`;
     const problem = check(field, input);
     if (problem) return `.${key}: ${problem}`;
+    if (field === null && LEFT_OUT_WHEN_NULL.has(key)) continue;
     record[key] = field;
   }
   record.at = new Date(record.at as string).toISOString();

@@ -27,30 +27,32 @@ export interface Submission {
 
 /**
  * Who may submit for whom. A citizen applies for themselves, or for someone
- * else as the agent (帮代办: then the agent is the caller); an enterprise for
- * itself, possibly naming the person handling it; an officer with cases:write
- * for anyone, e.g. entering an application at a hall window.
+ * else as the agent (帮代办: then the agent is the caller) under their mandate;
+ * an enterprise for itself, possibly naming the person handling it; an officer
+ * with cases:write for anyone, e.g. entering an application at a hall window,
+ * and with an agent only under the applicant's mandate to that agent.
  *
- * @returns the agent to record and the handler of the submission
+ * @returns the agent to record, the handler of the submission, and whether the
+ *   agent needs the applicant's mandate (checked against the database: mandates.ts)
  * @throws ForbiddenError when the caller may not submit this application
  */
-export function submitter(caller: Caller, { applicantKind, applicantId, agentId }: Submission): { agentId: string | null; handler: string } {
+export function submitter(caller: Caller, { applicantKind, applicantId, agentId }: Submission): { agentId: string | null; handler: string; needsMandate: boolean } {
   const given = agentId ?? null;
   if (given !== null && given === applicantId) throw new BadInputError('an agent acts for someone else; leave agentId out when applying for yourself', 'input.agentId');
   switch (caller.role) {
     case 'CITIZEN': {
       if (!caller.subject) throw new ForbiddenError('Your sign-in names no resident: a case cannot be submitted for you');
       const forSelf = applicantKind === 'PERSON' && applicantId === caller.subject;
-      if (forSelf) return { agentId: null, handler: 'applicant' };
+      if (forSelf) return { agentId: null, handler: 'applicant', needsMandate: false };
       if (given !== null && given !== caller.subject) throw new ForbiddenError('You can submit for someone else only as their agent yourself: agentId must be your own identity number');
-      return { agentId: caller.subject, handler: 'agent' };
+      return { agentId: caller.subject, handler: 'agent', needsMandate: true };
     }
     case 'ENTERPRISE':
       if (applicantKind !== 'ENTERPRISE' || applicantId !== caller.subject) throw new ForbiddenError('An enterprise can submit cases only for itself');
-      return { agentId: given, handler: 'applicant' };
+      return { agentId: given, handler: 'applicant', needsMandate: false };
     case 'OFFICER':
       if (!mayHandle(caller)) break;
-      return { agentId: given, handler: requireHandler(caller) };
+      return { agentId: given, handler: requireHandler(caller), needsMandate: given !== null };
     default:
       break;
   }

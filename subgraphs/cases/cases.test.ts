@@ -342,9 +342,14 @@ describe('cases department', () => {
     expect(codeOf(reused.errors)).toBe('CONFLICT');
     expect((await readCase(id)).status).toBe('ACCEPTED');
   });
-  it('lets citizens submit for themselves or as agents, and handling only to officers with cases:write', async () => {
+  it('lets citizens submit for themselves or as agents under a mandate, and handling only to officers with cases:write', async () => {
     const me = personAt(SEED.seed, 30).id;
     const other = personAt(SEED.seed, 31).id;
+    const unmandated = await dept.query(SUBMIT, { input: submission(other) }, { caller: citizen(me) });
+    expect(codeOf(unmandated.errors)).toBe('FORBIDDEN');
+    const validUntil = new Date(Date.now() + 24 * 3600_000).toISOString();
+    const mandate = await dept.query('mutation($input: MandateInput!) { grantMandate(input: $input) { id } }', { input: { principalKind: 'PERSON', principalId: other, agentId: me, itemCodes: [ITEM], validUntil } }, { caller: citizen(other) });
+    expect(mandate.errors).toBeUndefined();
     const forOther = await dept.query(SUBMIT, { input: submission(other) }, { caller: citizen(me) });
     // the agent sees the principal's identity number masked at the source (sealed for the other departments)
     expect(forOther.data?.submitCase).toMatchObject({ applicantId: expect.stringMatching(new RegExp(`^${other.slice(0, 6)}\\*{12}~gs1\\.`)), agent: { id: me }, events: [{ handler: 'agent' }] });

@@ -16,6 +16,8 @@ export interface Case {
   applicantId: string;
   /** resident identity number of a person acting for the applicant (帮代办) */
   agentId: string | null;
+  /** the mandate (授权委托) the agent submitted under (mandates.ts); null for the applicant's own, or older cases */
+  mandateId: string | null;
   itemCode: string;
   implementationCode: string;
   regionCode: string;
@@ -110,6 +112,7 @@ export const CaseEntity = new EntitySchema<Case>({
     applicantKind: { type: 'string', fieldName: 'applicant_kind' },
     applicantId: { type: 'string', fieldName: 'applicant_id' },
     agentId: { type: 'string', nullable: true, fieldName: 'agent_id' },
+    mandateId: { type: 'string', nullable: true, fieldName: 'mandate_id' },
     itemCode: { type: 'string', fieldName: 'item_code' },
     implementationCode: { type: 'string', fieldName: 'implementation_code' },
     regionCode: { type: 'string', fieldName: 'region_code' },

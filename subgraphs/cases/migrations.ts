@@ -75,4 +75,29 @@ export const migrations = [
         t.primary(['caller_subject', 'idem_key']);
       }),
   ),
+  // acting for another (帮代办) only under a mandate: the mandates, and the one each agent's case was submitted under
+  schemaMigration('cases-mandates', (schema) =>
+    schema
+      .alterTable('cases', (t) => {
+        t.string('mandate_id', 24).nullable();
+      })
+      .createTable('mandate', (t) => {
+        t.string('id', 24).primary();
+        t.string('principal_kind', 10).notNullable();
+        t.string('principal_id', 18).notNullable();
+        t.string('agent_id', 18).notNullable();
+        t.json('item_codes').notNullable();
+        t.string('valid_from', 24).notNullable();
+        t.string('valid_until', 24).notNullable();
+        t.string('revoked_at', 24).nullable();
+        t.string('granted_by', 10).notNullable();
+        t.string('officer_id', 64).nullable();
+        t.string('officer_department', 64).nullable();
+        t.string('purpose', 500).nullable();
+        t.string('created_at', 24).notNullable();
+        // a submission looks up the agent's mandates from this principal; each lists theirs
+        t.index(['agent_id', 'principal_id'], 'mandate_agent');
+        t.index(['principal_id'], 'mandate_principal');
+      }),
+  ),
 ];

@@ -9,7 +9,7 @@ import { CaseEntity, CaseEventEntity, ImplementationEntity, type Case, type Case
 import { CASE_INDEXES } from './migrations.js';
 import { caseFacts } from './timeline.js';
 
-/** Cases per INSERT (19 columns): well under SQLite's bound-parameter limit. */
+/** Cases per INSERT (20 columns): well under SQLite's bound-parameter limit. */
 const CASE_CHUNK = 1_000;
 /** Events per INSERT (7 columns). */
 const EVENT_CHUNK = 4_000;
@@ -23,7 +23,7 @@ export interface CaseRows {
 export function caseRows(sample: SampleCase, cal: WorkingCalendar = calendar()): CaseRows {
   const { id, applicantKind, applicantId, agentId, itemCode, implementationCode, regionCode, departmentCode, channel, promisedLimitDays } = sample;
   return {
-    row: { id, applicantKind, applicantId, agentId, itemCode, implementationCode, regionCode, departmentCode, channel, promisedLimitDays, ...caseFacts(sample.events, promisedLimitDays, cal) },
+    row: { id, applicantKind, applicantId, agentId, mandateId: null, itemCode, implementationCode, regionCode, departmentCode, channel, promisedLimitDays, ...caseFacts(sample.events, promisedLimitDays, cal) },
     events: sample.events.map((e, seq) => ({ caseId: id, seq, ...e })),
   };
 }

@@ -1,13 +1,21 @@
 import type { SubjectsOf } from '../../platform/security/enforce.js';
+import { noteAgency } from './agency.js';
 import type { Case, DraftApplication, EnterpriseRef, PersonRef } from './entities.js';
+import type { Mandate } from './mandates.js';
 
 /**
  * Whom each record is about. A case is its applicant's, and the agent's who
  * acts for them (帮代办) and follows its progress; a draft is its applicant's;
- * the case lists of a person or enterprise are theirs.
+ * the case lists of a person or enterprise are theirs. What the agent reads
+ * of a case is recorded as done on the applicant's behalf (agency.ts).
  */
 export const subjects: Record<string, SubjectsOf> = {
-  Case: (c: Case) => [c.applicantId, c.agentId],
+  Case: (c: Case, context) => {
+    noteAgency(context, c);
+    return [c.applicantId, c.agentId];
+  },
+  // a mandate is its principal's, and its agent's, who acts under it
+  Mandate: (m: Mandate) => [m.principalId, m.agentId],
   DraftApplication: (d: DraftApplication) => [d.applicantId],
   Person: (person: PersonRef) => [person.id],
   Enterprise: (enterprise: EnterpriseRef) => [enterprise.creditCode],

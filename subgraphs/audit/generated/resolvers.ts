@@ -35,11 +35,13 @@ export type AccessCaller = {
  * hash = sha256(prevHash + canonical JSON of the access record + seq), where the
  * canonical JSON has the record's fields (id, department, at, requestId, clientName,
  * callerRole, callerSubject, callerDepartment, purpose, subjectKind, subjectId,
- * fields, categories, withheld) with keys sorted and no whitespace. The first
+ * fields, categories, withheld, and agent and mandate when set) with keys sorted and no whitespace. The first
  * entry's prevHash is 64 zeros. Kept at least 3 years (PIPL art. 56).
  */
 export type AccessEntry = {
   __typename?: 'AccessEntry';
+  /** Resident identity number of the agent who acted on the data subject's behalf (帮代办): the caller; null otherwise. */
+  agent?: Maybe<Scalars['String']['output']>;
   /** When the data was served: ISO 8601, UTC, milliseconds (e.g. 2026-03-01T08:00:00.000Z). */
   at: Scalars['String']['output'];
   caller: AccessCaller;
@@ -55,6 +57,8 @@ export type AccessEntry = {
   hash: Scalars['String']['output'];
   /** The record id the serving department chose (UUID); the log holds each id once. */
   id: Scalars['ID']['output'];
+  /** The mandate (授权委托) the agent acted under; null when none is on record. */
+  mandate?: Maybe<Scalars['String']['output']>;
   /** The previous entry's hash (64 zeros for the first entry). */
   prevHash: Scalars['String']['output'];
   /** The stated purpose (x-purpose): a case id or a legal basis. */
@@ -137,6 +141,8 @@ export type ChainVerification = {
  */
 export type DataAccess = {
   __typename?: 'DataAccess';
+  /** Acting for you (帮代办): resident identity number of the person who did this on your behalf; null when no one acted for you. */
+  agent?: Maybe<Scalars['String']['output']>;
   at: Scalars['String']['output'];
   /** Credit code of the agency whose officer read the data; null when it was not an officer. */
   callerDepartment?: Maybe<Scalars['String']['output']>;
@@ -145,6 +151,8 @@ export type DataAccess = {
   /** The department that served the data. */
   department: Scalars['String']['output'];
   fields: Array<Scalars['String']['output']>;
+  /** The mandate (授权委托) they acted under; null when none is on record. */
+  mandate?: Maybe<Scalars['String']['output']>;
   /** The purpose as stated: case:<case id> or basis:<code> (in development also free text). */
   purpose?: Maybe<Scalars['String']['output']>;
   /**
@@ -387,6 +395,7 @@ export type AccessCallerResolvers<ContextType = Context, ParentType extends Reso
 
 export type AccessEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessEntry'] = ResolversParentTypes['AccessEntry'], FederationReferenceType extends FederationReferenceTypes['AccessEntry'] = FederationReferenceTypes['AccessEntry']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AccessEntry']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  agent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   caller?: Resolver<ResolversTypes['AccessCaller'], ParentType, ContextType>;
   categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -395,6 +404,7 @@ export type AccessEntryResolvers<ContextType = Context, ParentType extends Resol
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mandate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -432,12 +442,14 @@ export type ChainVerificationResolvers<ContextType = Context, ParentType extends
 };
 
 export type DataAccessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataAccess'] = ResolversParentTypes['DataAccess']> = {
+  agent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   callerDepartment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   callerRole?: Resolver<ResolversTypes['CallerRole'], ParentType, ContextType>;
   categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  mandate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   purposeText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };

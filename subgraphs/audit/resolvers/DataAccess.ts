@@ -1,7 +1,7 @@
 import { describePurpose } from '../../../platform/purposes.js';
 import type { CallerRole, DataAccessResolvers } from '../generated/resolvers.js';
 
-/** The data tracker's row: the agency and purpose, never the officer or another subject. */
+/** The data tracker's row: the agency and purpose, never the officer or another subject (but the agent who acted for them, by default). */
 export const DataAccessResolver: DataAccessResolvers = {
   callerRole: (entry) => entry.callerRole as CallerRole,
   callerDepartment: (entry) => entry.callerDepartment,

@@ -1,5 +1,6 @@
 import type { MutationResolvers } from '../generated/resolvers.js';
 import { handlingStep } from './handlingSteps.js';
+import { mandateMutations } from './mandates.js';
 import { submitCase } from './submitCase.js';
 
 /** One mutation per lifecycle step (schema: CaseAction lists them); all share handlingStep. */
@@ -13,4 +14,5 @@ export const Mutation: MutationResolvers = {
   approveCase: handlingStep('APPROVE'),
   refuseCase: handlingStep('REFUSE'),
   deliverCase: handlingStep('DELIVER'),
+  ...mandateMutations,
 };

@@ -6,6 +6,7 @@ import { overdueWhere, visibleTo } from '../filters.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { regionRange } from '../window.js';
 import { draftApplication } from './DraftApplication.js';
+import { mandateQueries } from './mandates.js';
 
 export const Query: QueryResolvers = {
   async case(_, { id }, { loaders }) {
@@ -39,4 +40,5 @@ export const Query: QueryResolvers = {
     if (caller.role !== 'OFFICER' || !caller.department) return false;
     return (await loaders.caseById.load(id))?.departmentCode === caller.department;
   },
+  ...mandateQueries,
 };

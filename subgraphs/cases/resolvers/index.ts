@@ -6,6 +6,7 @@ import { CaseEventResolver } from './CaseEvent.js';
 import { DepartmentResolver } from './Department.js';
 import { DraftApplicationResolver } from './DraftApplication.js';
 import { EnterpriseResolver } from './Enterprise.js';
+import { MandateResolver } from './mandates.js';
 import { Mutation } from './Mutation.js';
 import { PersonResolver } from './Person.js';
 import { Query } from './Query.js';
@@ -29,4 +30,5 @@ export const resolvers: Resolvers = {
   ServiceItem: ServiceItemResolver,
   Department: DepartmentResolver,
   Region: RegionResolver,
+  Mandate: MandateResolver,
 };

@@ -3,6 +3,8 @@ import { BadInputError } from '../../../platform/errors.js';
 import { CaseEntity, CaseEventEntity, ImplementationEntity, type Case, type CaseEvent } from '../entities.js';
 import type { MutationResolvers } from '../generated/resolvers.js';
 import { submitter } from '../access.js';
+import { noteAgency } from '../agency.js';
+import { requireMandate } from '../mandates.js';
 import { runOnce } from '../idempotency.js';
 import { caseFacts, nowInChina } from '../timeline.js';
 import { checkApplicant, checkChannel, itemFor } from '../validate.js';
@@ -18,8 +20,10 @@ function newCaseId(at: string): string {
 export const submitCase: NonNullable<MutationResolvers['submitCase']> = async (_, { input, idempotencyKey }, context) => {
   checkApplicant(input.applicantKind, input.applicantId, 'input.applicantId');
   checkChannel(itemFor(input.itemCode, input.applicantKind, 'input.itemCode'), input.channel, 'input.channel');
-  const { agentId, handler } = submitter(context.caller, input);
-  return runOnce(context, { mutation: 'submitCase', key: idempotencyKey, input }, async (tx) => {
+  const { agentId, handler, needsMandate } = submitter(context.caller, input);
+  // acting for someone else only within their mandate for this item (帮代办)
+  const mandateId = needsMandate && agentId ? await requireMandate(context.em, input, agentId) : null;
+  const submitted = await runOnce(context, { mutation: 'submitCase', key: idempotencyKey, input }, async (tx) => {
     const implementation = await tx.findOne(ImplementationEntity, { code: input.implementationCode });
     if (!implementation || implementation.itemCode !== input.itemCode) {
       throw new BadInputError(`${input.implementationCode} is not an implementation of ${input.itemCode}; the catalog lists them under ServiceItem.implementations`, 'input.implementationCode');
@@ -30,11 +34,13 @@ export const submitCase: NonNullable<MutationResolvers['submitCase']> = async (_
     const { itemCode, implementationCode, applicantKind, applicantId, channel } = input;
     const { regionCode, departmentCode, promisedLimitDays } = implementation;
     const row: Case = {
-      ...{ id, applicantKind, applicantId, agentId, itemCode, implementationCode, regionCode, departmentCode, channel, promisedLimitDays },
+      ...{ id, applicantKind, applicantId, agentId, mandateId, itemCode, implementationCode, regionCode, departmentCode, channel, promisedLimitDays },
       ...caseFacts([event], promisedLimitDays),
     };
     await tx.insert(CaseEntity, row);
     await tx.insert(CaseEventEntity, event);
     return row;
   });
+  noteAgency(context, submitted, 'Mutation.submitCase');
+  return submitted;
 };
