@@ -1,5 +1,5 @@
 import type { SubjectsOf } from '../../platform/security/enforce.js';
-import type { Case, DraftApplication, EnterpriseRef, PersonRef } from './entities.js';
+import type { Case, CertificateUse, DraftApplication, EnterpriseRef, PersonRef } from './entities.js';
 
 /**
  * Whom each record is about. A case is its applicant's, and the agent's who
@@ -9,6 +9,8 @@ import type { Case, DraftApplication, EnterpriseRef, PersonRef } from './entitie
 export const subjects: Record<string, SubjectsOf> = {
   Case: (c: Case) => [c.applicantId, c.agentId],
   DraftApplication: (d: DraftApplication) => [d.applicantId],
+  // a certificate a case used is its applicant's
+  CertificateUse: (u: CertificateUse) => [u.applicantId],
   Person: (person: PersonRef) => [person.id],
   Enterprise: (enterprise: EnterpriseRef) => [enterprise.creditCode],
 };

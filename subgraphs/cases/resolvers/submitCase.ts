@@ -3,6 +3,7 @@ import { BadInputError } from '../../../platform/errors.js';
 import { CaseEntity, CaseEventEntity, ImplementationEntity, type Case, type CaseEvent } from '../entities.js';
 import type { MutationResolvers } from '../generated/resolvers.js';
 import { submitter } from '../access.js';
+import { confirmedDataRuns, recordDataRuns } from '../dataRuns.js';
 import { runOnce } from '../idempotency.js';
 import { caseFacts, nowInChina } from '../timeline.js';
 import { checkApplicant, checkChannel, itemFor } from '../validate.js';
@@ -17,8 +18,10 @@ function newCaseId(at: string): string {
 /** Opens a case under an implementation, which fixes region, agency and the promised limit. */
 export const submitCase: NonNullable<MutationResolvers['submitCase']> = async (_, { input, idempotencyKey }, context) => {
   checkApplicant(input.applicantKind, input.applicantId, 'input.applicantId');
-  checkChannel(itemFor(input.itemCode, input.applicantKind, 'input.itemCode'), input.channel, 'input.channel');
+  const item = itemFor(input.itemCode, input.applicantKind, 'input.itemCode');
+  checkChannel(item, input.channel, 'input.channel');
   const { agentId, handler } = submitter(context.caller, input);
+  const dataRuns = confirmedDataRuns(context.caller, input, item);
   return runOnce(context, { mutation: 'submitCase', key: idempotencyKey, input }, async (tx) => {
     const implementation = await tx.findOne(ImplementationEntity, { code: input.implementationCode });
     if (!implementation || implementation.itemCode !== input.itemCode) {
@@ -35,6 +38,7 @@ export const submitCase: NonNullable<MutationResolvers['submitCase']> = async (_
     };
     await tx.insert(CaseEntity, row);
     await tx.insert(CaseEventEntity, event);
+    await recordDataRuns(tx, id, dataRuns);
     return row;
   });
 };
