@@ -4,20 +4,34 @@ import { checkResidentId } from '../identifiers/index.js';
 import type { AccessRecord } from './record.js';
 
 interface Reads {
+  subject: string;
+  purpose: string | null;
   fields: Set<string>;
   categories: Set<string>;
 }
 
 const perRequest = new WeakMap<object, Map<string, Reads>>();
 
-/** Notes that personal field `coordinate` of these data subjects is being served in this request. */
-export function noteAccess(context: DepartmentContext<unknown>, subjects: readonly (string | null)[], coordinate: string, category: string): void {
+/**
+ * Notes that personal field `coordinate` of these data subjects is being served in this request.
+ * `purpose` defaults to the request's stated one; a department passes its own when it reads for a
+ * purpose it knows better, e.g. a case's data runs checked at submission (the case id is not
+ * known to the caller before): that read then gets a record of its own.
+ */
+export function noteAccess(
+  context: DepartmentContext<unknown>,
+  subjects: readonly (string | null)[],
+  coordinate: string,
+  category: string,
+  purpose: string | null = context.purpose,
+): void {
   let reads = perRequest.get(context);
   if (!reads) perRequest.set(context, (reads = new Map()));
   for (const subject of subjects) {
     if (!subject) continue;
-    let entry = reads.get(subject);
-    if (!entry) reads.set(subject, (entry = { fields: new Set(), categories: new Set() }));
+    const key = purpose === context.purpose ? subject : `${subject}\u0000${purpose}`;
+    let entry = reads.get(key);
+    if (!entry) reads.set(key, (entry = { subject, purpose, fields: new Set(), categories: new Set() }));
     entry.fields.add(coordinate);
     entry.categories.add(category);
   }
@@ -39,8 +53,8 @@ export function noteAgent(context: DepartmentContext<unknown>, principal: string
 export function accessRecords(context: DepartmentContext<unknown>, department: string, at = new Date()): AccessRecord[] {
   const reads = perRequest.get(context);
   if (!reads) return [];
-  const { caller, purpose } = context;
-  return [...reads].map(([subjectId, r]) => ({
+  const { caller } = context;
+  return [...reads.values()].map(({ subject: subjectId, purpose, ...r }) => ({
     id: randomUUID(),
     department,
     at: at.toISOString(),

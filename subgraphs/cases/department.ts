@@ -1,5 +1,5 @@
 import { loadSchema, type Department } from '../../platform/department.js';
-import { CaseEntity, CaseEventEntity, IdempotencyEntity, ImplementationEntity } from './entities.js';
+import { CaseEntity, CaseEventEntity, CertificateUseEntity, IdempotencyEntity, ImplementationEntity } from './entities.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { MandateEntity } from './mandates.js';
 import { migrations } from './migrations.js';
@@ -13,7 +13,7 @@ export const cases: Department<Loaders> = {
   typeDefs: loadSchema(import.meta.url),
   resolvers,
   // the first entity decides whether the database is empty and needs seeding
-  entities: [CaseEntity, CaseEventEntity, ImplementationEntity, IdempotencyEntity, MandateEntity],
+  entities: [CaseEntity, CaseEventEntity, ImplementationEntity, IdempotencyEntity, MandateEntity, CertificateUseEntity],
   migrations,
   loaders: createLoaders,
   seed: (em, options) => seedCases(em, options),

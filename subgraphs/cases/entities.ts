@@ -69,6 +69,28 @@ export interface Implementation {
   promisedLimitDays: number;
 }
 
+/**
+ * A certificate confirmed at submission for one material (数据跑腿), as the
+ * applicant saw it in the hub's preview: recorded once, never recomputed, so a
+ * later expiry or revocation does not rewrite the case's history.
+ */
+export interface CertificateUseRow {
+  caseId: string;
+  material: string;
+  certificateId: string;
+  /** a CertificateType value */
+  certificateType: string;
+  /** the certificate number as of submission */
+  number: string;
+}
+
+/** CertificateUse as the graph sees it: the row with its case's applicant and submission day. */
+export interface CertificateUse extends CertificateUseRow {
+  applicantKind: ApplicantKind;
+  applicantId: string;
+  usedOn: string;
+}
+
 /** A mutation already answered for a caller and key, and what it answered. */
 export interface IdempotencyRecord {
   callerSubject: string;
@@ -167,5 +189,17 @@ export const IdempotencyEntity = new EntitySchema<IdempotencyRecord>({
     fingerprint: { type: 'string' },
     caseId: { type: 'string', fieldName: 'case_id' },
     createdAt: { type: 'string', fieldName: 'created_at' },
+  },
+});
+
+export const CertificateUseEntity = new EntitySchema<CertificateUseRow>({
+  name: 'CertificateUse',
+  tableName: 'case_certificate_used',
+  properties: {
+    caseId: { type: 'string', primary: true, fieldName: 'case_id' },
+    material: { type: 'string', primary: true },
+    certificateId: { type: 'string', fieldName: 'certificate_id' },
+    certificateType: { type: 'string', fieldName: 'certificate_type' },
+    number: { type: 'string' },
   },
 });

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { manyByKey, oneByKey } from '../../platform/loaders.js';
 import { findIn } from '../../platform/rows.js';
 import { todayInChina } from '../../platform/working-days.js';
-import { CaseEntity, CaseEventEntity, type Case, type CaseEvent } from './entities.js';
+import { CaseEntity, CaseEventEntity, CertificateUseEntity, type Case, type CaseEvent, type CertificateUseRow } from './entities.js';
 import { figuresFor, mostOverdueFor, type FigureColumn } from './figures.js';
 import type { CaseFigures, ItemOverdue } from './generated/resolvers.js';
 import { ownerPages } from './pages.js';
@@ -37,6 +37,9 @@ export function createLoaders(em: EntityManager) {
     caseById: new DataLoader<string, Case | null>(async (ids) => oneByKey(ids, await findIn(em, CaseEntity, 'id', ids), (c) => c.id)),
     eventsOf: new DataLoader<string, CaseEvent[]>(async (ids) =>
       manyByKey(ids, await findIn(em, CaseEventEntity, 'caseId', ids, { orderBy: { caseId: 'asc', seq: 'asc' } }), (e) => e.caseId),
+    ),
+    certificatesUsedBy: new DataLoader<string, CertificateUseRow[]>(async (ids) =>
+      manyByKey(ids, await findIn(em, CertificateUseEntity, 'caseId', ids, { orderBy: { caseId: 'asc', material: 'asc' } }), (u) => u.caseId),
     ),
     casesOfPerson: ownerPages(em, { column: 'applicant_id', kind: 'PERSON' }),
     casesOfEnterprise: ownerPages(em, { column: 'applicant_id', kind: 'ENTERPRISE' }),

@@ -100,4 +100,16 @@ export const migrations = [
         t.index(['principal_id'], 'mandate_principal');
       }),
   ),
+  // the certificates an applicant confirmed at submission (数据跑腿), as they were then
+  schemaMigration('cases-certificates-used', (schema) =>
+    schema.createTable('case_certificate_used', (t) => {
+      t.string('case_id', 24).notNullable();
+      t.string('material', 200).notNullable();
+      t.string('certificate_id', 24).notNullable();
+      t.string('certificate_type', 48).notNullable();
+      t.string('number', 64).notNullable();
+      // Case.dataRuns: the key starts with case_id; one certificate per material
+      t.primary(['case_id', 'material']);
+    }),
+  ),
 ];

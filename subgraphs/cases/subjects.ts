@@ -1,6 +1,6 @@
 import type { SubjectsOf } from '../../platform/security/enforce.js';
 import { noteAgency } from './agency.js';
-import type { Case, DraftApplication, EnterpriseRef, PersonRef } from './entities.js';
+import type { Case, CertificateUse, DraftApplication, EnterpriseRef, PersonRef } from './entities.js';
 import type { Mandate } from './mandates.js';
 
 /**
@@ -17,6 +17,8 @@ export const subjects: Record<string, SubjectsOf> = {
   // a mandate is its principal's, and its agent's, who acts under it
   Mandate: (m: Mandate) => [m.principalId, m.agentId],
   DraftApplication: (d: DraftApplication) => [d.applicantId],
+  // a certificate a case used is its applicant's
+  CertificateUse: (u: CertificateUse) => [u.applicantId],
   Person: (person: PersonRef) => [person.id],
   Enterprise: (enterprise: EnterpriseRef) => [enterprise.creditCode],
 };

@@ -71,3 +71,26 @@ export interface MaterialCheck {
   satisfiedBy: Certificate | null;
   mustSubmit: boolean;
 }
+
+/** The once-only preview of a draft: what a submission would use, and its fingerprint. */
+export interface DataRunPreview {
+  uses: DataRunOffer[];
+  digest: string;
+}
+
+export interface DataRunOffer {
+  material: string;
+  certificate: Certificate;
+}
+
+/** A certificate use a case recorded at submission, as the gateway brings it (@requires). */
+export interface CertificateUseRef {
+  caseId: string;
+  material: string;
+  certificateId: string;
+  certificateType: string;
+  number: string;
+  applicantKind: HolderKind;
+  applicantId: string;
+  usedOn: string;
+}

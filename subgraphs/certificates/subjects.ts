@@ -1,5 +1,5 @@
 import type { SubjectsOf } from '../../platform/security/enforce.js';
-import type { Application, Certificate, EnterpriseRef, PersonRef } from './entities.js';
+import type { Application, Certificate, CertificateUseRef, EnterpriseRef, PersonRef } from './entities.js';
 
 /**
  * Whom each record is about: a certificate is its holder's, and the list of a
@@ -13,4 +13,6 @@ export const subjects: Record<string, SubjectsOf> = {
   // an application's material check is about its applicant
   Case: (application: Application) => [application.applicantId],
   DraftApplication: (application: Application) => [application.applicantId],
+  // a case's use of a certificate is about its applicant, whoever the certificate id names
+  CertificateUse: (use: CertificateUseRef) => [use.applicantId],
 };

@@ -2,6 +2,7 @@ import type { ApplicantKind } from '../entities.js';
 import type { CaseResolvers } from '../generated/resolvers.js';
 import { allowedActions } from '../lifecycle.js';
 import { clockOn, inPersonVisits } from '../timeline.js';
+import { certificatesUsed } from './CertificateUse.js';
 
 /** A reference to the applicant's entity: a Person ({ id }) or an Enterprise ({ creditCode }). */
 export const applicantRef = ({ applicantKind, applicantId }: { applicantKind: ApplicantKind; applicantId: string }) =>
@@ -22,4 +23,5 @@ export const CaseResolver: CaseResolvers = {
   overdue: (c, _, { loaders }) => clockOn(c, loaders.clock.today).overdueWorkingDays > 0,
   inPersonVisits: async (c, _, { loaders }) => inPersonVisits(await loaders.eventsOf.load(c.id)),
   events: (c, _, { loaders }) => loaders.eventsOf.load(c.id),
+  dataRuns: (c, _, context) => certificatesUsed(c, context),
 };

@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/resolvers.js';
 import { ApplicantResolver } from './Applicant.js';
 import { CaseResolver } from './Case.js';
 import { CaseEventResolver } from './CaseEvent.js';
+import { CertificateUseResolver } from './CertificateUse.js';
 import { DepartmentResolver } from './Department.js';
 import { DraftApplicationResolver } from './DraftApplication.js';
 import { EnterpriseResolver } from './Enterprise.js';
@@ -23,6 +24,7 @@ export const resolvers: Resolvers = {
   Mutation,
   Case: { ...CaseResolver, ratingTicket },
   CaseEvent: CaseEventResolver,
+  CertificateUse: CertificateUseResolver,
   Applicant: ApplicantResolver,
   DraftApplication: DraftApplicationResolver,
   Person: PersonResolver,

@@ -5,6 +5,7 @@ import type { MutationResolvers } from '../generated/resolvers.js';
 import { submitter } from '../access.js';
 import { noteAgency } from '../agency.js';
 import { requireMandate } from '../mandates.js';
+import { confirmedDataRuns, recordDataRuns } from '../dataRuns.js';
 import { runOnce } from '../idempotency.js';
 import { caseFacts, nowInChina } from '../timeline.js';
 import { checkApplicant, checkChannel, itemFor } from '../validate.js';
@@ -19,10 +20,12 @@ function newCaseId(at: string): string {
 /** Opens a case under an implementation, which fixes region, agency and the promised limit. */
 export const submitCase: NonNullable<MutationResolvers['submitCase']> = async (_, { input, idempotencyKey }, context) => {
   checkApplicant(input.applicantKind, input.applicantId, 'input.applicantId');
-  checkChannel(itemFor(input.itemCode, input.applicantKind, 'input.itemCode'), input.channel, 'input.channel');
+  const item = itemFor(input.itemCode, input.applicantKind, 'input.itemCode');
+  checkChannel(item, input.channel, 'input.channel');
   const { agentId, handler, needsMandate } = submitter(context.caller, input);
   // acting for someone else only within their mandate for this item (帮代办)
   const mandateId = needsMandate && agentId ? await requireMandate(context.em, input, agentId) : null;
+  const dataRuns = confirmedDataRuns(context.caller, input, item);
   const submitted = await runOnce(context, { mutation: 'submitCase', key: idempotencyKey, input }, async (tx) => {
     const implementation = await tx.findOne(ImplementationEntity, { code: input.implementationCode });
     if (!implementation || implementation.itemCode !== input.itemCode) {
@@ -39,6 +42,7 @@ export const submitCase: NonNullable<MutationResolvers['submitCase']> = async (_
     };
     await tx.insert(CaseEntity, row);
     await tx.insert(CaseEventEntity, event);
+    await recordDataRuns(tx, id, dataRuns);
     return row;
   });
   noteAgency(context, submitted, 'Mutation.submitCase');

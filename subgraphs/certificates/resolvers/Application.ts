@@ -2,6 +2,7 @@ import type { Context } from '../context.js';
 import type { Application, MaterialCheck } from '../entities.js';
 import type { CaseResolvers, DraftApplicationResolvers } from '../generated/resolvers.js';
 import { filterCertificates } from '../status.js';
+import { dataRunPreview } from './DataRuns.js';
 
 /**
  * For each material of the item: the newest valid certificate of the type that
@@ -26,4 +27,5 @@ export const CaseResolver: CaseResolvers = {
 export const DraftApplicationResolver: DraftApplicationResolvers = {
   __resolveReference: (reference) => reference as Application & { itemCode: string },
   materials: (application, _, context) => checkMaterials(application, context),
+  dataRuns: (application, _, context) => dataRunPreview(application, context),
 };

@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/resolvers.js';
 import { CaseResolver, DraftApplicationResolver } from './Application.js';
 import { CertificateResolver } from './Certificate.js';
 import { CertificateHolderResolver } from './CertificateHolder.js';
+import { CertificateUseResolver } from './DataRuns.js';
 import { EnterpriseResolver } from './Enterprise.js';
 import { PersonResolver } from './Person.js';
 import { Query } from './Query.js';
@@ -18,4 +19,5 @@ export const resolvers: Resolvers = {
   Enterprise: EnterpriseResolver,
   Case: CaseResolver,
   DraftApplication: DraftApplicationResolver,
+  CertificateUse: CertificateUseResolver,
 };

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+
+/** One certificate standing in for one material of an application (数据跑腿). */
+export interface DataRunUse {
+  material: string;
+  certificateId: string;
+  certificateType: string;
+  number: string;
+}
+
+export interface DataRunApplication {
+  applicantKind: string;
+  applicantId: string;
+  itemCode: string;
+}
+
+/**
+ * The fingerprint of a data-runs preview. The certificate hub shows it with the
+ * preview (DraftApplication.dataRuns.digest); the cases department recomputes it
+ * from the uses a submission confirms and refuses a list that is not the one shown.
+ * Both departments compute it here, in the shared kit, since they never import each other.
+ * Order-independent: uses are sorted by material.
+ */
+export function dataRunsDigest(application: DataRunApplication, uses: readonly DataRunUse[]): string {
+  const canonical = [...uses]
+    .sort((a, b) => (a.material < b.material ? -1 : a.material > b.material ? 1 : 0))
+    .map((u) => [u.material, u.certificateId, u.certificateType, u.number]);
+  const payload = JSON.stringify(['data-runs/v1', application.applicantKind, application.applicantId, application.itemCode, canonical]);
+  return createHash('sha256').update(payload).digest('hex');
+}

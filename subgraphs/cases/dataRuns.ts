@@ -1,0 +1,58 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Caller } from '../../platform/context.js';
+import { dataRunsDigest, type DataRunUse } from '../../platform/data-runs.js';
+import { BadInputError, ErrorCode, ForbiddenError, GovError } from '../../platform/errors.js';
+import type { ItemSeed } from '../../platform/reference/service-types.js';
+import { CertificateUseEntity, type ApplicantKind } from './entities.js';
+
+const ARGUMENT = 'input.dataRuns';
+const MAX = { certificateId: 24, number: 64 } as const;
+
+export interface Confirmation {
+  applicantKind: ApplicantKind;
+  applicantId: string;
+  itemCode: string;
+  dataRuns?: { uses: readonly DataRunUse[]; digest: string } | null;
+}
+
+/**
+ * The certificates a submission may use (数据跑腿): exactly those the applicant
+ * confirmed from the hub's preview, never more. The cases department cannot ask
+ * the hub (departments meet only in the graph), so it records what was confirmed,
+ * as shown (id, type, number), after checking that
+ * - the confirming caller is the applicant (an agent never saw the preview: the
+ *   hub shows a person's certificates only to them) or an officer on duty;
+ * - each use is for a material of the item that the certificate's type satisfies;
+ * - the list is the preview's: its digest is recomputed (platform/data-runs.ts),
+ *   so a list edited after the preview is a CONFLICT.
+ * The hub then confirms through the graph, per recorded use, that the certificate
+ * was the applicant's and valid that day (CertificateUse.heldAtSubmission).
+ *
+ * @returns the uses to record; none when nothing was confirmed
+ */
+export function confirmedDataRuns(caller: Caller, application: Confirmation, item: ItemSeed): DataRunUse[] {
+  const confirmation = application.dataRuns;
+  if (!confirmation) return [];
+  const ownRole = application.applicantKind === 'PERSON' ? 'CITIZEN' : 'ENTERPRISE';
+  const mayConfirm = caller.role === 'OFFICER' || (caller.role === ownRole && caller.subject === application.applicantId);
+  if (!mayConfirm) throw new ForbiddenError('Only the applicant can confirm the use of their certificates; leave dataRuns out and the materials are provided in person');
+  const seen = new Set<string>();
+  for (const [i, use] of confirmation.uses.entries()) {
+    const at = `${ARGUMENT}.uses[${i}]`;
+    const material = item.materials.find((m) => m.name === use.material);
+    if (!material?.certificateType) throw new BadInputError(`${item.name} has no material "${use.material}" that a certificate can stand in for`, at);
+    if (material.certificateType !== use.certificateType) throw new BadInputError(`"${use.material}" is satisfied by ${material.certificateType}, not ${use.certificateType}`, at);
+    if (seen.has(use.material)) throw new BadInputError(`"${use.material}" is confirmed twice; one certificate per material`, at);
+    if (use.certificateId.length > MAX.certificateId || use.number.length > MAX.number) throw new BadInputError('certificate id or number too long: copy them from the preview', at);
+    seen.add(use.material);
+  }
+  if (dataRunsDigest(application, confirmation.uses) !== confirmation.digest) {
+    throw new GovError(ErrorCode.Conflict, `${ARGUMENT}: the certificates confirmed are not the ones the preview listed (DraftApplication.dataRuns); preview again and confirm what it shows`, { argument: `${ARGUMENT}.digest` });
+  }
+  return confirmation.uses.map(({ material, certificateId, certificateType, number }) => ({ material, certificateId, certificateType, number }));
+}
+
+/** Records the confirmed uses with the case, in the submission's transaction. */
+export async function recordDataRuns(tx: EntityManager, caseId: string, uses: readonly DataRunUse[]): Promise<void> {
+  if (uses.length) await tx.insertMany(CertificateUseEntity, uses.map((use) => ({ caseId, ...use })));
+}
