@@ -27,9 +27,19 @@ const RECORD_FIELDS: Record<keyof AccessRecord, true> = {
   fields: true,
   categories: true,
   withheld: true,
+  withheldBy: true,
+  withheldUntil: true,
 };
+/**
+ * Fields added to the contract later are hashed only when they hold a value: entries
+ * chained before they existed keep their hash, and a value set, changed or removed
+ * afterwards still breaks the chain.
+ */
+const LATER_FIELDS: ReadonlySet<keyof AccessRecord> = new Set(['withheldBy', 'withheldUntil']);
 const SORTED_FIELDS = (Object.keys(RECORD_FIELDS) as (keyof AccessRecord)[]).sort();
+// the first sorted field is always present, so every later key is preceded by a comma
 const KEY_PREFIXES = SORTED_FIELDS.map((key, i) => `${i === 0 ? '{' : ','}${JSON.stringify(key)}:`);
+const present = (record: AccessRecord, key: keyof AccessRecord) => !LATER_FIELDS.has(key) || (record[key] !== null && record[key] !== undefined);
 
 /**
  * Canonical JSON: object keys sorted (JavaScript's default order, by UTF-16
@@ -51,14 +61,17 @@ export function canonicalJson(value: unknown): string {
 /** Only the contract's fields of a record or entry (what is hashed and exported). */
 export function recordOf(entry: AccessRecord): AccessRecord {
   const record = {} as Record<string, unknown>;
-  for (const key of SORTED_FIELDS) record[key] = entry[key];
+  for (const key of SORTED_FIELDS) if (present(entry, key)) record[key] = entry[key];
   return record as unknown as AccessRecord;
 }
 
 /** canonicalJson(recordOf(record)), without the intermediate object: the verifier's hot path. */
 export function canonicalRecord(record: AccessRecord): string {
   let text = '';
-  for (let i = 0; i < SORTED_FIELDS.length; i++) text += KEY_PREFIXES[i] + JSON.stringify(record[SORTED_FIELDS[i]!]);
+  for (let i = 0; i < SORTED_FIELDS.length; i++) {
+    const key = SORTED_FIELDS[i]!;
+    if (present(record, key)) text += KEY_PREFIXES[i] + JSON.stringify(record[key]);
+  }
   return `${text}}`;
 }
 

@@ -39,6 +39,8 @@ export const AccessEntryEntity = new EntitySchema<AccessEntry>({
     fields: { type: 'json' },
     categories: { type: 'json' },
     withheld: { type: 'boolean' },
+    withheldBy: { type: 'string', fieldName: 'withheld_by', nullable: true },
+    withheldUntil: { type: 'string', fieldName: 'withheld_until', nullable: true },
     prevHash: { type: 'string', fieldName: 'prev_hash' },
     hash: { type: 'string' },
   },

@@ -5,7 +5,7 @@ import { chainRecords, type ChainAnchor, type ChainEntry, type ChainResult } fro
 import { verifyChain } from './verify-chain.js';
 import { AccessEntryEntity, ChainHeadEntity, HEAD_ID, type AccessEntry } from './entities.js';
 
-/** Rows per INSERT (17 columns): under SQLite's and PostgreSQL's bound-parameter limits. */
+/** Rows per INSERT (19 columns): under SQLite's and PostgreSQL's bound-parameter limits. */
 const INSERT_CHUNK = 1_000;
 /**
  * Entries the verifier reads per query, in seq order. Small enough that each
@@ -88,6 +88,8 @@ const COLUMNS = {
   fields: 'fields',
   categories: 'categories',
   withheld: 'withheld',
+  withheldBy: 'withheld_by',
+  withheldUntil: 'withheld_until',
   prevHash: 'prev_hash',
   hash: 'hash',
 };
@@ -125,6 +127,8 @@ function fromRow(row: Record<string, any>): AccessEntry {
     fields: json(row.fields),
     categories: json(row.categories),
     withheld: Boolean(row.withheld),
+    withheldBy: row.withheldBy ?? null,
+    withheldUntil: row.withheldUntil ?? null,
     prevHash: row.prevHash,
     hash: row.hash,
   };

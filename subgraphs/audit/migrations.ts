@@ -48,4 +48,13 @@ export const migrations: MigrationObject[] = [
       }
     },
   },
+  // withholding became a power: who withheld a read and the last day it is hidden (null: not withheld,
+  // or withheld before it was a power, which the tracker now shows). Auditors list withheld reads by seq.
+  schemaMigration('audit-003-withholding', (schema) =>
+    schema.alterTable('access_entry', (t) => {
+      t.string('withheld_by', 200).nullable();
+      t.string('withheld_until', 10).nullable();
+      t.index(['withheld', 'seq']);
+    }),
+  ),
 ];

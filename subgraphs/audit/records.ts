@@ -1,6 +1,6 @@
 import type { AccessRecord } from '../../platform/audit/record.js';
 import { DEPARTMENTS } from '../../platform/departments.js';
-import { checkCreditCode, checkResidentId } from '../../platform/identifiers/index.js';
+import { checkCreditCode, checkDate, checkResidentId } from '../../platform/identifiers/index.js';
 import { ROLES } from '../../platform/security/roles.js';
 
 /** Records per ingest call. */
@@ -50,8 +50,16 @@ const CHECKS: Record<keyof AccessRecord, Check> = {
   fields: list(COORDINATE, 200, 'Person.name'),
   categories: list(CATEGORY, 50, 'IDENTITY_NUMBER'),
   withheld: (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
+  // who withheld it and until when come together, or not at all (a record from before withholding was a power)
+  withheldBy: (v, record) => text(200, true)(v, record) ?? (v !== null && record.withheldUntil == null ? 'must be null unless withheldUntil is set' : null),
+  withheldUntil: (v, record) => {
+    if (v === null) return record.withheldBy == null ? null : 'must be set when withheldBy is';
+    if (typeof v !== 'string') return 'must be a date YYYY-MM-DD or null';
+    if (record.withheld !== true) return 'is set, so withheld must be true';
+    return checkDate(v);
+  },
 };
-const NULLABLE = new Set(['clientName', 'callerSubject', 'callerDepartment', 'purpose']);
+const NULLABLE = new Set(['clientName', 'callerSubject', 'callerDepartment', 'purpose', 'withheldBy', 'withheldUntil']);
 
 /**
  * Parses an ingest body `{ "records": AccessRecord[] }`. The whole batch is

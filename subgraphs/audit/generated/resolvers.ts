@@ -35,7 +35,8 @@ export type AccessCaller = {
  * hash = sha256(prevHash + canonical JSON of the access record + seq), where the
  * canonical JSON has the record's fields (id, department, at, requestId, clientName,
  * callerRole, callerSubject, callerDepartment, purpose, subjectKind, subjectId,
- * fields, categories, withheld) with keys sorted and no whitespace. The first
+ * fields, categories, withheld, and withheldBy and withheldUntil when they are not
+ * null) with keys sorted and no whitespace. The first
  * entry's prevHash is 64 zeros. Kept at least 3 years (PIPL art. 56).
  */
 export type AccessEntry = {
@@ -65,8 +66,12 @@ export type AccessEntry = {
   /** Resident identity number or credit code of the data subject. */
   subjectId: Scalars['String']['output'];
   subjectKind: SubjectKind;
-  /** Hidden from the data subject's tracker (e.g. an ongoing investigation, PIPL art. 18 / 35). */
+  /** Hidden from the data subject's tracker (e.g. an ongoing investigation, PIPL art. 18 / 35) until withheldUntil. */
   withheld: Scalars['Boolean']['output'];
+  /** The officer who withheld it, with the <department>:withhold scope; null when not withheld (or withheld before that was a power). */
+  withheldBy?: Maybe<Scalars['String']['output']>;
+  /** The last day (YYYY-MM-DD, China time) it is hidden from its subject, who sees it from the next day on; null when not withheld. */
+  withheldUntil?: Maybe<Scalars['String']['output']>;
 };
 
 export type AccessEntryConnection = {
@@ -132,8 +137,9 @@ export type ChainVerification = {
 
 /**
  * One access to the caller's own data, for the data tracker (Estonia's Data
- * Tracker): which agency read what, when and why. Accesses the law withholds from
- * the data subject (e.g. during an investigation) are not listed.
+ * Tracker): which agency read what, when and why. An access an officer with the
+ * power to withhold it (e.g. during an investigation) withheld until a date is
+ * listed from the day after that date, marked as withheld.
  */
 export type DataAccess = {
   __typename?: 'DataAccess';
@@ -146,6 +152,10 @@ export type DataAccess = {
   department: Scalars['String']['output'];
   fields: Array<Scalars['String']['output']>;
   purpose?: Maybe<Scalars['String']['output']>;
+  /** It was withheld from you (e.g. during an investigation) until withheldUntil, and is shown since. */
+  withheld: Scalars['Boolean']['output'];
+  /** The last day it was withheld from you (YYYY-MM-DD); null when it never was. */
+  withheldUntil?: Maybe<Scalars['String']['output']>;
 };
 
 export type DataAccessConnection = {
@@ -167,7 +177,8 @@ export type Query = {
   __typename?: 'Query';
   /**
    * The access log in chain order (seq ascending), auditors only. Filters combine:
-   * data subject, caller, serving department, exact purpose, and a time range
+   * data subject, caller, serving department, exact purpose, withheld (true: every
+   * read withheld from its subject, whether or not disclosed since), and a time range
    * (from <= at <= to; a date alone is a whole UTC day). first: 1..100 (default 20).
    */
   accessLog: AccessEntryConnection;
@@ -195,6 +206,7 @@ export type QueryAccessLogArgs = {
   purpose?: InputMaybe<Scalars['String']['input']>;
   subjectId?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
+  withheld?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -207,6 +219,7 @@ export type QueryExportAccessLogArgs = {
   purpose?: InputMaybe<Scalars['String']['input']>;
   subjectId?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
+  withheld?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -396,6 +409,8 @@ export type AccessEntryResolvers<ContextType = Context, ParentType extends Resol
   subjectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subjectKind?: Resolver<ResolversTypes['SubjectKind'], ParentType, ContextType>;
   withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  withheldBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withheldUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AccessEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessEntryConnection'] = ResolversParentTypes['AccessEntryConnection']> = {
@@ -433,6 +448,8 @@ export type DataAccessResolvers<ContextType = Context, ParentType extends Resolv
   department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  withheldUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type DataAccessConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataAccessConnection'] = ResolversParentTypes['DataAccessConnection']> = {
