@@ -56,6 +56,7 @@ const CHECKS: Record<keyof AccessRecord, Check> = {
     if (v === null) return record.withheldBy == null ? null : 'must be set when withheldBy is';
     if (typeof v !== 'string') return 'must be a date YYYY-MM-DD or null';
     if (record.withheld !== true) return 'is set, so withheld must be true';
+    if (record.withheldBy == null) return 'is set, so withheldBy must name who withheld it';
     return checkDate(v);
   },
 };
