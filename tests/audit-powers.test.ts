@@ -185,7 +185,10 @@ describe('a batch the audit department rejects', () => {
     const grace = personAt(7, 15);
     // a record the audit department refuses as it is (a subject id it cannot accept), among good ones
     const bad = { id: randomUUID(), department: 'population', at: new Date().toISOString(), requestId: 'r', clientName: null, callerRole: 'OFFICER', callerSubject: 'o', callerDepartment: null, purpose: 'p', subjectKind: 'PERSON', subjectId: '110105194912310021', fields: ['Person.name'], categories: ['NAME'], withheld: false };
-    await population.orm.em.fork().insertMany(OutboxEntity, [{ id: bad.id, payload: JSON.stringify(bad), createdAt: new Date(0).toISOString(), deliveredAt: null, attempts: 0 }]);
+    // and one in another department's name: population's outbox delivers it as population, so it is refused, not passed on
+    const foreign = { ...bad, id: randomUUID(), department: 'certificates', subjectId: personAt(7, 16).id, fields: ['Certificate.number'], categories: ['CREDENTIAL'] };
+    const row = (r: typeof bad) => ({ id: r.id, payload: JSON.stringify(r), createdAt: new Date(0).toISOString(), deliveredAt: null, attempts: 0 });
+    await population.orm.em.fork().insertMany(OutboxEntity, [row(bad), row(foreign)]);
     const read = await platform.query(PERSON, { id: grace.id }, await officer('officer-24', ['population:read'], 'case C20261201000009'));
     expect(read.errors).toBeUndefined();
 
@@ -197,7 +200,7 @@ describe('a batch the audit department rejects', () => {
     }) as typeof process.stderr.write;
     try {
       await flush();
-      expect(await population.delivery!.status()).toEqual({ pending: 0, rejected: 1 });
+      expect(await population.delivery!.status()).toEqual({ pending: 0, rejected: 2 });
       await population.delivery!.retryRejected();
     } finally {
       process.stderr.write = write;
@@ -207,10 +210,13 @@ describe('a batch the audit department rejects', () => {
     const kept = await population.orm.em.fork().findOne(OutboxEntity, { id: bad.id });
     expect(kept?.payload).toBe(JSON.stringify(bad));
     expect(kept?.attempts).toBe(2);
-    expect(await population.delivery!.status()).toEqual({ pending: 0, rejected: 1 });
-    const lines = reported.flatMap((chunk) => chunk.split('\n')).filter((l) => l.includes('rejected')).map((l) => JSON.parse(l) as { level: string; rejected: number });
-    expect(lines.length).toBeGreaterThanOrEqual(2);
-    expect(lines.every((l) => l.level === 'error' && l.rejected === 1)).toBe(true);
+    expect(await population.orm.em.fork().count(OutboxEntity, { id: foreign.id })).toBe(1);
+    expect(await population.delivery!.status()).toEqual({ pending: 0, rejected: 2 });
+    expect(await log(foreign.subjectId)).toEqual([]);
+    const lines = reported.flatMap((chunk) => chunk.split('\n')).filter((l) => l.includes('"rejected"')).map((l) => JSON.parse(l) as { level: string; rejected: number });
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(lines.every((l) => l.level === 'error' && l.rejected >= 1)).toBe(true);
+    expect(lines.at(-1)!.rejected).toBe(2);
   });
 });
 

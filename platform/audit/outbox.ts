@@ -77,6 +77,12 @@ export async function outboxStatus(orm: MikroORM): Promise<OutboxStatus> {
   return { pending, rejected };
 }
 
+/** The department each outbox database belongs to, registered when its recording plugin is built. */
+const owners = new WeakMap<MikroORM, string>();
+export function registerOutbox(orm: MikroORM, department: string): void {
+  owners.set(orm, department);
+}
+
 export interface DeliveryOptions {
   /** how often pending records are delivered (ms) */
   intervalMs?: number;
@@ -105,8 +111,9 @@ export function startDelivery(orm: MikroORM, auditIngestUrl: string, options: nu
 
   /** Sends rows; splits a refused batch; throws when the audit department is unreachable or answers otherwise. */
   const send = async (em: EntityManager, rows: OutboxRow[]): Promise<number> => {
-    // the outbox holds this department's records only; without a name given, the records' own says whose key signs
-    const sender = department ?? (JSON.parse(rows[0]!.payload) as AccessRecord).department;
+    // signed as the department that owns the outbox, never as whatever a payload claims: a foreign record is refused and set aside
+    const sender = department ?? owners.get(orm);
+    if (!sender) throw new Error('the outbox has no department: pass it to startDelivery or build the department server first');
     const body = `{"records":[${rows.map((p) => p.payload).join(',')}]}`;
     const ids = rows.map((p) => p.id);
     let response: Response;

@@ -5,7 +5,7 @@ import { ErrorCode, GovError } from '../errors.js';
 import { log } from '../log.js';
 import { accessRecords, readsPersonalData } from './collector.js';
 import { auditSigningKey } from './keys.js';
-import { writeOutbox } from './outbox.js';
+import { registerOutbox, writeOutbox } from './outbox.js';
 import { withholdingOf } from './withholding.js';
 
 /**
@@ -17,6 +17,7 @@ import { withholdingOf } from './withholding.js';
 export function accessRecordingPlugin(department: string, orm: MikroORM): ApolloServerPlugin<DepartmentContext<unknown>> {
   // a department without its audit signing key (production) does not start: its records could never be delivered
   auditSigningKey(department);
+  registerOutbox(orm, department);
   return {
     async requestDidStart() {
       return {
