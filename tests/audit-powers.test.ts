@@ -213,6 +213,12 @@ describe('a batch the audit department rejects', () => {
     expect(await population.orm.em.fork().count(OutboxEntity, { id: foreign.id })).toBe(1);
     expect(await population.delivery!.status()).toEqual({ pending: 0, rejected: 2 });
     expect(await log(foreign.subjectId)).toEqual([]);
+    // and auditors see that the log lacks records population served, and how many
+    const reports = await platform.query('{ outboxReports { department rejected pending reportedAt } }', {}, await auditor());
+    expect(reports.errors).toBeUndefined();
+    expect(reports.data!.outboxReports).toEqual([{ department: 'population', rejected: 2, pending: 0, reportedAt: expect.any(String) }]);
+    const hidden = await platform.query('{ outboxReports { department rejected } }', {}, await citizen(grace.id));
+    expect(hidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const lines = reported.flatMap((chunk) => chunk.split('\n')).filter((l) => l.includes('"rejected"')).map((l) => JSON.parse(l) as { level: string; rejected: number });
     expect(lines.length).toBeGreaterThanOrEqual(3);
     expect(lines.every((l) => l.level === 'error' && l.rejected >= 1)).toBe(true);

@@ -3,7 +3,7 @@ import { EntitySchema, type EntityManager, type MikroORM } from '@mikro-orm/core
 import { schemaMigration } from '../migrations.js';
 import { log } from '../log.js';
 import { auditSigningKey, signDelivery } from './keys.js';
-import { INGEST_PATH, type AccessRecord } from './record.js';
+import { INGEST_PATH, OUTBOX_REPORT_PATH, type AccessRecord } from './record.js';
 
 /**
  * Every department's own outbox of access records. A record is written here in
@@ -97,7 +97,8 @@ export interface DeliveryOptions {
  * refuses as it is (400, 403, 413) is split until the records it refuses stand
  * alone: those are set aside in the outbox (never deleted), reported with their
  * count, and retried every rejectedRetryMs, so one bad record never holds up
- * the others nor disappears.
+ * the others nor disappears. The count kept is reported to the audit department,
+ * where auditors read it (outboxReports).
  */
 export function startDelivery(orm: MikroORM, auditIngestUrl: string, options: number | DeliveryOptions = {}, department?: string): Delivery {
   const { intervalMs = 1000, rejectedRetryMs = 15 * 60_000 } = typeof options === 'number' ? { intervalMs: options } : options;
@@ -150,7 +151,33 @@ export function startDelivery(orm: MikroORM, auditIngestUrl: string, options: nu
     throw new Error('delivery failed');
   };
 
-  const flush = async (): Promise<number> => {
+  /**
+   * Tells the audit department (for auditors' outboxReports) how many records it refused are kept
+   * here: whenever some are, and once more when none are left. A failed report is tried next time.
+   */
+  let reportedRejected = 0;
+  const report = async (): Promise<void> => {
+    const status = await outboxStatus(orm);
+    if (status.rejected === 0 && reportedRejected === 0) return;
+    const sender = department ?? owners.get(orm);
+    if (!sender) return;
+    const body = JSON.stringify(status);
+    try {
+      const response = await fetch(`${auditIngestUrl.replace(/\/$/, '')}${OUTBOX_REPORT_PATH.slice(INGEST_PATH.length)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-audit-department': sender, 'x-audit-signature': signDelivery(body, keyOf(sender)) },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      await response.body?.cancel();
+      if (response.ok) reportedRejected = status.rejected;
+      else log.warn('audit department refused the outbox report', { status: response.status, ...status });
+    } catch (error) {
+      log.warn('outbox report not delivered; tried again later', { message: (error as Error).message, ...status });
+    }
+  };
+
+  const deliverPending = async (): Promise<number> => {
     const em = orm.em.fork();
     let accepted = 0;
     for (;;) {
@@ -160,14 +187,23 @@ export function startDelivery(orm: MikroORM, auditIngestUrl: string, options: nu
     }
   };
 
+  const flush = async (): Promise<number> => {
+    const accepted = await deliverPending();
+    await report();
+    return accepted;
+  };
+
   const retryRejected = async (): Promise<number> => {
     lastRetry = Date.now();
     const before = await outboxStatus(orm);
     if (before.rejected === 0) return 0;
     await orm.em.fork().nativeUpdate(OutboxEntity, isRejected, { deliveredAt: null });
-    const accepted = await flush();
+    const accepted = await deliverPending();
     const after = await outboxStatus(orm);
     if (after.rejected > 0) log.error('access records still rejected by the audit department; kept in the outbox', { rejected: after.rejected, accepted });
+    // even when unchanged: the report's time tells auditors it is current
+    reportedRejected = Math.max(reportedRejected, 1);
+    await report();
     return accepted;
   };
 

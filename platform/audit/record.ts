@@ -38,3 +38,6 @@ export interface AccessRecord {
 
 /** The ingest endpoint of the audit department, relative to its /graphql URL. */
 export const INGEST_PATH = '/ingest';
+
+/** Where a department reports its outbox (pending and rejected counts), relative to the /graphql URL. */
+export const OUTBOX_REPORT_PATH = `${INGEST_PATH}/outbox`;

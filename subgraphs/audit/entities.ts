@@ -55,3 +55,26 @@ export const ChainHeadEntity = new EntitySchema<ChainHead>({
     hash: { type: 'string' },
   },
 });
+
+/**
+ * What each department last reported about its own outbox: records the audit
+ * log refused as they are (kept there, retried) and records still waiting. A
+ * log with rejected records is incomplete: auditors see by whom and how much.
+ */
+export interface OutboxReport {
+  department: string;
+  pending: number;
+  rejected: number;
+  reportedAt: string;
+}
+
+export const OutboxReportEntity = new EntitySchema<OutboxReport>({
+  name: 'OutboxReport',
+  tableName: 'outbox_report',
+  properties: {
+    department: { type: 'string', primary: true },
+    pending: { type: 'integer' },
+    rejected: { type: 'integer' },
+    reportedAt: { type: 'string', fieldName: 'reported_at' },
+  },
+});

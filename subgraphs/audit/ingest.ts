@@ -1,8 +1,10 @@
 import type { KeyObject } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { MikroORM } from '@mikro-orm/core';
 import { auditVerifyKeys, verifyDelivery } from '../../platform/audit/keys.js';
 import type { Route } from '../../platform/http.js';
 import { log } from '../../platform/log.js';
+import { OutboxReportEntity } from './entities.js';
 import { appendRecords } from './log.js';
 import { parseBatch } from './records.js';
 
@@ -20,12 +22,8 @@ import { parseBatch } from './records.js';
  */
 export function ingestRoute(orm: MikroORM, keys: ReadonlyMap<string, KeyObject> = auditVerifyKeys()): Route {
   return async (raw, req) => {
-    const department = header(req.headers['x-audit-department']);
-    const key = department === undefined ? undefined : keys.get(department);
-    if (!key || !verifyDelivery(raw, header(req.headers['x-audit-signature']), key)) {
-      log.warn('audit ingest refused: signature does not verify', { department: department?.slice(0, 40), remote: req.socket.remoteAddress, bytes: raw.length });
-      return { status: 401, body: { error: 'x-audit-signature does not verify: send x-audit-department (your department) and the base64url Ed25519 signature of the exact body with that department\'s audit key' } };
-    }
+    const department = sender(raw, req, keys);
+    if (typeof department !== 'string') return department;
     const batch = parseBatch(raw);
     if (!batch.ok) {
       // the sender keeps a refused batch in its outbox and reports it: its operators need to see why
@@ -43,4 +41,36 @@ export function ingestRoute(orm: MikroORM, keys: ReadonlyMap<string, KeyObject> 
 
 function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** The delivering department whose key verifies the body, or the 401 answer. */
+function sender(raw: string, req: IncomingMessage, keys: ReadonlyMap<string, KeyObject>): string | { status: number; body: unknown } {
+  const department = header(req.headers['x-audit-department']);
+  const key = department === undefined ? undefined : keys.get(department);
+  if (department && key && verifyDelivery(raw, header(req.headers['x-audit-signature']), key)) return department;
+  log.warn('audit ingest refused: signature does not verify', { department: department?.slice(0, 40), remote: req.socket.remoteAddress, bytes: raw.length });
+  return { status: 401, body: { error: "x-audit-signature does not verify: send x-audit-department (your department) and the base64url Ed25519 signature of the exact body with that department's audit key" } };
+}
+
+/**
+ * POST /ingest/outbox: a department reports its own outbox, `{ "pending": n, "rejected": n }`,
+ * signed like a delivery. The latest report per department is kept for auditors (outboxReports).
+ */
+export function outboxReportRoute(orm: MikroORM, keys: ReadonlyMap<string, KeyObject> = auditVerifyKeys()): Route {
+  return async (raw, req) => {
+    const department = sender(raw, req, keys);
+    if (typeof department !== 'string') return department;
+    let body: { pending?: unknown; rejected?: unknown };
+    try {
+      body = JSON.parse(raw) as typeof body;
+    } catch {
+      return { status: 400, body: { error: 'body is not valid JSON' } };
+    }
+    const count = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+    if (!count(body.pending) || !count(body.rejected)) return { status: 400, body: { error: 'pending and rejected: must be counts (whole numbers from 0)' } };
+    const report = { department, pending: body.pending as number, rejected: body.rejected as number, reportedAt: new Date().toISOString() };
+    await orm.em.fork().upsert(OutboxReportEntity, report);
+    if (report.rejected > 0) log.error('a department reports access records the audit log rejected', report);
+    return { status: 200, body: { ok: true } };
+  };
 }

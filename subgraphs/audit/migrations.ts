@@ -57,4 +57,12 @@ export const migrations: MigrationObject[] = [
       t.index(['withheld', 'seq']);
     }),
   ),
+  schemaMigration('audit-004-outbox-reports', (schema) =>
+    schema.createTable('outbox_report', (t) => {
+      t.string('department', 40).primary();
+      t.integer('pending').notNullable();
+      t.integer('rejected').notNullable();
+      t.string('reported_at', 24).notNullable();
+    }),
+  ),
 ];

@@ -75,6 +75,29 @@ describe('deliveries are signed per department', () => {
   });
 });
 
+describe('outbox reports', () => {
+  async function reportAs(body: unknown, sender: string, signer = sender) {
+    const text = JSON.stringify(body);
+    const response = await fetch(dept.url.replace(/\/graphql$/, '/ingest/outbox'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-audit-department': sender, 'x-audit-signature': signDelivery(text, auditSigningKey(signer)) },
+      body: text,
+    });
+    return response.status;
+  }
+  const reports = async () => (await dept.query('{ outboxReports { department rejected pending } }', {}, { caller: AUDITOR })).data?.outboxReports;
+
+  it('keep each department\'s latest count, signed by that department only, for auditors only', async () => {
+    expect(await reportAs({ pending: 0, rejected: 5 }, 'market', 'population')).toBe(401);
+    expect(await reportAs({ pending: -1, rejected: 5 }, 'market')).toBe(400);
+    expect(await reportAs({ pending: 3, rejected: 5 }, 'market')).toBe(200);
+    expect(await reportAs({ pending: 0, rejected: 2 }, 'market')).toBe(200);
+    expect(await reports()).toEqual([{ department: 'market', rejected: 2, pending: 0 }]);
+    const refused = await dept.query('{ outboxReports { department } }', {}, { caller: citizen(0) });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('withheld records', () => {
   it('must say who withheld them and until when, together', async () => {
     const cases: [unknown, RegExp][] = [

@@ -4,7 +4,7 @@ import { requireRole } from '../access.js';
 import { canonicalJson, recordOf } from '../chain.js';
 import type { FilterQuery } from '@mikro-orm/core';
 import { todayInChina } from '../../../platform/identifiers/index.js';
-import { AccessEntryEntity, type AccessEntry } from '../entities.js';
+import { AccessEntryEntity, OutboxReportEntity, type AccessEntry } from '../entities.js';
 import { logWhere, seqAfter, seqCursor, timeRange } from '../filters.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { verifyAccessLog } from '../log.js';
@@ -41,6 +41,11 @@ export const Query: QueryResolvers = {
     if (anchorSeq != null && anchorSeq < 1) throw new BadInputError(`must be a position from 1, got ${anchorSeq}`, 'anchorSeq');
     if (anchorHash != null && !/^[0-9a-f]{64}$/.test(anchorHash)) throw new BadInputError('must be 64 lowercase hex digits (a headHash noted earlier)', 'anchorHash');
     return verifyAccessLog(context.em, anchorSeq != null && anchorHash != null ? [{ seq: anchorSeq, hash: anchorHash }] : []);
+  },
+
+  async outboxReports(_, __, context) {
+    requireRole(context, 'outboxReports', ['AUDITOR']);
+    return context.em.find(OutboxReportEntity, {}, { orderBy: { department: 'asc' } });
   },
 
   async myDataAccesses(_, { from, to, first, after }, context) {
