@@ -187,18 +187,18 @@ describe('a batch the audit department rejects', () => {
     const bad = { id: randomUUID(), department: 'population', at: new Date().toISOString(), requestId: 'r', clientName: null, callerRole: 'OFFICER', callerSubject: 'o', callerDepartment: null, purpose: 'p', subjectKind: 'PERSON', subjectId: '110105194912310021', fields: ['Person.name'], categories: ['NAME'], withheld: false };
     // and one in another department's name: population's outbox delivers it as population, so it is refused, not passed on
     const foreign = { ...bad, id: randomUUID(), department: 'certificates', subjectId: personAt(7, 16).id, fields: ['Certificate.number'], categories: ['CREDENTIAL'] };
-    const row = (r: typeof bad) => ({ id: r.id, payload: JSON.stringify(r), createdAt: new Date(0).toISOString(), deliveredAt: null, attempts: 0 });
-    await population.orm.em.fork().insertMany(OutboxEntity, [row(bad), row(foreign)]);
-    const read = await platform.query(PERSON, { id: grace.id }, await officer('officer-24', ['population:read'], 'case C20261201000009'));
-    expect(read.errors).toBeUndefined();
-
+    // the department's error log, read from the start: the background delivery may get there first
     const reported: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
     process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
       reported.push(String(chunk));
       return write(chunk, ...rest);
     }) as typeof process.stderr.write;
+    const row = (r: typeof bad) => ({ id: r.id, payload: JSON.stringify(r), createdAt: new Date(0).toISOString(), deliveredAt: null, attempts: 0 });
     try {
+      await population.orm.em.fork().insertMany(OutboxEntity, [row(bad), row(foreign)]);
+      const read = await platform.query(PERSON, { id: grace.id }, await officer('officer-24', ['population:read'], 'case C20261201000009'));
+      expect(read.errors).toBeUndefined();
       await flush();
       expect(await population.delivery!.status()).toEqual({ pending: 0, rejected: 2 });
       await population.delivery!.retryRejected();

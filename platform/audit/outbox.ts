@@ -106,7 +106,10 @@ export function startDelivery(orm: MikroORM, auditIngestUrl: string, options: nu
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let stopped = false;
-  let lastRetry = Date.now();
+  // the first sweep comes at start: records rejected before a restart are retried and reported at once
+  let lastRetry = 0;
+  /** a record was set aside since the audit department last heard the count */
+  let unreported = false;
   const keys = new Map<string, KeyObject>();
   const keyOf = (name: string) => keys.get(name) ?? keys.set(name, auditSigningKey(name)).get(name)!;
 
@@ -142,6 +145,7 @@ export function startDelivery(orm: MikroORM, auditIngestUrl: string, options: nu
         return (await send(em, rows.slice(0, half))) + (await send(em, rows.slice(half)));
       }
       await em.nativeUpdate(OutboxEntity, { id: { $in: ids } }, { deliveredAt: `${REJECTED} ${new Date().toISOString()}`, attempts: rows[0]!.attempts + 1 });
+      unreported = true;
       const { rejected } = await outboxStatus(orm);
       log.error('audit rejected an access record; kept in the outbox for review and retried later', { status: response.status, id: ids[0], answer, rejected });
       return 0;
@@ -155,12 +159,13 @@ export function startDelivery(orm: MikroORM, auditIngestUrl: string, options: nu
    * Tells the audit department (for auditors' outboxReports) how many records it refused are kept
    * here: whenever some are, and once more when none are left. A failed report is tried next time.
    */
-  let reportedRejected = 0;
-  const report = async (): Promise<void> => {
-    const status = await outboxStatus(orm);
-    if (status.rejected === 0 && reportedRejected === 0) return;
+  const report = async (force = false): Promise<void> => {
+    // counting is a scan of the outbox: only after a rejection, and at each retry sweep
+    if (!force && !unreported) return;
+    unreported = false;
     const sender = department ?? owners.get(orm);
     if (!sender) return;
+    const status = await outboxStatus(orm);
     const body = JSON.stringify(status);
     try {
       const response = await fetch(`${auditIngestUrl.replace(/\/$/, '')}${OUTBOX_REPORT_PATH.slice(INGEST_PATH.length)}`, {
@@ -170,9 +175,12 @@ export function startDelivery(orm: MikroORM, auditIngestUrl: string, options: nu
         signal: AbortSignal.timeout(10_000),
       });
       await response.body?.cancel();
-      if (response.ok) reportedRejected = status.rejected;
-      else log.warn('audit department refused the outbox report', { status: response.status, ...status });
+      if (!response.ok) {
+        unreported = true;
+        log.warn('audit department refused the outbox report', { status: response.status, ...status });
+      }
     } catch (error) {
+      unreported = true;
       log.warn('outbox report not delivered; tried again later', { message: (error as Error).message, ...status });
     }
   };
@@ -196,14 +204,13 @@ export function startDelivery(orm: MikroORM, auditIngestUrl: string, options: nu
   const retryRejected = async (): Promise<number> => {
     lastRetry = Date.now();
     const before = await outboxStatus(orm);
-    if (before.rejected === 0) return 0;
+    if (before.rejected === 0) return flush();
     await orm.em.fork().nativeUpdate(OutboxEntity, isRejected, { deliveredAt: null });
     const accepted = await deliverPending();
     const after = await outboxStatus(orm);
     if (after.rejected > 0) log.error('access records still rejected by the audit department; kept in the outbox', { rejected: after.rejected, accepted });
-    // even when unchanged: the report's time tells auditors it is current
-    reportedRejected = Math.max(reportedRejected, 1);
-    await report();
+    // even when unchanged (or now 0): the report's time tells auditors it is current
+    await report(true);
     return accepted;
   };
 
