@@ -74,6 +74,7 @@ const mappers: Record<string, Record<string, string>> = {
     DataAccess: '../entities.js#AccessEntry',
     ChainVerification: '../log.js#LogVerification',
     ChainBreak: '../chain.js#ChainBreak',
+    OutboxReport: '../entities.js#OutboxReport',
   },
 };
 

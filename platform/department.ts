@@ -106,9 +106,17 @@ export function subgraphTypeDefs(department: Pick<Department<unknown>, 'typeDefs
 }
 
 /** Builds the Apollo subgraph server of a department (not listening). */
-/** Access recording is on unless AUDIT_RECORDING=off (kept for measuring its cost). */
-function recording(department: Department<unknown>): boolean {
-  return department.recordsAccess !== false && process.env.AUDIT_RECORDING !== 'off';
+/**
+ * Access recording is on unless AUDIT_RECORDING=off, which exists only to measure its cost and is
+ * refused in production: there a department that cannot record does not start at all.
+ */
+function recording(department: Department<unknown>, env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env.AUDIT_RECORDING;
+  if (value !== undefined && value !== '' && value !== 'on' && value !== 'off') throw new Error(`AUDIT_RECORDING must be on or off, got ${JSON.stringify(value.slice(0, 20))}`);
+  if (value === 'off' && env.NODE_ENV === 'production') {
+    throw new Error(`${department.name}: AUDIT_RECORDING=off is refused in production (every read of personal data must be recorded); unset it, it is only for measuring the recording's cost outside production`);
+  }
+  return department.recordsAccess !== false && value !== 'off';
 }
 
 export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroORM): ApolloServer<DepartmentContext<L>> {

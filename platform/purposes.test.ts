@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { describePurpose, HOW_TO_STATE_A_PURPOSE, LEGAL_BASES, parsePurpose } from './purposes.js';
 
 describe('purposes', () => {
-  it('reads a case, a registered legal basis, and looks through withheld:', () => {
+  it('reads a case, a registered legal basis, and looks through a withholding request', () => {
     expect(parsePurpose('case:C2026010800000005')).toEqual({ kind: 'CASE', caseId: 'C2026010800000005' });
     expect(parsePurpose('case:C20261202N4K7QZ2M9A')).toEqual({ kind: 'CASE', caseId: 'C20261202N4K7QZ2M9A' });
     expect(parsePurpose('basis:hukou')).toMatchObject({ kind: 'BASIS', basis: { code: 'hukou' } });
-    expect(parsePurpose('withheld:basis:criminal-investigation')).toMatchObject({ kind: 'BASIS', basis: { code: 'criminal-investigation' } });
+    expect(parsePurpose('withheld until 2027-06-30: basis:criminal-investigation')).toMatchObject({ kind: 'BASIS', basis: { code: 'criminal-investigation' } });
   });
 
   it('tells a malformed case or an unknown basis from free text', () => {

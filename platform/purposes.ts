@@ -5,8 +5,8 @@
  * (`basis:<code>`), each with the law that allows it and how long what is
  * processed for it is kept. The register of processing activities
  * (gateway/governance/inventory.ts) lists this register; the data tracker shows
- * the citizen the purpose in these words. `withheld:` before a purpose hides
- * the access from its subject (platform/audit/collector.ts), not from auditors.
+ * the citizen the purpose in these words. `withheld until <date>:` before a purpose
+ * hides the access from its subject until then (platform/audit/withholding.ts), not from auditors.
  */
 
 export interface LegalBasis {
@@ -57,7 +57,8 @@ const BY_CODE = new Map(LEGAL_BASES.map((b) => [b.code, b]));
 
 /** Case numbers as the cases department issues them: C, the submission date, a serial (digits and capitals). */
 const CASE_ID = /^C\d{8}[0-9A-Z]{1,16}$/;
-const WITHHELD = 'withheld:';
+/** The withholding request (platform/audit/withholding.ts) before a purpose: the purpose after it is what is checked. */
+const WITHHELD = /^withheld until \d{4}-\d{2}-\d{2}:\s*/;
 
 export type StatedPurpose =
   | { kind: 'CASE'; caseId: string }
@@ -72,9 +73,9 @@ export const HOW_TO_STATE_A_PURPOSE =
   'state it in x-purpose as case:<case id> (a case your agency handles, e.g. case:C2026010800000005) ' +
   `or basis:<code>, a registered legal basis: ${LEGAL_BASES.map((b) => `basis:${b.code} (${b.title}, ${b.law})`).join('; ')}`;
 
-/** Reads a stated purpose; a `withheld:` prefix is looked through. */
+/** Reads a stated purpose; a `withheld until <date>:` request before it is looked through. */
 export function parsePurpose(text: string): StatedPurpose {
-  const purpose = text.startsWith(WITHHELD) ? text.slice(WITHHELD.length).trim() : text.trim();
+  const purpose = text.replace(WITHHELD, '').trim();
   if (purpose.startsWith('case:')) {
     const caseId = purpose.slice('case:'.length).trim();
     return CASE_ID.test(caseId) ? { kind: 'CASE', caseId } : { kind: 'INVALID', problem: `${JSON.stringify(caseId.slice(0, 40))} is not a case number (C, the 8-digit submission date, a serial)` };

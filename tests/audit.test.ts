@@ -17,6 +17,8 @@ const alice = personAt(7, 0);
 const bob = personAt(7, 4);
 const PERSON = 'query($id: ResidentId!) { person(id: $id) { name phone } }';
 const LOG = 'query($s: String) { accessLog(subjectId: $s, first: 100) { nodes { seq department purpose caller { role } fields categories withheld } } }';
+/** An investigation still running: two months ahead. */
+const UNTIL = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
 const officer = async (purpose: string) => ({
   ...(await bearer({ role: 'OFFICER', subject: 'officer-3', department: AGENCY, scopes: ['population:read'] })),
   'x-purpose': encodeURIComponent(purpose),
@@ -29,7 +31,8 @@ describe('a scripted session leaves exactly the expected trail', () => {
     // the session: an officer on a case, the citizen herself, an investigation that the law withholds
     expect((await platform.query(PERSON, { id: alice.id }, await officer('case C20261125000007'))).errors).toBeUndefined();
     expect((await platform.query(PERSON, { id: alice.id }, await bearer({ role: 'CITIZEN', subject: alice.id }))).errors).toBeUndefined();
-    expect((await platform.query(PERSON, { id: bob.id }, await officer('withheld: investigation 2026-042'))).errors).toBeUndefined();
+    const investigator = { ...(await bearer({ role: 'OFFICER', subject: 'officer-4', department: 'PS-110000', scopes: ['population:read', 'population:withhold'] })), 'x-purpose': encodeURIComponent(`withheld until ${UNTIL}: investigation 2026-042`) };
+    expect((await platform.query(PERSON, { id: bob.id }, investigator)).errors).toBeUndefined();
     // a refused read leaves no record: nothing was served
     await platform.query(PERSON, { id: bob.id }, await bearer({ role: 'CITIZEN', subject: alice.id }));
     await platform.departments.population!.delivery!.flush();

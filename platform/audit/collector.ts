@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DepartmentContext } from '../context.js';
 import { checkResidentId } from '../identifiers/index.js';
 import type { AccessRecord } from './record.js';
+import type { Withholding } from './withholding.js';
 
 interface Reads {
   subject: string;
@@ -49,8 +50,13 @@ export function noteAgent(context: DepartmentContext<unknown>, principal: string
   acting.set(principal, { agent, mandate });
 }
 
-/** One access record per data subject read in this request. */
-export function accessRecords(context: DepartmentContext<unknown>, department: string, at = new Date()): AccessRecord[] {
+/** Whether this request read any personal data (then it must be recorded before it is served). */
+export function readsPersonalData(context: DepartmentContext<unknown>): boolean {
+  return (perRequest.get(context)?.size ?? 0) > 0;
+}
+
+/** One access record per data subject read in this request; `withholding` as withholdingOf() allowed it. */
+export function accessRecords(context: DepartmentContext<unknown>, department: string, withholding: Withholding | null = null, at = new Date()): AccessRecord[] {
   const reads = perRequest.get(context);
   if (!reads) return [];
   const { caller } = context;
@@ -68,7 +74,9 @@ export function accessRecords(context: DepartmentContext<unknown>, department: s
     subjectId,
     fields: [...r.fields].sort(),
     categories: [...r.categories].sort(),
-    withheld: purpose?.startsWith('withheld:') ?? false,
+    withheld: withholding !== null,
+    withheldBy: withholding?.by ?? null,
+    withheldUntil: withholding?.until ?? null,
     ...agencies.get(context)?.get(subjectId),
   }));
 }

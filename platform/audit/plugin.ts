@@ -1,23 +1,37 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/core';
 import type { DepartmentContext } from '../context.js';
-import { ErrorCode } from '../errors.js';
+import { ErrorCode, GovError } from '../errors.js';
 import { log } from '../log.js';
-import { accessRecords } from './collector.js';
-import { writeOutbox } from './outbox.js';
+import { accessRecords, readsPersonalData } from './collector.js';
+import { auditSigningKey } from './keys.js';
+import { registerOutbox, writeOutbox } from './outbox.js';
+import { withholdingOf } from './withholding.js';
 
 /**
  * Durable first: before a response that carries personal data leaves the
  * department, its access records are written to the department's own outbox.
- * If they cannot be written, the personal data is not served.
+ * If they cannot be written, the personal data is not served; nor is it when
+ * the caller asks to withhold the read from its subject without the power to.
  */
 export function accessRecordingPlugin(department: string, orm: MikroORM): ApolloServerPlugin<DepartmentContext<unknown>> {
+  // a department without its audit signing key (production) does not start: its records could never be delivered
+  auditSigningKey(department);
+  registerOutbox(orm, department);
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response, contextValue }) {
-          const records = accessRecords(contextValue, department);
-          if (records.length === 0 || response.body.kind !== 'single') return;
+          if (!readsPersonalData(contextValue) || response.body.kind !== 'single') return;
+          let records;
+          try {
+            // asking to withhold the read from its subject without the power to: nothing is served
+            records = accessRecords(contextValue, department, withholdingOf(contextValue.caller, contextValue.purpose, department));
+          } catch (error) {
+            if (!(error instanceof GovError)) throw error;
+            response.body.singleResult = { errors: [{ message: error.message, extensions: error.extensions }] };
+            return;
+          }
           try {
             await writeOutbox(orm, records);
           } catch (error) {

@@ -1,8 +1,3 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { keysDir } from '../security/keys.js';
-
 /**
  * One read of personal data, as the department that served it records it
  * (X-Road style: who, on whose behalf, why, about whom, which data, when).
@@ -31,7 +26,8 @@ export interface AccessRecord {
   categories: string[];
   /**
    * Withheld from the data subject's tracker (e.g. an ongoing investigation,
-   * PIPL art. 18 / 35): set when the purpose starts with "withheld:". Auditors see it.
+   * PIPL art. 18 / 35) by an officer with the `<department>:withhold` scope
+   * (see withholding.ts). Auditors always see it.
    */
   withheld: boolean;
   /**
@@ -42,34 +38,14 @@ export interface AccessRecord {
    */
   agent?: string | null;
   mandate?: string | null;
+  /** the officer who withheld it; null when not withheld (optional: records made before withholding was a power lack it) */
+  withheldBy?: string | null;
+  /** last day (YYYY-MM-DD) it is hidden from the subject, who sees it from the day after */
+  withheldUntil?: string | null;
 }
 
 /** The ingest endpoint of the audit department, relative to its /graphql URL. */
 export const INGEST_PATH = '/ingest';
 
-/** The shared ingest key: AUDIT_INGEST_KEY, or a development key created under .keys/. */
-export function ingestKey(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.AUDIT_INGEST_KEY) return env.AUDIT_INGEST_KEY;
-  if (env.NODE_ENV === 'production') throw new Error('AUDIT_INGEST_KEY must be set in production');
-  const file = join(keysDir(env), 'audit-ingest.key');
-  if (!existsSync(file)) {
-    mkdirSync(keysDir(env), { recursive: true, mode: 0o700 });
-    try {
-      writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      // another process created it first: use theirs
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  return readFileSync(file, 'utf8').trim();
-}
-
-/** HMAC-SHA256 of the exact body bytes, sent as x-audit-signature. */
-export function signIngest(body: string, key = ingestKey()): string {
-  return createHmac('sha256', key).update(body).digest('hex');
-}
-
-export function verifyIngest(body: string, signature: string | undefined, key = ingestKey()): boolean {
-  if (!signature || !/^[0-9a-f]{64}$/.test(signature)) return false;
-  return timingSafeEqual(Buffer.from(signIngest(body, key), 'hex'), Buffer.from(signature, 'hex'));
-}
+/** Where a department reports its outbox (pending and rejected counts), relative to the /graphql URL. */
+export const OUTBOX_REPORT_PATH = `${INGEST_PATH}/outbox`;

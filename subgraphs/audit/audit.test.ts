@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIngest, type AccessRecord } from '../../platform/audit/record.js';
+import { auditSigningKey, signDelivery } from '../../platform/audit/keys.js';
+import type { AccessRecord } from '../../platform/audit/record.js';
 import type { Caller } from '../../platform/context.js';
 import { openDatabase } from '../../platform/db.js';
 import { enterpriseAt, personAt } from '../../platform/synthetic.js';
@@ -18,6 +19,9 @@ import { appendSynthetic, generateAccessRecords } from './synthetic.js';
 const AUDITOR: Caller = { role: 'AUDITOR', subject: 'auditor-1', department: null, scopes: ['audit:unmask'] };
 const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-7', department: '11110105MB0000000X', scopes: ['audit:read'] };
 const citizen = (index: number): Caller => ({ role: 'CITIZEN', subject: personAt(7, index).id, department: null, scopes: [] });
+
+/** A withholding still running when the tests run: about ten months ahead. */
+const UNTIL = new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10);
 
 let serial = 0;
 /** A well-formed record about person `index`, read by an officer, one minute after the previous one. */
@@ -48,11 +52,12 @@ beforeAll(async () => {
 });
 afterAll(() => dept?.close());
 
-async function ingest(records: unknown[], signature?: string) {
+/** Delivers as `department` (default population) signs it with its own development key, or with the given signature. */
+async function ingest(records: unknown[], signature?: string, department = 'population') {
   const body = JSON.stringify({ records });
   const response = await fetch(dept.url.replace(/\/graphql$/, '/ingest'), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-audit-signature': signature ?? signIngest(body) },
+    headers: { 'content-type': 'application/json', 'x-audit-department': department, 'x-audit-signature': signature ?? signDelivery(body, auditSigningKey(department)) },
     body,
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -64,10 +69,12 @@ const ENTRY = 'seq id department at requestId clientName caller { role subject d
 
 describe('ingest', () => {
   it('stores a signed batch and refuses a bad signature with 401, storing nothing', async () => {
-    const good = await ingest([record(0), record(1), record(0, { department: 'certificates', fields: ['Certificate.number'], categories: ['CREDENTIAL'] })]);
-    expect(good).toEqual({ status: 200, body: { accepted: 3, duplicates: 0 } });
+    const good = await ingest([record(0), record(1)]);
+    expect(good).toEqual({ status: 200, body: { accepted: 2, duplicates: 0 } });
+    const certificates = [record(0, { department: 'certificates', fields: ['Certificate.number'], categories: ['CREDENTIAL'] })];
+    expect(await ingest(certificates, undefined, 'certificates')).toEqual({ status: 200, body: { accepted: 1, duplicates: 0 } });
     const batch = [record(2)];
-    const forged = await ingest(batch, signIngest(JSON.stringify({ records: batch }), 'not-the-key'));
+    const forged = await ingest(batch, signDelivery(JSON.stringify({ records: batch }), auditSigningKey('market')));
     expect(forged.status).toBe(401);
     expect(await ingest(batch, 'nonsense').then((r) => r.status)).toBe(401);
     expect(await stored()).toBe(3);
@@ -98,7 +105,7 @@ describe('ingest', () => {
   });
 
   it('skips duplicates: a retried batch is accepted 0 times, an id twice in one batch once', async () => {
-    const batch = [record(5), record(6, { withheld: true, purpose: 'withheld:investigation 2026-017' })];
+    const batch = [record(5), record(6, { withheld: true, purpose: `withheld until ${UNTIL}: investigation 2026-017`, withheldBy: 'officer-7', withheldUntil: UNTIL })];
     expect((await ingest(batch)).body).toEqual({ accepted: 2, duplicates: 0 });
     expect((await ingest(batch)).body).toEqual({ accepted: 0, duplicates: 2 });
     const twice = record(7);
@@ -132,8 +139,8 @@ describe('auditors', () => {
     expect(bySubject.data?.accessLog.nodes.every((n: { subjectId: string }) => n.subjectId === subject)).toBe(true);
     const filtered = await asAuditor('{ accessLog(department: "certificates", callerSubject: "officer-7", purpose: "household register check", from: "2026-03-01", to: "2026-03-01T08:05:00Z") { nodes { seq at department } } }');
     expect(filtered.data?.accessLog.nodes).toEqual([{ seq: 3, at: '2026-03-01T08:03:00.000Z', department: 'certificates' }]);
-    const withheld = await asAuditor('{ accessLog(purpose: "withheld:investigation 2026-017") { nodes { withheld } } }');
-    expect(withheld.data?.accessLog.nodes).toEqual([{ withheld: true }]);
+    const withheld = await asAuditor('query($p: String) { accessLog(purpose: $p) { nodes { withheld withheldBy withheldUntil } } }', { p: `withheld until ${UNTIL}: investigation 2026-017` });
+    expect(withheld.data?.accessLog.nodes).toEqual([{ withheld: true, withheldBy: 'officer-7', withheldUntil: UNTIL }]);
   });
 
   it('verify the chain and export lines anyone can re-hash offline', async () => {
@@ -242,7 +249,7 @@ describe('the data tracker', () => {
     expect(none.data?.myDataAccesses.nodes).toEqual([]);
 
     const company = enterpriseAt(7, 0, 30).creditCode;
-    await ingest([record(0, { department: 'market', subjectKind: 'ENTERPRISE', subjectId: company, fields: ['Enterprise.name'], categories: [] })]);
+    await ingest([record(0, { department: 'market', subjectKind: 'ENTERPRISE', subjectId: company, fields: ['Enterprise.name'], categories: [] })], undefined, 'market');
     const enterprise: Caller = { role: 'ENTERPRISE', subject: company, department: null, scopes: [] };
     const seen = await dept.query('{ myDataAccesses { nodes { department fields } } }', {}, { caller: enterprise });
     expect(seen.data?.myDataAccesses.nodes).toEqual([{ department: 'market', fields: ['Enterprise.name'] }]);

@@ -29,11 +29,19 @@ const RECORD_FIELDS: Record<keyof AccessRecord, true> = {
   withheld: true,
   agent: true,
   mandate: true,
+  withheldBy: true,
+  withheldUntil: true,
 };
-/** Added to the contract later: hashed and exported only when set, so earlier entries keep their hashes. */
-const OPTIONAL_FIELDS: ReadonlySet<string> = new Set<keyof AccessRecord>(['agent', 'mandate']);
+/**
+ * Fields added to the contract later are hashed only when they hold a value: entries
+ * chained before they existed keep their hash, and a value set, changed or removed
+ * afterwards still breaks the chain.
+ */
+const LATER_FIELDS: ReadonlySet<keyof AccessRecord> = new Set(['agent', 'mandate', 'withheldBy', 'withheldUntil']);
 const SORTED_FIELDS = (Object.keys(RECORD_FIELDS) as (keyof AccessRecord)[]).sort();
-const KEY_PREFIXES = SORTED_FIELDS.map((key) => `${JSON.stringify(key)}:`);
+// the first sorted field is always present, so every later key is preceded by a comma
+const KEY_PREFIXES = SORTED_FIELDS.map((key, i) => `${i === 0 ? '{' : ','}${JSON.stringify(key)}:`);
+const present = (record: AccessRecord, key: keyof AccessRecord) => !LATER_FIELDS.has(key) || (record[key] !== null && record[key] !== undefined);
 
 /**
  * Canonical JSON: object keys sorted (JavaScript's default order, by UTF-16
@@ -55,7 +63,7 @@ export function canonicalJson(value: unknown): string {
 /** Only the contract's fields of a record or entry (what is hashed and exported). */
 export function recordOf(entry: AccessRecord): AccessRecord {
   const record = {} as Record<string, unknown>;
-  for (const key of SORTED_FIELDS) if (!OPTIONAL_FIELDS.has(key) || entry[key] != null) record[key] = entry[key];
+  for (const key of SORTED_FIELDS) if (present(entry, key)) record[key] = entry[key];
   return record as unknown as AccessRecord;
 }
 
@@ -63,11 +71,10 @@ export function recordOf(entry: AccessRecord): AccessRecord {
 export function canonicalRecord(record: AccessRecord): string {
   let text = '';
   for (let i = 0; i < SORTED_FIELDS.length; i++) {
-    const value = record[SORTED_FIELDS[i]!];
-    if (value == null && OPTIONAL_FIELDS.has(SORTED_FIELDS[i]!)) continue;
-    text += (text ? ',' : '') + KEY_PREFIXES[i] + JSON.stringify(value);
+    const key = SORTED_FIELDS[i]!;
+    if (present(record, key)) text += KEY_PREFIXES[i] + JSON.stringify(record[key]);
   }
-  return `{${text}}`;
+  return `${text}}`;
 }
 
 // one-shot hashing (Node >= 20.12) is about three times faster than a Hash object per entry

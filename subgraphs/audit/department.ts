@@ -1,6 +1,8 @@
+import { auditVerifyKeys } from '../../platform/audit/keys.js';
+import { INGEST_PATH, OUTBOX_REPORT_PATH } from '../../platform/audit/record.js';
 import { loadSchema, type Department } from '../../platform/department.js';
-import { AccessEntryEntity, ChainHeadEntity } from './entities.js';
-import { ingestRoute } from './ingest.js';
+import { AccessEntryEntity, ChainHeadEntity, OutboxReportEntity } from './entities.js';
+import { ingestRoute, outboxReportRoute } from './ingest.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { migrations } from './migrations.js';
 import { resolvers } from './resolvers/index.js';
@@ -17,12 +19,15 @@ export const audit: Department<Loaders> = {
   typeDefs: loadSchema(import.meta.url),
   resolvers,
   // the first entity decides whether the database is empty and needs seeding
-  entities: [AccessEntryEntity, ChainHeadEntity],
+  entities: [AccessEntryEntity, ChainHeadEntity, OutboxReportEntity],
   migrations,
   loaders: createLoaders,
   seed: (em, options) => seedAudit(em, options),
   subjects,
   // the log records its own reads in place (self-record.ts): there is no outbox to deliver from here
   recordsAccess: false,
-  routes: (orm) => ({ '/ingest': ingestRoute(orm) }),
+  routes: (orm) => {
+    const keys = auditVerifyKeys();
+    return { [INGEST_PATH]: ingestRoute(orm, keys), [OUTBOX_REPORT_PATH]: outboxReportRoute(orm, keys) };
+  },
 };

@@ -41,6 +41,8 @@ export const AccessEntryEntity = new EntitySchema<AccessEntry>({
     withheld: { type: 'boolean' },
     agent: { type: 'string', nullable: true },
     mandate: { type: 'string', nullable: true },
+    withheldBy: { type: 'string', fieldName: 'withheld_by', nullable: true },
+    withheldUntil: { type: 'string', fieldName: 'withheld_until', nullable: true },
     prevHash: { type: 'string', fieldName: 'prev_hash' },
     hash: { type: 'string' },
   },
@@ -53,5 +55,28 @@ export const ChainHeadEntity = new EntitySchema<ChainHead>({
     id: { type: 'integer', primary: true, autoincrement: false },
     seq: { type: new BigIntType('number') },
     hash: { type: 'string' },
+  },
+});
+
+/**
+ * What each department last reported about its own outbox: records the audit
+ * log refused as they are (kept there, retried) and records still waiting. A
+ * log with rejected records is incomplete: auditors see by whom and how much.
+ */
+export interface OutboxReport {
+  department: string;
+  pending: number;
+  rejected: number;
+  reportedAt: string;
+}
+
+export const OutboxReportEntity = new EntitySchema<OutboxReport>({
+  name: 'OutboxReport',
+  tableName: 'outbox_report',
+  properties: {
+    department: { type: 'string', primary: true },
+    pending: { type: 'integer' },
+    rejected: { type: 'integer' },
+    reportedAt: { type: 'string', fieldName: 'reported_at' },
   },
 });

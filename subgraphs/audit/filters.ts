@@ -9,17 +9,19 @@ export interface LogFilters {
   callerSubject?: string | null;
   department?: string | null;
   purpose?: string | null;
+  withheld?: boolean | null;
   from?: string | null;
   to?: string | null;
 }
 
 /** The accessLog / exportAccessLog filters as one WHERE; every one has an index ending in seq. */
-export function logWhere({ subjectId, callerSubject, department, purpose, from, to }: LogFilters): FilterQuery<AccessEntry>[] {
+export function logWhere({ subjectId, callerSubject, department, purpose, withheld, from, to }: LogFilters): FilterQuery<AccessEntry>[] {
   const where: FilterQuery<AccessEntry>[] = timeRange(from, to);
   if (subjectId) where.push({ subjectId: checkSubjectId(subjectId) });
   if (callerSubject) where.push({ callerSubject });
   if (department) where.push({ department });
   if (purpose) where.push({ purpose });
+  if (withheld != null) where.push({ withheld });
   return where;
 }
 

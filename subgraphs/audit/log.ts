@@ -5,7 +5,7 @@ import { chainRecords, type ChainAnchor, type ChainEntry, type ChainResult } fro
 import { verifyChain } from './verify-chain.js';
 import { AccessEntryEntity, ChainHeadEntity, HEAD_ID, type AccessEntry } from './entities.js';
 
-/** Rows per INSERT (17 columns): under SQLite's and PostgreSQL's bound-parameter limits. */
+/** Rows per INSERT (19 columns): under SQLite's and PostgreSQL's bound-parameter limits. */
 const INSERT_CHUNK = 1_000;
 /**
  * Entries the verifier reads per query, in seq order. Small enough that each
@@ -90,6 +90,8 @@ const COLUMNS = {
   withheld: 'withheld',
   agent: 'agent',
   mandate: 'mandate',
+  withheldBy: 'withheld_by',
+  withheldUntil: 'withheld_until',
   prevHash: 'prev_hash',
   hash: 'hash',
 };
@@ -129,6 +131,8 @@ function fromRow(row: Record<string, any>): AccessEntry {
     withheld: Boolean(row.withheld),
     agent: row.agent ?? null,
     mandate: row.mandate ?? null,
+    withheldBy: row.withheldBy ?? null,
+    withheldUntil: row.withheldUntil ?? null,
     prevHash: row.prevHash,
     hash: row.hash,
   };

@@ -48,6 +48,23 @@ export const migrations: MigrationObject[] = [
       }
     },
   },
+  // withholding became a power: who withheld a read and the last day it is hidden (null: not withheld,
+  // or withheld before it was a power, which the tracker now shows). Auditors list withheld reads by seq.
+  schemaMigration('audit-003-withholding', (schema) =>
+    schema.alterTable('access_entry', (t) => {
+      t.string('withheld_by', 200).nullable();
+      t.string('withheld_until', 10).nullable();
+      t.index(['withheld', 'seq']);
+    }),
+  ),
+  schemaMigration('audit-004-outbox-reports', (schema) =>
+    schema.createTable('outbox_report', (t) => {
+      t.string('department', 40).primary();
+      t.integer('pending').notNullable();
+      t.integer('rejected').notNullable();
+      t.string('reported_at', 24).notNullable();
+    }),
+  ),
   // acting for another (帮代办): who acted on the data subject's behalf, under which mandate
   schemaMigration('audit-agent', (schema) =>
     schema.alterTable('access_entry', (t) => {

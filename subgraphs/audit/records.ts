@@ -1,6 +1,6 @@
 import type { AccessRecord } from '../../platform/audit/record.js';
 import { DEPARTMENTS } from '../../platform/departments.js';
-import { checkCreditCode, checkResidentId } from '../../platform/identifiers/index.js';
+import { checkCreditCode, checkDate, checkResidentId } from '../../platform/identifiers/index.js';
 import { ROLES } from '../../platform/security/roles.js';
 
 /** Records per ingest call. */
@@ -52,8 +52,17 @@ const CHECKS: Record<keyof AccessRecord, Check> = {
   withheld: (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
   agent: (v) => (v === null ? null : typeof v === 'string' && checkResidentId(v) === null ? null : 'must be a resident identity number or null'),
   mandate: text(64, true),
+  // who withheld it and until when come together, or not at all (a record from before withholding was a power)
+  withheldBy: (v, record) => text(200, true)(v, record) ?? (v !== null && record.withheldUntil == null ? 'must be null unless withheldUntil is set' : null),
+  withheldUntil: (v, record) => {
+    if (v === null) return record.withheldBy == null ? null : 'must be set when withheldBy is';
+    if (typeof v !== 'string') return 'must be a date YYYY-MM-DD or null';
+    if (record.withheld !== true) return 'is set, so withheld must be true';
+    if (record.withheldBy == null) return 'is set, so withheldBy must name who withheld it';
+    return checkDate(v);
+  },
 };
-const NULLABLE = new Set(['clientName', 'callerSubject', 'callerDepartment', 'purpose', 'agent', 'mandate']);
+const NULLABLE = new Set(['clientName', 'callerSubject', 'callerDepartment', 'purpose', 'agent', 'mandate', 'withheldBy', 'withheldUntil']);
 /** Added to the contract later: a record without them reads as it did before they existed. */
 const LEFT_OUT_WHEN_NULL = new Set(['agent', 'mandate']);
 

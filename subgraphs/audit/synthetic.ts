@@ -49,22 +49,29 @@ export function* generateAccessRecords({ count, seed, people = count, start = '2
     const self = !enterprise && rng.chance(0.2);
     const withheld = !self && rng.chance(0.03);
     const agency = rng.pick(agencies.get(READS[department].kind)!);
+    // drawn in the order the record's fields always were, so every seed yields the same log as before
+    const clientName = rng.pick(CLIENTS);
+    const callerSubject = self ? subjectId : `officer-${rng.int(1, 500)}`;
+    // withheld for half a year by the officer who read it (a power: the <department>:withhold scope)
+    const withheldUntil = withheld ? new Date(time + 182 * 86_400_000).toISOString().slice(0, 10) : null;
     yield {
       // UUID-shaped, unique per (seed, index), so re-running dedups
       id: `${idPrefix}-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
       department,
       at: new Date(time).toISOString(),
       requestId: `synthetic-${seed}-${i}`,
-      clientName: rng.pick(CLIENTS),
+      clientName,
       callerRole: self ? 'CITIZEN' : 'OFFICER',
-      callerSubject: self ? subjectId : `officer-${rng.int(1, 500)}`,
+      callerSubject,
       callerDepartment: self ? null : agency.code,
-      purpose: withheld ? 'withheld:investigation 2026-017' : self ? null : rng.pick(PURPOSES),
+      purpose: withheld ? `withheld until ${withheldUntil}: investigation 2026-017` : self ? null : rng.pick(PURPOSES),
       subjectKind: enterprise ? 'ENTERPRISE' : 'PERSON',
       subjectId,
       fields: [...READS[department].fields],
       categories: [...READS[department].categories],
       withheld,
+      withheldBy: withheld ? callerSubject : null,
+      withheldUntil,
     };
   }
 }

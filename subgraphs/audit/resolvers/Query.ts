@@ -2,7 +2,9 @@ import { BadInputError, ForbiddenError } from '../../../platform/errors.js';
 import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { requireRole } from '../access.js';
 import { canonicalJson, recordOf } from '../chain.js';
-import { AccessEntryEntity } from '../entities.js';
+import type { FilterQuery } from '@mikro-orm/core';
+import { todayInChina } from '../../../platform/identifiers/index.js';
+import { AccessEntryEntity, OutboxReportEntity, type AccessEntry } from '../entities.js';
 import { logWhere, seqAfter, seqCursor, timeRange } from '../filters.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { verifyAccessLog } from '../log.js';
@@ -45,13 +47,19 @@ export const Query: QueryResolvers = {
     return verifyAccessLog(context.em, anchorSeq != null && anchorHash != null ? [{ seq: anchorSeq, hash: anchorHash }] : []);
   },
 
+  async outboxReports(_, __, context) {
+    requireRole(context, 'outboxReports', ['AUDITOR']);
+    return context.em.find(OutboxReportEntity, {}, { orderBy: { department: 'asc' } });
+  },
+
   async myDataAccesses(_, { from, to, first, after }, context) {
     requireRole(context, 'myDataAccesses', ['CITIZEN', 'ENTERPRISE']);
     const { limit } = pageRequest({ first });
     const subject = context.caller.subject;
     if (!subject) throw new ForbiddenError('your sign-in carries no identity number or credit code, so there is no data of yours to track');
-    // withheld accesses are left out without a trace: not even a count (PIPL art. 18 / 35)
-    const where = [{ subjectId: subject, withheld: false }, ...timeRange(from, to)];
+    // a read withheld until a date is left out without a trace until then, not even a count (PIPL art. 18 / 35);
+    // from the day after, it is listed (marked withheld). A withheld mark without a date was never a power: listed.
+    const where: FilterQuery<AccessEntry>[] = [{ subjectId: subject, $or: [{ withheldUntil: null }, { withheldUntil: { $lt: todayInChina() } }] }, ...timeRange(from, to)];
     const before = seqAfter(after);
     if (before !== null) where.push({ seq: { $lt: before } });
     const rows = await context.em.find(AccessEntryEntity, { $and: where }, { orderBy: { seq: 'desc' }, limit: limit + 1 });
