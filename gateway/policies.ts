@@ -5,10 +5,11 @@ import { collectPolicies, type FieldPolicy } from '../platform/security/policy.j
 export interface GraphPolicies {
   fields: Map<string, FieldPolicy>;
   /**
-   * "Type.field" -> the departments that hold its values: those that resolve it, or, for a key every
-   * department of an entity shares (Person.id), the department that holds the records themselves
-   * (resolves most of the type's own fields: population for Person). Never every department that
-   * merely references the type: market's unmask scope does not unmask a resident's identity number.
+   * "Type.field" -> the departments that may answer it: those that resolve it, or, for a key every
+   * department of an entity shares (Person.id), each of them. Which one answered is known only where
+   * the answer is made, so the exact rule (the unmask scope of the department that holds the value)
+   * is applied there, by each department masking at the source; the gateway's second line cannot be
+   * stricter than "one that may have answered" without masking what a department rightly released.
    */
   holders(coordinate: string): readonly string[];
 }
@@ -17,23 +18,18 @@ export function graphPolicies(supergraphSdl: string): GraphPolicies {
   const document = parse(supergraphSdl);
   const graphNames = joinGraphNames(document);
   const fieldOwners = new Map<string, string[]>();
-  const typeHolders = new Map<string, string[]>();
+  const typeOwners = new Map<string, string[]>();
   for (const def of document.definitions) {
     if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
-    const resolved = new Map<string, number>();
+    typeOwners.set(def.name.value, graphsOf(def.directives, 'join__type', graphNames));
     for (const field of def.fields ?? []) {
       const owners = graphsOf(field.directives, 'join__field', graphNames);
-      if (!owners.length) continue;
-      fieldOwners.set(`${def.name.value}.${field.name.value}`, owners);
-      for (const graph of owners) resolved.set(graph, (resolved.get(graph) ?? 0) + 1);
+      if (owners.length) fieldOwners.set(`${def.name.value}.${field.name.value}`, owners);
     }
-    const most = Math.max(0, ...resolved.values());
-    // a type no department resolves fields of on its own (all shared): every department holding it
-    typeHolders.set(def.name.value, most ? [...resolved].filter(([, n]) => n === most).map(([g]) => g) : graphsOf(def.directives, 'join__type', graphNames));
   }
   return {
     fields: collectPolicies(document),
-    holders: (coordinate) => fieldOwners.get(coordinate) ?? typeHolders.get(coordinate.split('.')[0]!) ?? [],
+    holders: (coordinate) => fieldOwners.get(coordinate) ?? typeOwners.get(coordinate.split('.')[0]!) ?? [],
   };
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleAgencies } from '../platform/sample-catalog.js';
 import { personAt } from '../platform/synthetic.js';
 import { MAX_MUTATION_TEXT, MAX_QUERY_TEXT } from '../platform/text-input.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
@@ -11,7 +12,7 @@ import { bearer } from './helpers/tokens.js';
 const alice = personAt(7, 0);
 const asOfficer = async (scopes: string[]) => ({
   'x-purpose': 'case C20261125000007',
-  ...(await bearer({ role: 'OFFICER', subject: 'officer-5', department: 'PS-110000', scopes })),
+  ...(await bearer({ role: 'OFFICER', subject: 'officer-5', department: sampleAgencies()[0]!.code, scopes })),
 });
 const auditor = () => bearer({ role: 'AUDITOR', subject: 'auditor-5' });
 

@@ -145,7 +145,8 @@ describe('好差评 that cannot be faked (rateCase with the case’s rating tick
   });
 
   it('refuses a rating of a case that does not exist: there is no ticket for it, and made-up ones are refused', async () => {
-    expectRefused(await ticket(NO_SUCH_CASE, alice), 'NOT_FOUND');
+    // the same refusal as for someone else's case: a citizen cannot tell a case exists
+    expectRefused(await ticket(NO_SUCH_CASE, alice), 'FORBIDDEN');
     expectRefused(await rate(bob, rating(NO_SUCH_CASE, 'made.up.ticket')), 'BAD_USER_INPUT', /^input\.ratingTicket: /);
     expectRefused(await rate(bob, rating(NO_SUCH_CASE, '')), 'BAD_USER_INPUT');
     const attacker = await claimsSigner(RATING_TICKETS, (await newKeyPair('attacker')).privateJwk);
