@@ -11,6 +11,10 @@ import { todayInChina } from '../platform/identifiers/index.js';
 import { personAt } from '../platform/synthetic.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
+import { sampleAgencies } from '../platform/sample-catalog.js';
+
+/** Officer tokens name an agency of the catalog. */
+const AGENCY = sampleAgencies()[0]!.code;
 
 const PERSON = 'query($id: ResidentId!) { person(id: $id) { name phone } }';
 const TRACKER = '{ myDataAccesses(first: 100) { nodes { at department purpose callerRole withheld withheldUntil } } }';
@@ -21,7 +25,7 @@ const day = (offset: number) => new Date(Date.parse(`${todayInChina()}T00:00:00Z
 const UNTIL = day(100);
 
 const officer = async (subject: string, scopes: string[], purpose: string) => ({
-  ...(await bearer({ role: 'OFFICER', subject, department: 'PS-110000', scopes })),
+  ...(await bearer({ role: 'OFFICER', subject, department: AGENCY, scopes })),
   'x-purpose': encodeURIComponent(purpose),
 });
 const citizen = (id: string) => bearer({ role: 'CITIZEN', subject: id });
@@ -107,7 +111,7 @@ describe('withholding a read from its subject is a power', () => {
       clientName: 'officer-console',
       callerRole: 'OFFICER',
       callerSubject: 'officer-23',
-      callerDepartment: 'PS-110000',
+      callerDepartment: AGENCY,
       purpose: `withheld until ${day(-1)}: investigation 2026-001`,
       subjectKind: 'PERSON',
       subjectId: frank.id,

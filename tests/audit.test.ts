@@ -31,7 +31,7 @@ describe('a scripted session leaves exactly the expected trail', () => {
     // the session: an officer on a case, the citizen herself, an investigation that the law withholds
     expect((await platform.query(PERSON, { id: alice.id }, await officer('case C20261125000007'))).errors).toBeUndefined();
     expect((await platform.query(PERSON, { id: alice.id }, await bearer({ role: 'CITIZEN', subject: alice.id }))).errors).toBeUndefined();
-    const investigator = { ...(await bearer({ role: 'OFFICER', subject: 'officer-4', department: 'PS-110000', scopes: ['population:read', 'population:withhold'] })), 'x-purpose': encodeURIComponent(`withheld until ${UNTIL}: investigation 2026-042`) };
+    const investigator = { ...(await bearer({ role: 'OFFICER', subject: 'officer-4', department: AGENCY, scopes: ['population:read', 'population:withhold'] })), 'x-purpose': encodeURIComponent(`withheld until ${UNTIL}: investigation 2026-042`) };
     expect((await platform.query(PERSON, { id: bob.id }, investigator)).errors).toBeUndefined();
     // a refused read leaves no record: nothing was served
     await platform.query(PERSON, { id: bob.id }, await bearer({ role: 'CITIZEN', subject: alice.id }));

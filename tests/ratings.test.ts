@@ -125,6 +125,13 @@ describe('好差评 that cannot be faked (rateCase with the case’s rating tick
     await steps(rejected, 'rejectCase');
     open = await submit(alice, alice);
     await steps(open, 'acceptCase', 'startReview');
+    // grace acts for henry (帮代办) under his mandate for the item
+    const mandate = {
+      principalKind: 'PERSON', principalId: henry, agentId: grace, itemCodes: [IMPL.itemCode],
+      validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    };
+    const granted = await platform.query('mutation($input: MandateInput!) { grantMandate(input: $input) { id } }', { input: mandate }, await as(henry));
+    expect(granted.errors).toBeUndefined();
     forHenry = await submit(grace, henry);
     await steps(forHenry, ...DELIVER);
     before = await figures([delivered, rejected, open, forHenry, NO_SUCH_CASE]);

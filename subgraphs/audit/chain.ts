@@ -39,8 +39,7 @@ const RECORD_FIELDS: Record<keyof AccessRecord, true> = {
  */
 const LATER_FIELDS: ReadonlySet<keyof AccessRecord> = new Set(['agent', 'mandate', 'withheldBy', 'withheldUntil']);
 const SORTED_FIELDS = (Object.keys(RECORD_FIELDS) as (keyof AccessRecord)[]).sort();
-// the first sorted field is always present, so every later key is preceded by a comma
-const KEY_PREFIXES = SORTED_FIELDS.map((key, i) => `${i === 0 ? '{' : ','}${JSON.stringify(key)}:`);
+const KEY_PREFIXES = SORTED_FIELDS.map((key) => `${JSON.stringify(key)}:`);
 const present = (record: AccessRecord, key: keyof AccessRecord) => !LATER_FIELDS.has(key) || (record[key] !== null && record[key] !== undefined);
 
 /**
@@ -69,12 +68,13 @@ export function recordOf(entry: AccessRecord): AccessRecord {
 
 /** canonicalJson(recordOf(record)), without the intermediate object: the verifier's hot path. */
 export function canonicalRecord(record: AccessRecord): string {
+  // a later field may sort first ('agent') and be absent: a comma goes before every key but the first written
   let text = '';
   for (let i = 0; i < SORTED_FIELDS.length; i++) {
     const key = SORTED_FIELDS[i]!;
-    if (present(record, key)) text += KEY_PREFIXES[i] + JSON.stringify(record[key]);
+    if (present(record, key)) text += (text ? ',' : '') + KEY_PREFIXES[i] + JSON.stringify(record[key]);
   }
-  return `${text}}`;
+  return `{${text}}`;
 }
 
 // one-shot hashing (Node >= 20.12) is about three times faster than a Hash object per entry

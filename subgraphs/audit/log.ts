@@ -39,7 +39,9 @@ export async function appendRecords(em: EntityManager, records: readonly AccessR
       fresh.push(record);
     }
     const entries = chainRecords(fresh, head);
-    for (let i = 0; i < entries.length; i += INSERT_CHUNK) await tx.insertMany(AccessEntryEntity, entries.slice(i, i + INSERT_CHUNK));
+    // one multi-row INSERT needs every row to name every column: fields added later are null when absent
+    const rows = entries.map((e) => ({ agent: null, mandate: null, withheldBy: null, withheldUntil: null, ...e }));
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertMany(AccessEntryEntity, rows.slice(i, i + INSERT_CHUNK));
     const last = entries.at(-1);
     if (last) await tx.nativeUpdate(ChainHeadEntity, { id: HEAD_ID }, { seq: last.seq, hash: last.hash });
     return { accepted: entries.length, duplicates: records.length - entries.length };

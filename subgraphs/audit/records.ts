@@ -64,7 +64,7 @@ const CHECKS: Record<keyof AccessRecord, Check> = {
 };
 const NULLABLE = new Set(['clientName', 'callerSubject', 'callerDepartment', 'purpose', 'agent', 'mandate', 'withheldBy', 'withheldUntil']);
 /** Added to the contract later: a record without them reads as it did before they existed. */
-const LEFT_OUT_WHEN_NULL = new Set(['agent', 'mandate']);
+const LEFT_OUT_WHEN_NULL = new Set(['agent', 'mandate', 'withheldBy', 'withheldUntil']);
 
 /**
  * Parses an ingest body `{ "records": AccessRecord[] }`. The whole batch is

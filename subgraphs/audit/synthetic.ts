@@ -70,8 +70,8 @@ export function* generateAccessRecords({ count, seed, people = count, start = '2
       fields: [...READS[department].fields],
       categories: [...READS[department].categories],
       withheld,
-      withheldBy: withheld ? callerSubject : null,
-      withheldUntil,
+      // fields added to the record later are left out when empty, as departments send them
+      ...(withheld ? { withheldBy: callerSubject, withheldUntil } : {}),
     };
   }
 }
