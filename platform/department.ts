@@ -16,7 +16,7 @@ import type { DepartmentContext } from './context.js';
 import { ErrorCode } from './errors.js';
 import { openDatabase, databaseFromEnv, type DatabaseTarget } from './db.js';
 import { accessRecordingPlugin } from './audit/plugin.js';
-import { auditIngestUrl, OutboxEntity, outboxMigration, startDelivery, type Delivery } from './audit/outbox.js';
+import { auditIngestUrl, OutboxEntity, outboxMigrations, startDelivery, type Delivery } from './audit/outbox.js';
 import { departmentPort } from './departments.js';
 import { errorMaskingPlugin, formatError } from './format-error.js';
 import { createHttpServer, listen, type Route } from './http.js';
@@ -159,7 +159,7 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
   const orm = await openDatabase({
     target: options.target ?? databaseFromEnv(department.name),
     entities: [...department.entities, OutboxEntity],
-    migrations: [...department.migrations, outboxMigration],
+    migrations: [...department.migrations, ...outboxMigrations],
   });
   try {
     const seed = options.seed ?? { size: 200, seed: 1 };

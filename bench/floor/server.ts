@@ -16,7 +16,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { MikroORM } from '@mikro-orm/core';
 import { authenticator } from '../../gateway/auth.js';
 import type { GatewayContext } from '../../gateway/context.js';
-import { OutboxEntity, outboxMigration } from '../../platform/audit/outbox.js';
+import { OutboxEntity, outboxMigrations } from '../../platform/audit/outbox.js';
 import { ANONYMOUS, type DepartmentContext } from '../../platform/context.js';
 import { databaseFromEnv, openDatabase } from '../../platform/db.js';
 import { buildDepartmentServer, type Department } from '../../platform/department.js';
@@ -75,7 +75,7 @@ async function openDepartment(name: string): Promise<InProcessDepartment> {
   const orm = await openDatabase({
     target: databaseFromEnv(name),
     entities: [...department.entities, OutboxEntity],
-    migrations: [...department.migrations, outboxMigration],
+    migrations: [...department.migrations, ...outboxMigrations],
   });
   const sql = countSql(orm);
   const server = buildDepartmentServer(department, orm);

@@ -17,6 +17,8 @@ export interface OutboxRow {
   payload: string;
   createdAt: string;
   deliveredAt: string | null;
+  /** when the audit department last refused it as it is: kept, counted, retried every so often */
+  rejectedAt: string | null;
   attempts: number;
 }
 
@@ -28,11 +30,12 @@ export const OutboxEntity = new EntitySchema<OutboxRow>({
     payload: { type: 'text' },
     createdAt: { type: 'string', fieldName: 'created_at' },
     deliveredAt: { type: 'string', nullable: true, fieldName: 'delivered_at' },
+    rejectedAt: { type: 'string', nullable: true, fieldName: 'rejected_at' },
     attempts: { type: 'integer' },
   },
 });
 
-export const outboxMigration = schemaMigration('kit-001-access-outbox', (schema) =>
+const outboxTable = schemaMigration('kit-001-access-outbox', (schema) =>
   schema.createTable('access_outbox', (t) => {
     t.string('id', 36).primary();
     t.text('payload').notNullable();
@@ -43,11 +46,21 @@ export const outboxMigration = schemaMigration('kit-001-access-outbox', (schema)
   }),
 );
 
+/** The kit's outbox migrations, run in every department that records accesses. */
+export const outboxMigrations = [
+  outboxTable,
+  schemaMigration('kit-002-outbox-rejected', (schema) =>
+    schema.alterTable('access_outbox', (t) => {
+      t.string('rejected_at', 32).nullable();
+    }),
+  ),
+];
+
 /** Writes the records of one response; throws if the database refuses (then the data is not served). */
 export async function writeOutbox(orm: MikroORM, records: AccessRecord[]): Promise<void> {
   if (records.length === 0) return;
   const em = orm.em.fork();
-  const rows = records.map((r) => ({ id: r.id, payload: JSON.stringify(r), createdAt: r.at, deliveredAt: null, attempts: 0 }));
+  const rows = records.map((r) => ({ id: r.id, payload: JSON.stringify(r), createdAt: r.at, deliveredAt: null, rejectedAt: null, attempts: 0 }));
   // SQLite binds at most 32,766 values per statement: 500 rows of 5 stay well under
   for (let i = 0; i < rows.length; i += 500) await em.insertMany(OutboxEntity, rows.slice(i, i + 500));
 }
@@ -67,13 +80,13 @@ export interface OutboxStatus {
   rejected: number;
 }
 
-/** delivered_at of a record the audit department refused as it is: kept in the outbox, counted, retried. */
-const REJECTED = 'REJECTED';
-const isRejected = { deliveredAt: { $like: `${REJECTED}%` } };
+/** Records waiting for their first delivery, and those the audit department refused as they are. */
+const isPending = { deliveredAt: null, rejectedAt: null };
+const isRejected = { deliveredAt: null, rejectedAt: { $ne: null } };
 
 export async function outboxStatus(orm: MikroORM): Promise<OutboxStatus> {
   const em = orm.em.fork();
-  const [pending, rejected] = await Promise.all([em.count(OutboxEntity, { deliveredAt: null }), em.count(OutboxEntity, isRejected)]);
+  const [pending, rejected] = await Promise.all([em.count(OutboxEntity, isPending), em.count(OutboxEntity, isRejected)]);
   return { pending, rejected };
 }
 
@@ -144,7 +157,7 @@ export function startDelivery(orm: MikroORM, auditIngestUrl: string, options: nu
         const half = Math.ceil(rows.length / 2);
         return (await send(em, rows.slice(0, half))) + (await send(em, rows.slice(half)));
       }
-      await em.nativeUpdate(OutboxEntity, { id: { $in: ids } }, { deliveredAt: `${REJECTED} ${new Date().toISOString()}`, attempts: rows[0]!.attempts + 1 });
+      await em.nativeUpdate(OutboxEntity, { id: { $in: ids } }, { rejectedAt: new Date().toISOString(), attempts: rows[0]!.attempts + 1 });
       unreported = true;
       const { rejected } = await outboxStatus(orm);
       log.error('audit rejected an access record; kept in the outbox for review and retried later', { status: response.status, id: ids[0], answer, rejected });
@@ -189,7 +202,7 @@ export function startDelivery(orm: MikroORM, auditIngestUrl: string, options: nu
     const em = orm.em.fork();
     let accepted = 0;
     for (;;) {
-      const pending = await em.find(OutboxEntity, { deliveredAt: null }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 500 });
+      const pending = await em.find(OutboxEntity, isPending, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 500 });
       if (pending.length === 0) return accepted;
       accepted += await send(em, pending);
     }
@@ -205,7 +218,7 @@ export function startDelivery(orm: MikroORM, auditIngestUrl: string, options: nu
     lastRetry = Date.now();
     const before = await outboxStatus(orm);
     if (before.rejected === 0) return flush();
-    await orm.em.fork().nativeUpdate(OutboxEntity, isRejected, { deliveredAt: null });
+    await orm.em.fork().nativeUpdate(OutboxEntity, isRejected, { rejectedAt: null });
     const accepted = await deliverPending();
     const after = await outboxStatus(orm);
     if (after.rejected > 0) log.error('access records still rejected by the audit department; kept in the outbox', { rejected: after.rejected, accepted });
