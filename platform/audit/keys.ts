@@ -1,8 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEPARTMENTS } from '../departments.js';
-import { keysDir } from '../security/keys.js';
+import { keyFile, keysDir } from '../security/keys.js';
 
 /**
  * Every department signs its own deliveries to the audit log with its own
@@ -28,24 +27,11 @@ export const DELIVERING: readonly string[] = DEPARTMENTS.map((d) => d.name).filt
 
 /** The development pair of `department`, created on first use (atomically, like the gateway's pair). */
 export function devAuditKeyPair(department: string, env: NodeJS.ProcessEnv = process.env): AuditKeyPair {
-  const dir = keysDir(env);
-  const file = join(dir, `audit-${department}.jwk.json`);
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const made = () => {
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    const pair: AuditKeyPair = { privateJwk: privateKey.export({ format: 'jwk' }), publicJwk: publicKey.export({ format: 'jwk' }) };
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(pair, null, 2), { mode: 0o600 });
-    // link() takes the name only if it is free: processes starting together all read the first pair
-    try {
-      linkSync(tmp, file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    } finally {
-      rmSync(tmp, { force: true });
-    }
-  }
-  return JSON.parse(readFileSync(file, 'utf8')) as AuditKeyPair;
+    return JSON.stringify({ privateJwk: privateKey.export({ format: 'jwk' }), publicJwk: publicKey.export({ format: 'jwk' }) }, null, 2);
+  };
+  return JSON.parse(keyFile(join(keysDir(env), `audit-${department}.jwk.json`), made)) as AuditKeyPair;
 }
 
 function configured(department: string, half: 'SIGNING' | 'VERIFY', env: NodeJS.ProcessEnv): JsonWebKey {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 
 /**
@@ -34,20 +34,26 @@ export async function newKeyPair(kid: string): Promise<KeyPair> {
 }
 
 /**
- * The development pair `name` (identity, gateway, or a channel between departments), created on first use.
- * Concurrent first starts are safe: each writes a temp file and renames, and
- * whoever loses the race re-reads the winner's pair.
+ * The development pair `name` (identity, gateway, or a channel between departments), created on
+ * first use; concurrent first starts all read one pair (keyFile).
  */
 export async function devKeyPair(name: string, env: NodeJS.ProcessEnv = process.env): Promise<KeyPair> {
-  const dir = keysDir(env);
-  const file = join(dir, `${name}.jwk.json`);
+  const file = join(keysDir(env), `${name}.jwk.json`);
+  const made = existsSync(file) ? '' : JSON.stringify(await newKeyPair(`${name}-dev-${Date.now().toString(36)}`), null, 2);
+  return JSON.parse(keyFile(file, () => made)) as KeyPair;
+}
+
+/**
+ * The text of a development key file, created with `make()` on first use. Atomic: the text is
+ * written to a temporary file and linked to the name, and link() takes the name only if it is
+ * free, so when processes start together every one reads the first key written (a rename would
+ * let a later one replace it, a plain write would let one read a half-written file).
+ */
+export function keyFile(file: string, make: () => string): string {
   if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const pair = await newKeyPair(`${name}-dev-${Date.now().toString(36)}`);
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(pair, null, 2), { mode: 0o600 });
-    // link() creates the name only if it is free, atomically: when processes start together, the
-    // first pair written is the one every process reads (a rename would let a later one replace it)
+    writeFileSync(tmp, make(), { mode: 0o600 });
     try {
       linkSync(tmp, file);
     } catch (error) {
@@ -56,7 +62,7 @@ export async function devKeyPair(name: string, env: NodeJS.ProcessEnv = process.
       rmSync(tmp, { force: true });
     }
   }
-  return JSON.parse(readFileSync(file, 'utf8')) as KeyPair;
+  return readFileSync(file, 'utf8');
 }
 
 /** A JWK given as JSON in an environment variable, or the development pair's half. */
@@ -78,14 +84,5 @@ export function sharedSecret(variable: string, name: string, env: NodeJS.Process
     return Buffer.from(value, 'hex');
   }
   if (env.NODE_ENV === 'production') throw new Error(`${variable} must be set in production (64 hex characters); development keys are refused there`);
-  const file = join(keysDir(env), `${name}.key`);
-  if (!existsSync(file)) {
-    mkdirSync(keysDir(env), { recursive: true, mode: 0o700 });
-    try {
-      writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  return Buffer.from(keyFile(join(keysDir(env), `${name}.key`), () => randomBytes(32).toString('hex')).trim(), 'hex');
 }
