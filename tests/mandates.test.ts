@@ -103,15 +103,30 @@ describe('acting for another person needs their mandate', () => {
     expect((await platform.query('query($id: ID!) { mandate(id: $id) { active } }', { id }, await citizen(B))).data!.mandate.active).toBe(true);
   });
 
-  it('refuses B after A revoked the mandate', async () => {
+  it('refuses B after A revoked the mandate: no new case, and no more reading the cases B submitted under it', async () => {
     const id = await grant(A, B, [Y.itemCode]);
-    expect((await platform.query(SUBMIT, { input: submission(A, Y) }, await citizen(B))).errors).toBeUndefined();
+    const submitted = await platform.query(SUBMIT, { input: submission(A, Y) }, await citizen(B));
+    expect(submitted.errors).toBeUndefined();
+    const caseId = submitted.data!.submitCase.id;
+    const READ = 'query($id: ID!) { case(id: $id) { id status } }';
+    const LISTS = 'query($me: ResidentId!) { cases(first: 100) { nodes { id } } person(id: $me) { casesAsAgent(first: 100) { nodes { id } } } }';
+    expect((await platform.query(READ, { id: caseId }, await citizen(B))).errors).toBeUndefined();
+    const listed = await platform.query(LISTS, { me: B }, await citizen(B));
+    expect(listed.data!.cases.nodes.map((n: { id: string }) => n.id)).toContain(caseId);
+    expect(listed.data!.person.casesAsAgent.nodes.map((n: { id: string }) => n.id)).toContain(caseId);
     const revoked = await platform.query(REVOKE, { id }, await citizen(A));
     expect(revoked.data!.revokeMandate).toMatchObject({ id, active: false });
     const before = await state(A);
     const after = await platform.query(SUBMIT, { input: submission(A, Y) }, await citizen(B));
     expect(codeOf(after)).toBe('FORBIDDEN');
     expect(await state(A)).toEqual(before);
+    // the case is A's alone now: B reads it no more, and his lists leave it out
+    expect(codeOf(await platform.query(READ, { id: caseId }, await citizen(B)))).toBe('FORBIDDEN');
+    const relisted = await platform.query(LISTS, { me: B }, await citizen(B));
+    expect(relisted.errors).toBeUndefined();
+    expect(relisted.data!.cases.nodes.map((n: { id: string }) => n.id)).not.toContain(caseId);
+    expect(relisted.data!.person.casesAsAgent.nodes.map((n: { id: string }) => n.id)).not.toContain(caseId);
+    expect((await platform.query(READ, { id: caseId }, await citizen(A))).errors).toBeUndefined();
   });
 
   it('refuses B after the mandate expired', async () => {

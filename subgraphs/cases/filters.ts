@@ -1,18 +1,27 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Caller } from '../../platform/context.js';
 import { ForbiddenError } from '../../platform/errors.js';
 import type { Case } from './entities.js';
+import { activeMandatesOf } from './mandates.js';
 
 /**
  * The cases a caller may list: a citizen those they applied for or act in, an
  * enterprise its own, an officer any (duty and purpose are checked per case).
  * Narrowing the query up front keeps others' cases from even being counted.
  */
-export function visibleTo(caller: Caller): FilterQuery<Case> {
+export async function visibleTo(caller: Caller, em: EntityManager): Promise<FilterQuery<Case>> {
   switch (caller.role) {
-    case 'CITIZEN':
+    case 'CITIZEN': {
       if (!caller.subject) break;
-      return { $or: [{ applicantKind: 'PERSON', applicantId: caller.subject }, { agentId: caller.subject }] };
+      const mandates = await activeMandatesOf(em, caller.subject);
+      return {
+        $or: [
+          { applicantKind: 'PERSON', applicantId: caller.subject },
+          // as an agent, only under a mandate that still stands
+          { agentId: caller.subject, $or: [{ mandateId: null }, { mandateId: { $in: mandates } }] },
+        ],
+      };
+    }
     case 'ENTERPRISE':
       if (!caller.subject) break;
       return { applicantKind: 'ENTERPRISE', applicantId: caller.subject };

@@ -6,6 +6,7 @@ import { todayInChina } from '../../platform/working-days.js';
 import { CaseEntity, CaseEventEntity, CertificateUseEntity, type Case, type CaseEvent, type CertificateUseRow } from './entities.js';
 import { figuresFor, mostOverdueFor, type FigureColumn } from './figures.js';
 import type { CaseFigures, ItemOverdue } from './generated/resolvers.js';
+import { MandateEntity, type Mandate } from './mandates.js';
 import { ownerPages } from './pages.js';
 import { lastWorkingDay } from './timeline.js';
 import { byWindow, windowKey } from './window.js';
@@ -35,6 +36,7 @@ export function createLoaders(em: EntityManager) {
   return {
     clock,
     caseById: new DataLoader<string, Case | null>(async (ids) => oneByKey(ids, await findIn(em, CaseEntity, 'id', ids), (c) => c.id)),
+    mandateById: new DataLoader<string, Mandate | null>(async (ids) => oneByKey(ids, await findIn(em, MandateEntity, 'id', ids), (m) => m.id)),
     eventsOf: new DataLoader<string, CaseEvent[]>(async (ids) =>
       manyByKey(ids, await findIn(em, CaseEventEntity, 'caseId', ids, { orderBy: { caseId: 'asc', seq: 'asc' } }), (e) => e.caseId),
     ),

@@ -66,6 +66,16 @@ export function newMandateId(now: Date): string {
 /** Started, not expired, not revoked, at `now` (ISO). */
 export const isActive = (m: Mandate, now: string) => m.revokedAt === null && m.validFrom <= now && now < m.validUntil;
 
+/**
+ * The ids of the mandates `agentId` holds that are active now: an agent reaches a case submitted
+ * under a mandate only while that mandate stands (revoked or expired, the case is the principal's
+ * alone). Cases on record without a mandate (before mandates existed) stay the agent's.
+ */
+export async function activeMandatesOf(em: EntityManager, agentId: string, now = new Date().toISOString()): Promise<string[]> {
+  const held = await em.find(MandateEntity, { agentId, revokedAt: null, validFrom: { $lte: now }, validUntil: { $gt: now } }, { fields: ['id'] });
+  return held.map((m) => m.id);
+}
+
 export interface MandateRequest {
   principalKind: ApplicantKind;
   principalId: string;

@@ -21,6 +21,12 @@ export async function casesOfOwners(em: EntityManager, owner: Owner, ids: readon
     .select(knex.raw(`row_number() over (partition by ${owner.column} order by id desc) as rn`))
     .whereIn(owner.column, [...ids]);
   if (owner.column === 'applicant_id') ranked.where('applicant_kind', owner.kind);
+  else {
+    // an agent's cases: only those under no mandate (before mandates) or under one that still stands
+    const now = new Date().toISOString();
+    const standing = knex('mandate').select('id').whereNull('revoked_at').where('valid_from', '<=', now).where('valid_until', '>', now);
+    ranked.where((q) => q.whereNull('mandate_id').orWhereIn('mandate_id', standing));
+  }
   if (after) ranked.where('id', '<', after);
   const rows: Record<string, unknown>[] = await knex.select('*').from(ranked.as('ranked')).where('rn', '<=', limit + 1).orderBy('id', 'desc');
   const byOwner = new Map<string, Case[]>(ids.map((id) => [id, []]));

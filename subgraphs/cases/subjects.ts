@@ -1,7 +1,8 @@
 import type { SubjectsOf } from '../../platform/security/enforce.js';
 import { noteAgency } from './agency.js';
 import type { Case, CertificateUse, DraftApplication, EnterpriseRef, PersonRef } from './entities.js';
-import type { Mandate } from './mandates.js';
+import type { Context } from './context.js';
+import { isActive, type Mandate } from './mandates.js';
 
 /**
  * Whom each record is about. A case is its applicant's, and the agent's who
@@ -10,7 +11,10 @@ import type { Mandate } from './mandates.js';
  * of a case is recorded as done on the applicant's behalf (agency.ts).
  */
 export const subjects: Record<string, SubjectsOf> = {
-  Case: (c: Case, context) => {
+  Case: async (c: Case, context: Context) => {
+    // the agent follows the case only while the mandate it was submitted under stands
+    const mandate = c.mandateId ? await context.loaders.mandateById.load(c.mandateId) : null;
+    if (c.mandateId && !(mandate && isActive(mandate, new Date().toISOString()))) return [c.applicantId];
     noteAgency(context, c);
     return [c.applicantId, c.agentId];
   },

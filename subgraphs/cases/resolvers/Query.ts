@@ -18,7 +18,7 @@ export const Query: QueryResolvers = {
   async cases(_, { region, status, item, overdue, submittedFrom, submittedTo, ...page }, { em, caller, loaders }) {
     const { limit, after } = pageRequest(page);
     if (submittedFrom && submittedTo && submittedFrom > submittedTo) throw new BadInputError(`must not be before submittedFrom (${submittedFrom})`, 'submittedTo');
-    const where: FilterQuery<Case>[] = [visibleTo(caller)];
+    const where: FilterQuery<Case>[] = [await visibleTo(caller, em)];
     if (region) {
       const [low, high] = regionRange(region);
       where.push({ regionCode: { $gte: low, $lte: high } });
