@@ -157,7 +157,7 @@ describe('好差评 that cannot be faked (rateCase with the case’s rating tick
     expectRefused(await rate(bob, rating(NO_SUCH_CASE, 'made.up.ticket')), 'BAD_USER_INPUT', /^input\.ratingTicket: /);
     expectRefused(await rate(bob, rating(NO_SUCH_CASE, '')), 'BAD_USER_INPUT');
     const attacker = await claimsSigner(RATING_TICKETS, (await newKeyPair('attacker')).privateJwk);
-    const invented = { caseId: NO_SUCH_CASE, applicantKind: 'PERSON', applicantId: bob, agentId: null, itemCode: OTHER.itemCode, regionCode: OTHER.regionCode, departmentCode: OTHER.departmentCode, endedOn: today } as const;
+    const invented = { caseId: NO_SUCH_CASE, holderKind: 'PERSON', holderId: bob, holderRole: 'APPLICANT', itemCode: OTHER.itemCode, regionCode: OTHER.regionCode, departmentCode: OTHER.departmentCode, endedOn: today } as const;
     expectRefused(await rate(bob, rating(NO_SUCH_CASE, attacker(ticketClaims(invented), 3600))), 'BAD_USER_INPUT', /not a rating ticket signed by the one-network platform/);
     await unchanged();
   });
@@ -176,8 +176,8 @@ describe('好差评 that cannot be faked (rateCase with the case’s rating tick
       (c: Record<string, unknown>) => void (c.item = OTHER.itemCode),
       (c: Record<string, unknown>) => void (c.reg = OTHER.regionCode),
       (c: Record<string, unknown>) => void (c.dep = OTHER.departmentCode),
-      (c: Record<string, unknown>) => void (c.app = bob),
-      (c: Record<string, unknown>) => void (c.agt = bob),
+      (c: Record<string, unknown>) => void (c.hid = bob),
+      (c: Record<string, unknown>) => void (c.hr = 'AGENT'),
       (c: Record<string, unknown>) => void (c.end = '2020-01-01'),
     ]) {
       expectRefused(await rate(alice, rating(delivered, altered(genuine, change))), 'BAD_USER_INPUT', /altered, forged or damaged/);
@@ -187,7 +187,7 @@ describe('好差评 that cannot be faked (rateCase with the case’s rating tick
     expectRefused(await rate(alice, rating(delivered, `${header}.${payload}.`)), 'BAD_USER_INPUT');
     expectRefused(await rate(alice, rating(delivered, `${header}.${payload}`)), 'BAD_USER_INPUT');
     // a ticket bob signs himself for alice's case, stating its real facts
-    const facts: RatingTicket = { caseId: delivered, applicantKind: 'PERSON', applicantId: bob, agentId: null, itemCode: IMPL.itemCode, regionCode: IMPL.regionCode, departmentCode: IMPL.departmentCode, endedOn: today };
+    const facts: RatingTicket = { caseId: delivered, holderKind: 'PERSON', holderId: bob, holderRole: 'APPLICANT', itemCode: IMPL.itemCode, regionCode: IMPL.regionCode, departmentCode: IMPL.departmentCode, endedOn: today };
     const attacker = await claimsSigner(RATING_TICKETS, (await newKeyPair('cases-tickets-dev-x')).privateJwk);
     expectRefused(await rate(bob, rating(delivered, attacker(ticketClaims(facts), 3600))), 'BAD_USER_INPUT');
     // a caller token is signed, but not by the cases department, nor a ticket
@@ -202,7 +202,7 @@ describe('好差评 that cannot be faked (rateCase with the case’s rating tick
     expectRefused(await rate(grace, rating(delivered, await ticketOf(forHenry, grace))), 'BAD_USER_INPUT', /another case/);
     // genuine tickets (the development key the cases department signs with), but stale
     const cases = await claimsSigner(RATING_TICKETS);
-    const facts: RatingTicket = { caseId: delivered, applicantKind: 'PERSON', applicantId: alice, agentId: null, itemCode: IMPL.itemCode, regionCode: IMPL.regionCode, departmentCode: IMPL.departmentCode, endedOn: today };
+    const facts: RatingTicket = { caseId: delivered, holderKind: 'PERSON', holderId: alice, holderRole: 'APPLICANT', itemCode: IMPL.itemCode, regionCode: IMPL.regionCode, departmentCode: IMPL.departmentCode, endedOn: today };
     expectRefused(await rate(alice, rating(delivered, cases(ticketClaims(facts), -1))), 'BAD_USER_INPUT', /expired; fetch a fresh one/);
     // 31 days before today in China (UTC+8)
     const longAgo = new Date(Date.now() + 8 * 3_600_000 - 31 * 86_400_000).toISOString().slice(0, 10);
@@ -255,7 +255,12 @@ describe('好差评 that cannot be faked (rateCase with the case’s rating tick
     const ended = await rate(alice, rating(rejected, await ticketOf(rejected, alice), { level: 'SATISFIED', comment: null, channel: 'SERVICE_HALL', dimensions: null }));
     expect(ended.errors).toBeUndefined();
     expect(ended.data?.rateCase).toMatchObject({ id: `E-${rejected}`, evaluator: { id: alice }, serviceItem: { code: IMPL.itemCode } });
-    const byAgent = await rate(grace, rating(forHenry, await ticketOf(forHenry, grace), { level: 'SATISFIED', comment: '代办很顺利' }));
+    const agentsTicket = await ticketOf(forHenry, grace);
+    // the agent's ticket names the agent only: henry's identity number, masked for grace everywhere, is not in it
+    expect(Buffer.from(agentsTicket.split('.')[1]!, 'base64url').toString()).not.toContain(henry);
+    // and it is grace's alone: henry cannot rate with it
+    expectRefused(await rate(henry, rating(forHenry, agentsTicket)), 'FORBIDDEN');
+    const byAgent = await rate(grace, rating(forHenry, agentsTicket, { level: 'SATISFIED', comment: '代办很顺利' }));
     expect(byAgent.errors).toBeUndefined();
     expect(byAgent.data?.rateCase).toMatchObject({ id: `E-${forHenry}`, evaluator: { id: grace }, department: { code: IMPL.departmentCode } });
     // henry holds a ticket of his own case too, but it was rated

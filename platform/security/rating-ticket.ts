@@ -18,16 +18,20 @@ export const RATING_TICKETS: ClaimsChannel = {
 /** How long one ticket is good for: fetched when the rating form opens; a fresh one can be fetched at any time. */
 export const RATING_TICKET_TTL_SECONDS = 24 * 60 * 60;
 
-export type TicketApplicantKind = 'PERSON' | 'ENTERPRISE';
+export type TicketHolderKind = 'PERSON' | 'ENTERPRISE';
 
-/** What a ticket states about its case. */
+/**
+ * What a ticket states about its case. It names only the one who fetched it (the applicant, or the
+ * person who acted for them) and never anyone else: the agent's ticket does not carry the
+ * principal's identity number, which the cases department masks for the agent everywhere else.
+ */
 export interface RatingTicket {
   caseId: string;
-  applicantKind: TicketApplicantKind;
-  /** resident identity number or credit code */
-  applicantId: string;
-  /** the person who acted for the applicant (帮代办), or null */
-  agentId: string | null;
+  /** who may rate with it: the caller it was issued to */
+  holderKind: TicketHolderKind;
+  /** resident identity number or credit code of that caller */
+  holderId: string;
+  holderRole: 'APPLICANT' | 'AGENT';
   itemCode: string;
   regionCode: string;
   departmentCode: string;
@@ -37,7 +41,7 @@ export interface RatingTicket {
 
 /** The claims a ticket carries (short names keep it compact). */
 export function ticketClaims(t: RatingTicket): Record<string, unknown> {
-  return { sub: t.caseId, ak: t.applicantKind, app: t.applicantId, agt: t.agentId, item: t.itemCode, reg: t.regionCode, dep: t.departmentCode, end: t.endedOn };
+  return { sub: t.caseId, hk: t.holderKind, hid: t.holderId, hr: t.holderRole, item: t.itemCode, reg: t.regionCode, dep: t.departmentCode, end: t.endedOn };
 }
 
 const text = (value: unknown): value is string => typeof value === 'string' && value !== '';
@@ -48,8 +52,8 @@ const text = (value: unknown): value is string => typeof value === 'string' && v
  * @throws ClaimsRefused
  */
 export function ticketOf(claims: VerifiedClaims): RatingTicket {
-  const { sub, ak, app, agt, item, reg, dep, end } = claims;
-  const shaped = text(sub) && (ak === 'PERSON' || ak === 'ENTERPRISE') && text(app) && (agt === null || text(agt)) && text(item) && text(reg) && text(dep) && text(end);
+  const { sub, hk, hid, hr, item, reg, dep, end } = claims;
+  const shaped = text(sub) && (hk === 'PERSON' || hk === 'ENTERPRISE') && text(hid) && (hr === 'APPLICANT' || hr === 'AGENT') && text(item) && text(reg) && text(dep) && text(end);
   if (!(shaped && /^\d{4}-\d{2}-\d{2}$/.test(end))) throw new ClaimsRefused('invalid', 'malformed rating ticket');
-  return { caseId: sub, applicantKind: ak, applicantId: app, agentId: agt, itemCode: item, regionCode: reg, departmentCode: dep, endedOn: end };
+  return { caseId: sub, holderKind: hk, holderId: hid, holderRole: hr, itemCode: item, regionCode: reg, departmentCode: dep, endedOn: end };
 }

@@ -48,9 +48,9 @@ const DIMENSIONS = { overall: 5, efficiency: 4, guideAccuracy: 5, convenience: 4
 let caseSerial = 0;
 const facts = (caseId: string, extra: Partial<RatingTicket> = {}): RatingTicket => ({
   caseId,
-  applicantKind: 'PERSON',
-  applicantId: RATER,
-  agentId: null,
+  holderKind: 'PERSON',
+  holderId: RATER,
+  holderRole: 'APPLICANT',
   itemCode: TEST_ITEM,
   regionCode: TEST_REGION,
   departmentCode: TEST_AGENCY,
@@ -185,16 +185,16 @@ describe('evaluation department', () => {
     const row = evaluations[0]!;
     await expect(dept.orm.em.fork().insert(EvaluationEntity, { ...row, id: 'E-duplicate', caseId: input.caseId })).rejects.toBeInstanceOf(UniqueConstraintViolationException);
     const enterprise = makeCreditCode('9', '1', TEST_REGION, '87654321');
-    const firmCase = rating({ channel: 'SERVICE_HALL', dimensions: null }, { applicantKind: 'ENTERPRISE', applicantId: enterprise, agentId: RATER });
+    const firmCase = rating({ channel: 'SERVICE_HALL', dimensions: null }, { holderKind: 'ENTERPRISE', holderId: enterprise });
     const firm = await rate(firmCase, undefined, { role: 'ENTERPRISE', subject: enterprise, department: null, scopes: [] });
     expect(firm.errors).toBeUndefined();
     expect(firm.data?.rateCase).toMatchObject({ evaluator: { creditCode: enterprise }, dimensions: null });
     // the person who acted for an enterprise rates as themselves
-    const handled = await rate(rating({}, { applicantKind: 'ENTERPRISE', applicantId: enterprise, agentId: RATER }));
+    const handled = await rate(rating({}, { holderRole: 'AGENT' }));
     expect(handled.errors).toBeUndefined();
     expect(handled.data?.rateCase).toMatchObject({ evaluator: { id: RATER }, serviceItem: { code: TEST_ITEM } });
     // a citizen whose number is not the enterprise's is not the enterprise
-    const notFirm = await rate(rating({}, { applicantKind: 'ENTERPRISE', applicantId: RATER }));
+    const notFirm = await rate(rating({}, { holderKind: 'ENTERPRISE', holderId: RATER }));
     expect(notFirm.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 

@@ -42,9 +42,8 @@ export async function ticketFor(token: string, caseId: string, caller: Caller, t
   return ticket;
 }
 
+/** The ticket was issued to this very caller (the cases department issues it only to the applicant or their agent). */
 function ratesFor({ role, subject }: Caller, ticket: RatingTicket): boolean {
-  if (!subject) return false;
-  if (role === 'ENTERPRISE') return ticket.applicantKind === 'ENTERPRISE' && ticket.applicantId === subject;
-  if (role !== 'CITIZEN') return false;
-  return (ticket.applicantKind === 'PERSON' && ticket.applicantId === subject) || ticket.agentId === subject;
+  if (!subject || ticket.holderId !== subject) return false;
+  return (role === 'CITIZEN' && ticket.holderKind === 'PERSON') || (role === 'ENTERPRISE' && ticket.holderKind === 'ENTERPRISE');
 }

@@ -30,9 +30,9 @@ export const ratingTicket: NonNullable<CaseResolvers['ratingTicket']> = async (c
   const sign = await signer();
   const claims = ticketClaims({
     caseId: c.id,
-    applicantKind: c.applicantKind,
-    applicantId: c.applicantId,
-    agentId: c.agentId,
+    holderKind: caller.role === 'ENTERPRISE' ? 'ENTERPRISE' : 'PERSON',
+    holderId: caller.subject!,
+    holderRole: c.applicantId === caller.subject ? 'APPLICANT' : 'AGENT',
     itemCode: c.itemCode,
     regionCode: c.regionCode,
     departmentCode: c.departmentCode,
