@@ -52,6 +52,39 @@ export type Case = {
   id: Scalars['ID']['output'];
 };
 
+/** Types of e-certificate (电子证照) the certificate hub holds. */
+export type CertificateType =
+  /** 学历证书（毕业证书） */
+  | 'ACADEMIC_CERTIFICATE'
+  /** 出生医学证明 */
+  | 'BIRTH_MEDICAL_CERTIFICATE'
+  /** 营业执照 */
+  | 'BUSINESS_LICENCE'
+  /** 建设工程规划许可证 */
+  | 'CONSTRUCTION_PROJECT_PLANNING_PERMIT'
+  /** 学位证书 */
+  | 'DEGREE_CERTIFICATE'
+  /** 中华人民共和国残疾人证 */
+  | 'DISABILITY_CERTIFICATE'
+  /** 机动车驾驶证 */
+  | 'DRIVING_LICENCE'
+  /** 食品经营许可证 */
+  | 'FOOD_BUSINESS_LICENCE'
+  /** 居民户口簿 */
+  | 'HOUSEHOLD_REGISTER'
+  /** 结婚证 */
+  | 'MARRIAGE_CERTIFICATE'
+  /** 不动产权证书 */
+  | 'REAL_ESTATE_CERTIFICATE'
+  /** 居住证 */
+  | 'RESIDENCE_PERMIT'
+  /** 居民身份证 */
+  | 'RESIDENT_ID_CARD'
+  /** 社会保障卡 */
+  | 'SOCIAL_SECURITY_CARD'
+  /** 机动车登记证书 */
+  | 'VEHICLE_REGISTRATION_CERTIFICATE';
+
 /** Where an application can be made or followed. */
 export type Channel =
   | 'HOTLINE'
@@ -547,6 +580,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Case: ResolverTypeWrapper<CaseRefModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CertificateType: CertificateType;
   Channel: Channel;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
