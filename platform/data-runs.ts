@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ClaimsChannel } from './security/department-claims.js';
 
 /** One certificate standing in for one material of an application (数据跑腿). */
 export interface DataRunUse {
@@ -28,3 +29,20 @@ export function dataRunsDigest(application: DataRunApplication, uses: readonly D
   const payload = JSON.stringify(['data-runs/v1', application.applicantKind, application.applicantId, application.itemCode, canonical]);
   return createHash('sha256').update(payload).digest('hex');
 }
+
+/**
+ * A preview is the hub's signed statement (a compact JWS over the digest) that it showed this list
+ * to this applicant: the cases department verifies it with the hub's public key only, so a list
+ * the client computed itself (the digest alone is public arithmetic) is not a preview.
+ */
+export const DATA_RUN_PREVIEWS: ClaimsChannel = {
+  issuer: 'certificates',
+  audience: 'cases',
+  kind: 'data-runs-preview',
+  pair: 'certificates-previews',
+  signingKeyVariable: 'CERTIFICATES_PREVIEW_SIGNING_KEY',
+  verifyKeyVariable: 'CERTIFICATES_PREVIEW_VERIFY_KEY',
+};
+
+/** A preview is confirmed within this time, or shown again: certificates change. */
+export const PREVIEW_TTL_SECONDS = 15 * 60;

@@ -2,6 +2,7 @@ import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInChina } from '../platform/working-days.js';
 import { CasePageDocument } from './generated/operations.js';
+import { dataRunsDigest } from '../platform/data-runs.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
 
@@ -67,7 +68,7 @@ describe('data runs with the applicant knowing', () => {
     const preview = await platform.query(PREVIEW, { id: me }, citizen);
     expect(preview.errors).toBeUndefined();
     const { uses, digest } = preview.data!.draftApplication.dataRuns as { uses: Use[]; digest: string };
-    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(digest).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/); // signed by the hub (a compact JWS)
     const card = uses.find((u) => u.certificate.type === 'RESIDENT_ID_CARD')!;
     expect(card, 'her ID card is offered for the ID card material').toBeDefined();
     expect(card.certificate).toMatchObject({ name: '居民身份证', number: me, status: 'VALID' });
@@ -89,6 +90,10 @@ describe('data runs with the applicant knowing', () => {
     expect(tampered.errors?.[0]?.message).toMatch(/preview again/);
     const wrongDigest = await platform.query(SUBMIT, { input: { ...input, dataRuns: confirmation(uses, '0'.repeat(64)) } }, citizen);
     expect(wrongDigest.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    // the fingerprint is public arithmetic: one the client computes itself is no preview of the hub's
+    const selfMade = dataRunsDigest({ applicantKind: 'PERSON', applicantId: me, itemCode: ITEM }, confirmation(uses, digest).uses);
+    const madeUp = await platform.query(SUBMIT, { input: { ...input, dataRuns: confirmation(uses, selfMade) } }, citizen);
+    expect(madeUp.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const notAMaterial = confirmation(uses, digest);
     notAMaterial.uses[0]!.material = '不存在的材料';
     const unknown = await platform.query(SUBMIT, { input: { ...input, dataRuns: notAMaterial } }, citizen);

@@ -1,11 +1,14 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '../../platform/context.js';
-import { dataRunsDigest, type DataRunUse } from '../../platform/data-runs.js';
+import { DATA_RUN_PREVIEWS, dataRunsDigest, type DataRunUse } from '../../platform/data-runs.js';
+import { ClaimsRefused, claimsVerifier, lazily } from '../../platform/security/department-claims.js';
 import { BadInputError, ErrorCode, ForbiddenError, GovError } from '../../platform/errors.js';
 import type { ItemSeed } from '../../platform/reference/service-types.js';
 import { CertificateUseEntity, type ApplicantKind } from './entities.js';
 
 const ARGUMENT = 'input.dataRuns';
+/** Only the hub's public key (CERTIFICATES_PREVIEW_VERIFY_KEY) is held here: previews can be checked, not made. */
+const verifier = lazily(() => claimsVerifier(DATA_RUN_PREVIEWS));
 const MAX = { certificateId: 24, number: 64 } as const;
 
 export interface Confirmation {
@@ -23,14 +26,15 @@ export interface Confirmation {
  * - the confirming caller is the applicant (an agent never saw the preview: the
  *   hub shows a person's certificates only to them) or an officer on duty;
  * - each use is for a material of the item that the certificate's type satisfies;
- * - the list is the preview's: its digest is recomputed (platform/data-runs.ts),
- *   so a list edited after the preview is a CONFLICT.
+ * - the list is the preview's: the hub signed the preview's digest, and the digest of
+ *   the list confirmed is recomputed (platform/data-runs.ts), so a list edited after
+ *   the preview, or one the client made up, is a CONFLICT.
  * The hub then confirms through the graph, per recorded use, that the certificate
  * was the applicant's and valid that day (CertificateUse.heldAtSubmission).
  *
  * @returns the uses to record; none when nothing was confirmed
  */
-export function confirmedDataRuns(caller: Caller, application: Confirmation, item: ItemSeed): DataRunUse[] {
+export async function confirmedDataRuns(caller: Caller, application: Confirmation, item: ItemSeed): Promise<DataRunUse[]> {
   const confirmation = application.dataRuns;
   if (!confirmation) return [];
   const ownRole = application.applicantKind === 'PERSON' ? 'CITIZEN' : 'ENTERPRISE';
@@ -46,10 +50,22 @@ export function confirmedDataRuns(caller: Caller, application: Confirmation, ite
     if (use.certificateId.length > MAX.certificateId || use.number.length > MAX.number) throw new BadInputError('certificate id or number too long: copy them from the preview', at);
     seen.add(use.material);
   }
-  if (dataRunsDigest(application, confirmation.uses) !== confirmation.digest) {
+  if (dataRunsDigest(application, confirmation.uses) !== (await previewed(confirmation.digest))) {
     throw new GovError(ErrorCode.Conflict, `${ARGUMENT}: the certificates confirmed are not the ones the preview listed (DraftApplication.dataRuns); preview again and confirm what it shows`, { argument: `${ARGUMENT}.digest` });
   }
   return confirmation.uses.map(({ material, certificateId, certificateType, number }) => ({ material, certificateId, certificateType, number }));
+}
+
+/** The digest the hub signed in a preview; refused when the preview is not the hub's, altered or expired. */
+async function previewed(token: string): Promise<string> {
+  try {
+    const { dr } = (await verifier())(token);
+    if (typeof dr === 'string') return dr;
+  } catch (error) {
+    if (!(error instanceof ClaimsRefused)) throw error;
+    if (error.reason === 'expired') throw new GovError(ErrorCode.Conflict, `${ARGUMENT}: the preview has expired; preview again and confirm what it shows`, { argument: `${ARGUMENT}.digest` });
+  }
+  throw new GovError(ErrorCode.Conflict, `${ARGUMENT}: not a preview the certificate hub made (DraftApplication.dataRuns.digest, as it was given); preview again`, { argument: `${ARGUMENT}.digest` });
 }
 
 /** Records the confirmed uses with the case, in the submission's transaction. */

@@ -25,7 +25,7 @@ export const submitCase: NonNullable<MutationResolvers['submitCase']> = async (_
   const { agentId, handler, needsMandate } = submitter(context.caller, input);
   // acting for someone else only within their mandate for this item (帮代办)
   const mandateId = needsMandate && agentId ? await requireMandate(context.em, input, agentId) : null;
-  const dataRuns = confirmedDataRuns(context.caller, input, item);
+  const dataRuns = await confirmedDataRuns(context.caller, input, item);
   const submitted = await runOnce(context, { mutation: 'submitCase', key: idempotencyKey, input }, async (tx) => {
     const implementation = await tx.findOne(ImplementationEntity, { code: input.implementationCode });
     if (!implementation || implementation.itemCode !== input.itemCode) {

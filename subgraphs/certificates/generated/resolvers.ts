@@ -185,8 +185,9 @@ export type DataRunOffer = {
 export type DataRunPreview = {
   __typename?: 'DataRunPreview';
   /**
-   * Fingerprint of this list (applicant, item, and each use's material, certificate id, type and number):
-   * submitCase takes it back with the uses confirmed, and refuses a list that is not this one.
+   * This preview, signed by the certificate hub (a compact JWS over the list's fingerprint: applicant,
+   * item, and each use's material, certificate id, type and number), good for 15 minutes: submitCase
+   * takes it back with the uses confirmed, and refuses a list that is not this one.
    */
   digest: Scalars['String']['output'];
   uses: Array<DataRunOffer>;

@@ -1,9 +1,13 @@
 import { noteAccess } from '../../../platform/audit/collector.js';
-import { dataRunsDigest } from '../../../platform/data-runs.js';
+import { DATA_RUN_PREVIEWS, dataRunsDigest, PREVIEW_TTL_SECONDS } from '../../../platform/data-runs.js';
+import { claimsSigner, lazily } from '../../../platform/security/department-claims.js';
 import type { Context } from '../context.js';
 import type { Application, Certificate, CertificateUseRef, DataRunPreview } from '../entities.js';
 import type { CertificateUseResolvers } from '../generated/resolvers.js';
 import { filterCertificates } from '../status.js';
+
+/** Only the hub holds the preview signing key (CERTIFICATES_PREVIEW_SIGNING_KEY); read once per process. */
+const signer = lazily(() => claimsSigner(DATA_RUN_PREVIEWS));
 
 /**
  * The once-only preview (数据跑腿): for each material a certificate type satisfies,
@@ -19,7 +23,8 @@ export async function dataRunPreview(application: Application, { loaders }: Cont
     return certificate ? [{ material: material.name, certificate }] : [];
   });
   const confirmed = uses.map(({ material, certificate: c }) => ({ material, certificateId: c.id, certificateType: c.type, number: c.number }));
-  return { uses, digest: dataRunsDigest({ ...application, itemCode: application.item.code }, confirmed) };
+  const digest = dataRunsDigest({ ...application, itemCode: application.item.code }, confirmed);
+  return { uses, digest: (await signer())({ dr: digest }, PREVIEW_TTL_SECONDS) };
 }
 
 /** Held by the applicant, as recorded, and valid on the day of use (dates compare as text). */
