@@ -35,8 +35,11 @@ export function looksLikeResidentId(value: string, today?: string): boolean {
 
 /** 18 characters not inside a longer run of digits and letters: a candidate identity number. */
 const ID_IN_TEXT = /(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])/g;
-/** A mainland mobile number, alone or with +86 / 86, not inside a longer number. */
-const MOBILE_IN_TEXT = /(?<![0-9])(?:\+?86[- ]?)?1[3-9][0-9][- ]?[0-9]{4}[- ]?[0-9]{4}(?![0-9])/g;
+/**
+ * A mainland mobile number, alone or with +86 / 86, not inside a longer run of digits and letters:
+ * a hash, a UUID or a request id that happens to hold eleven digits is not a phone number.
+ */
+const MOBILE_IN_TEXT = /(?<![0-9A-Za-z])(?:\+?86[- ]?)?1[3-9][0-9][- ]?[0-9]{4}[- ]?[0-9]{4}(?![0-9A-Za-z])/g;
 /** Cheap pre-check: no run of 11 digits (with separators), no number to mask. */
 const MAY_HOLD_NUMBER = /[0-9][0-9 -]{9,}[0-9Xx]/;
 
