@@ -1,5 +1,5 @@
 import type { SubjectsOf } from '../../platform/security/enforce.js';
-import { noteAgency } from './agency.js';
+import { noteActingFor } from './acting-for.js';
 import type { Case, CertificateUse, DraftApplication, EnterpriseRef, PersonRef } from './entities.js';
 import type { Context } from './context.js';
 import { isActive, type Mandate } from './mandates.js';
@@ -8,14 +8,14 @@ import { isActive, type Mandate } from './mandates.js';
  * Whom each record is about. A case is its applicant's, and the agent's who
  * acts for them (帮代办) and follows its progress; a draft is its applicant's;
  * the case lists of a person or enterprise are theirs. What the agent reads
- * of a case is recorded as done on the applicant's behalf (agency.ts).
+ * of a case is recorded as done on the applicant's behalf (acting-for.ts).
  */
 export const subjects: Record<string, SubjectsOf> = {
   Case: async (c: Case, context: Context) => {
     // the agent follows the case only while the mandate it was submitted under stands
     const mandate = c.mandateId ? await context.loaders.mandateById.load(c.mandateId) : null;
     if (c.mandateId && !(mandate && isActive(mandate, new Date().toISOString()))) return [c.applicantId];
-    noteAgency(context, c);
+    noteActingFor(context, c);
     return [c.applicantId, c.agentId];
   },
   // a mandate is its principal's, and its agent's, who acts under it

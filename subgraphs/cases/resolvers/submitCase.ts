@@ -3,7 +3,7 @@ import { BadInputError } from '../../../platform/errors.js';
 import { CaseEntity, CaseEventEntity, ImplementationEntity, type Case, type CaseEvent } from '../entities.js';
 import type { MutationResolvers } from '../generated/resolvers.js';
 import { submitter } from '../access.js';
-import { noteAgency } from '../agency.js';
+import { noteActingFor } from '../acting-for.js';
 import { requireMandate } from '../mandates.js';
 import { confirmedDataRuns, recordDataRuns } from '../dataRuns.js';
 import { runOnce } from '../idempotency.js';
@@ -45,6 +45,6 @@ export const submitCase: NonNullable<MutationResolvers['submitCase']> = async (_
     await recordDataRuns(tx, id, dataRuns);
     return row;
   });
-  noteAgency(context, submitted, 'Mutation.submitCase');
+  noteActingFor(context, submitted, 'Mutation.submitCase');
   return submitted;
 };

@@ -9,7 +9,7 @@ import type { Case } from './entities.js';
  * says who acted for them. `act` (e.g. Mutation.submitCase) records the act
  * itself, even when the answer selects no personal field.
  */
-export function noteAgency(context: DepartmentContext<unknown>, c: Pick<Case, 'applicantId' | 'agentId' | 'mandateId'>, act?: string): void {
+export function noteActingFor(context: DepartmentContext<unknown>, c: Pick<Case, 'applicantId' | 'agentId' | 'mandateId'>, act?: string): void {
   const { caller } = context;
   if (caller.role !== 'CITIZEN' || !caller.subject || c.agentId !== caller.subject) return;
   noteAgent(context, c.applicantId, c.agentId, c.mandateId);
