@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { EntitySchema, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { insertRows } from '../insert-rows.js';
 import { schemaMigration } from '../migrations.js';
 import { log } from '../log.js';
 import { auditSigningKey, signDelivery } from './keys.js';
@@ -61,8 +62,7 @@ export async function writeOutbox(orm: MikroORM, records: AccessRecord[]): Promi
   if (records.length === 0) return;
   const em = orm.em.fork();
   const rows = records.map((r) => ({ id: r.id, payload: JSON.stringify(r), createdAt: r.at, deliveredAt: null, rejectedAt: null, attempts: 0 }));
-  // SQLite binds at most 32,766 values per statement: 500 rows of 5 stay well under
-  for (let i = 0; i < rows.length; i += 500) await em.insertMany(OutboxEntity, rows.slice(i, i + 500));
+  await insertRows(em, OutboxEntity, rows);
 }
 
 export interface Delivery {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { insertRows } from '../../platform/insert-rows.js';
 import type { EntityManager as KnexEntityManager } from '@mikro-orm/knex';
 import type { SeedOptions } from '../../platform/department.js';
 import { todayInChina } from '../../platform/working-days.js';
@@ -35,11 +36,11 @@ export async function seedAppeals(em: EntityManager, options: SeedOptions, today
   for (const appeal of generateAppeals(options, today)) {
     chunk.push(appeal);
     if (chunk.length === CHUNK) {
-      await em.insertMany(AppealEntity, chunk);
+      await insertRows(em, AppealEntity, chunk);
       chunk = [];
     }
   }
-  if (chunk.length > 0) await em.insertMany(AppealEntity, chunk);
+  if (chunk.length > 0) await insertRows(em, AppealEntity, chunk);
   await indexes(em, 'create');
 }
 

@@ -1,12 +1,13 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { AccessRecord } from '../../platform/audit/record.js';
+import { insertRows } from '../../platform/insert-rows.js';
 import { chainRecords, type ChainAnchor, type ChainEntry, type ChainResult } from './chain.js';
 import { verifyChain } from './verify-chain.js';
 import { AccessEntryEntity, ChainHeadEntity, HEAD_ID, type AccessEntry } from './entities.js';
 
-/** Rows per INSERT (19 columns): under SQLite's and PostgreSQL's bound-parameter limits. */
-const INSERT_CHUNK = 1_000;
+/** Ids per look-up of those already logged: well under the bound-value ceiling (platform/insert-rows.ts). */
+const LOOKUP_CHUNK = 1_000;
 /**
  * Entries the verifier reads per query, in seq order. Small enough that each
  * batch dies young (measured on SQLite: 2,000 rows per query spent about half
@@ -41,7 +42,7 @@ export async function appendRecords(em: EntityManager, records: readonly AccessR
     const entries = chainRecords(fresh, head);
     // one multi-row INSERT needs every row to name every column: fields added later are null when absent
     const rows = entries.map((e) => ({ agent: null, mandate: null, withheldBy: null, withheldUntil: null, ...e }));
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertMany(AccessEntryEntity, rows.slice(i, i + INSERT_CHUNK));
+    await insertRows(tx, AccessEntryEntity, rows);
     const last = entries.at(-1);
     if (last) await tx.nativeUpdate(ChainHeadEntity, { id: HEAD_ID }, { seq: last.seq, hash: last.hash });
     return { accepted: entries.length, duplicates: records.length - entries.length };
@@ -67,8 +68,8 @@ export async function readHead(em: EntityManager): Promise<ChainAnchor> {
 
 async function knownIds(tx: EntityManager, ids: string[]): Promise<Set<string>> {
   const known = new Set<string>();
-  for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
-    const rows = await tx.find(AccessEntryEntity, { id: { $in: ids.slice(i, i + INSERT_CHUNK) } }, { fields: ['id'], disableIdentityMap: true });
+  for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
+    const rows = await tx.find(AccessEntryEntity, { id: { $in: ids.slice(i, i + LOOKUP_CHUNK) } }, { fields: ['id'], disableIdentityMap: true });
     for (const row of rows) known.add(row.id);
   }
   return known;

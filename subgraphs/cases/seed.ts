@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager, Knex } from '@mikro-orm/knex';
 import type { SeedOptions } from '../../platform/department.js';
+import { insertRows } from '../../platform/insert-rows.js';
 import { sampleImplementations } from '../../platform/sample-catalog.js';
 import { sampleCaseAt, type SampleCase } from '../../platform/sample-cases.js';
 import { todayInChina, type WorkingCalendar } from '../../platform/working-days.js';
@@ -9,10 +10,8 @@ import { CaseEntity, CaseEventEntity, ImplementationEntity, type Case, type Case
 import { CASE_INDEXES } from './migrations.js';
 import { caseFacts } from './timeline.js';
 
-/** Cases per INSERT (20 columns): well under SQLite's bound-parameter limit. */
+/** Cases generated and inserted at a time (insertRows splits the statements). */
 const CASE_CHUNK = 1_000;
-/** Events per INSERT (7 columns). */
-const EVENT_CHUNK = 4_000;
 
 export interface CaseRows {
   row: Case;
@@ -65,12 +64,12 @@ export async function seedCases(em: EntityManager, options: SeedOptions, today =
 
 async function insertCases(em: EntityManager, options: SeedOptions, today: string): Promise<void> {
   const implementations = generateImplementations(options.seed);
-  for (let i = 0; i < implementations.length; i += EVENT_CHUNK) await em.insertMany(ImplementationEntity, implementations.slice(i, i + EVENT_CHUNK));
+  await insertRows(em, ImplementationEntity, implementations);
   let cases: Case[] = [];
   let events: CaseEvent[] = [];
   const flush = async () => {
-    if (cases.length) await em.insertMany(CaseEntity, cases);
-    for (let i = 0; i < events.length; i += EVENT_CHUNK) await em.insertMany(CaseEventEntity, events.slice(i, i + EVENT_CHUNK));
+    await insertRows(em, CaseEntity, cases);
+    await insertRows(em, CaseEventEntity, events);
     cases = [];
     events = [];
   };

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { insertRows } from '../../platform/insert-rows.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { ITEMS, sampleAgencies, sampleImplementations } from '../../platform/sample-catalog.js';
 import { DepartmentEntity, ImplementationEntity, ServiceItemEntity, type ServiceItem } from './entities.js';
@@ -27,10 +28,8 @@ export async function seedCatalog(em: EntityManager, { seed }: SeedOptions): Pro
       enquiryPhone: s.enquiryPhone ?? null,
     },
   }));
-  await em.insertMany(DepartmentEntity, sampleAgencies());
-  await em.insertMany(ServiceItemEntity, items);
-  await em.insertMany(
-    ImplementationEntity,
-    sampleImplementations(seed).map((i) => ({ ...i, fees: (feesOf.get(i.itemCode) ?? []).map((f) => ({ ...f })) })),
-  );
+  await insertRows(em, DepartmentEntity, sampleAgencies());
+  await insertRows(em, ServiceItemEntity, items);
+  const implementations = sampleImplementations(seed).map((i) => ({ ...i, fees: (feesOf.get(i.itemCode) ?? []).map((f) => ({ ...f })) }));
+  await insertRows(em, ImplementationEntity, implementations);
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { insertRows } from '../../platform/insert-rows.js';
 import type { EntityManager as KnexEntityManager } from '@mikro-orm/knex';
 import type { SeedOptions } from '../../platform/department.js';
 import { enterpriseCount } from '../../platform/synthetic.js';
@@ -34,11 +35,11 @@ export async function seedCertificates(em: EntityManager, options: SeedOptions):
   for (const certificate of generateCertificates(options)) {
     chunk.push(certificate);
     if (chunk.length === CHUNK) {
-      await em.insertMany(CertificateEntity, chunk);
+      await insertRows(em, CertificateEntity, chunk);
       chunk = [];
     }
   }
-  if (chunk.length > 0) await em.insertMany(CertificateEntity, chunk);
+  if (chunk.length > 0) await insertRows(em, CertificateEntity, chunk);
   await indexes(em, 'create');
 }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { insertRows } from '../../platform/insert-rows.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { EvaluationEntity, RectificationEntity, type Evaluation, type Rectification } from './entities.js';
 import { generateEvaluations } from './seed/generate.js';
@@ -14,8 +15,8 @@ export async function seedEvaluations(em: EntityManager, options: SeedOptions, t
   let rectifications: Rectification[] = [];
   // a chunk's rectifications go in after its evaluations (foreign key), and are never more of them
   const flush = async () => {
-    if (evaluations.length > 0) await em.insertMany(EvaluationEntity, evaluations);
-    if (rectifications.length > 0) await em.insertMany(RectificationEntity, rectifications);
+    if (evaluations.length > 0) await insertRows(em, EvaluationEntity, evaluations);
+    if (rectifications.length > 0) await insertRows(em, RectificationEntity, rectifications);
     evaluations = [];
     rectifications = [];
   };

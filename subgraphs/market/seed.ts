@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { insertRows } from '../../platform/insert-rows.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { makeCreditCode } from '../../platform/identifiers/credit-code.js';
 import { hashSeed, random, type Random } from '../../platform/random.js';
@@ -78,9 +79,9 @@ export async function seedMarket(em: EntityManager, options: SeedOptions): Promi
   for (const row of generateEnterprises(options)) {
     chunk.push(row);
     if (chunk.length === SEED_CHUNK) {
-      await em.insertMany(EnterpriseEntity, chunk);
+      await insertRows(em, EnterpriseEntity, chunk);
       chunk = [];
     }
   }
-  if (chunk.length) await em.insertMany(EnterpriseEntity, chunk);
+  if (chunk.length) await insertRows(em, EnterpriseEntity, chunk);
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { insertRows } from '../../platform/insert-rows.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { hashSeed, random, type Random } from '../../platform/random.js';
 import { HOUSEHOLD_SIZE, personAt, residenceCounties, type SyntheticPerson } from '../../platform/synthetic.js';
@@ -68,8 +69,8 @@ export function* generatePopulation({ size, seed }: SeedOptions, chunkPeople = C
 /** Inserts the population chunk by chunk: plain rows, no entity instances, no flush. */
 export async function seedPopulation(em: EntityManager, options: SeedOptions): Promise<void> {
   for (const { households, people } of generatePopulation(options)) {
-    await em.insertMany(HouseholdEntity, households);
-    await em.insertMany(PersonEntity, people);
+    await insertRows(em, HouseholdEntity, households);
+    await insertRows(em, PersonEntity, people);
   }
 }
 

@@ -1,0 +1,35 @@
+import { EntitySchema, type MikroORM } from '@mikro-orm/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from './db.js';
+import { insertRows, MAX_BOUND_VALUES } from './insert-rows.js';
+import { schemaMigration } from './migrations.js';
+import { testDatabase } from './testing.js';
+
+const COLUMNS = ['id', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9'] as const;
+type Wide = Record<(typeof COLUMNS)[number], string>;
+const WideEntity = new EntitySchema<Wide>({
+  name: 'Wide',
+  tableName: 'wide',
+  properties: Object.fromEntries(COLUMNS.map((c) => [c, c === 'id' ? { type: 'string', primary: true } : { type: 'string' }])) as never,
+});
+
+describe('insertRows', () => {
+  let orm: MikroORM;
+  beforeAll(async () => {
+    orm = await openDatabase({
+      target: testDatabase('insert-rows'),
+      entities: [WideEntity],
+      migrations: [schemaMigration('wide', (schema) => schema.createTable('wide', (t) => COLUMNS.forEach((c) => (c === 'id' ? t.string(c).primary() : t.string(c)))))],
+    });
+  });
+  afterAll(() => orm.close());
+
+  it('inserts more rows than one statement may bind values for, in one transaction', async () => {
+    const count = Math.ceil(MAX_BOUND_VALUES / COLUMNS.length) + 500;
+    const rows = Array.from({ length: count }, (_, i) => Object.fromEntries(COLUMNS.map((c) => [c, `${c}-${i}`])) as Wide);
+    // the mistake this guards against: one insertMany of them all is refused by the database
+    await expect(orm.em.fork().insertMany(WideEntity, rows)).rejects.toThrow();
+    await orm.em.fork().transactional((em) => insertRows(em, WideEntity, rows));
+    expect(await orm.em.fork().count(WideEntity, {})).toBe(count);
+  });
+});
