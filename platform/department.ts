@@ -121,7 +121,7 @@ function recording(department: Department<unknown>, env: NodeJS.ProcessEnv = pro
 
 export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroORM): ApolloServer<DepartmentContext<L>> {
   const typeDefs = subgraphTypeDefs(department);
-  const schema = buildSubgraphSchema({ typeDefs, resolvers: department.resolvers as never });
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: department.resolvers as never }]);
   const policies = collectPolicies(typeDefs);
   enforceAccess(schema, { department: department.name, policies, subjects: department.subjects ?? {} });
   const keys = sealer();
