@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ClaimsChannel } from './security/department-claims.js';
 
 /** One certificate standing in for one material of an application (数据跑腿). */
@@ -27,7 +27,7 @@ export function dataRunsDigest(application: DataRunApplication, uses: readonly D
     .sort((a, b) => (a.material < b.material ? -1 : a.material > b.material ? 1 : 0))
     .map((u) => [u.material, u.certificateId, u.certificateType, u.number]);
   const payload = JSON.stringify(['data-runs/v1', application.applicantKind, application.applicantId, application.itemCode, canonical]);
-  return createHash('sha256').update(payload).digest('hex');
+  return hash('sha256', payload);
 }
 
 /**

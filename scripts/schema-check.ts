@@ -32,7 +32,7 @@
 // change at that coordinate. "reason" and "by" are required and non-empty. The check lists
 // acknowledgements that match no change: remove them once the change is in the base revision.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, globSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { API_FILE } from '../gateway/compose.js';
 import { checkSchemas, formatCheck, parseAcknowledgements, type Acknowledgement, type OperationFile } from '../gateway/governance/check.js';
@@ -62,19 +62,8 @@ function committedApi(base: string | undefined): { sdl: string; from: string } {
   }
 }
 
-function graphqlFiles(dir: string, recursive: boolean): string[] {
-  if (!existsSync(`${root}${dir}`)) return [];
-  const files: string[] = [];
-  for (const entry of readdirSync(`${root}${dir}`, { withFileTypes: true })) {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory() && recursive && entry.name !== 'node_modules' && !entry.name.startsWith('.')) files.push(...graphqlFiles(path, true));
-    else if (entry.isFile() && entry.name.endsWith('.graphql')) files.push(path);
-  }
-  return files.sort();
-}
-
 function operations(): OperationFile[] {
-  const files = [...graphqlFiles('tests/operations', false), ...graphqlFiles('operations', true), ...graphqlFiles('clients', true)];
+  const files = globSync(['tests/operations/*.graphql', 'operations/**/*.graphql', 'clients/**/*.graphql'], { cwd: root, exclude: ['**/node_modules/**', '**/.*/**'] }).sort();
   return files.map((file) => ({ file, source: readFileSync(`${root}${file}`, 'utf8') }));
 }
 

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import type { JWK } from 'jose';
 import type { Caller, Role } from '../context.js';
 import { jwtSigner, jwtVerifier, JwtRefused, type VerifiedClaims } from './jws.js';
@@ -26,7 +26,7 @@ export type Signer = (department: string, claims: GatewayClaims, body: string) =
 
 /** sha256 of a request body, base64url: the `bd` claim. */
 export function bodyDigest(body: string): string {
-  return createHash('sha256').update(body).digest('base64url');
+  return hash('sha256', body, 'base64url');
 }
 
 /** Signs one token per department fetch; the audience is the department, so it cannot be replayed elsewhere. */

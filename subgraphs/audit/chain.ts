@@ -1,4 +1,4 @@
-import * as crypto from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AccessRecord } from '../../platform/audit/record.js';
 
 /** The prevHash of the first entry. */
@@ -77,9 +77,8 @@ export function canonicalRecord(record: AccessRecord): string {
   return `{${text}}`;
 }
 
-// one-shot hashing (Node >= 20.12) is about three times faster than a Hash object per entry
-export const sha256: (text: string) => string =
-  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
+// one-shot hashing is about three times faster than a Hash object per entry
+export const sha256 = (text: string): string => hash('sha256', text);
 
 /** hash = sha256(prevHash + canonical JSON of the record + seq in decimal), hex. */
 export function entryHash(prevHash: string, record: AccessRecord, seq: number): string {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { BadInputError, ErrorCode, GovError } from '../../platform/errors.js';
 import { CaseEntity, IdempotencyEntity, type Case } from './entities.js';
@@ -24,7 +24,7 @@ export async function runOnce({ em, caller }: Context, { mutation, key, input }:
   if (key === null || key === undefined) return em.transactional(work);
   if (key.length < 1 || key.length > MAX_KEY) throw new BadInputError(`must be 1..${MAX_KEY} characters, got ${key.length}`, 'idempotencyKey');
   const callerSubject = caller.subject ?? caller.role;
-  const fingerprint = createHash('sha256').update(stableJson(input)).digest('hex');
+  const fingerprint = hash('sha256', stableJson(input));
   try {
     return await em.transactional(async (tx) => {
       const seen = await tx.findOne(IdempotencyEntity, { callerSubject, idemKey: key });

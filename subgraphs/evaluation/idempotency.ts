@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { Caller } from '../../platform/context.js';
 import { BadInputError, ErrorCode, GovError } from '../../platform/errors.js';
@@ -59,7 +59,7 @@ export async function idempotent<T extends { id: string }>(
 
 /** sha-256 of the mutation and its input with keys sorted and nulls dropped (absent = null in GraphQL). */
 function fingerprintOf({ mutation, input }: Request): string {
-  return createHash('sha256').update(`${mutation}:${canonical(input)}`).digest('hex');
+  return hash('sha256', `${mutation}:${canonical(input)}`);
 }
 
 function canonical(value: unknown): string {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { BadInputError, ErrorCode, GovError } from '../../../platform/errors.js';
 import type { Context } from '../context.js';
@@ -38,7 +38,7 @@ export async function idempotent(
     throw new BadInputError(`must be 1 to ${MAX_KEY_LENGTH} characters, e.g. a UUID made by the client`, 'idempotencyKey');
   }
   const subject = caller.subject ?? '';
-  const fingerprint = createHash('sha256').update(canonical({ mutation, args })).digest('hex');
+  const fingerprint = hash('sha256', canonical({ mutation, args }));
   const attempt = () =>
     em.fork().transactional(async (tx) => {
       if (key) {
