@@ -12,9 +12,8 @@ export interface FindInOptions<T> {
  * `em.find(entity, { [property]: { $in: keys }, ...where }, { orderBy })` returns, as plain
  * read-only objects, for the per-request DataLoaders.
  *
- * em.find builds its SQL anew for every call, inlines the values into it (so no prepared
- * statement can be reused) and makes each row a managed entity with change-tracking
- * accessors; loaders only read. Here the SQL of each shape (property, number of keys,
+ * em.find builds its SQL anew for every call and makes each row a managed entity with
+ * change-tracking accessors; loaders only read. Here the SQL of each shape (property, number of keys,
  * conditions, order) is built once, the values are bound, and rows go through the ORM's own
  * column-to-property mapping. An entity with a custom-typed or relation property (JSON, double...)
  * is left to em.find, whose hydration converts those values; so is a batch of more than
