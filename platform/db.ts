@@ -1,10 +1,12 @@
 import { MikroORM, type EntitySchema, type MigrationObject, type Options } from '@mikro-orm/core';
-import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { SqliteDriver } from '@mikro-orm/sql';
 import { Migrator } from '@mikro-orm/migrations';
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { bindValues } from './bound-sql.js';
-import { cacheStatements, type PreparingConnection } from './statement-cache.js';
+import { registerTap, StatementTap } from './sql-counter.js';
+import { sqliteDialect } from './sqlite.js';
 
 /** Where a department keeps its data: a SQLite file (default) or a PostgreSQL database. */
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; dbName: string };
@@ -30,43 +32,28 @@ export interface OpenOptions {
 
 /** Opens the database, creating it if needed, and applies pending migrations. */
 export async function openDatabase({ target, entities, migrations }: OpenOptions): Promise<MikroORM> {
-  const common: Options = {
+  const common = {
     entities,
     extensions: [Migrator],
-    migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, silent: true },
+    migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, silent: true, snapshot: false },
     // the per-request DataLoaders batch explicitly; MikroORM's own stays off to keep one mechanism
     allowGlobalContext: false,
     discovery: { warnWhenNoEntities: false },
     debug: false,
-  };
-  const orm =
-    target.kind === 'sqlite'
-      ? await MikroORM.init({
-          ...common,
-          driver: BetterSqliteDriver,
-          dbName: target.file,
-          pool: {
-            // WAL lets readers run beside the writer; a short busy timeout turns lock waits into quick errors
-            afterCreate: (conn: PreparingConnection & { pragma(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void) => {
-              conn.pragma('journal_mode = WAL');
-              conn.pragma('busy_timeout = 2000');
-              conn.pragma('synchronous = NORMAL');
-              // 128 MB page cache: bulk seeding at a million rows runs about 40% faster
-              conn.pragma('cache_size = -131072');
-              done(null, cacheStatements(conn));
-            },
-          },
-        })
-      : await initPostgres(common, target);
+  } satisfies Partial<Options>;
+  // every statement the connections run, for countSql (sql-counter.ts)
+  const tap = new StatementTap();
+  let orm: MikroORM;
+  if (target.kind === 'sqlite') {
+    mkdirSync(dirname(target.file), { recursive: true });
+    orm = await MikroORM.init({ ...common, driver: SqliteDriver, dbName: target.file, driverOptions: sqliteDialect(target.file, tap.watch) });
+  } else {
+    orm = await MikroORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: target.url, dbName: target.dbName, onCreateConnection: tap.watch as (c: unknown) => Promise<void> });
+    // creates the database if missing; tables come from the migrations, not from the entities
+    await orm.schema.ensureDatabase();
+  }
+  registerTap(orm, tap);
   bindValues(orm);
-  await orm.getMigrator().up();
-  return orm;
-}
-
-async function initPostgres(common: Options, target: Extract<DatabaseTarget, { kind: 'postgres' }>): Promise<MikroORM> {
-  const orm = await MikroORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: target.url, dbName: target.dbName, connect: false });
-  // creates the database if missing; tables come from the migrations, not from the entities
-  await orm.schema.ensureDatabase();
-  await orm.connect();
+  await orm.migrator.up();
   return orm;
 }

@@ -233,7 +233,7 @@ function contextFor<L>(department: Department<L>, orm: MikroORM, claims: Gateway
 
 async function isEmpty(orm: MikroORM, entity: EntitySchema<any, any> | undefined): Promise<boolean> {
   if (!entity) return false;
-  return (await orm.em.fork().count(entity.meta.className, {})) === 0;
+  return (await orm.em.fork().count(entity, {})) === 0;
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

@@ -13,7 +13,7 @@ export const MAX_BOUND_VALUES = 32_766;
  */
 export async function insertRows<T extends object>(em: EntityManager, entity: EntitySchema<T, any>, rows: readonly T[]): Promise<void> {
   // every property, a column or not, is an upper bound on the values one row binds
-  const columns = Math.max(1, em.getMetadata().get<T>(entity.meta.className).props.length);
+  const columns = Math.max(1, em.getMetadata().get(entity).props.length);
   const perStatement = Math.max(1, Math.floor(MAX_BOUND_VALUES / columns));
   for (let i = 0; i < rows.length; i += perStatement) await em.insertMany(entity, rows.slice(i, i + perStatement) as T[]);
 }

@@ -1,5 +1,4 @@
 import { EntitySchema, type MikroORM } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './db.js';
 import { schemaMigration } from './migrations.js';
@@ -48,9 +47,9 @@ describe('findIn', () => {
         ),
       ],
     });
-    const knex = (orm.em as SqlEntityManager).getKnex();
-    await knex('item').insert(['a', 'b', 'c', 'd', 'e'].map((id, i) => ({ id, kind: i % 2 ? 'odd' : 'even', rank: 5 - i, the_note: i === 1 ? null : `n${i}` })));
-    await knex('tagged').insert({ id: 'b', tags: JSON.stringify(['b']) });
+    const em = orm.em.fork();
+    await em.insertMany(ItemEntity, ['a', 'b', 'c', 'd', 'e'].map((id, i) => ({ id, kind: i % 2 ? 'odd' : 'even', rank: 5 - i, note: i === 1 ? null : `n${i}` })));
+    await em.insertMany(TaggedEntity, [{ id: 'b', tags: ['b'] }]);
   });
   afterAll(() => orm.close());
 

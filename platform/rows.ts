@@ -1,5 +1,5 @@
 import type { EntityManager, EntityMetadata, EntitySchema } from '@mikro-orm/core';
-import type { AbstractSqlDriver, EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import type { AbstractSqlDriver, EntityManager as SqlEntityManager } from '@mikro-orm/sql';
 
 export interface FindInOptions<T> {
   /** more equality conditions, ANDed */
@@ -12,9 +12,8 @@ export interface FindInOptions<T> {
  * `em.find(entity, { [property]: { $in: keys }, ...where }, { orderBy })` returns, as plain
  * read-only objects, for the per-request DataLoaders.
  *
- * em.find builds its SQL anew for every call, inlines the values into it (so no prepared
- * statement can be reused) and makes each row a managed entity with change-tracking
- * accessors; loaders only read. Here the SQL of each shape (property, number of keys,
+ * em.find builds its SQL anew for every call and makes each row a managed entity with
+ * change-tracking accessors; loaders only read. Here the SQL of each shape (property, number of keys,
  * conditions, order) is built once, the values are bound, and rows go through the ORM's own
  * column-to-property mapping. An entity with a custom-typed or relation property (JSON, double...)
  * is left to em.find, whose hydration converts those values; so is a batch of more than
@@ -27,7 +26,7 @@ export async function findIn<T extends object>(
   keys: readonly string[],
   options: FindInOptions<T> = {},
 ): Promise<T[]> {
-  const meta = em.getMetadata().get<T>(entity.meta.className);
+  const meta = em.getMetadata().get<T>(entity);
   if (!plain(meta) || keys.length > MAX_BOUND_KEYS) {
     const where = { $and: [{ [property]: { $in: [...keys] } }, options.where ?? {}] };
     return (await em.find(entity, where as never, { orderBy: options.orderBy as never })) as T[];
@@ -39,22 +38,19 @@ export async function findIn<T extends object>(
   const platform = sqlEm.getPlatform();
   let sql = statements.get(platform)?.get(shape);
   if (sql === undefined) {
-    const column = (name: string) => meta.props.find((p) => p.name === name)!.fieldNames[0]!;
-    const query = sqlEm.getKnex()(meta.tableName).select('*').whereIn(column(property), [...keys]);
-    for (const [p, value] of where) query.where(column(p), value);
-    for (const [p, direction] of Object.entries(options.orderBy ?? {})) query.orderBy(column(p), direction as 'asc' | 'desc');
-    sql = query.toSQL().sql;
+    const q = (name: string) => platform.quoteIdentifier(meta.props.find((p) => p.name === name)!.fieldNames[0]!);
+    const order = Object.entries(options.orderBy ?? {}).map(([p, direction]) => `${q(p)} ${direction}`);
+    sql =
+      `select * from ${platform.quoteIdentifier(meta.tableName)} where ${q(property)} in (${keys.map(() => '?').join(', ')})` +
+      where.map(([p]) => ` and ${q(p)} = ?`).join('') +
+      (order.length > 0 ? ` order by ${order.join(', ')}` : '');
     if (!statements.has(platform)) statements.set(platform, new Map());
     statements.get(platform)!.set(shape, sql);
   }
-  // bindings in the order the SQL holds them: the keys, then the conditions
-  const raw = sqlEm.getKnex().raw(sql, [...keys, ...where.map(([, value]) => value)]);
-  const transaction = sqlEm.getTransactionContext();
-  if (transaction) raw.transacting(transaction);
+  // values in the order the SQL holds them: the keys, then the conditions; em.execute binds them
+  // (bound-sql.ts) and joins em's transaction, if any
+  const rows: Record<string, unknown>[] = await sqlEm.execute(sql, [...keys, ...where.map(([, value]) => value)]);
   const driver = sqlEm.getDriver() as AbstractSqlDriver;
-  // better-sqlite3 answers the rows, pg a result holding them
-  const answer = (await raw) as Record<string, unknown>[] | { rows: Record<string, unknown>[] };
-  const rows = Array.isArray(answer) ? answer : answer.rows;
   return rows.map((row) => driver.mapResult(row as never, meta) as T);
 }
 

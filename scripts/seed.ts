@@ -23,12 +23,12 @@ for (const { name } of DEPARTMENTS) {
   const orm = await openDatabase({ target, entities: department.entities, migrations: department.migrations });
   if (target.kind === 'postgres') {
     // start from empty tables on PostgreSQL too
-    for (const entity of department.entities) await orm.em.fork().nativeDelete(entity.meta.className, {});
+    for (const entity of department.entities) await orm.em.fork().nativeDelete(entity, {});
   }
   const started = performance.now();
   await orm.em.fork().transactional((em) => department.seed?.(em, { size, seed }) ?? Promise.resolve());
   const seconds = (performance.now() - started) / 1000;
-  const counts = await Promise.all(department.entities.map(async (e) => `${e.meta.className} ${await orm.em.fork().count(e.meta.className, {})}`));
+  const counts = await Promise.all(department.entities.map(async (e) => `${e.meta.className} ${await orm.em.fork().count(e, {})}`));
   await orm.close();
   rows.push(`| ${name} | ${seconds.toFixed(1)} s | ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB | ${counts.join(', ')} |`);
   process.stdout.write(`${rows.at(-1)}\n`);

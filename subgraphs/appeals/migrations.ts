@@ -1,9 +1,8 @@
-import type { Knex } from '@mikro-orm/knex';
-import { schemaMigration } from '../../platform/migrations.js';
+import { schemaMigration, type SchemaBuilder } from '../../platform/migrations.js';
 
 interface IndexSpec {
   columns: string[];
-  /** knex's default (appeal_<columns>_index) when absent */
+  /** the builder's default (appeal_<columns>_index) when absent */
   name?: string;
 }
 
@@ -36,8 +35,8 @@ const FIGURES_INDEX: IndexSpec = {
  */
 export const APPEAL_INDEXES: readonly IndexSpec[] = [...LOOKUP_INDEXES, FIGURES_INDEX];
 
-/** DDL that creates (or drops) the look-up indexes, portable through knex. */
-export function appealIndexes(schema: Knex.SchemaBuilder, action: 'create' | 'drop', indexes = APPEAL_INDEXES): Knex.SchemaBuilder {
+/** DDL that creates (or drops) the look-up indexes, portable across SQLite and PostgreSQL. */
+export function appealIndexes(schema: SchemaBuilder, action: 'create' | 'drop', indexes = APPEAL_INDEXES): SchemaBuilder {
   return schema.alterTable('appeal', (t) => {
     for (const { columns, name } of indexes) {
       if (action === 'create') t.index(columns, name);

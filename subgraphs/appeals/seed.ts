@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { insertRows } from '../../platform/insert-rows.js';
-import type { EntityManager as KnexEntityManager } from '@mikro-orm/knex';
+import { runSchema } from '../../platform/migrations.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { todayInChina } from '../../platform/working-days.js';
 import { AppealEntity, type Appeal } from './entities.js';
@@ -45,6 +45,5 @@ export async function seedAppeals(em: EntityManager, options: SeedOptions, today
 }
 
 async function indexes(em: EntityManager, action: 'create' | 'drop'): Promise<void> {
-  const knexEm = em as KnexEntityManager;
-  for (const { sql } of appealIndexes(knexEm.getKnex().schema, action).toSQL() as unknown as { sql: string }[]) await knexEm.execute(sql);
+  await runSchema(em, (schema) => appealIndexes(schema, action));
 }

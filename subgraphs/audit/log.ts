@@ -1,5 +1,6 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/sql';
+import { kysely } from '../../platform/kysely.js';
 import type { AccessRecord } from '../../platform/audit/record.js';
 import { insertRows } from '../../platform/insert-rows.js';
 import { chainRecords, type ChainAnchor, type ChainEntry, type ChainResult } from './chain.js';
@@ -104,10 +105,11 @@ const COLUMNS = {
  * rows: no entities, no identity map, so memory stays flat at any length.
  */
 export async function* readChain(em: EntityManager, batch = READ_BATCH): AsyncGenerator<ChainEntry> {
-  const knex = (em as SqlEntityManager).getKnex();
+  const db = kysely(em);
+  const columns = Object.entries(COLUMNS).map(([alias, column]) => `${column} as ${alias}`);
   let after = 0;
   for (;;) {
-    const rows: Record<string, unknown>[] = await knex('access_entry').select(COLUMNS).where('seq', '>', after).orderBy('seq').limit(batch);
+    const rows: Record<string, unknown>[] = await db.selectFrom('access_entry').select(columns).where('seq', '>', after).orderBy('seq').limit(batch).execute();
     for (const row of rows) yield fromRow(row);
     if (rows.length < batch) return;
     after = Number(rows.at(-1)!.seq);

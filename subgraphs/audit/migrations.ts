@@ -1,4 +1,4 @@
-import type { MigrationObject } from '@mikro-orm/core';
+import { raw, type MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import { schemaMigration } from '../../platform/migrations.js';
 import { GENESIS_HASH } from './chain.js';
@@ -44,7 +44,7 @@ export const migrations: MigrationObject[] = [
     name: 'audit-002-genesis',
     class: class extends Migration {
       override up(): void {
-        this.addSql(this.getKnex()('chain_head').insert({ id: HEAD_ID, seq: 0, hash: GENESIS_HASH }).toQuery());
+        this.addSql(raw('insert into chain_head (hash, id, seq) values (?, ?, ?)', [GENESIS_HASH, HEAD_ID, 0]));
       }
     },
   },

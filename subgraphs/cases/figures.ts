@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager, Knex } from '@mikro-orm/knex';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { kysely } from '../../platform/kysely.js';
 import { CHANNELS } from '../../platform/reference/service-types.js';
 import type { CaseFigures, ItemOverdue } from './generated/resolvers.js';
 import { CASE_STATUSES } from './lifecycle.js';
@@ -26,7 +27,8 @@ interface FigureRow {
  * Overdue as of today, in SQL: late when the clock stopped (decided, suspended),
  * or still running with the due date before the last working day (see timeline.ts).
  */
-const OVERDUE = 'case when overdue_days > 0 or (overdue_days is null and due_date < ?) then 1 else 0 end';
+const overdue = (lastWorkingDay: string) =>
+  sql<Count>`sum(case when overdue_days > 0 or (overdue_days is null and due_date < ${lastWorkingDay}) then 1 else 0 end)`;
 
 /** PostgreSQL returns counts and sums as strings (bigint, numeric). */
 const num = (value: Count) => Number(value ?? 0);
@@ -37,36 +39,46 @@ const num = (value: Count) => Number(value ?? 0);
  * province and its prefecture may overlap: each region is its own indexed range
  * scan, tagged with its code, and the branches are one UNION ALL statement.
  */
-function perCode(knex: Knex, column: FigureColumn, codes: readonly string[], from: string, to: string, build: (qb: Knex.QueryBuilder) => Knex.QueryBuilder): Knex.QueryBuilder {
+type Query = SelectQueryBuilder<any, any, any>;
+
+function perCode(db: Kysely<any>, column: FigureColumn, codes: readonly string[], from: string, to: string, build: (qb: Query) => Query): Query {
   if (column !== 'region_code') {
-    return build(knex('cases').select({ k: column }).whereIn(column, [...codes]).whereBetween('submitted_on', [from, to]).groupBy(column));
+    return build(
+      db
+        .selectFrom('cases')
+        .select(`${column} as k`)
+        .where(column, 'in', [...codes])
+        .where((eb) => eb.between('submitted_on', from, to))
+        .groupBy(column),
+    );
   }
-  // each grouped branch is a derived table: knex would move a bare branch's GROUP BY after the
-  // UNION, and SQLite refuses parentheses around the parts of a compound SELECT
-  const [first, ...rest] = codes.map((code, i) =>
-    knex
-      .select('*')
-      .from(
-        build(knex('cases').select(knex.raw('cast(? as char(6)) as k', [code])).whereBetween('region_code', regionRange(code)).whereBetween('submitted_on', [from, to])).as(`r${i}`),
-      ),
-  );
-  return rest.length ? first!.unionAll(rest) : first!;
+  // each grouped branch is a derived table: SQLite refuses parentheses around the parts of a
+  // compound SELECT, and a bare branch's GROUP BY would read as the whole UNION's
+  const [first, ...rest] = codes.map((code, i) => {
+    const [low, high] = regionRange(code);
+    const branch = db
+      .selectFrom('cases')
+      .select(sql<string>`cast(${code} as char(6))`.as('k'))
+      .where((eb) => eb.between('region_code', low, high))
+      .where((eb) => eb.between('submitted_on', from, to));
+    return db.selectFrom(build(branch).as(`r${i}`)).selectAll();
+  });
+  return rest.reduce((union, branch) => union.unionAll(branch), first!);
 }
 
 /** Figures per code over one window: ONE statement, rows per (code, status, channel), summed here. */
 export async function figuresFor(em: EntityManager, column: FigureColumn, codes: readonly string[], from: string, to: string, lastWorkingDay: string): Promise<CaseFigures[]> {
-  const knex = (em as SqlEntityManager).getKnex();
-  const rows: FigureRow[] = await perCode(knex, column, codes, from, to, (qb) =>
+  const rows = (await perCode(kysely(em), column, codes, from, to, (qb) =>
     qb
-      .select('status', 'channel')
-      .select(knex.raw('count(*) as n'))
-      .select(knex.raw(`sum(${OVERDUE}) as overdue`, [lastWorkingDay]))
-      .select(knex.raw('count(handling_days) as decided'))
-      .select(knex.raw('sum(case when overdue_days = 0 and handling_days is not null then 1 else 0 end) as on_time'))
-      .select(knex.raw('sum(handling_days) as handling'))
-      .select(knex.raw('sum(case when agent_id is not null then 1 else 0 end) as assisted'))
-      .groupBy('status', 'channel'),
-  );
+      .select(['status', 'channel'])
+      .select(sql<Count>`count(*)`.as('n'))
+      .select(overdue(lastWorkingDay).as('overdue'))
+      .select(sql<Count>`count(handling_days)`.as('decided'))
+      .select(sql<Count>`sum(case when overdue_days = 0 and handling_days is not null then 1 else 0 end)`.as('on_time'))
+      .select(sql<Count>`sum(handling_days)`.as('handling'))
+      .select(sql<Count>`sum(case when agent_id is not null then 1 else 0 end)`.as('assisted'))
+      .groupBy(['status', 'channel']),
+  ).execute()) as FigureRow[];
   return codes.map((code) => summarise(rows.filter((r) => r.k === code)));
 }
 
@@ -91,15 +103,14 @@ function summarise(rows: readonly FigureRow[]): CaseFigures {
  * then the fewest cases (the worse rate), then by code: ONE statement for all regions.
  */
 export async function mostOverdueFor(em: EntityManager, regions: readonly string[], from: string, to: string, lastWorkingDay: string): Promise<ItemOverdue[][]> {
-  const knex = (em as SqlEntityManager).getKnex();
-  const rows: { k: string; item: string; n: Count; overdue: Count }[] = await perCode(knex, 'region_code', regions, from, to, (qb) =>
+  const rows = (await perCode(kysely(em), 'region_code', regions, from, to, (qb) =>
     qb
-      .select({ item: 'item_code' })
-      .select(knex.raw('count(*) as n'))
-      .select(knex.raw(`sum(${OVERDUE}) as overdue`, [lastWorkingDay]))
+      .select('item_code as item')
+      .select(sql<Count>`count(*)`.as('n'))
+      .select(overdue(lastWorkingDay).as('overdue'))
       // by division too: grouped by item alone, SQLite would walk the item index over every case
-      .groupBy('region_code', 'item_code'),
-  );
+      .groupBy(['region_code', 'item_code']),
+  ).execute()) as { k: string; item: string; n: Count; overdue: Count }[];
   return regions.map((region) => {
     const items = new Map<string, ItemOverdue>();
     for (const row of rows.filter((r) => r.k === region)) {

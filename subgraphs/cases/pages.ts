@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { sql } from 'kysely';
+import { kysely } from '../../platform/kysely.js';
 import { CaseEntity, type ApplicantKind, type Case } from './entities.js';
 
 /** Whose cases: the applicant's (of a kind) or the agent's. */
@@ -15,20 +16,21 @@ export const pageKey = (id: string, limit: number, after: string | null) => `${i
  * many cases an enterprise has. The extra row tells whether a next page exists.
  */
 export async function casesOfOwners(em: EntityManager, owner: Owner, ids: readonly string[], limit: number, after: string | null): Promise<Case[][]> {
-  const knex = (em as SqlEntityManager).getKnex();
-  const ranked = knex('cases')
-    .select('*')
-    .select(knex.raw(`row_number() over (partition by ${owner.column} order by id desc) as rn`))
-    .whereIn(owner.column, [...ids]);
-  if (owner.column === 'applicant_id') ranked.where('applicant_kind', owner.kind);
+  const db = kysely(em);
+  let ranked = db
+    .selectFrom('cases')
+    .selectAll()
+    .select(sql<number>`row_number() over (partition by ${sql.ref(owner.column)} order by id desc)`.as('rn'))
+    .where(owner.column, 'in', [...ids]);
+  if (owner.column === 'applicant_id') ranked = ranked.where('applicant_kind', '=', owner.kind);
   else {
     // an agent's cases: only those under no mandate (before mandates) or under one that still stands
     const now = new Date().toISOString();
-    const standing = knex('mandate').select('id').whereNull('revoked_at').where('valid_from', '<=', now).where('valid_until', '>', now);
-    ranked.where((q) => q.whereNull('mandate_id').orWhereIn('mandate_id', standing));
+    const standing = db.selectFrom('mandate').select('id').where('revoked_at', 'is', null).where('valid_from', '<=', now).where('valid_until', '>', now);
+    ranked = ranked.where((eb) => eb.or([eb('mandate_id', 'is', null), eb('mandate_id', 'in', standing)]));
   }
-  if (after) ranked.where('id', '<', after);
-  const rows: Record<string, unknown>[] = await knex.select('*').from(ranked.as('ranked')).where('rn', '<=', limit + 1).orderBy('id', 'desc');
+  if (after) ranked = ranked.where('id', '<', after);
+  const rows: Record<string, unknown>[] = await db.selectFrom(ranked.as('ranked')).selectAll().where('rn', '<=', limit + 1).orderBy('id', 'desc').execute();
   const byOwner = new Map<string, Case[]>(ids.map((id) => [id, []]));
   for (const { rn: _rank, ...row } of rows) byOwner.get(String(row[owner.column]))?.push(em.map(CaseEntity, row));
   return ids.map((id) => byOwner.get(id)!);

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager, Knex } from '@mikro-orm/knex';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/sql';
+import { runSchema } from '../../platform/migrations.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { insertRows } from '../../platform/insert-rows.js';
 import { sampleImplementations } from '../../platform/sample-catalog.js';
@@ -42,12 +43,6 @@ export function generateImplementations(seed: number): Implementation[] {
   return sampleImplementations(seed).map(({ code, itemCode, regionCode, departmentCode, promisedLimitDays }) => ({ code, itemCode, regionCode, departmentCode, promisedLimitDays }));
 }
 
-/** Runs schema-builder DDL in the seed's transaction (em.execute joins it; getKnex() would not). */
-async function ddl(em: EntityManager, build: (schema: Knex.SchemaBuilder) => Knex.SchemaBuilder): Promise<void> {
-  const sqlEm = em as SqlEntityManager;
-  for (const { sql } of build(sqlEm.getKnex().schema).toSQL() as unknown as { sql: string }[]) await sqlEm.execute(sql);
-}
-
 /**
  * Inserts implementations, cases and events in chunks: plain rows, no unit of
  * work. The secondary indexes of `cases` are dropped for the bulk insert and
@@ -55,9 +50,9 @@ async function ddl(em: EntityManager, build: (schema: Knex.SchemaBuilder) => Kne
  * into eight B-trees); the rollback of a failed seed restores them.
  */
 export async function seedCases(em: EntityManager, options: SeedOptions, today = todayInChina()): Promise<void> {
-  await ddl(em, (schema) => schema.alterTable('cases', (t) => CASE_INDEXES.forEach(([name, columns]) => t.dropIndex(columns, name))));
+  await runSchema(em, (schema) => schema.alterTable('cases', (t) => CASE_INDEXES.forEach(([name, columns]) => t.dropIndex(columns, name))));
   await insertCases(em, options, today);
-  await ddl(em, (schema) => schema.alterTable('cases', (t) => CASE_INDEXES.forEach(([name, columns]) => t.index(columns, name))));
+  await runSchema(em, (schema) => schema.alterTable('cases', (t) => CASE_INDEXES.forEach(([name, columns]) => t.index(columns, name))));
   // planner statistics, so a county's page does not scan a province's index
   await (em as SqlEntityManager).execute('analyze cases');
 }

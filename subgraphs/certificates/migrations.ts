@@ -1,5 +1,4 @@
-import type { Knex } from '@mikro-orm/knex';
-import { schemaMigration } from '../../platform/migrations.js';
+import { schemaMigration, type SchemaBuilder } from '../../platform/migrations.js';
 
 /**
  * The look-up indexes, apart from the table so the seed can build them after
@@ -17,8 +16,8 @@ export const CERTIFICATE_INDEXES: Readonly<Record<string, string[]>> = {
   certificate_issued: ['issue_date', 'id', 'revocation_date', 'expiry_date'],
 };
 
-/** DDL that creates (or drops) the look-up indexes, portable through knex. */
-export function certificateIndexes(schema: Knex.SchemaBuilder, action: 'create' | 'drop'): Knex.SchemaBuilder {
+/** DDL that creates (or drops) the look-up indexes, portable across SQLite and PostgreSQL. */
+export function certificateIndexes(schema: SchemaBuilder, action: 'create' | 'drop'): SchemaBuilder {
   return schema.alterTable('certificate', (t) => {
     for (const [name, columns] of Object.entries(CERTIFICATE_INDEXES)) {
       if (action === 'create') t.index(columns, name);

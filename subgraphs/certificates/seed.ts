@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { insertRows } from '../../platform/insert-rows.js';
-import type { EntityManager as KnexEntityManager } from '@mikro-orm/knex';
+import { runSchema } from '../../platform/migrations.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { enterpriseCount } from '../../platform/synthetic.js';
 import { CertificateEntity, type Certificate } from './entities.js';
@@ -44,6 +44,5 @@ export async function seedCertificates(em: EntityManager, options: SeedOptions):
 }
 
 async function indexes(em: EntityManager, action: 'create' | 'drop'): Promise<void> {
-  const knexEm = em as KnexEntityManager;
-  for (const { sql } of certificateIndexes(knexEm.getKnex().schema, action).toSQL() as unknown as { sql: string }[]) await knexEm.execute(sql);
+  await runSchema(em, (schema) => certificateIndexes(schema, action));
 }

@@ -1,5 +1,6 @@
-import type { EntityManager as CoreEntityManager } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/knex';
+import type { EntityManager } from '@mikro-orm/core';
+import { sql } from 'kysely';
+import { kysely } from '../../platform/kysely.js';
 import { todayInChina } from '../../platform/working-days.js';
 import { LEVELS, SATISFIED_LEVELS, isBadReview, type EvaluationLevel } from './levels.js';
 import { divisionRange, type Window } from './window.js';
@@ -47,26 +48,26 @@ interface Group {
  * regions (`byPrefix`) a code covers every division below it, so the statement
  * groups by the stored county code and the groups are rolled up per asked code.
  */
-export async function satisfactionOf(em: CoreEntityManager, column: FigureColumn, codes: readonly string[], window: Window, byPrefix = false): Promise<Satisfaction[]> {
-  const sql = em as EntityManager;
-  const knex = sql.getKnex();
-  const query = knex('evaluation as e')
+export async function satisfactionOf(em: EntityManager, column: FigureColumn, codes: readonly string[], window: Window, byPrefix = false): Promise<Satisfaction[]> {
+  const key = `e.${column}` as const;
+  let query = kysely(em)
+    .selectFrom('evaluation as e')
     .leftJoin('rectification as r', 'r.evaluation_id', 'e.id')
-    .select(`e.${column} as code`, 'e.level as level')
-    .count({ n: '*' })
-    .count({ rated: 'e.overall' })
-    .select(knex.raw('SUM(CASE WHEN r.status = ? THEN 1 ELSE 0 END) as rectified', ['RECTIFIED']))
-    .select(knex.raw('SUM(CASE WHEN r.status IN (?, ?) AND r.deadline < ? THEN 1 ELSE 0 END) as overdue', ['OPEN', 'CALLED_BACK', todayInChina()]))
-    .sum(Object.fromEntries(DIMENSIONS.map((d) => [d, `e.${COLUMN_OF[d]}`])))
-    .whereBetween('e.evaluated_on', [window.from, window.to])
-    .groupBy(`e.${column}`, 'e.level');
+    .select([`${key} as code`, 'e.level as level'])
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.count('e.overall').as('rated')])
+    .select(sql`SUM(CASE WHEN r.status = ${'RECTIFIED'} THEN 1 ELSE 0 END)`.as('rectified'))
+    .select(sql`SUM(CASE WHEN r.status IN (${'OPEN'}, ${'CALLED_BACK'}) AND r.deadline < ${todayInChina()} THEN 1 ELSE 0 END)`.as('overdue'))
+    .select((eb) => DIMENSIONS.map((d) => eb.fn.sum(`e.${COLUMN_OF[d]}`).as(d)))
+    .where((eb) => eb.between('e.evaluated_on', window.from, window.to))
+    .groupBy([key, 'e.level']);
   if (byPrefix) {
     const ranges = codes.map(divisionRange);
     // one enclosing range first: with only the ORs, SQLite's planner leaves the covering index for the day index
-    query.whereBetween(`e.${column}`, [ranges.map(([lo]) => lo).sort()[0]!, ranges.map(([, hi]) => hi).sort().at(-1)!]);
-    query.where((w) => ranges.forEach((range) => w.orWhereBetween(`e.${column}`, range)));
-  } else query.whereIn(`e.${column}`, [...codes]);
-  const groups = (await sql.execute<Record<string, unknown>[]>(query)).map(toGroup);
+    query = query
+      .where((eb) => eb.between(key, ranges.map(([lo]) => lo).sort()[0]!, ranges.map(([, hi]) => hi).sort().at(-1)!))
+      .where((eb) => eb.or(ranges.map(([lo, hi]) => eb.between(key, lo, hi))));
+  } else query = query.where(key, 'in', [...codes]);
+  const groups = ((await query.execute()) as Record<string, unknown>[]).map(toGroup);
   return codes.map((code) => {
     const [lo, hi] = byPrefix ? divisionRange(code) : [code, code];
     return summarize(groups.filter((g) => g.code >= lo && g.code <= hi), window);

@@ -29,7 +29,7 @@ export function departmentBatch(em: EntityManager, today: string) {
       const rows = await countAppeals(em, {
         groupBy: ['department_code'],
         measures: MEASURES,
-        where: (qb) => void qb.whereIn('department_code', [...new Set(codes)]).whereBetween('received_on', [from, to]),
+        where: (qb) => qb.where('department_code', 'in', [...new Set(codes)]).where((eb) => eb.between('received_on', from, to)),
         today,
       });
       const byCode = new Map(rows.map((r) => [r.department_code, r]));

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager, Knex } from '@mikro-orm/knex';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { kysely } from '../../../platform/kysely.js';
 import { OPEN_STATUSES } from '../data/reference.js';
 import { COUNTRY, divisionRange } from './window.js';
 
@@ -17,46 +18,48 @@ export type Measure =
   | 'basicallySatisfied'
   | 'dissatisfied';
 
-const OPEN = `status IN (${OPEN_STATUSES.map(() => '?').join(', ')})`;
+const open = () => sql`status IN (${sql.join([...OPEN_STATUSES])})`;
 
 /** The condition of each measure; `overdue` is lifecycle.ts isOverdue, as of `today`. */
-function condition(measure: Exclude<Measure, 'received'>, today: string): [string, string[]] {
+function condition(measure: Exclude<Measure, 'received'>, today: string): RawBuilder<unknown> {
   switch (measure) {
     case 'complaints':
-      return ['kind = ?', ['COMPLAINT']];
+      return sql`kind = ${'COMPLAINT'}`;
     case 'helpRequests':
-      return ['kind = ?', ['HELP_REQUEST']];
+      return sql`kind = ${'HELP_REQUEST'}`;
     case 'unresolved':
-      return [OPEN, [...OPEN_STATUSES]];
+      return open();
     case 'overdue':
       // a NULL responded_on makes the second comparison NULL, i.e. not true
-      return [`(${OPEN} AND deadline < ?) OR responded_on > deadline`, [...OPEN_STATUSES, today]];
+      return sql`(${open()} AND deadline < ${today}) OR responded_on > deadline`;
     case 'responded':
-      return ['responded_on IS NOT NULL', []];
+      return sql`responded_on IS NOT NULL`;
     case 'respondedOnTime':
-      return ['responded_on <= deadline', []];
+      return sql`responded_on <= deadline`;
     case 'closed':
-      return ['status = ?', ['CLOSED']];
+      return sql`status = ${'CLOSED'}`;
     case 'satisfied':
-      return ['satisfaction = ?', ['SATISFIED']];
+      return sql`satisfaction = ${'SATISFIED'}`;
     case 'basicallySatisfied':
-      return ['satisfaction = ?', ['BASICALLY_SATISFIED']];
+      return sql`satisfaction = ${'BASICALLY_SATISFIED'}`;
     case 'dissatisfied':
-      return ['satisfaction = ?', ['DISSATISFIED']];
+      return sql`satisfaction = ${'DISSATISFIED'}`;
   }
 }
 
-function measureSql(knex: Knex, measure: Measure, today: string): Knex.Raw {
-  if (measure === 'received') return knex.raw('COUNT(*) AS ??', [measure]);
-  const [sql, bindings] = condition(measure, today);
-  return knex.raw(`SUM(CASE WHEN ${sql} THEN 1 ELSE 0 END) AS ??`, [...bindings, measure]);
+function measureSql(measure: Measure, today: string) {
+  if (measure === 'received') return sql<number>`COUNT(*)`.as(measure);
+  return sql<number>`SUM(CASE WHEN ${condition(measure, today)} THEN 1 ELSE 0 END)`.as(measure);
 }
+
+/** A statement over the appeal table being built (Kysely builders are immutable: each step returns a new one). */
+export type AppealQuery = SelectQueryBuilder<any, 'appeal', object>;
 
 export interface CountQuery<G extends string, M extends Measure> {
   /** columns to group by (snake_case, as in the table) */
   groupBy: readonly G[];
   measures: readonly M[];
-  where: (qb: Knex.QueryBuilder) => void;
+  where: (qb: AppealQuery) => AppealQuery;
   today: string;
 }
 
@@ -68,10 +71,10 @@ export async function countAppeals<G extends string, M extends Measure>(
   em: EntityManager,
   { groupBy, measures, where, today }: CountQuery<G, M>,
 ): Promise<(Record<G, string> & Record<M, number>)[]> {
-  const knex = (em as SqlEntityManager).getKnex();
-  const qb = knex('appeal').select([...groupBy, ...measures.map((m) => measureSql(knex, m, today))]);
-  where(qb);
-  const rows = (await qb.groupBy([...groupBy])) as Record<string, unknown>[];
+  const qb = kysely(em)
+    .selectFrom('appeal')
+    .select([...groupBy, ...measures.map((m) => measureSql(m, today))]);
+  const rows = (await where(qb as AppealQuery).groupBy([...groupBy]).execute()) as Record<string, unknown>[];
   return rows.map((row) => {
     const out: Record<string, unknown> = {};
     for (const g of groupBy) out[g] = String(row[g]);
@@ -81,11 +84,9 @@ export async function countAppeals<G extends string, M extends Measure>(
 }
 
 /** Limits a query to the appeals of some divisions (all of them when COUNTRY is among them). */
-export function inDivisions(qb: Knex.QueryBuilder, divisions: readonly string[]): void {
-  if (divisions.includes(COUNTRY)) return;
-  qb.where((any) => {
-    for (const division of new Set(divisions)) any.orWhereBetween('region_code', divisionRange(division));
-  });
+export function inDivisions(qb: AppealQuery, divisions: readonly string[]): AppealQuery {
+  if (divisions.includes(COUNTRY)) return qb;
+  return qb.where((eb) => eb.or([...new Set(divisions)].map((division) => eb.between('region_code', ...divisionRange(division)))));
 }
 
 /** count / total, 0 when the total is 0. */

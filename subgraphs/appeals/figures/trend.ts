@@ -48,9 +48,8 @@ export function trendBatch(em: EntityManager, today: string) {
         groupBy: ['region_code', column, 'kind'],
         measures: ['received'],
         where: (qb) => {
-          qb.whereBetween('received_on', [from, to]);
-          if (category) qb.where('category', category);
-          inDivisions(qb, divisions);
+          const inWindow = qb.where((eb) => eb.between('received_on', from, to));
+          return inDivisions(category ? inWindow.where('category', '=', category) : inWindow, divisions);
         },
         today,
       });

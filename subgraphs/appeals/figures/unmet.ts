@@ -46,10 +46,7 @@ export function unmetBatch(em: EntityManager, today: string) {
       const rows = await countAppeals(em, {
         groupBy: ['region_code', 'category'],
         measures: MEASURES,
-        where: (qb) => {
-          qb.whereBetween('received_on', [from, to]);
-          inDivisions(qb, divisions);
-        },
+        where: (qb) => inDivisions(qb.where((eb) => eb.between('received_on', from, to)), divisions),
         today,
       });
       for (const division of divisions) {

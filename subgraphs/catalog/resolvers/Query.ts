@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/knex';
+import type { EntityManager } from '@mikro-orm/sql';
 import { NotFoundError } from '../../../platform/errors.js';
 import { containing } from '../../../platform/like.js';
 import { pageRequest, toPage } from '../../../platform/pagination.js';
@@ -20,9 +20,8 @@ export const Query: QueryResolvers = {
       // items implemented there, as one SQL statement with a sub-select
       const implemented = (em as EntityManager)
         .createQueryBuilder(ImplementationEntity, 'i')
-        .select('i.item_code')
-        .where({ ...(region ? { regionCode: region } : {}), ...(department ? { departmentCode: department } : {}) })
-        .getKnexQuery();
+        .select('i.itemCode')
+        .where({ ...(region ? { regionCode: region } : {}), ...(department ? { departmentCode: department } : {}) });
       where.push({ code: { $in: implemented as never } });
     }
     if (type) where.push({ type });
