@@ -21,7 +21,7 @@ import { appeals } from '../subgraphs/appeals/department.js';
 import { cases } from '../subgraphs/cases/department.js';
 import { catalog } from '../subgraphs/catalog/department.js';
 import { evaluation } from '../subgraphs/evaluation/department.js';
-import { todayInChina } from '../platform/working-days.js';
+import { todayInChina } from '../platform/time.js';
 
 const { values } = parseArgs({
   options: { size: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' }, requests: { type: 'string', default: '300' }, dashboard: { type: 'boolean', default: false } },

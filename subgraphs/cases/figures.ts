@@ -3,7 +3,7 @@ import type { EntityManager as SqlEntityManager, Knex } from '@mikro-orm/knex';
 import { CHANNELS } from '../../platform/reference/service-types.js';
 import type { CaseFigures, ItemOverdue } from './generated/resolvers.js';
 import { CASE_STATUSES } from './lifecycle.js';
-import { regionRange } from './window.js';
+import { divisionRange } from '../../platform/identifiers/index.js';
 
 /** What figures are about: the column holding the key of that entity. */
 export type FigureColumn = 'item_code' | 'department_code' | 'region_code';
@@ -47,7 +47,7 @@ function perCode(knex: Knex, column: FigureColumn, codes: readonly string[], fro
     knex
       .select('*')
       .from(
-        build(knex('cases').select(knex.raw('cast(? as char(6)) as k', [code])).whereBetween('region_code', regionRange(code)).whereBetween('submitted_on', [from, to])).as(`r${i}`),
+        build(knex('cases').select(knex.raw('cast(? as char(6)) as k', [code])).whereBetween('region_code', divisionRange(code)).whereBetween('submitted_on', [from, to])).as(`r${i}`),
       ),
   );
   return rest.length ? first!.unionAll(rest) : first!;
