@@ -1,82 +1,12 @@
 import { existsSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { DEPARTMENTS } from './platform/departments.js';
 
 /**
  * Resolver types for every department (federation-aware) and typed client
  * operations against the composed API schema. Output is committed;
  * tests/generated.test.ts fails when it is stale (`npm run codegen` to refresh).
  */
-
-// GraphQL type -> the entity a resolver returns for it, per department
-const mappers: Record<string, Record<string, string>> = {
-  regions: { Region: '../entities.js#Region' },
-  catalog: {
-    Department: '../entities.js#Department',
-    ServiceItem: '../entities.js#ServiceItem',
-    Implementation: '../entities.js#Implementation',
-    Region: '../entities.js#RegionRef',
-  },
-  population: {
-    Person: '../entities.js#Person',
-    Household: '../entities.js#Household',
-    HouseholdMember: '../entities.js#Member',
-    Region: '../entities.js#RegionRef',
-  },
-  market: {
-    Enterprise: '../entities.js#Enterprise',
-    Person: '../entities.js#PersonRef',
-    Region: '../entities.js#RegionRef',
-    Department: '../entities.js#DepartmentRef',
-  },
-  certificates: {
-    Certificate: '../entities.js#Certificate',
-    Person: '../entities.js#PersonRef',
-    Enterprise: '../entities.js#EnterpriseRef',
-    Department: '../entities.js#DepartmentRef',
-    Case: '../entities.js#Application',
-    DraftApplication: '../entities.js#Application',
-    MaterialCheck: '../entities.js#MaterialCheck',
-    DataRunPreview: '../entities.js#DataRunPreview',
-    DataRunOffer: '../entities.js#DataRunOffer',
-    CertificateUse: '../entities.js#CertificateUseRef',
-  },
-  cases: {
-    Case: '../entities.js#Case',
-    CaseEvent: '../entities.js#CaseEvent',
-    CertificateUse: '../entities.js#CertificateUse',
-    DraftApplication: '../entities.js#DraftApplication',
-    Mandate: '../mandates.js#Mandate',
-    Person: '../entities.js#PersonRef',
-    Enterprise: '../entities.js#EnterpriseRef',
-    ServiceItem: '../entities.js#ServiceItemRef',
-    Department: '../entities.js#DepartmentRef',
-    Region: '../entities.js#RegionRef',
-  },
-  evaluation: {
-    Evaluation: '../entities.js#Evaluation',
-    Rectification: '../entities.js#Rectification',
-    Callback: '../entities.js#CallbackView',
-    Case: '../entities.js#CaseRef',
-    Person: '../entities.js#PersonRef',
-    Enterprise: '../entities.js#EnterpriseRef',
-    ServiceItem: '../entities.js#ServiceItemRef',
-    Department: '../entities.js#DepartmentRef',
-    Region: '../entities.js#RegionRef',
-  },
-  appeals: {
-    Appeal: '../entities.js#Appeal',
-    Person: '../entities.js#PersonRef',
-    Region: '../entities.js#RegionRef',
-    Department: '../entities.js#DepartmentRef',
-  },
-  audit: {
-    AccessEntry: '../entities.js#AccessEntry',
-    DataAccess: '../entities.js#AccessEntry',
-    ChainVerification: '../log.js#LogVerification',
-    ChainBreak: '../chain.js#ChainBreak',
-    OutboxReport: '../entities.js#OutboxReport',
-  },
-};
 
 const scalars = {
   DivisionCode: 'string',
@@ -85,10 +15,10 @@ const scalars = {
   Date: 'string',
 };
 
+// each department's mappers (GraphQL type -> the model its resolvers receive) are in its manifest.json
 const departmentBlocks = Object.fromEntries(
-  Object.entries(mappers)
-    .filter(([name]) => existsSync(`subgraphs/${name}/schema.graphql`))
-    .map(([name, map]) => [
+  DEPARTMENTS.filter(({ name }) => existsSync(`subgraphs/${name}/schema.graphql`))
+    .map(({ name, mappers: map }) => [
     `subgraphs/${name}/generated/resolvers.ts`,
     {
       schema: [`subgraphs/${name}/schema.graphql`, 'platform/schema/shared.graphql'],

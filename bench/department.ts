@@ -3,17 +3,15 @@
 // HTTP yet: the SQL counter, read over IPC ({type:'sql'} → {type:'sql', count}).
 // Env: BENCH_DEPARTMENT (name), BENCH_PORT (default 0: any), BENCH_SIZE, BENCH_SEED (sample data when the database is empty),
 // GOVGRAPH_DATA_DIR, GOVGRAPH_KEYS_DIR, AUDIT_INGEST_URL, AUDIT_RECORDING.
-import type { Department } from '../platform/department.js';
 import { startDepartment } from '../platform/department.js';
+import { loadDepartment } from '../platform/departments.js';
 import { runMain } from '../platform/main.js';
 
 const name = process.env.BENCH_DEPARTMENT;
 if (!name) throw new Error('BENCH_DEPARTMENT is not set');
 const size = Number(process.env.BENCH_SIZE ?? '200');
 const seed = Number(process.env.BENCH_SEED ?? '1');
-const module = (await import(`../subgraphs/${name}/department.js`)) as Record<string, Department<unknown>>;
-const department = module[name];
-if (!department) throw new Error(`subgraphs/${name}/department.ts exports no department named ${name}`);
+const department = await loadDepartment(name);
 
 await runMain(name, async () => {
   const running = await startDepartment(department, { port: Number(process.env.BENCH_PORT ?? '0'), host: '127.0.0.1', seed: { size, seed } });

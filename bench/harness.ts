@@ -6,7 +6,6 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { mintToken } from '../platform/security/dev-tokens.js';
 import { devKeyPair } from '../platform/security/keys.js';
-import { todayInChina } from '../platform/working-days.js';
 import { firstDifference, short } from './compare.js';
 import { availableDepartments, startDepartments, type RunningDepartments } from './departments.js';
 import { runLoad, waitIdle, type LoadResult } from './load.js';
@@ -17,6 +16,7 @@ import { chooseQueries, LIST_SPEC, listQuery, QUERIES, type CallerKind, type Cho
 import { renderMarkdown, type BenchResult, type CheckResult, type ListGrowthRow, type QueryResult, type SizeGrowthRow, type TargetSummary } from './report.js';
 import { startTarget, type Target } from './targets.js';
 import { sampleAgencies } from '../platform/sample-catalog.js';
+import { todayInChina } from '../platform/time.js';
 
 const PURPOSE = 'bench: performance measurement (issue 7)';
 

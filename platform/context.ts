@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { AccessReads } from './audit/collector.js';
 
 /** The roles of the unified identity service (filled in by the security layer). */
 export type Role = 'ANONYMOUS' | 'CITIZEN' | 'ENTERPRISE' | 'OFFICER' | 'SUPERVISOR' | 'AUDITOR';
@@ -27,4 +28,6 @@ export interface DepartmentContext<L> {
   requestId: string;
   /** the front end that sent the request (apollographql-client-name), for the audit trail */
   clientName: string | null;
+  /** the personal data this request reads, recorded before its answer is served */
+  reads: AccessReads;
 }

@@ -12,6 +12,7 @@ import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/core';
 import type { MigrationObject } from '@mikro-orm/core';
 import { GraphQLError, parse, type DocumentNode } from 'graphql';
 import type { JWK } from 'jose';
+import { AccessReads } from './audit/collector.js';
 import type { DepartmentContext } from './context.js';
 import { ErrorCode } from './errors.js';
 import { openDatabase, databaseFromEnv, type DatabaseTarget } from './db.js';
@@ -177,7 +178,7 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
     await server.start();
     const http = createHttpServer({
       server,
-      context: async (req: IncomingMessage, raw: string) => contextFor(department, orm, await gatewayClaims(verify, req, raw)),
+      context: async (req: IncomingMessage, raw: string) => departmentContext(department, orm, await gatewayClaims(verify, req, raw)),
       ready: async () => orm.isConnected(),
       headers: UNCACHEABLE,
       routes: department.routes?.(orm),
@@ -219,7 +220,12 @@ async function gatewayClaims(verify: (token: string | undefined, body: string) =
   }
 }
 
-function contextFor<L>(department: Department<L>, orm: MikroORM, claims: GatewayClaims): DepartmentContext<L> {
+/** One request's context: a private EntityManager fork, fresh DataLoaders, the caller and purpose the gateway vouches for. */
+export function departmentContext<L>(
+  department: Department<L>,
+  orm: MikroORM,
+  claims: Pick<GatewayClaims, 'caller' | 'purpose' | 'clientName'> & { requestId?: string | null },
+): DepartmentContext<L> {
   const em = orm.em.fork();
   return {
     em,
@@ -228,6 +234,7 @@ function contextFor<L>(department: Department<L>, orm: MikroORM, claims: Gateway
     purpose: claims.purpose,
     requestId: requestIdFrom(claims.requestId),
     clientName: claims.clientName,
+    reads: new AccessReads(claims.purpose),
   };
 }
 

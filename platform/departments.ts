@@ -1,21 +1,51 @@
+import { globSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Department } from './department.js';
+
 /**
- * The departments of the graph and their default ports. The gateway, the
- * composer and `npm start` read this list; departments never import each other.
+ * The departments of the graph, found by convention: every folder subgraphs/<name>/ with a
+ * manifest.json (its default port, its title, and for codegen the model each GraphQL type's
+ * resolvers receive). `npm start`, the gateway, the composer, codegen, the test platform, seed,
+ * bench and latency all read this list; adding a department is adding its folder
+ * (`npm run new:department -- <name>`). Departments never import each other.
  * Override a port with <NAME>_PORT and a URL (for the gateway) with <NAME>_URL.
  */
-export const DEPARTMENTS = [
-  { name: 'regions', port: 4001, title: 'Civil affairs: administrative divisions' },
-  { name: 'catalog', port: 4002, title: 'Platform office: departments and service catalog' },
-  { name: 'population', port: 4003, title: 'Public security: residents and households' },
-  { name: 'market', port: 4004, title: 'Market regulation: enterprises' },
-  { name: 'certificates', port: 4005, title: 'E-certificate hub: certificates' },
-  { name: 'cases', port: 4006, title: 'One-network platform: cases and their timelines' },
-  { name: 'evaluation', port: 4007, title: 'Good/bad review system (好差评)' },
-  { name: 'appeals', port: 4008, title: '12345 hotline: appeals and demand' },
-  { name: 'audit', port: 4009, title: 'Audit: the tamper-evident access log and the data tracker' },
-] as const satisfies readonly { name: string; port: number; title: string }[];
 
-export type DepartmentName = (typeof DEPARTMENTS)[number]['name'];
+const SUBGRAPHS = fileURLToPath(new URL('../subgraphs/', import.meta.url));
+
+const Manifest = z.strictObject({
+  port: z.number().int().min(1024).max(65535),
+  title: z.string().trim().min(1),
+  /** GraphQL type -> `<module relative to generated/>#<type>` the resolvers of that type receive */
+  mappers: z.record(z.string().regex(/^[A-Z]\w*$/), z.string().regex(/^\.\.\/[\w./-]+\.js#\w+$/)),
+});
+
+export interface DepartmentEntry extends z.infer<typeof Manifest> {
+  /** the folder's name, which is the subgraph's name and the prefix of its <NAME>_PORT / <NAME>_URL */
+  name: string;
+}
+
+/** The departments under `dir` (a subgraphs/ folder, ending in /), checked, by port. */
+export function discoverDepartments(dir: string = SUBGRAPHS): readonly DepartmentEntry[] {
+  const entries = globSync('*/manifest.json', { cwd: dir }).map((file) => {
+    const name = file.split('/')[0]!;
+    if (!/^[a-z][a-z0-9]*$/.test(name)) throw new Error(`subgraphs/${name}: a department's name is lower-case letters and digits, starting with a letter`);
+    const parsed = Manifest.safeParse(JSON.parse(readFileSync(`${dir}${file}`, 'utf8')));
+    if (!parsed.success) throw new Error(`subgraphs/${file}: ${z.prettifyError(parsed.error)}`);
+    return { name, ...parsed.data };
+  });
+  const byPort = new Map<number, string>();
+  for (const { name, port } of entries) {
+    const other = byPort.get(port);
+    if (other) throw new Error(`subgraphs/${name}/manifest.json: port ${port} is already ${other}'s`);
+    byPort.set(port, name);
+  }
+  // by port: the order npm start, the composer and the supergraph list them in
+  return Object.freeze(entries.sort((a, b) => a.port - b.port));
+}
+
+export const DEPARTMENTS = discoverDepartments();
 
 export const GATEWAY_PORT = 4000;
 
@@ -26,4 +56,14 @@ export function departmentPort(name: string, env: NodeJS.ProcessEnv = process.en
   const known = DEPARTMENTS.find((d) => d.name === name);
   if (!known) throw new Error(`Unknown department ${name}`);
   return known.port;
+}
+
+/** The department subgraphs/<name>/department.ts exports under its own name. */
+export async function loadDepartment(name: string): Promise<Department<unknown>> {
+  if (!DEPARTMENTS.some((d) => d.name === name)) throw new Error(`Unknown department ${name}: no subgraphs/${name}/manifest.json`);
+  // not analysed by Vite (vitest): the folder is known only at run time
+  const module = (await import(/* @vite-ignore */ `../subgraphs/${name}/department.js`)) as Record<string, Department<unknown>>;
+  const department = module[name];
+  if (!department) throw new Error(`subgraphs/${name}/department.ts exports no department named ${name}`);
+  return department;
 }

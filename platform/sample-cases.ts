@@ -3,7 +3,8 @@ import { divisions } from './divisions.js';
 import { hashSeed, random } from './random.js';
 import { ITEMS, sampleImplementations, type SampleImplementation } from './sample-catalog.js';
 import type { Channel } from './reference/service-types.js';
-import { defaultCalendar, todayInChina } from './working-days.js';
+import { defaultCalendar } from './working-days.js';
+import { todayInChina } from './time.js';
 
 /**
  * The sample one-network cases (办件): a pure function of (seed, index), so the

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 
 // one definition of "today in China", shared with the identifier checks
-export { todayInChina } from './identifiers/date.js';
 
 /**
  * Time limits of government services run in working days: weekends and public

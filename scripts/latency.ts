@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDepartment } from '../platform/department.js';
+import { loadDepartment } from '../platform/departments.js';
 import { sampleAgencies } from '../platform/sample-catalog.js';
 import { mintToken } from '../platform/security/dev-tokens.js';
 import { devKeyPair } from '../platform/security/keys.js';
@@ -15,13 +16,7 @@ import { residenceCounties, personAt } from '../platform/synthetic.js';
 import { post } from '../platform/testing.js';
 import { gatewayConfig } from '../gateway/config.js';
 import { startGateway } from '../gateway/server.js';
-import { population } from '../subgraphs/population/department.js';
-import { regions } from '../subgraphs/regions/department.js';
-import { appeals } from '../subgraphs/appeals/department.js';
-import { cases } from '../subgraphs/cases/department.js';
-import { catalog } from '../subgraphs/catalog/department.js';
-import { evaluation } from '../subgraphs/evaluation/department.js';
-import { todayInChina } from '../platform/working-days.js';
+import { todayInChina } from '../platform/time.js';
 
 const { values } = parseArgs({
   options: { size: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' }, requests: { type: 'string', default: '300' }, dashboard: { type: 'boolean', default: false } },
@@ -34,9 +29,9 @@ process.env.AUDIT_RECORDING = 'off'; // the look-up itself, without the audit ou
 
 // population must already be seeded at the size asked; regions seeds itself (all of GB/T 2260) if empty
 const departments = await Promise.all([
-  startDepartment(population, { port: 0, seed: false }),
-  startDepartment(regions, { port: 0 }),
-  ...(values.dashboard ? [catalog, cases, evaluation, appeals].map((d) => startDepartment(d as never, { port: 0, seed: false })) : []),
+  startDepartment(await loadDepartment('population'), { port: 0, seed: false }),
+  startDepartment(await loadDepartment('regions'), { port: 0 }),
+  ...(values.dashboard ? ['catalog', 'cases', 'evaluation', 'appeals'].map(async (name) => startDepartment(await loadDepartment(name), { port: 0, seed: false })) : []),
 ]);
 const env = Object.fromEntries(departments.map((d) => [`${d.name.toUpperCase()}_URL`, d.url]));
 const gateway = await startGateway(gatewayConfig({ ...process.env, ...env, GATEWAY_PORT: '0', RATE_LIMIT_CAPACITY: '100000000' }));

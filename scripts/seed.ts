@@ -4,8 +4,7 @@
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { databaseFromEnv, openDatabase } from '../platform/db.js';
-import type { Department } from '../platform/department.js';
-import { DEPARTMENTS } from '../platform/departments.js';
+import { DEPARTMENTS, loadDepartment } from '../platform/departments.js';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: '200' }, seed: { type: 'string', default: '1' }, only: { type: 'string' } } });
 const size = Number(values.size);
@@ -16,8 +15,7 @@ const only = values.only?.split(',');
 const rows: string[] = [];
 for (const { name } of DEPARTMENTS) {
   if (only && !only.includes(name)) continue;
-  const module = (await import(`../subgraphs/${name}/department.js`)) as Record<string, Department<unknown>>;
-  const department = module[name]!;
+  const department = await loadDepartment(name);
   const target = databaseFromEnv(name);
   if (target.kind === 'sqlite') for (const suffix of ['', '-wal', '-shm']) rmSync(`${target.file}${suffix}`, { force: true });
   const orm = await openDatabase({ target, entities: department.entities, migrations: department.migrations });

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditSigningKey, signDelivery } from '../platform/audit/keys.js';
 import { OutboxEntity } from '../platform/audit/outbox.js';
 import type { AccessRecord } from '../platform/audit/record.js';
-import { todayInChina } from '../platform/identifiers/index.js';
 import { personAt } from '../platform/synthetic.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
 import { sampleAgencies } from '../platform/sample-catalog.js';
+import { todayInChina } from '../platform/time.js';
 
 /** Officer tokens name an agency of the catalog. */
 const AGENCY = sampleAgencies()[0]!.code;

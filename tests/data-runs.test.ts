@@ -1,10 +1,10 @@
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInChina } from '../platform/working-days.js';
 import { CasePageDocument } from './generated/operations.js';
 import { dataRunsDigest } from '../platform/data-runs.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
+import { todayInChina } from '../platform/time.js';
 
 /**
  * 数据跑腿 with the applicant's knowledge: she previews which of her certificates a

@@ -1,10 +1,10 @@
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInChina } from '../platform/working-days.js';
 import { CasePageDocument, RegionDashboardDocument } from './generated/operations.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
 import { sampleAgencies } from '../platform/sample-catalog.js';
+import { todayInChina } from '../platform/time.js';
 
 // officer tokens name an existing agency (gateway/auth.ts): the first of the sample catalog, 北京市公安厅
 const AGENCY = sampleAgencies()[0]!.code;

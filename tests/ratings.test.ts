@@ -4,9 +4,9 @@ import { newKeyPair } from '../platform/security/keys.js';
 import { RATING_TICKETS, ticketClaims, type RatingTicket } from '../platform/security/rating-ticket.js';
 import { sampleImplementations } from '../platform/sample-catalog.js';
 import { personAt } from '../platform/synthetic.js';
-import { todayInChina } from '../platform/working-days.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
+import { todayInChina } from '../platform/time.js';
 
 // 好差评 that cannot be faked: a rating is accepted only from the case's applicant (or the
 // person who acted for them), once the case has ended, once, with the case's own item,

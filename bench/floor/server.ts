@@ -2,7 +2,7 @@
 // between gateway and departments. An ApolloGateway over the same supergraph whose data sources call
 // each department's ApolloServer (buildDepartmentServer, the same plugins: error masking, access
 // recording) with executeOperation and the department context built in-process, as
-// platform/department.ts contextFor builds it from the gateway's token claims.
+// platform/department.ts departmentContext builds it from the gateway's token claims.
 // The client still reaches it over HTTP (platform/http.ts, the same front as ours) so that the load
 // generator drives all three targets alike; the bench reads the SQL counters over IPC.
 // Env: BENCH_DEPARTMENTS (comma separated), GOVGRAPH_DATA_DIR (the dataset), SUPERGRAPH_FILE.
@@ -19,7 +19,7 @@ import type { GatewayContext } from '../../gateway/context.js';
 import { OutboxEntity, outboxMigrations } from '../../platform/audit/outbox.js';
 import { ANONYMOUS, type DepartmentContext } from '../../platform/context.js';
 import { databaseFromEnv, openDatabase } from '../../platform/db.js';
-import { buildDepartmentServer, type Department } from '../../platform/department.js';
+import { buildDepartmentServer, departmentContext, type Department } from '../../platform/department.js';
 import { formatError } from '../../platform/format-error.js';
 import { createHttpServer, listen } from '../../platform/http.js';
 import { runMain } from '../../platform/main.js';
@@ -35,35 +35,23 @@ interface InProcessDepartment {
   department: Department<unknown>;
 }
 
-/**
- * The department's per-request context, built the way platform/department.ts contextFor builds it
- * (a private EntityManager fork, fresh DataLoaders, the caller and purpose the gateway vouches for).
- * contextFor is not exported; see the bench report for the one-line change that would let the
- * floor call it instead of repeating it here.
- */
-function departmentContext(d: InProcessDepartment, context: Partial<GatewayContext>): DepartmentContext<unknown> {
-  const em = d.orm.em.fork();
-  return {
-    em,
-    loaders: d.department.loaders(em),
-    caller: context.caller ?? ANONYMOUS,
-    purpose: context.purpose ?? null,
-    requestId: requestIdFrom(context.requestId),
-    clientName: context.clientName ?? null,
-  };
-}
-
 class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(private readonly d: InProcessDepartment) {}
 
   async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const response = await this.d.server.executeOperation(
       { query: request.query, variables: request.variables, operationName: request.operationName },
-      { contextValue: departmentContext(this.d, context as Partial<GatewayContext>) },
+      { contextValue: this.contextFor(context as Partial<GatewayContext>) },
     );
     if (response.body.kind !== 'single') throw new Error(`${this.d.name}: incremental delivery is not expected from a department`);
     const { data, errors, extensions } = response.body.singleResult;
     return { data, errors, extensions } as GatewayGraphQLResponse;
+  }
+
+  /** The department's context exactly as over HTTP (departmentContext), from what the gateway knows of the caller. */
+  private contextFor(context: Partial<GatewayContext>): DepartmentContext<unknown> {
+    const { caller = ANONYMOUS, purpose = null, requestId, clientName = null } = context;
+    return departmentContext(this.d.department, this.d.orm, { caller, purpose, requestId, clientName });
   }
 }
 

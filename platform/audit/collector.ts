@@ -11,72 +11,64 @@ interface Reads {
   categories: Set<string>;
 }
 
-const perRequest = new WeakMap<object, Map<string, Reads>>();
-
 /**
- * Notes that personal field `coordinate` of these data subjects is being served in this request.
- * `purpose` defaults to the request's stated one; a department passes its own when it reads for a
- * purpose it knows better, e.g. a case's data runs checked at submission (the case id is not
- * known to the caller before): that read then gets a record of its own.
+ * The personal data one request reads, gathered while it runs (context.reads) and recorded before
+ * its answer is served (platform/audit/plugin.ts): one access record per data subject.
  */
-export function noteAccess(
-  context: DepartmentContext<unknown>,
-  subjects: readonly (string | null)[],
-  coordinate: string,
-  category: string,
-  purpose: string | null = context.purpose,
-): void {
-  let reads = perRequest.get(context);
-  if (!reads) perRequest.set(context, (reads = new Map()));
-  for (const subject of subjects) {
-    if (!subject) continue;
-    const key = purpose === context.purpose ? subject : `${subject}\u0000${purpose}`;
-    let entry = reads.get(key);
-    if (!entry) reads.set(key, (entry = { subject, purpose, fields: new Set(), categories: new Set() }));
-    entry.fields.add(coordinate);
-    entry.categories.add(category);
+export class AccessReads {
+  readonly #reads = new Map<string, Reads>();
+  readonly #agents = new Map<string, { agent: string; mandate: string | null }>();
+
+  /** `purpose`: the request's stated purpose (x-purpose), what a read is for unless said otherwise */
+  constructor(private readonly purpose: string | null) {}
+
+  /**
+   * Notes that personal field `coordinate` of these data subjects is being served. A department
+   * passes its own `purpose` when it reads for one it knows better, e.g. a case's data runs checked
+   * at submission (the case id is not known to the caller before): that read gets a record of its own.
+   */
+  note(subjects: readonly (string | null)[], coordinate: string, category: string, purpose: string | null = this.purpose): void {
+    for (const subject of subjects) {
+      if (!subject) continue;
+      const key = purpose === this.purpose ? subject : `${subject}\u0000${purpose}`;
+      let entry = this.#reads.get(key);
+      if (!entry) this.#reads.set(key, (entry = { subject, purpose, fields: new Set(), categories: new Set() }));
+      entry.fields.add(coordinate);
+      entry.categories.add(category);
+    }
   }
-}
 
-const agencies = new WeakMap<object, Map<string, { agent: string; mandate: string | null }>>();
+  /** Notes that the caller acts for `principal` as their agent (帮代办) under `mandate`: the records about the principal say so. */
+  actingFor(principal: string, agent: string, mandate: string | null): void {
+    this.#agents.set(principal, { agent, mandate });
+  }
 
-/**
- * Notes that in this request the caller acts for `principal` as their agent
- * (帮代办), under `mandate`: the records about the principal then say so.
- */
-export function noteAgent(context: DepartmentContext<unknown>, principal: string, agent: string, mandate: string | null): void {
-  let acting = agencies.get(context);
-  if (!acting) agencies.set(context, (acting = new Map()));
-  acting.set(principal, { agent, mandate });
-}
+  /** Whether the request read any personal data (then it must be recorded before it is served). */
+  get any(): boolean {
+    return this.#reads.size > 0;
+  }
 
-/** Whether this request read any personal data (then it must be recorded before it is served). */
-export function readsPersonalData(context: DepartmentContext<unknown>): boolean {
-  return (perRequest.get(context)?.size ?? 0) > 0;
-}
-
-/** One access record per data subject read in this request; `withholding` as withholdingOf() allowed it. */
-export function accessRecords(context: DepartmentContext<unknown>, department: string, withholding: Withholding | null = null, at = new Date()): AccessRecord[] {
-  const reads = perRequest.get(context);
-  if (!reads) return [];
-  const { caller } = context;
-  return [...reads.values()].map(({ subject: subjectId, purpose, ...r }) => ({
-    id: randomUUID(),
-    department,
-    at: at.toISOString(),
-    requestId: context.requestId,
-    clientName: context.clientName,
-    callerRole: caller.role,
-    callerSubject: caller.subject,
-    callerDepartment: caller.department,
-    purpose,
-    subjectKind: checkResidentId(subjectId) === null ? 'PERSON' : 'ENTERPRISE',
-    subjectId,
-    fields: [...r.fields].sort(),
-    categories: [...r.categories].sort(),
-    withheld: withholding !== null,
-    withheldBy: withholding?.by ?? null,
-    withheldUntil: withholding?.until ?? null,
-    ...agencies.get(context)?.get(subjectId),
-  }));
+  /** One access record per data subject read; `withholding` as withholdingOf() allowed it. */
+  records(context: DepartmentContext<unknown>, department: string, withholding: Withholding | null = null, at = new Date()): AccessRecord[] {
+    const { caller } = context;
+    return [...this.#reads.values()].map(({ subject: subjectId, purpose, ...r }) => ({
+      id: randomUUID(),
+      department,
+      at: at.toISOString(),
+      requestId: context.requestId,
+      clientName: context.clientName,
+      callerRole: caller.role,
+      callerSubject: caller.subject,
+      callerDepartment: caller.department,
+      purpose,
+      subjectKind: checkResidentId(subjectId) === null ? 'PERSON' : 'ENTERPRISE',
+      subjectId,
+      fields: [...r.fields].sort(),
+      categories: [...r.categories].sort(),
+      withheld: withholding !== null,
+      withheldBy: withholding?.by ?? null,
+      withheldUntil: withholding?.until ?? null,
+      ...this.#agents.get(subjectId),
+    }));
+  }
 }

@@ -3,7 +3,6 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { DepartmentContext } from '../context.js';
 import { ErrorCode, GovError } from '../errors.js';
 import { log } from '../log.js';
-import { accessRecords, readsPersonalData } from './collector.js';
 import { auditSigningKey } from './keys.js';
 import { registerOutbox, writeOutbox } from './outbox.js';
 import { withholdingOf } from './withholding.js';
@@ -22,11 +21,11 @@ export function accessRecordingPlugin(department: string, orm: MikroORM): Apollo
     async requestDidStart() {
       return {
         async willSendResponse({ response, contextValue }) {
-          if (!readsPersonalData(contextValue) || response.body.kind !== 'single') return;
+          if (!contextValue.reads.any || response.body.kind !== 'single') return;
           let records;
           try {
             // asking to withhold the read from its subject without the power to: nothing is served
-            records = accessRecords(contextValue, department, withholdingOf(contextValue.caller, contextValue.purpose, department));
+            records = contextValue.reads.records(contextValue, department, withholdingOf(contextValue.caller, contextValue.purpose, department));
           } catch (error) {
             if (!(error instanceof GovError)) throw error;
             response.body.singleResult = { errors: [{ message: error.message, extensions: error.extensions }] };

@@ -1,6 +1,7 @@
-import { checkDate, todayInChina } from '../identifiers/index.js';
+import { checkDate } from '../identifiers/index.js';
 import type { Caller } from '../context.js';
 import { BadInputError, ForbiddenError } from '../errors.js';
+import { todayInChina } from '../time.js';
 
 /**
  * Withholding a read from its subject's data tracker (an ongoing investigation,

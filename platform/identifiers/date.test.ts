@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { checkDate, todayInChina } from './date.js';
+import { checkDate } from './date.js';
+import { todayInChina } from '../time.js';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 

@@ -5,10 +5,6 @@
  * as someone formats it in another time zone.
  */
 
-// Offices, deadlines and birth registrations are all in China Standard Time
-// (UTC+8, no daylight saving since 1991), whatever zone the server runs in.
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
 /** Whether year-month-day is a real day of the Gregorian calendar. */
 export function isRealDate(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
@@ -24,11 +20,6 @@ export function daysInMonth(year: number, month: number): number {
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/** Today's date in China (UTC+8) as YYYY-MM-DD; `now` is for tests. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /**

@@ -79,3 +79,24 @@ function assertDivisionCode(code: string): void {
   const reason = checkDivisionCode(code);
   if (reason) throw new RangeError(`not a division code: ${reason}`);
 }
+
+/**
+ * The codes a division covers, itself and every division below it, as one inclusive range
+ * (GB/T 2260 codes nest by prefix): a province XX0000 covers XX0000–XX9999, a prefecture
+ * XXYY00 covers XXYY00–XXYY99, a county only itself. A range of digit strings compares the
+ * same under any collation and, unlike LIKE 'XX%', uses a (region_code, …) index on SQLite
+ * and PostgreSQL alike.
+ */
+export function divisionRange(code: string): [string, string] {
+  // divisionLevel's rules without its throw: a key from an _entities representation is not checked
+  // by the scalar, and a malformed one must match nothing rather than fail the request
+  if (!/^\d{6}$/.test(code)) return [code, code];
+  const prefix = code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code;
+  return [prefix.padEnd(6, '0'), prefix.padEnd(6, '9')];
+}
+
+/** Whether a division code lies within a division (the division itself included). */
+export function withinDivision(division: string, code: string): boolean {
+  const [low, high] = divisionRange(division);
+  return code >= low && code <= high;
+}

@@ -19,8 +19,8 @@ export {
   makeCreditCode,
   CREDIT_CODE_ALPHABET,
 } from './credit-code.js';
-export { checkDivisionCode, divisionLevel, parentDivisionCodes, type DivisionLevel } from './division-code.js';
-export { checkDate, isRealDate, daysInMonth, todayInChina } from './date.js';
+export { checkDivisionCode, divisionLevel, divisionRange, parentDivisionCodes, withinDivision, type DivisionLevel } from './division-code.js';
+export { checkDate, isRealDate, daysInMonth } from './date.js';
 export {
   ResidentIdScalar,
   CreditCodeScalar,

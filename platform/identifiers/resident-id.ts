@@ -31,7 +31,8 @@
  */
 import { describeChar } from './characters.js';
 import { checkDivisionCode } from './division-code.js';
-import { isRealDate, todayInChina } from './date.js';
+import { isRealDate } from './date.js';
+import { todayInChina } from '../time.js';
 
 const LENGTH = 18;
 // ISO 7064 MOD 11-2: weight of position i (1-based) is 2^(18-i) mod 11.

@@ -1,7 +1,6 @@
 import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Caller, DepartmentContext } from '../context.js';
 import { ErrorCode, ForbiddenError } from '../errors.js';
-import { noteAccess } from '../audit/collector.js';
 import type { FieldPolicy } from './policy.js';
 import { readScope } from './roles.js';
 
@@ -158,11 +157,11 @@ function checker(department: string, coordinate: string, policy: FieldPolicy | u
     if (!SUBJECT_BOUND.includes(caller.role)) {
       // supervisors, auditors, anonymous: only what a field's @access names them for (e.g. the audit log)
       if (!policy) throw new ForbiddenError(`${coordinate.split('.')[0]} records are personal data, not available to ${describe(caller)}`);
-      if (policy.personal) noteAccess(context, await subjectsOf(record, context), coordinate, policy.personal);
+      if (policy.personal) context.reads.note(await subjectsOf(record, context), coordinate, policy.personal);
       return;
     }
     const subjects = await verdictFor(department, coordinate.split('.')[0]!, record, context, subjectsOf);
-    if (policy?.personal) noteAccess(context, subjects, coordinate, policy.personal);
+    if (policy?.personal) context.reads.note(subjects, coordinate, policy.personal);
   };
 }
 

@@ -16,9 +16,9 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Caller } from '../context.js';
-import { todayInChina } from '../identifiers/date.js';
 import { looksLikeResidentId, maskAddress, maskPhone, maskResidentId, maskText } from './masking.js';
 import { sealedDisplay } from './seal.js';
+import { todayInChina } from '../time.js';
 
 /** What masking needs of a request's context, at the gateway and in a department alike. */
 export interface MaskingContext {

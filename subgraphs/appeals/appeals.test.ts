@@ -6,9 +6,8 @@ import { agencyAt } from '../../platform/sample-catalog.js';
 import { CHANNELS } from '../../platform/reference/service-types.js';
 import { personAt, residenceCounties } from '../../platform/synthetic.js';
 import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
-import { defaultCalendar, todayInChina } from '../../platform/working-days.js';
+import { defaultCalendar } from '../../platform/working-days.js';
 import { CATEGORIES, CATEGORY_LIST, KINDS, RESPONSE_LIMIT_DAYS } from './data/reference.js';
-import { shiftDays } from './dates.js';
 import { appeals } from './department.js';
 import type { Appeal } from './entities.js';
 import { periods } from './figures/trend.js';
@@ -16,12 +15,13 @@ import { unmetScore } from './figures/unmet.js';
 import { contains } from './figures/window.js';
 import { isOverdue, overdueWorkingDays } from './lifecycle.js';
 import { generateAppeals } from './seed.js';
+import { addDays, todayInChina } from '../../platform/time.js';
 
 // 400 people raise 200 appeals: enough for every status, several pages and every filter
 const SEED = { size: 400, seed: 7 };
 const TODAY = todayInChina();
 const ALL: Appeal[] = [...generateAppeals(SEED, TODAY)].sort((a, b) => (a.id < b.id ? 1 : -1));
-const YEAR = { from: shiftDays(TODAY, -364), to: TODAY };
+const YEAR = { from: addDays(TODAY, -364), to: TODAY };
 
 const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: 'hotline', scopes: ['appeals:read', 'appeals:write', 'appeals:unmask'] };
 const READER: Caller = { role: 'OFFICER', subject: 'officer-2', department: 'hotline', scopes: ['appeals:read', 'appeals:unmask'] };
@@ -142,7 +142,7 @@ describe('reading appeals', () => {
 
   it('filters by region (any level), kind, category, status, overdue, department, appellant and dates', async () => {
     const a = ALL.find((x) => x.appellantId && x.departmentCode)!;
-    const window = { from: shiftDays(TODAY, -120), to: shiftDays(TODAY, -30) };
+    const window = { from: addDays(TODAY, -120), to: addDays(TODAY, -30) };
     const cases: [string, (x: Appeal) => boolean][] = [
       [`region: "${a.regionCode}"`, (x) => x.regionCode === a.regionCode],
       [`region: "${a.regionCode.slice(0, 2)}0000"`, (x) => x.regionCode.startsWith(a.regionCode.slice(0, 2))],
@@ -255,7 +255,7 @@ describe('demand figures', () => {
 
   it('count demand by kind, ranked category and channel, for the country, a province, a prefecture and a county', async () => {
     const county = ALL[0]!.regionCode;
-    const window = { from: shiftDays(TODAY, -180), to: TODAY };
+    const window = { from: addDays(TODAY, -180), to: TODAY };
     const { data, errors } = await q(
       `query($c: DivisionCode!, $f: Date!, $t: Date!) {
         country: demand(from: $f, to: $t) { region { code } ${DEMAND} }
@@ -274,7 +274,7 @@ describe('demand figures', () => {
   });
 
   it('trace demand per month and per week, every period listed, optionally for one category', async () => {
-    const window = { from: shiftDays(TODAY, -100), to: TODAY };
+    const window = { from: addDays(TODAY, -100), to: TODAY };
     const { data, errors } = await q(
       `query($f: Date!, $t: Date!) {
         months: demandTrend(region: "330000", from: $f, to: $t) { start end received byKind { kind count } }

@@ -1,6 +1,7 @@
-import { defaultCalendar, todayInChina, type WorkingCalendar } from '../../platform/working-days.js';
+import { defaultCalendar, type WorkingCalendar } from '../../platform/working-days.js';
 import { OPEN_STATUSES, type AppealStatus } from './data/reference.js';
 import type { Appeal } from './entities.js';
+import { todayInChina } from '../../platform/time.js';
 
 /** The handling steps (mutations) and the statuses each one applies to. */
 export const STEPS = {

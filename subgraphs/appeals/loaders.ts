@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import { manyByKey, oneByKey } from '../../platform/loaders.js';
-import { todayInChina } from '../../platform/working-days.js';
 import { AppealEntity, type Appeal } from './entities.js';
 import { demandBatch } from './figures/demand.js';
 import { departmentBatch } from './figures/department.js';
 import { trendBatch } from './figures/trend.js';
 import { unmetBatch } from './figures/unmet.js';
+import { todayInChina } from '../../platform/time.js';
 
 /**
  * Per-request loaders: one SQL statement per batch (per window for figures),

@@ -2,10 +2,10 @@ import type { EntityManager } from '@mikro-orm/core';
 import { insertRows } from '../../platform/insert-rows.js';
 import { runSchema } from '../../platform/migrations.js';
 import type { SeedOptions } from '../../platform/department.js';
-import { todayInChina } from '../../platform/working-days.js';
 import { AppealEntity, type Appeal } from './entities.js';
 import { appealIndexes } from './migrations.js';
 import { appealAt } from './seed/appeal.js';
+import { todayInChina } from '../../platform/time.js';
 
 export { appealAt } from './seed/appeal.js';
 

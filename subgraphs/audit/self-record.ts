@@ -1,4 +1,3 @@
-import { accessRecords, noteAccess } from '../../platform/audit/collector.js';
 import type { Context } from './context.js';
 import type { AccessEntry } from './entities.js';
 import { appendRecords } from './log.js';
@@ -21,8 +20,8 @@ export async function recordLogRead(context: Context, coordinate: string, entrie
     if (!entry.withheld || !entry.withheldUntil) hidden.set(entry.subjectId, null);
     else if (!before || entry.withheldUntil > before.withheldUntil!) hidden.set(entry.subjectId, entry);
   }
-  noteAccess(context, [...hidden.keys()], coordinate, 'IDENTITY_NUMBER');
-  const records = accessRecords(context, 'audit').map((r) => {
+  context.reads.note([...hidden.keys()], coordinate, 'IDENTITY_NUMBER');
+  const records = context.reads.records(context, 'audit').map((r) => {
     const withheld = hidden.get(r.subjectId);
     return withheld ? { ...r, withheld: true, withheldBy: withheld.withheldBy ?? null, withheldUntil: withheld.withheldUntil ?? null } : r;
   });

@@ -1,4 +1,3 @@
-import { noteAccess, noteAgent } from '../../platform/audit/collector.js';
 import type { DepartmentContext } from '../../platform/context.js';
 import type { Case } from './entities.js';
 
@@ -12,6 +11,6 @@ import type { Case } from './entities.js';
 export function noteActingFor(context: DepartmentContext<unknown>, c: Pick<Case, 'applicantId' | 'agentId' | 'mandateId'>, act?: string): void {
   const { caller } = context;
   if (caller.role !== 'CITIZEN' || !caller.subject || c.agentId !== caller.subject) return;
-  noteAgent(context, c.applicantId, c.agentId, c.mandateId);
-  if (act) noteAccess(context, [c.applicantId], act, 'CASE_DETAIL');
+  context.reads.actingFor(c.applicantId, c.agentId, c.mandateId);
+  if (act) context.reads.note([c.applicantId], act, 'CASE_DETAIL');
 }

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../platform/context.js';
 import { enterpriseAt, personAt } from '../../platform/synthetic.js';
 import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
-import { defaultCalendar, todayInChina } from '../../platform/working-days.js';
+import { defaultCalendar } from '../../platform/working-days.js';
 import { cases } from './department.js';
 import type { Case } from './entities.js';
 import { generateCases, generateImplementations } from './seed.js';
 import { clockOn, inPersonVisits } from './timeline.js';
-import { inRange, regionRange } from './window.js';
+import { todayInChina } from '../../platform/time.js';
+import { withinDivision } from '../../platform/identifiers/index.js';
 
 const SEED = { size: 300, seed: 7 };
 const today = todayInChina();
@@ -81,7 +82,7 @@ describe('cases department', () => {
     };
     const expectIds = (nodes: { id: string }[], expected: Case[]) => expect(nodes.map((n) => n.id)).toEqual(expected.map((c) => c.id).sort().reverse().slice(0, 100));
     const province = first((c) => c.regionCode.startsWith('51')).regionCode.slice(0, 2) + '0000';
-    expectIds(await list(`region: "${province}", status: DELIVERED`), rows.filter((c) => inRange(regionRange(province), c.regionCode) && c.status === 'DELIVERED'));
+    expectIds(await list(`region: "${province}", status: DELIVERED`), rows.filter((c) => withinDivision(province, c.regionCode) && c.status === 'DELIVERED'));
     const item = rows[0]!.itemCode;
     expectIds(await list(`item: "${item}"`), rows.filter((c) => c.itemCode === item));
     expectIds(await list('overdue: true'), rows.filter(overdueNow));

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { divisionRange } from '../../platform/identifiers/index.js';
 import { kysely } from '../../platform/kysely.js';
 import { CHANNELS } from '../../platform/reference/service-types.js';
 import type { CaseFigures, ItemOverdue } from './generated/resolvers.js';
 import { CASE_STATUSES } from './lifecycle.js';
-import { regionRange } from './window.js';
 
 /** What figures are about: the column holding the key of that entity. */
 export type FigureColumn = 'item_code' | 'department_code' | 'region_code';
@@ -55,7 +55,7 @@ function perCode(db: Kysely<any>, column: FigureColumn, codes: readonly string[]
   // each grouped branch is a derived table: SQLite refuses parentheses around the parts of a
   // compound SELECT, and a bare branch's GROUP BY would read as the whole UNION's
   const [first, ...rest] = codes.map((code, i) => {
-    const [low, high] = regionRange(code);
+    const [low, high] = divisionRange(code);
     const branch = db
       .selectFrom('cases')
       .select(sql<string>`cast(${code} as char(6))`.as('k'))

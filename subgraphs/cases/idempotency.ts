@@ -3,7 +3,7 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { BadInputError, ErrorCode, GovError } from '../../platform/errors.js';
 import { CaseEntity, IdempotencyEntity, type Case } from './entities.js';
 import type { Context } from './context.js';
-import { nowInChina } from './timeline.js';
+import { nowInChina } from '../../platform/time.js';
 
 const MAX_KEY = 128;
 

@@ -2,7 +2,6 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import { manyByKey, oneByKey } from '../../platform/loaders.js';
 import { findIn } from '../../platform/rows.js';
-import { todayInChina } from '../../platform/working-days.js';
 import { CaseEntity, CaseEventEntity, CertificateUseEntity, type Case, type CaseEvent, type CertificateUseRow } from './entities.js';
 import { figuresFor, mostOverdueFor, type FigureColumn } from './figures.js';
 import type { CaseFigures, ItemOverdue } from './generated/resolvers.js';
@@ -10,6 +9,7 @@ import { MandateEntity, type Mandate } from './mandates.js';
 import { ownerPages } from './pages.js';
 import { lastWorkingDay } from './timeline.js';
 import { byWindow, windowKey } from './window.js';
+import { todayInChina } from '../../platform/time.js';
 
 /** Runs a windowed batch: one call (one SQL statement) per window, answers in key order. */
 function windowed<T>(run: (codes: string[], from: string, to: string) => Promise<T[]>) {

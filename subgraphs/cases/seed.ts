@@ -5,11 +5,12 @@ import type { SeedOptions } from '../../platform/department.js';
 import { insertRows } from '../../platform/insert-rows.js';
 import { sampleImplementations } from '../../platform/sample-catalog.js';
 import { sampleCaseAt, type SampleCase } from '../../platform/sample-cases.js';
-import { todayInChina, type WorkingCalendar } from '../../platform/working-days.js';
+import { type WorkingCalendar } from '../../platform/working-days.js';
 import { calendar } from './calendar.js';
 import { CaseEntity, CaseEventEntity, ImplementationEntity, type Case, type CaseEvent, type Implementation } from './entities.js';
 import { CASE_INDEXES } from './migrations.js';
 import { caseFacts } from './timeline.js';
+import { todayInChina } from '../../platform/time.js';
 
 /** Cases generated and inserted at a time (insertRows splits the statements). */
 const CASE_CHUNK = 1_000;

@@ -71,11 +71,6 @@ export function lastWorkingDay(today: string, cal: WorkingCalendar = calendar())
   return day;
 }
 
-/** The date-time now in China, as events store it. */
-export function nowInChina(now: Date = new Date()): string {
-  return `${new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
-}
-
 /** Trips the applicant made in person: submission, supplementary materials (resumption) and delivery at a hall. */
 export function inPersonVisits(events: readonly Pick<CaseEvent, 'status' | 'channel'>[]): number {
   let visits = 0;

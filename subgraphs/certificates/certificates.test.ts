@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../platform/context.js';
-import { todayInChina } from '../../platform/identifiers/index.js';
 import { enterpriseAt, personAt } from '../../platform/synthetic.js';
 import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { certificates } from './department.js';
@@ -8,6 +7,7 @@ import type { Certificate } from './entities.js';
 import { generateCertificates } from './seed.js';
 import { positionKey } from './resolvers/listing.js';
 import { certificateStatus } from './status.js';
+import { todayInChina } from '../../platform/time.js';
 
 const SEED = { size: 300, seed: 7 };
 const rows = [...generateCertificates(SEED)];

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { todayInChina } from '../../platform/identifiers/index.js';
 import type { Certificate } from './entities.js';
 import type { CertificateStatus } from './generated/resolvers.js';
+import { todayInChina } from '../../platform/time.js';
 
 /**
  * A certificate's status is computed, never stored: a stored VALID would turn

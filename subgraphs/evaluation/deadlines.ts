@@ -1,5 +1,6 @@
-import { defaultCalendar, todayInChina } from '../../platform/working-days.js';
+import { defaultCalendar } from '../../platform/working-days.js';
 import { OPEN_STATUSES, type RectificationStatus } from './levels.js';
+import { todayInChina } from '../../platform/time.js';
 
 /**
  * Working days a department has to put a bad review right, counted from the
@@ -26,7 +27,3 @@ export function overdueWorkingDays(rectification: Due, today = todayInChina()): 
   return isOverdue(rectification, today) ? defaultCalendar().workingDaysBetween(rectification.deadline, today) : 0;
 }
 
-/** The current time in China as ISO 8601 with +08:00, the form every timestamp here is stored in. */
-export function nowInChina(now: Date = new Date()): string {
-  return `${new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
-}

@@ -1,20 +1,19 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../platform/context.js';
-import { makeCreditCode, makeResidentId } from '../../platform/identifiers/index.js';
+import { divisionRange, makeCreditCode, makeResidentId } from '../../platform/identifiers/index.js';
 import { sampleCaseAt } from '../../platform/sample-cases.js';
 import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { claimsSigner, type ClaimsSigner } from '../../platform/security/department-claims.js';
 import { newKeyPair } from '../../platform/security/keys.js';
 import { RATING_TICKETS, ticketClaims, type RatingTicket } from '../../platform/security/rating-ticket.js';
-import { todayInChina } from '../../platform/working-days.js';
 import { isOverdue, overdueWorkingDays, rectificationDeadline } from './deadlines.js';
 import { evaluation } from './department.js';
 import { EvaluationEntity, type Evaluation } from './entities.js';
 import { isBadReview, LEVELS } from './levels.js';
 import { generateEvaluations } from './seed.js';
 import { lastRatingDay } from './tickets.js';
-import { divisionRange } from './window.js';
+import { todayInChina } from '../../platform/time.js';
 
 const SEED = { size: 1_000, seed: 7 };
 const today = todayInChina();

@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { sql } from 'kysely';
+import type { DateWindow } from '../../platform/date-window.js';
+import { divisionRange } from '../../platform/identifiers/index.js';
 import { kysely } from '../../platform/kysely.js';
-import { todayInChina } from '../../platform/working-days.js';
+import { todayInChina } from '../../platform/time.js';
 import { LEVELS, SATISFIED_LEVELS, isBadReview, type EvaluationLevel } from './levels.js';
-import { divisionRange, type Window } from './window.js';
 
 /** What Satisfaction returns, in GraphQL shape. */
-export interface Satisfaction extends Window {
+export interface Satisfaction extends DateWindow {
   evaluations: number;
   byLevel: { level: EvaluationLevel; count: number }[];
   satisfactionRate: number | null;
@@ -48,7 +49,7 @@ interface Group {
  * regions (`byPrefix`) a code covers every division below it, so the statement
  * groups by the stored county code and the groups are rolled up per asked code.
  */
-export async function satisfactionOf(em: EntityManager, column: FigureColumn, codes: readonly string[], window: Window, byPrefix = false): Promise<Satisfaction[]> {
+export async function satisfactionOf(em: EntityManager, column: FigureColumn, codes: readonly string[], window: DateWindow, byPrefix = false): Promise<Satisfaction[]> {
   const key = `e.${column}` as const;
   let query = kysely(em)
     .selectFrom('evaluation as e')
@@ -89,7 +90,7 @@ function toGroup(row: Record<string, unknown>): Group {
 }
 
 /** Rolls (code, level) groups up into the published figures of one key. */
-function summarize(groups: readonly Group[], window: Window): Satisfaction {
+function summarize(groups: readonly Group[], window: DateWindow): Satisfaction {
   const count = (test: (g: Group) => boolean, value: (g: Group) => number = (g) => g.n) => groups.filter(test).reduce((s, g) => s + value(g), 0);
   const evaluations = count(() => true);
   const rated = count(() => true, (g) => g.rated);

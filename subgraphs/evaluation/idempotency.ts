@@ -2,8 +2,8 @@ import { hash } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { Caller } from '../../platform/context.js';
 import { BadInputError, ErrorCode, GovError } from '../../platform/errors.js';
-import { nowInChina } from './deadlines.js';
 import { IdempotencyEntity } from './entities.js';
+import { nowInChina } from '../../platform/time.js';
 
 const MAX_KEY = 100;
 

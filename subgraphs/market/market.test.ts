@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Caller } from '../../platform/context.js';
-import { checkCreditCode, makeCreditCode, todayInChina } from '../../platform/identifiers/index.js';
+import { checkCreditCode, makeCreditCode } from '../../platform/identifiers/index.js';
 import { personAt } from '../../platform/synthetic.js';
 import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { market } from './department.js';
 import type { Enterprise } from './entities.js';
 import { enterpriseTypeOf } from './forms.js';
 import { eighteenthBirthday, generateEnterprises, marketAuthorityCode } from './seed.js';
+import { todayInChina } from '../../platform/time.js';
 
 // 1,000 people make 100 enterprises: enough for several pages and every filter
 const SEED = { size: 1_000, seed: 7 };

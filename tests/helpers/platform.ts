@@ -1,21 +1,8 @@
-import type { Department } from '../../platform/department.js';
-import { DEPARTMENTS } from '../../platform/departments.js';
+import { DEPARTMENTS, loadDepartment } from '../../platform/departments.js';
 import { post, startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { gatewayConfig } from '../../gateway/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { INGEST_PATH } from '../../platform/audit/record.js';
-import { audit as auditDepartment } from '../../subgraphs/audit/department.js';
-import { appeals } from '../../subgraphs/appeals/department.js';
-import { cases } from '../../subgraphs/cases/department.js';
-import { catalog } from '../../subgraphs/catalog/department.js';
-import { certificates } from '../../subgraphs/certificates/department.js';
-import { evaluation } from '../../subgraphs/evaluation/department.js';
-import { market } from '../../subgraphs/market/department.js';
-import { population } from '../../subgraphs/population/department.js';
-import { regions } from '../../subgraphs/regions/department.js';
-
-/** Every department, as the gateway's supergraph lists them. */
-const ALL: Record<string, Department<any>> = { regions, catalog, population, market, certificates, cases, evaluation, appeals };
 
 export interface TestPlatform {
   gateway: RunningGateway;
@@ -34,9 +21,11 @@ export interface TestPlatform {
  */
 export async function startPlatform(env: NodeJS.ProcessEnv = {}): Promise<TestPlatform> {
   // the audit log starts empty, and every other department delivers its access records to it
-  const audit = await startTestDepartment(auditDepartment, false);
+  const audit = await startTestDepartment(await loadDepartment('audit'), false);
   const ingest = audit.url.replace(/\/graphql$/, INGEST_PATH);
-  const others = await Promise.all(DEPARTMENTS.filter((d) => ALL[d.name]).map((d) => startTestDepartment(ALL[d.name]!, undefined, { auditIngestUrl: ingest })));
+  const others = await Promise.all(
+    DEPARTMENTS.filter((d) => d.name !== 'audit').map(async (d) => startTestDepartment(await loadDepartment(d.name), undefined, { auditIngestUrl: ingest })),
+  );
   const started = [audit, ...others];
   const departments = Object.fromEntries(started.map((d) => [d.name, d]));
   const urls = Object.fromEntries(started.map((d) => [`${d.name.toUpperCase()}_URL`, d.url]));

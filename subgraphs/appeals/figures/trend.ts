@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { monthOf, nextMonth, shiftDays, weekOf } from '../dates.js';
+import { monthOf, nextMonth, weekOf } from '../dates.js';
 import { kindCounts, type KindCount } from './demand.js';
 import { countAppeals, inDivisions } from './measures.js';
 import { contains, groupByWindow, keyIn } from './window.js';
+import { addDays } from '../../../platform/time.js';
 
 export type Interval = 'WEEK' | 'MONTH';
 
@@ -27,8 +28,8 @@ export function periods(from: string, to: string, interval: Interval): Period[] 
   for (;;) {
     const first = interval === 'WEEK' ? id : `${id}-01`;
     if (first > to) return out;
-    const next = interval === 'WEEK' ? shiftDays(id, 7) : nextMonth(id);
-    out.push({ id, start: first < from ? from : first, end: shiftDays(next, -1) > to ? to : shiftDays(next, -1) });
+    const next = interval === 'WEEK' ? addDays(id, 7) : nextMonth(id);
+    out.push({ id, start: first < from ? from : first, end: addDays(next, -1) > to ? to : addDays(next, -1) });
     id = interval === 'WEEK' ? next : monthOf(next);
   }
 }

@@ -1,34 +1,11 @@
-import { BadInputError } from '../../../platform/errors.js';
-import { addYears } from '../dates.js';
-
-/** The longest window figures are computed over. */
-export const MAX_WINDOW_YEARS = 3;
-
-/** Refuses a window that is reversed or longer than three years, naming the argument. */
-export function checkWindow(from: string, to: string): void {
-  if (from > to) throw new BadInputError(`must not be before from (${from})`, 'to');
-  if (to > addYears(from, MAX_WINDOW_YEARS)) throw new BadInputError(`the window from ${from} may be at most ${MAX_WINDOW_YEARS} years long`, 'to');
-}
+import { withinDivision } from '../../../platform/identifiers/index.js';
 
 /** The key of the whole country in figure loaders. */
 export const COUNTRY = '*';
 
-/**
- * The division codes a division contains, as an inclusive range: a province
- * (XX0000) holds XX0000–XX9999, a prefecture (XXYY00) XXYY00–XXYY99, a county
- * only itself. A range of digit strings compares the same under any collation
- * and uses the (region_code, …) indexes.
- */
-export function divisionRange(code: string): [string, string] {
-  const prefix = code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code;
-  return [prefix.padEnd(6, '0'), prefix.padEnd(6, '9')];
-}
-
 /** Whether a county code lies in a division (COUNTRY contains everything). */
 export function contains(division: string, code: string): boolean {
-  if (division === COUNTRY) return true;
-  const [low, high] = divisionRange(division);
-  return code >= low && code <= high;
+  return division === COUNTRY || withinDivision(division, code);
 }
 
 /** A figure loader's key: the division (or COUNTRY) and the window, plus any other arguments. */

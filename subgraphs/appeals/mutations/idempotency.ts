@@ -2,8 +2,8 @@ import { hash } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { BadInputError, ErrorCode, GovError } from '../../../platform/errors.js';
 import type { Context } from '../context.js';
-import { nowInChina } from '../dates.js';
 import { AppealEntity, AppealRequestEntity, type Appeal } from '../entities.js';
+import { nowInChina } from '../../../platform/time.js';
 
 const MAX_KEY_LENGTH = 200;
 

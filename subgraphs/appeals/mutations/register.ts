@@ -3,11 +3,12 @@ import { BadInputError } from '../../../platform/errors.js';
 import { defaultCalendar } from '../../../platform/working-days.js';
 import type { Context } from '../context.js';
 import { RESPONSE_LIMIT_DAYS } from '../data/reference.js';
-import { monthOf, nowInChina, weekOf } from '../dates.js';
+import { monthOf, weekOf } from '../dates.js';
 import { AppealEntity, type Appeal } from '../entities.js';
 import type { RegisterAppealInput } from '../generated/resolvers.js';
 import { appellantFor } from './access.js';
 import { idempotent } from './idempotency.js';
+import { nowInChina } from '../../../platform/time.js';
 
 const MAX_TEXT = 2_000;
 

@@ -3,10 +3,10 @@ import { BadInputError, NotFoundError } from '../../../platform/errors.js';
 import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { CATEGORIES, CATEGORY_LIST, KIND_NAMES, KINDS, OPEN_STATUSES, RESPONSE_LIMIT_DAYS } from '../data/reference.js';
 import { AppealEntity, type Appeal } from '../entities.js';
-import { divisionRange } from '../figures/window.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { appellantFilter } from './appellant.js';
 import { demandOf, trendOf, unmetOf } from './figures.js';
+import { divisionRange } from '../../../platform/identifiers/index.js';
 
 /** The SQL of lifecycle.ts isOverdue, or of its negation, as of `today`. */
 function overdueWhere(overdue: boolean, today: string): FilterQuery<Appeal> {

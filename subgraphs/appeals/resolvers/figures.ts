@@ -4,24 +4,25 @@ import { CATEGORY_LIST } from '../data/reference.js';
 import type { DemandFigures } from '../figures/demand.js';
 import type { DemandPeriod, Interval } from '../figures/trend.js';
 import type { UnmetDemand } from '../figures/unmet.js';
-import { checkWindow, figureKey } from '../figures/window.js';
+import { figureKey } from '../figures/window.js';
+import { checkWindow } from '../../../platform/date-window.js';
 
 /**
  * The figure fields shared by Region and Query: the window is checked before
  * anything is loaded; a null division means the whole country.
  */
 export function demandOf(division: string | null | undefined, from: string, to: string, { loaders }: Context): Promise<DemandFigures> {
-  checkWindow(from, to);
+  checkWindow({ from, to });
   return loaders.demand.load(figureKey(division, from, to));
 }
 
 export function trendOf(division: string | null | undefined, from: string, to: string, interval: Interval, category: string | null | undefined, { loaders }: Context): Promise<DemandPeriod[]> {
-  checkWindow(from, to);
+  checkWindow({ from, to });
   return loaders.trend.load(figureKey(division, from, to, interval, category));
 }
 
 export async function unmetOf(division: string | null | undefined, from: string, to: string, first: number | null | undefined, { loaders }: Context): Promise<UnmetDemand[]> {
-  checkWindow(from, to);
+  checkWindow({ from, to });
   const limit = first ?? 5;
   if (!Number.isInteger(limit) || limit < 1 || limit > CATEGORY_LIST.length) {
     throw new BadInputError(`must be between 1 and ${CATEGORY_LIST.length} (the number of categories), got ${limit}`, 'first');

@@ -2,10 +2,11 @@ import { hashSeed, random, type Random } from '../../../platform/random.js';
 import { personAt, residenceCounties } from '../../../platform/synthetic.js';
 import { defaultCalendar } from '../../../platform/working-days.js';
 import { CATEGORY_LIST, RESPONSE_LIMIT_DAYS, type AppealKind, type AppealSatisfaction } from '../data/reference.js';
-import { monthOf, shiftDays, weekOf } from '../dates.js';
+import { monthOf, weekOf } from '../dates.js';
 import type { Appeal } from '../entities.js';
 import { channelMix, countyProfile, kindMix, pickWeighted, type CountyProfile, type Weighted } from './profile.js';
 import { appealText, responseText, returnReason } from './texts.js';
+import { addDays } from '../../../platform/time.js';
 
 /** Share of appeals whose appellant stays anonymous. */
 export const ANONYMOUS_SHARE = 0.3;
@@ -43,7 +44,7 @@ export function appealAt(seed: number, index: number, people: number, today: str
   const kind = pickWeighted(rng, kindMix(category, profile));
   const elderly = person ? Number(today.slice(0, 4)) - Number(person.birthDate.slice(0, 4)) >= 60 : rng.chance(0.25);
   const channel = pickWeighted(rng, channelMix(profile, elderly));
-  const receivedOn = shiftDays(today, -rng.int(0, 364));
+  const receivedOn = addDays(today, -rng.int(0, 364));
   const hour = String(rng.int(7, 21)).padStart(2, '0');
   const minute = String(rng.int(0, 59)).padStart(2, '0');
   const responseLimitDays = RESPONSE_LIMIT_DAYS[kind];

@@ -3,12 +3,12 @@ import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { requireRole } from '../access.js';
 import { canonicalJson, recordOf } from '../chain.js';
 import type { FilterQuery } from '@mikro-orm/core';
-import { todayInChina } from '../../../platform/identifiers/index.js';
 import { AccessEntryEntity, OutboxReportEntity, type AccessEntry } from '../entities.js';
 import { logWhere, seqAfter, seqCursor, timeRange } from '../filters.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { verifyAccessLog } from '../log.js';
 import { recordLogRead } from '../self-record.js';
+import { todayInChina } from '../../../platform/time.js';
 
 /** The export's ceiling: a bulk read, still one bounded response. */
 export const MAX_EXPORT = 10_000;

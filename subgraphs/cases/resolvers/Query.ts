@@ -4,9 +4,9 @@ import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { CaseEntity, type Case } from '../entities.js';
 import { overdueWhere, visibleTo } from '../filters.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
-import { regionRange } from '../window.js';
 import { draftApplication } from './DraftApplication.js';
 import { mandateQueries } from './mandates.js';
+import { divisionRange } from '../../../platform/identifiers/index.js';
 
 export const Query: QueryResolvers = {
   async case(_, { id }, { loaders }) {
@@ -20,7 +20,7 @@ export const Query: QueryResolvers = {
     if (submittedFrom && submittedTo && submittedFrom > submittedTo) throw new BadInputError(`must not be before submittedFrom (${submittedFrom})`, 'submittedTo');
     const where: FilterQuery<Case>[] = [await visibleTo(caller, em)];
     if (region) {
-      const [low, high] = regionRange(region);
+      const [low, high] = divisionRange(region);
       where.push({ regionCode: { $gte: low, $lte: high } });
     }
     if (status) where.push({ status });

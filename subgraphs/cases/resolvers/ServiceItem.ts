@@ -1,11 +1,12 @@
 import type { ServiceItemResolvers } from '../generated/resolvers.js';
-import { checkWindow, windowKey } from '../window.js';
+import { windowKey } from '../window.js';
+import { checkWindow } from '../../../platform/date-window.js';
 
 /** The platform's half of ServiceItem: public figures on its cases (aggregates, no personal data). */
 export const ServiceItemResolver: ServiceItemResolvers = {
   __resolveReference: ({ code }) => ({ code }),
   caseFigures: (item, { from, to }, { loaders }) => {
-    checkWindow(from, to);
+    checkWindow({ from, to });
     return loaders.itemFigures.load(windowKey(item.code, from, to));
   },
 };

@@ -5,8 +5,9 @@ import type { Context } from '../context.js';
 import { CaseEntity, CaseEventEntity, type Case, type CaseEvent } from '../entities.js';
 import { runOnce } from '../idempotency.js';
 import { DECISIONS, MUTATIONS, NEEDS_REASON, nextStatus, type CaseAction } from '../lifecycle.js';
-import { caseFacts, nowInChina } from '../timeline.js';
+import { caseFacts } from '../timeline.js';
 import { checkText } from '../validate.js';
+import { nowInChina } from '../../../platform/time.js';
 
 interface StepArgs {
   id: string;

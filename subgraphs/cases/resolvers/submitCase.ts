@@ -7,8 +7,9 @@ import { noteActingFor } from '../acting-for.js';
 import { requireMandate } from '../mandates.js';
 import { confirmedDataRuns, recordDataRuns } from '../dataRuns.js';
 import { runOnce } from '../idempotency.js';
-import { caseFacts, nowInChina } from '../timeline.js';
+import { caseFacts } from '../timeline.js';
 import { checkApplicant, checkChannel, itemFor } from '../validate.js';
+import { nowInChina } from '../../../platform/time.js';
 
 const SERIAL = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 

@@ -1,4 +1,3 @@
-import { noteAccess } from '../../../platform/audit/collector.js';
 import { DATA_RUN_PREVIEWS, dataRunsDigest, PREVIEW_TTL_SECONDS } from '../../../platform/data-runs.js';
 import { claimsSigner, lazily } from '../../../platform/security/department-claims.js';
 import type { Context } from '../context.js';
@@ -39,7 +38,7 @@ export const CertificateUseResolver: CertificateUseResolvers = {
   __resolveReference: (reference) => reference as CertificateUseRef,
   async heldAtSubmission(use, _, context) {
     // the hub reads the applicant's certificate for their case: the data tracker names the case
-    noteAccess(context, [use.applicantId], 'CertificateUse.heldAtSubmission', 'CREDENTIAL', `case ${use.caseId}: certificate used at submission (数据跑腿)`);
+    context.reads.note([use.applicantId], 'CertificateUse.heldAtSubmission', 'CREDENTIAL', `case ${use.caseId}: certificate used at submission (数据跑腿)`);
     return heldOn(await context.loaders.certificateById.load(use.certificateId), use);
   },
 };

@@ -1,5 +1,4 @@
 import { BadInputError, NotFoundError } from '../../../platform/errors.js';
-import { todayInChina } from '../../../platform/identifiers/index.js';
 import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { CERTIFICATE_KINDS, CERTIFICATE_TYPE_NAMES, CERTIFICATE_TYPES } from '../data/kinds.js';
 import { CertificateEntity } from '../entities.js';
@@ -7,6 +6,7 @@ import type { QueryResolvers } from '../generated/resolvers.js';
 import { filterCertificates } from '../status.js';
 import { holderFor } from './holder.js';
 import { listInMemory, parsePosition, positionKey, whereOf } from './listing.js';
+import { todayInChina } from '../../../platform/time.js';
 
 export const Query: QueryResolvers = {
   async certificate(_, { id }, { loaders }) {

@@ -1,8 +1,9 @@
 import { enterpriseAt } from '../../../platform/synthetic.js';
 import { hashSeed, random, type Random } from '../../../platform/random.js';
 import type { Certificate } from '../entities.js';
-import { addYears, later, SAMPLE_DATE } from './dates.js';
+import { later, SAMPLE_DATE } from './dates.js';
 import { certificateRow, dayBetween, renewals, renewedRows, someGrade, type Holder } from './rows.js';
+import { addYears } from '../../../platform/time.js';
 
 /** The licences of enterprise `index` of the shared synthetic population of `people` people. */
 export function enterpriseCertificates(seed: number, index: number, people: number): Certificate[] {

@@ -1,8 +1,9 @@
 import { HOUSEHOLD_SIZE, personAt, type SyntheticPerson } from '../../../platform/synthetic.js';
 import { hashSeed, random, type Random } from '../../../platform/random.js';
 import type { Certificate } from '../entities.js';
-import { addYears, earlier, later, SAMPLE_DATE, toDay } from './dates.js';
+import { earlier, later, SAMPLE_DATE } from './dates.js';
 import { certificateRow, dayBetween, someGrade, type Holder } from './rows.js';
+import { addYears, toDay } from '../../../platform/time.js';
 
 /** 婚姻法 / 民法典 art. 1047: the legal age of marriage. */
 const legalAge = (person: SyntheticPerson) => (person.gender === 'MALE' ? 22 : 20);

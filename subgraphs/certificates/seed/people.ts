@@ -1,9 +1,10 @@
 import { personAt, type SyntheticPerson } from '../../../platform/synthetic.js';
 import { hashSeed, random, type Random } from '../../../platform/random.js';
 import type { Certificate } from '../entities.js';
-import { addDays, addYears, ageOn, earlier, later, SAMPLE_DATE } from './dates.js';
+import { ageOn, earlier, later, SAMPLE_DATE } from './dates.js';
 import { marriage } from './marriage.js';
 import { certificateRow, dayBetween, renewals, renewedRows, someGrade, type Holder } from './rows.js';
+import { addDays, addYears } from '../../../platform/time.js';
 
 /** The certificates of person `index` of the shared synthetic population of `people`, as of SAMPLE_DATE. */
 export function personCertificates(seed: number, index: number, people: number): Certificate[] {

@@ -2,8 +2,9 @@ import type { Random } from '../../../platform/random.js';
 import { CERTIFICATE_KINDS } from '../data/kinds.js';
 import type { Certificate, HolderKind, TrustGrade } from '../entities.js';
 import type { CertificateType } from '../generated/resolvers.js';
-import { addDays, addYears, fromDay, SAMPLE_DATE, toDay } from './dates.js';
+import { SAMPLE_DATE } from './dates.js';
 import { issuingAgency } from './issuers.js';
+import { addDays, addYears, fromDay, toDay } from '../../../platform/time.js';
 
 /** One issue of a certificate: a holder renews it as a new edition. */
 export interface Term {

@@ -1,5 +1,5 @@
 import type { DepartmentResolvers } from '../generated/resolvers.js';
-import { checkWindow } from '../window.js';
+import { checkWindow } from '../../../platform/date-window.js';
 
 /** The review system's half of Department: satisfaction with the cases the agency handled. */
 export const DepartmentResolver: DepartmentResolvers = {

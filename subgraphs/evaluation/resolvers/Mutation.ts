@@ -1,6 +1,5 @@
 import { ErrorCode, GovError } from '../../../platform/errors.js';
-import { todayInChina } from '../../../platform/working-days.js';
-import { nowInChina, rectificationDeadline } from '../deadlines.js';
+import { rectificationDeadline } from '../deadlines.js';
 import { EvaluationEntity, RectificationEntity, type Evaluation } from '../entities.js';
 import type { MutationResolvers } from '../generated/resolvers.js';
 import { idempotent } from '../idempotency.js';
@@ -9,6 +8,7 @@ import { checkRating, checkText } from '../rules.js';
 import { ticketFor } from '../tickets.js';
 import { evaluatorOf, requireHandler } from './callers.js';
 import { replayRectification, transition } from './transitions.js';
+import { nowInChina, todayInChina } from '../../../platform/time.js';
 
 export const Mutation: MutationResolvers = {
   async rateCase(_, { input, idempotencyKey }, { em, caller }) {

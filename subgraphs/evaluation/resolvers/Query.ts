@@ -1,12 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { BadInputError, NotFoundError } from '../../../platform/errors.js';
 import { pageRequest, toPage } from '../../../platform/pagination.js';
-import { todayInChina } from '../../../platform/working-days.js';
 import { EvaluationEntity, RectificationEntity, type Evaluation, type Rectification } from '../entities.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { OPEN_STATUSES } from '../levels.js';
-import { divisionRange } from '../window.js';
 import { ownEvaluator } from './callers.js';
+import { todayInChina } from '../../../platform/time.js';
+import { divisionRange } from '../../../platform/identifiers/index.js';
 
 export const Query: QueryResolvers = {
   async evaluation(_, { id }, { loaders }) {

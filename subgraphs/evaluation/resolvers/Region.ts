@@ -1,7 +1,7 @@
 import { BadInputError } from '../../../platform/errors.js';
 import { checkDivisionCode } from '../../../platform/identifiers/index.js';
 import type { RegionResolvers } from '../generated/resolvers.js';
-import { checkWindow } from '../window.js';
+import { checkWindow } from '../../../platform/date-window.js';
 
 /** The review system's half of Region: satisfaction in the division and every division below it. */
 export const RegionResolver: RegionResolvers = {

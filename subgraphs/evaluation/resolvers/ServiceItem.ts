@@ -1,5 +1,5 @@
 import type { ServiceItemResolvers } from '../generated/resolvers.js';
-import { checkWindow } from '../window.js';
+import { checkWindow } from '../../../platform/date-window.js';
 
 /** The review system's half of ServiceItem: its published satisfaction (a public aggregate). */
 export const ServiceItemResolver: ServiceItemResolvers = {

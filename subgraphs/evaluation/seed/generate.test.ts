@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ENDED_STATUSES, sampleCaseAt } from '../../../platform/sample-cases.js';
-import { defaultCalendar, todayInChina } from '../../../platform/working-days.js';
+import { defaultCalendar } from '../../../platform/working-days.js';
 import { isOverdue, rectificationDeadline } from '../deadlines.js';
 import { isBadReview } from '../levels.js';
 import { requiresDimensions } from '../rules.js';
 import { generateEvaluations, RATED_SHARE } from './generate.js';
+import { todayInChina } from '../../../platform/time.js';
 
 const today = todayInChina();
 

@@ -2,12 +2,14 @@ import type { SeedOptions } from '../../../platform/department.js';
 import { hashSeed, random, type Random } from '../../../platform/random.js';
 import { ENDED_STATUSES, sampleCaseAt, type SampleCase } from '../../../platform/sample-cases.js';
 import type { Channel } from '../../../platform/reference/service-types.js';
-import { defaultCalendar, todayInChina } from '../../../platform/working-days.js';
+import { addDays } from '../../../platform/time.js';
+import { defaultCalendar } from '../../../platform/working-days.js';
 import { rectificationDeadline } from '../deadlines.js';
 import type { Evaluation, Rectification } from '../entities.js';
 import { isBadReview, LEVELS, type EvaluationLevel } from '../levels.js';
 import { requiresDimensions } from '../rules.js';
 import { BAD_COMMENTS, CALLBACK_SUMMARIES, DISMISSAL_REASONS, GOOD_COMMENTS, RESULTS } from './phrases.js';
+import { todayInChina } from '../../../platform/time.js';
 
 /** Share of ended cases whose applicant rated them. */
 export const RATED_SHARE = 0.6;
@@ -117,10 +119,6 @@ function rectification(rng: Random, evaluation: Evaluation, today: string): Rect
     closedAt: at(closeDay, rng.int(9, 17), rng.int(0, 59)),
     closedBy: officer,
   });
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 const minDate = (a: string, b: string) => (a < b ? a : b);
