@@ -9,6 +9,7 @@
 import { buildSchema, Kind, NoUnusedFragmentsRule, parse, Source, specifiedRules, validate, type DefinitionNode, type GraphQLError, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
 import { CriticalityLevel, diff, DiffRule, type Change } from '@graphql-inspector/core';
 import { compose, type SubgraphSource } from '../compose.js';
+import { diffDeclarations } from './declarations.js';
 
 /** One entry of schema/acknowledged-changes.json. */
 export interface Acknowledgement {
@@ -29,6 +30,11 @@ export interface OperationFile {
 export interface CheckInput {
   /** the committed client-facing API schema (schema/api.graphql) */
   committedApiSdl: string;
+  /**
+   * The committed supergraph (schema/supergraph.graphql) of the same revision: its @access and
+   * @personal declarations are diffed with the new one's. Without it they are not compared.
+   */
+  committedSupergraphSdl?: string | null;
   /**
    * The department schemas to compose, as compose() takes them; by default the
    * working tree (departmentSources() read from disk). Tests pass a `read` that
@@ -52,6 +58,11 @@ export interface SchemaChange {
   reason: string | null;
   /** the acknowledgement that covers it (breaking changes only) */
   acknowledgement: Acknowledgement | null;
+  /**
+   * Set for a change of an @access or @personal declaration: it is acknowledged by its message
+   * or as "<declaration> <path>" ("@access Person.phone"), never by the bare path.
+   */
+  declaration?: '@access' | '@personal';
 }
 
 export interface BrokenOperation {
@@ -76,6 +87,8 @@ export interface CheckResult {
   operationsChecked: number;
   /** acknowledgements that match no change of this diff: remove them once the change is committed */
   unusedAcknowledgements: Acknowledgement[];
+  /** whether the @access and @personal declarations were compared (a committed supergraph was given) */
+  declarationsChecked: boolean;
 }
 
 /**
@@ -97,6 +110,7 @@ export async function checkSchemas(input: CheckInput): Promise<CheckResult> {
     brokenOperations: [],
     operationsChecked: 0,
     unusedAcknowledgements: [],
+    declarationsChecked: false,
   };
   const composition = compose(input.newSources?.sources, input.newSources?.read);
   if (!composition.ok) {
@@ -114,9 +128,18 @@ export async function checkSchemas(input: CheckInput): Promise<CheckResult> {
     return result;
   }
 
+  const changes = (await diff(committed, newSchema, RULES)).map(schemaChange);
+  if (input.committedSupergraphSdl) {
+    try {
+      changes.push(...diffDeclarations(input.committedSupergraphSdl, composition.supergraph).map((c) => ({ ...c, acknowledgement: null })));
+    } catch (error) {
+      result.compositionErrors = [`the committed supergraph cannot be read: ${(error as Error).message}`];
+      return result;
+    }
+    result.declarationsChecked = true;
+  }
   const used = new Set<Acknowledgement>();
-  for (const change of await diff(committed, newSchema, RULES)) {
-    const entry = schemaChange(change);
+  for (const entry of changes) {
     if (entry.criticality === 'BREAKING') {
       entry.acknowledgement = input.acknowledged.find((a) => acknowledges(a, entry)) ?? null;
       if (entry.acknowledgement) used.add(entry.acknowledgement);
@@ -135,10 +158,16 @@ export async function checkSchemas(input: CheckInput): Promise<CheckResult> {
   return result;
 }
 
-/** An acknowledgement covers a change when it names the change's message or its path exactly. */
-export function acknowledges(ack: Acknowledgement, change: Pick<SchemaChange, 'message' | 'path'>): boolean {
+/**
+ * An acknowledgement covers a change when it names the change's message or its path exactly;
+ * a declaration change's path only with its directive ("@access Person.phone"), so that
+ * acknowledging an API change at a coordinate never lets a loosened rule through with it.
+ */
+export function acknowledges(ack: Acknowledgement, change: Pick<SchemaChange, 'message' | 'path' | 'declaration'>): boolean {
   const named = ack.change.trim();
-  return named === change.message || (change.path !== null && named === change.path);
+  if (named === change.message) return true;
+  if (change.path === null) return false;
+  return change.declaration ? named === `${change.declaration} ${change.path}` : named === change.path;
 }
 
 function schemaChange(change: Change): SchemaChange {
@@ -274,18 +303,22 @@ export function formatCheck(result: CheckResult): string {
     lines.push('Composition failed:', ...result.compositionErrors.map((e) => `  - ${e}`));
     return lines.join('\n');
   }
-  const item = (c: SchemaChange) => `  - ${c.message}${c.path ? ` [${c.path}]` : ''}${c.reason ? `\n      ${c.reason}` : ''}`;
+  const where = (c: SchemaChange) => (c.path ? ` [${c.declaration ? `${c.declaration} ` : ''}${c.path}]` : '');
+  const item = (c: SchemaChange) => `  - ${c.message}${where(c)}${c.reason ? `\n      ${c.reason}` : ''}`;
   if (result.unacknowledged.length) lines.push(`Breaking changes (${result.unacknowledged.length}), not acknowledged:`, ...result.unacknowledged.map(item));
   const acknowledged = result.breaking.filter((c) => c.acknowledgement);
   if (acknowledged.length) {
     lines.push(
       `Breaking changes acknowledged (${acknowledged.length}):`,
-      ...acknowledged.map((c) => `  - ${c.message}${c.path ? ` [${c.path}]` : ''}\n      acknowledged by ${c.acknowledgement!.by}: ${c.acknowledgement!.reason}`),
+      ...acknowledged.map((c) => `  - ${c.message}${where(c)}\n      acknowledged by ${c.acknowledgement!.by}: ${c.acknowledgement!.reason}`),
     );
   }
   if (result.dangerous.length) lines.push(`Dangerous changes (${result.dangerous.length}): clients may behave differently`, ...result.dangerous.map(item));
   if (result.safe.length) lines.push(`Safe changes (${result.safe.length}):`, ...summariseSafe(result.safe).map((line) => `  - ${line}`));
-  if (!result.breaking.length && !result.dangerous.length && !result.safe.length) lines.push('No change to the API schema.');
+  if (!result.breaking.length && !result.dangerous.length && !result.safe.length) {
+    lines.push(result.declarationsChecked ? 'No change to the API schema or its access and personal-data declarations.' : 'No change to the API schema.');
+  }
+  if (!result.declarationsChecked) lines.push('Access and personal-data declarations (@access, @personal) were NOT compared: no committed supergraph at the base.');
   if (result.brokenOperations.length) {
     lines.push(`Client operations broken by the new schema (${result.brokenOperations.length}):`);
     for (const op of result.brokenOperations) lines.push(`  ${op.file}`, ...op.errors.map((e) => `    - ${e}`));
@@ -302,7 +335,8 @@ export function formatCheck(result: CheckResult): string {
     lines.push(
       '',
       'Breaking changes break clients. Prefer an additive change (a new field, a new optional argument) and deprecate the old one. ' +
-        'If the break is intended, acknowledge each change in schema/acknowledged-changes.json: { "change": "<message or path above>", "reason": "...", "by": "..." }.',
+        'If the break is intended, acknowledge each change in schema/acknowledged-changes.json: { "change": "<message or path above>", "reason": "...", "by": "..." }; ' +
+        'a loosened @access or @personal is acknowledged as "@access <path>" or "@personal <path>".',
     );
   }
   return lines.join('\n');
