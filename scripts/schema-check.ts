@@ -37,10 +37,11 @@
 // "@access <path>" / "@personal <path>", never by the bare path. "reason" and "by" are
 // required and non-empty. The check lists acknowledgements that match no change: remove them
 // once the change is in the base revision.
-import { existsSync, globSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { departmentSources } from '../gateway/compose.js';
 import { BaseError, chooseBase, fileAt, gitIn } from '../gateway/governance/base.js';
-import { checkSchemas, formatCheck, parseAcknowledgements, type Acknowledgement, type OperationFile } from '../gateway/governance/check.js';
+import { checkSchemas, formatCheck, operationFiles, parseAcknowledgements, type Acknowledgement } from '../gateway/governance/check.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ACKNOWLEDGEMENTS = 'schema/acknowledged-changes.json';
@@ -58,12 +59,13 @@ function committedSchemas() {
   if (api === null) throw new BaseError(`schema/api.graphql is not in the base revision ${base.commit.slice(0, 12)} (${base.why}): pass --base <ref> with a committed API schema`);
   const supergraph = fileAt(git, base.commit, 'schema/supergraph.graphql');
   if (supergraph === null) throw new BaseError(`schema/supergraph.graphql is not in the base revision ${base.commit.slice(0, 12)} (${base.why})`);
-  return { api, supergraph, from: `${base.commit.slice(0, 12)}, ${base.why}` };
-}
-
-function operations(): OperationFile[] {
-  const files = globSync(['tests/operations/*.graphql', 'operations/**/*.graphql', 'clients/**/*.graphql'], { cwd: root, exclude: ['**/node_modules/**', '**/.*/**'] }).sort();
-  return files.map((file) => ({ file, source: readFileSync(`${root}${file}`, 'utf8') }));
+  const departments = Object.fromEntries(
+    departmentSources().flatMap((d) => {
+      const sdl = fileAt(git, base.commit, d.files[0]!);
+      return sdl === null ? [] : [[d.name, sdl]];
+    }),
+  );
+  return { api, supergraph, departments, from: `${base.commit.slice(0, 12)}, ${base.why}` };
 }
 
 function acknowledgements(): Acknowledgement[] {
@@ -74,7 +76,7 @@ function acknowledgements(): Acknowledgement[] {
 try {
   const committed = committedSchemas();
   process.stdout.write(`Checking the working-tree schemas against the base ${committed.from}\n\n`);
-  const result = await checkSchemas({ committedApiSdl: committed.api, committedSupergraphSdl: committed.supergraph, operations: operations(), acknowledged: acknowledgements() });
+  const result = await checkSchemas({ committedApiSdl: committed.api, committedSupergraphSdl: committed.supergraph, committedDepartmentSdls: committed.departments, operations: operationFiles(root), acknowledged: acknowledgements() });
   process.stdout.write(`${formatCheck(result)}\n`);
   process.stdout.write(result.ok ? '\nSchema check passed.\n' : '\nSchema check FAILED.\n');
   process.exit(result.ok ? 0 : 1);

@@ -7,9 +7,12 @@
  * fix the operation in the same change.
  */
 import { buildSchema, Kind, NoUnusedFragmentsRule, parse, Source, specifiedRules, validate, type DefinitionNode, type GraphQLError, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
+import { globSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CriticalityLevel, diff, DiffRule, type Change } from '@graphql-inspector/core';
-import { compose, type SubgraphSource } from '../compose.js';
-import { diffDeclarations } from './declarations.js';
+import { compose, departmentSources, type SubgraphSource } from '../compose.js';
+import { diffDeclarations, diffDepartmentDeclarations } from './declarations.js';
 
 /** One entry of schema/acknowledged-changes.json. */
 export interface Acknowledgement {
@@ -35,6 +38,11 @@ export interface CheckInput {
    * @personal declarations are diffed with the new one's. Without it they are not compared.
    */
   committedSupergraphSdl?: string | null;
+  /**
+   * Each department's schema (subgraphs/<name>/schema.graphql) at the same revision, by name:
+   * each department enforces its own declarations, diffed with the new ones. Optional.
+   */
+  committedDepartmentSdls?: Readonly<Record<string, string>> | null;
   /**
    * The department schemas to compose, as compose() takes them; by default the
    * working tree (departmentSources() read from disk). Tests pass a `read` that
@@ -131,7 +139,9 @@ export async function checkSchemas(input: CheckInput): Promise<CheckResult> {
   const changes = (await diff(committed, newSchema, RULES)).map(schemaChange);
   if (input.committedSupergraphSdl) {
     try {
-      changes.push(...diffDeclarations(input.committedSupergraphSdl, composition.supergraph).map((c) => ({ ...c, acknowledgement: null })));
+      const declared = diffDeclarations(input.committedSupergraphSdl, composition.supergraph);
+      if (input.committedDepartmentSdls) declared.push(...diffDepartmentDeclarations(input.committedDepartmentSdls, newDepartmentSdls(input), declared));
+      changes.push(...declared.map((c) => ({ ...c, acknowledgement: null })));
     } catch (error) {
       result.compositionErrors = [`the committed supergraph cannot be read: ${(error as Error).message}`];
       return result;
@@ -158,6 +168,15 @@ export async function checkSchemas(input: CheckInput): Promise<CheckResult> {
   return result;
 }
 
+/** The new department schemas by name, read as compose() reads them. */
+function newDepartmentSdls(input: CheckInput): Record<string, string> {
+  const sources = input.newSources?.sources ?? departmentSources();
+  const read = input.newSources?.read ?? ((file: string) => readFileSync(join(repoRoot, file), 'utf8'));
+  return Object.fromEntries(sources.map((s) => [s.name, read(s.files[0]!)]));
+}
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
 /**
  * An acknowledgement covers a change when it names the change's message or its path exactly;
  * a declaration change's path only with its directive ("@access Person.phone"), so that
@@ -181,6 +200,15 @@ function schemaChange(change: Change): SchemaChange {
     reason: change.criticality.reason ?? null,
     acknowledgement: null,
   };
+}
+
+/**
+ * Every client operation under a repository root: tests/operations/*.graphql, and every
+ * *.graphql under operations/ and clients/ (the console and the typed clients), at any depth.
+ */
+export function operationFiles(root: string): OperationFile[] {
+  const files = globSync(['tests/operations/*.graphql', 'operations/**/*.graphql', 'clients/**/*.graphql'], { cwd: root, exclude: ['**/node_modules/**', '**/.*/**'] }).sort();
+  return files.map((file) => ({ file, source: readFileSync(join(root, file), 'utf8') }));
 }
 
 /**

@@ -8,8 +8,8 @@
  * "@personal <coordinate>" (an acknowledgement of an API change at the same coordinate does
  * not cover it). Tightening is a safe change, listed.
  */
-import { parse } from 'graphql';
-import { collectPolicies } from '../../platform/security/policy.js';
+import { Kind, parse } from 'graphql';
+import { collectPolicies, policyOf } from '../../platform/security/policy.js';
 import { buildInventory, SENSITIVE_CATEGORIES, UNMASKABLE_CATEGORIES } from './inventory.js';
 
 export type Criticality = 'BREAKING' | 'DANGEROUS' | 'NON_BREAKING';
@@ -67,21 +67,68 @@ export function declarationsOf(supergraphSdl: string): Map<string, Declared> {
   return declared;
 }
 
+/**
+ * What one department's own schema declares (subgraphs/<name>/schema.graphql): each department
+ * enforces its own declarations (platform/security/enforce.ts), and the supergraph keeps only one
+ * of several declarations of a shared field (Person.id is declared by six departments), so a
+ * department's loosening can be invisible in the supergraph.
+ */
+export function departmentDeclarationsOf(sdl: string): Map<string, Declared> {
+  const document = parse(sdl);
+  const policies = collectPolicies(document);
+  const declared = new Map<string, Declared>();
+  for (const def of document.definitions) {
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION && def.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
+    for (const field of def.fields ?? []) {
+      const coordinate = `${def.name.value}.${field.name.value}`;
+      const policy = policyOf(policies, coordinate);
+      declared.set(coordinate, {
+        roles: new Set(policy.roles),
+        personal: policy.personal,
+        readScopes: new Set(),
+        unmaskScopes: new Set(),
+        personalArguments: new Map(Object.entries(policy.personalArguments ?? {})),
+        arguments: new Set((field.arguments ?? []).map((a) => a.name.value)),
+      });
+    }
+  }
+  return declared;
+}
+
 /** Every change of declaration at a coordinate present in both supergraphs (added and removed fields are the API diff's). */
 export function diffDeclarations(baseSupergraphSdl: string, headSupergraphSdl: string): DeclarationChange[] {
-  const base = declarationsOf(baseSupergraphSdl);
-  const head = declarationsOf(headSupergraphSdl);
+  return diffMaps(declarationsOf(baseSupergraphSdl), declarationsOf(headSupergraphSdl), '');
+}
+
+/**
+ * The same, per department: base and head map a department's name to its schema SDL. A change
+ * the supergraph diff already reports (same type and path) is not repeated.
+ */
+export function diffDepartmentDeclarations(base: Readonly<Record<string, string>>, head: Readonly<Record<string, string>>, alreadyReported: readonly DeclarationChange[] = []): DeclarationChange[] {
+  const seen = new Set(alreadyReported.map((c) => `${c.type} ${c.path}`));
   const changes: DeclarationChange[] = [];
-  for (const [path, b] of base) {
-    const h = head.get(path);
-    if (h) changes.push(...fieldChanges(path, b, h));
+  for (const [department, sdl] of Object.entries(head)) {
+    const before = base[department];
+    if (before === undefined) continue; // a new department: its fields are new to the API diff
+    for (const change of diffMaps(departmentDeclarationsOf(before), departmentDeclarationsOf(sdl), department)) {
+      if (!seen.has(`${change.type} ${change.path}`)) changes.push(change);
+    }
   }
   return changes;
 }
 
-function fieldChanges(path: string, b: Declared, h: Declared): DeclarationChange[] {
+function diffMaps(base: Map<string, Declared>, head: Map<string, Declared>, department: string): DeclarationChange[] {
   const changes: DeclarationChange[] = [];
-  const at = `'${path}'`;
+  for (const [path, b] of base) {
+    const h = head.get(path);
+    if (h) changes.push(...fieldChanges(path, b, h, department));
+  }
+  return changes;
+}
+
+function fieldChanges(path: string, b: Declared, h: Declared, department: string): DeclarationChange[] {
+  const changes: DeclarationChange[] = [];
+  const at = `'${path}'${department ? ` (in subgraphs/${department}/schema.graphql)` : ''}`;
 
   // @personal first: it is the reason roles and scopes change with it
   if (b.personal && !h.personal) {
@@ -108,21 +155,24 @@ function fieldChanges(path: string, b: Declared, h: Declared): DeclarationChange
     changes.push(safe('ACCESS_NARROWED', '@access', path, `Access to ${at} narrowed: ${removed.join(', ')} may no longer read it`));
   }
 
-  const newRead = [...h.readScopes].filter((s) => !b.readScopes.has(s));
-  const newUnmask = [...h.unmaskScopes].filter((s) => !b.unmaskScopes.has(s));
-  if (b.personal && h.personal && (newRead.length || newUnmask.length)) {
+  // officers of one more department (a new answering department's scope); a role added or a
+  // category newly masked is reported above, not here
+  const officers = b.roles.has('OFFICER') && h.roles.has('OFFICER') && b.personal && h.personal;
+  const newRead = officers ? [...h.readScopes].filter((s) => !b.readScopes.has(s)) : [];
+  const newUnmask = officers && maskable(b.personal!) && maskable(h.personal!) ? [...h.unmaskScopes].filter((s) => !b.unmaskScopes.has(s)) : [];
+  if (newRead.length || newUnmask.length) {
     const scopes = [...newRead, ...newUnmask];
     changes.push(breaking('ACCESS_WIDENED', '@access', path, `Access to ${at} widened: officers with ${scopes.join(' or ')} may now ${newRead.length ? 'read' : 'unmask'} it (another department answers it)`, 'officers of another department reach this personal data'));
   }
 
   for (const [argument, category] of b.personalArguments) {
-    const where = `${path}.${argument}`;
+    const coordinate = `${path}.${argument}`;
     if (!h.arguments.has(argument)) continue; // removing the argument is the API diff's
     const now = h.personalArguments.get(argument);
     if (!now) {
-      changes.push(breaking('PERSONAL_ARGUMENT_REMOVED', '@personal', where, `Argument '${argument}' of ${at} is no longer marked @personal (was ${category})`, 'any caller could filter records by that personal attribute and learn about other people'));
+      changes.push(breaking('PERSONAL_ARGUMENT_REMOVED', '@personal', coordinate, `Argument '${argument}' of ${at} is no longer marked @personal (was ${category})`, 'any caller could filter records by that personal attribute and learn about other people'));
     } else if (now !== category) {
-      changes.push({ criticality: 'DANGEROUS', type: 'PERSONAL_ARGUMENT_CHANGED', declaration: '@personal', path: where, message: `Argument '${argument}' of ${at}: @personal category ${category} changed to ${now}`, reason: null });
+      changes.push({ criticality: 'DANGEROUS', type: 'PERSONAL_ARGUMENT_CHANGED', declaration: '@personal', path: coordinate, message: `Argument '${argument}' of ${at}: @personal category ${category} changed to ${now}`, reason: null });
     }
   }
   for (const [argument, category] of h.personalArguments) {
