@@ -38,6 +38,8 @@ export interface KeyCase {
   root: string;
   variables?: Record<string, unknown>;
   pick: (data: any) => Record<string, unknown>;
+  /** fields the gateway sends beside the key (@external fields a @requires needs), from the root record */
+  extra?: (record: any) => Record<string, unknown>;
   /** a well-formed key no record has; omit for a type the department only extends (its owner decides existence) */
   missing?: Record<string, unknown>;
   /** who may read the record (anonymous by default) */
@@ -59,7 +61,8 @@ export async function expectResolvedByKey(dept: TestDepartment, keys: Map<string
   const key = Object.fromEntries(keyFields!.map((f) => [f, record[f]]));
   for (const f of keyFields!) expect(record[f], `${c.type}: the selection must include its key field ${f}`).toBeDefined();
 
-  const representations = [{ __typename: c.type, ...key }, ...(c.missing ? [{ __typename: c.type, ...c.missing }] : [])];
+  const extra = c.extra?.(record) ?? {};
+  const representations = [{ __typename: c.type, ...extra, ...key }, ...(c.missing ? [{ __typename: c.type, ...extra, ...c.missing }] : [])];
   const byKey = await dept.query(entities(c.type, c.selection), { r: representations }, c.as);
   expect(byKey.errors, `${c.type} by key`).toBeUndefined();
   expect(byKey.data?._entities).toEqual(c.missing ? [record, null] : [record]);
@@ -67,8 +70,8 @@ export async function expectResolvedByKey(dept: TestDepartment, keys: Map<string
   for (const who of c.refused ?? []) {
     const label = `${c.type} for ${who.caller?.role ?? 'ANONYMOUS'}${who.purpose ? '' : ' without a purpose'}`;
     const rootRefusal = await dept.query(c.root.replace('SELECTION', c.selection), c.variables ?? {}, who);
-    const existing = await dept.query(entities(c.type, c.selection), { r: [{ __typename: c.type, ...key }] }, who);
-    const missing = await dept.query(entities(c.type, c.selection), { r: [{ __typename: c.type, ...(c.missing ?? key) }] }, who);
+    const existing = await dept.query(entities(c.type, c.selection), { r: [{ __typename: c.type, ...extra, ...key }] }, who);
+    const missing = await dept.query(entities(c.type, c.selection), { r: [{ __typename: c.type, ...extra, ...(c.missing ?? key) }] }, who);
     for (const [how, answer] of [['root query', rootRefusal], ['existing key', existing], ['missing key', missing]] as const) {
       expect(answer.errors?.map((e) => e.extensions?.code), `${label}: ${how}`).toContain('FORBIDDEN');
       expect(JSON.stringify(answer.data ?? null), `${label}: ${how} reveals nothing`).not.toContain(String(Object.values(key)[0]));
