@@ -144,7 +144,8 @@ function producer(options: EnforcementOptions, records: Map<string, Produces>, p
 /** May this caller ever read records of this type? Checked before any look-up. */
 function mayReach(department: string, produces: Produces, context: DepartmentContext<unknown>): void {
   const { caller } = context;
-  if (caller.role === 'OFFICER') return requireDuty(department, produces.type, context);
+  // officers on duty, unless no field of the type admits officers at all (the audit log's entries)
+  if (caller.role === 'OFFICER' && (produces.roles.size === 0 || produces.roles.has('OFFICER'))) return requireDuty(department, produces.type, context);
   if (caller.role === 'CITIZEN' || caller.role === 'ENTERPRISE' || produces.roles.has(caller.role)) return;
   throw new ForbiddenError(`${produces.type} records are personal data, not available to ${describe(caller)}`);
 }
