@@ -3,11 +3,15 @@
 //
 // 1. Composes the working-tree department schemas (subgraphs/*/schema.graphql with
 //    platform/schema/shared.graphql); composition errors fail the check.
-// 2. Diffs the new client-facing API schema against the committed schema/api.graphql
-//    (@graphql-inspector/core) and lists BREAKING, DANGEROUS and safe changes. "Committed"
-//    means the file at a git revision: HEAD by default, or `--base <ref>` (CI: the target
-//    branch, e.g. `npm run schema:check -- --base origin/main`); outside a git checkout and
-//    without --base, the file on disk.
+// 2. Diffs the new client-facing API schema against schema/api.graphql at the base revision
+//    (@graphql-inspector/core), and the @access and @personal declarations of the new
+//    supergraph against schema/supergraph.graphql at the base (gateway/governance/
+//    declarations.ts): a wider role set, a removed or lowered @personal, an argument no
+//    longer @personal, another department's officers reaching a personal field are BREAKING.
+//    Lists BREAKING, DANGEROUS and safe changes. The base (gateway/governance/base.ts), printed
+//    first: `--base <ref>` if given; on a branch, its merge base with main; on main, the last
+//    release tag v*, else the previous commit on main's first-parent line. No base (not a git
+//    checkout, a shallow clone, no main) is an error that says what to do.
 //    Removing a field or enum value that was already deprecated counts as DANGEROUS.
 // 3. Validates every committed client operation against the new API schema with graphql's
 //    validate(): tests/operations/*.graphql, and every *.graphql under a top-level
@@ -29,13 +33,15 @@
 //
 // "change" is the change's message exactly as this check prints it, or its path
 // ("ServiceItem.enquiryPhone", "Query.people.region"): a path acknowledges every breaking
-// change at that coordinate. "reason" and "by" are required and non-empty. The check lists
-// acknowledgements that match no change: remove them once the change is in the base revision.
-import { execFileSync } from 'node:child_process';
-import { existsSync, globSync, readFileSync } from 'node:fs';
+// API change at that coordinate. A loosened declaration is acknowledged by its message or as
+// "@access <path>" / "@personal <path>", never by the bare path. "reason" and "by" are
+// required and non-empty. The check lists acknowledgements that match no change: remove them
+// once the change is in the base revision.
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { API_FILE } from '../gateway/compose.js';
-import { checkSchemas, formatCheck, parseAcknowledgements, type Acknowledgement, type OperationFile } from '../gateway/governance/check.js';
+import { departmentSources } from '../gateway/compose.js';
+import { BaseError, chooseBase, fileAt, gitIn } from '../gateway/governance/base.js';
+import { checkSchemas, formatCheck, operationFiles, parseAcknowledgements, type Acknowledgement } from '../gateway/governance/check.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ACKNOWLEDGEMENTS = 'schema/acknowledged-changes.json';
@@ -45,26 +51,21 @@ function option(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-/**
- * schema/api.graphql at the base revision. Without --base and without git (an exported
- * tree), the file on disk; a --base that git cannot resolve is an error, never a fallback.
- */
-function committedApi(base: string | undefined): { sdl: string; from: string } {
-  const ref = base ?? 'HEAD';
-  try {
-    const sdl = execFileSync('git', ['show', `${ref}:schema/api.graphql`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return { sdl, from: `schema/api.graphql at ${ref}` };
-  } catch (error) {
-    const why = String((error as { stderr?: unknown }).stderr ?? error).trim();
-    if (base) throw new Error(`git show ${ref}:schema/api.graphql failed: ${why}`);
-    process.stderr.write(`(git show HEAD:schema/api.graphql failed: ${why}; comparing with the file on disk)\n`);
-    return { sdl: readFileSync(API_FILE, 'utf8'), from: 'schema/api.graphql on disk' };
-  }
-}
-
-function operations(): OperationFile[] {
-  const files = globSync(['tests/operations/*.graphql', 'operations/**/*.graphql', 'clients/**/*.graphql'], { cwd: root, exclude: ['**/node_modules/**', '**/.*/**'] }).sort();
-  return files.map((file) => ({ file, source: readFileSync(`${root}${file}`, 'utf8') }));
+/** schema/api.graphql and schema/supergraph.graphql at the base revision. */
+function committedSchemas() {
+  const git = gitIn(root);
+  const base = chooseBase(git, option('--base'));
+  const api = fileAt(git, base.commit, 'schema/api.graphql');
+  if (api === null) throw new BaseError(`schema/api.graphql is not in the base revision ${base.commit.slice(0, 12)} (${base.why}): pass --base <ref> with a committed API schema`);
+  const supergraph = fileAt(git, base.commit, 'schema/supergraph.graphql');
+  if (supergraph === null) throw new BaseError(`schema/supergraph.graphql is not in the base revision ${base.commit.slice(0, 12)} (${base.why})`);
+  const departments = Object.fromEntries(
+    departmentSources().flatMap((d) => {
+      const sdl = fileAt(git, base.commit, d.files[0]!);
+      return sdl === null ? [] : [[d.name, sdl]];
+    }),
+  );
+  return { api, supergraph, departments, from: `${base.commit.slice(0, 12)}, ${base.why}` };
 }
 
 function acknowledgements(): Acknowledgement[] {
@@ -73,9 +74,10 @@ function acknowledgements(): Acknowledgement[] {
 }
 
 try {
-  const committed = committedApi(option('--base'));
-  const result = await checkSchemas({ committedApiSdl: committed.sdl, operations: operations(), acknowledged: acknowledgements() });
-  process.stdout.write(`Checking the working-tree schemas against ${committed.from}\n\n${formatCheck(result)}\n`);
+  const committed = committedSchemas();
+  process.stdout.write(`Checking the working-tree schemas against the base ${committed.from}\n\n`);
+  const result = await checkSchemas({ committedApiSdl: committed.api, committedSupergraphSdl: committed.supergraph, committedDepartmentSdls: committed.departments, operations: operationFiles(root), acknowledged: acknowledgements() });
+  process.stdout.write(`${formatCheck(result)}\n`);
   process.stdout.write(result.ok ? '\nSchema check passed.\n' : '\nSchema check FAILED.\n');
   process.exit(result.ok ? 0 : 1);
 } catch (error) {

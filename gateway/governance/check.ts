@@ -7,8 +7,12 @@
  * fix the operation in the same change.
  */
 import { buildSchema, Kind, NoUnusedFragmentsRule, parse, Source, specifiedRules, validate, type DefinitionNode, type GraphQLError, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
+import { globSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CriticalityLevel, diff, DiffRule, type Change } from '@graphql-inspector/core';
-import { compose, type SubgraphSource } from '../compose.js';
+import { compose, departmentSources, type SubgraphSource } from '../compose.js';
+import { diffDeclarations, diffDepartmentDeclarations } from './declarations.js';
 
 /** One entry of schema/acknowledged-changes.json. */
 export interface Acknowledgement {
@@ -29,6 +33,16 @@ export interface OperationFile {
 export interface CheckInput {
   /** the committed client-facing API schema (schema/api.graphql) */
   committedApiSdl: string;
+  /**
+   * The committed supergraph (schema/supergraph.graphql) of the same revision: its @access and
+   * @personal declarations are diffed with the new one's. Without it they are not compared.
+   */
+  committedSupergraphSdl?: string | null;
+  /**
+   * Each department's schema (subgraphs/<name>/schema.graphql) at the same revision, by name:
+   * each department enforces its own declarations, diffed with the new ones. Optional.
+   */
+  committedDepartmentSdls?: Readonly<Record<string, string>> | null;
   /**
    * The department schemas to compose, as compose() takes them; by default the
    * working tree (departmentSources() read from disk). Tests pass a `read` that
@@ -52,6 +66,11 @@ export interface SchemaChange {
   reason: string | null;
   /** the acknowledgement that covers it (breaking changes only) */
   acknowledgement: Acknowledgement | null;
+  /**
+   * Set for a change of an @access or @personal declaration: it is acknowledged by its message
+   * or as "<declaration> <path>" ("@access Person.phone"), never by the bare path.
+   */
+  declaration?: '@access' | '@personal';
 }
 
 export interface BrokenOperation {
@@ -76,6 +95,8 @@ export interface CheckResult {
   operationsChecked: number;
   /** acknowledgements that match no change of this diff: remove them once the change is committed */
   unusedAcknowledgements: Acknowledgement[];
+  /** whether the @access and @personal declarations were compared (a committed supergraph was given) */
+  declarationsChecked: boolean;
 }
 
 /**
@@ -97,6 +118,7 @@ export async function checkSchemas(input: CheckInput): Promise<CheckResult> {
     brokenOperations: [],
     operationsChecked: 0,
     unusedAcknowledgements: [],
+    declarationsChecked: false,
   };
   const composition = compose(input.newSources?.sources, input.newSources?.read);
   if (!composition.ok) {
@@ -114,9 +136,20 @@ export async function checkSchemas(input: CheckInput): Promise<CheckResult> {
     return result;
   }
 
+  const changes = (await diff(committed, newSchema, RULES)).map(schemaChange);
+  if (input.committedSupergraphSdl) {
+    try {
+      const declared = diffDeclarations(input.committedSupergraphSdl, composition.supergraph);
+      if (input.committedDepartmentSdls) declared.push(...diffDepartmentDeclarations(input.committedDepartmentSdls, newDepartmentSdls(input), declared));
+      changes.push(...declared.map((c) => ({ ...c, acknowledgement: null })));
+    } catch (error) {
+      result.compositionErrors = [`the committed supergraph cannot be read: ${(error as Error).message}`];
+      return result;
+    }
+    result.declarationsChecked = true;
+  }
   const used = new Set<Acknowledgement>();
-  for (const change of await diff(committed, newSchema, RULES)) {
-    const entry = schemaChange(change);
+  for (const entry of changes) {
     if (entry.criticality === 'BREAKING') {
       entry.acknowledgement = input.acknowledged.find((a) => acknowledges(a, entry)) ?? null;
       if (entry.acknowledgement) used.add(entry.acknowledgement);
@@ -135,10 +168,25 @@ export async function checkSchemas(input: CheckInput): Promise<CheckResult> {
   return result;
 }
 
-/** An acknowledgement covers a change when it names the change's message or its path exactly. */
-export function acknowledges(ack: Acknowledgement, change: Pick<SchemaChange, 'message' | 'path'>): boolean {
+/** The new department schemas by name, read as compose() reads them. */
+function newDepartmentSdls(input: CheckInput): Record<string, string> {
+  const sources = input.newSources?.sources ?? departmentSources();
+  const read = input.newSources?.read ?? ((file: string) => readFileSync(join(repoRoot, file), 'utf8'));
+  return Object.fromEntries(sources.map((s) => [s.name, read(s.files[0]!)]));
+}
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * An acknowledgement covers a change when it names the change's message or its path exactly;
+ * a declaration change's path only with its directive ("@access Person.phone"), so that
+ * acknowledging an API change at a coordinate never lets a loosened rule through with it.
+ */
+export function acknowledges(ack: Acknowledgement, change: Pick<SchemaChange, 'message' | 'path' | 'declaration'>): boolean {
   const named = ack.change.trim();
-  return named === change.message || (change.path !== null && named === change.path);
+  if (named === change.message) return true;
+  if (change.path === null) return false;
+  return change.declaration ? named === `${change.declaration} ${change.path}` : named === change.path;
 }
 
 function schemaChange(change: Change): SchemaChange {
@@ -152,6 +200,15 @@ function schemaChange(change: Change): SchemaChange {
     reason: change.criticality.reason ?? null,
     acknowledgement: null,
   };
+}
+
+/**
+ * Every client operation under a repository root: tests/operations/*.graphql, and every
+ * *.graphql under operations/ and clients/ (the console and the typed clients), at any depth.
+ */
+export function operationFiles(root: string): OperationFile[] {
+  const files = globSync(['tests/operations/*.graphql', 'operations/**/*.graphql', 'clients/**/*.graphql'], { cwd: root, exclude: ['**/node_modules/**', '**/.*/**'] }).sort();
+  return files.map((file) => ({ file, source: readFileSync(join(root, file), 'utf8') }));
 }
 
 /**
@@ -274,18 +331,22 @@ export function formatCheck(result: CheckResult): string {
     lines.push('Composition failed:', ...result.compositionErrors.map((e) => `  - ${e}`));
     return lines.join('\n');
   }
-  const item = (c: SchemaChange) => `  - ${c.message}${c.path ? ` [${c.path}]` : ''}${c.reason ? `\n      ${c.reason}` : ''}`;
+  const where = (c: SchemaChange) => (c.path ? ` [${c.declaration ? `${c.declaration} ` : ''}${c.path}]` : '');
+  const item = (c: SchemaChange) => `  - ${c.message}${where(c)}${c.reason ? `\n      ${c.reason}` : ''}`;
   if (result.unacknowledged.length) lines.push(`Breaking changes (${result.unacknowledged.length}), not acknowledged:`, ...result.unacknowledged.map(item));
   const acknowledged = result.breaking.filter((c) => c.acknowledgement);
   if (acknowledged.length) {
     lines.push(
       `Breaking changes acknowledged (${acknowledged.length}):`,
-      ...acknowledged.map((c) => `  - ${c.message}${c.path ? ` [${c.path}]` : ''}\n      acknowledged by ${c.acknowledgement!.by}: ${c.acknowledgement!.reason}`),
+      ...acknowledged.map((c) => `  - ${c.message}${where(c)}\n      acknowledged by ${c.acknowledgement!.by}: ${c.acknowledgement!.reason}`),
     );
   }
   if (result.dangerous.length) lines.push(`Dangerous changes (${result.dangerous.length}): clients may behave differently`, ...result.dangerous.map(item));
   if (result.safe.length) lines.push(`Safe changes (${result.safe.length}):`, ...summariseSafe(result.safe).map((line) => `  - ${line}`));
-  if (!result.breaking.length && !result.dangerous.length && !result.safe.length) lines.push('No change to the API schema.');
+  if (!result.breaking.length && !result.dangerous.length && !result.safe.length) {
+    lines.push(result.declarationsChecked ? 'No change to the API schema or its access and personal-data declarations.' : 'No change to the API schema.');
+  }
+  if (!result.declarationsChecked) lines.push('Access and personal-data declarations (@access, @personal) were NOT compared: no committed supergraph at the base.');
   if (result.brokenOperations.length) {
     lines.push(`Client operations broken by the new schema (${result.brokenOperations.length}):`);
     for (const op of result.brokenOperations) lines.push(`  ${op.file}`, ...op.errors.map((e) => `    - ${e}`));
@@ -302,7 +363,8 @@ export function formatCheck(result: CheckResult): string {
     lines.push(
       '',
       'Breaking changes break clients. Prefer an additive change (a new field, a new optional argument) and deprecate the old one. ' +
-        'If the break is intended, acknowledge each change in schema/acknowledged-changes.json: { "change": "<message or path above>", "reason": "...", "by": "..." }.',
+        'If the break is intended, acknowledge each change in schema/acknowledged-changes.json: { "change": "<message or path above>", "reason": "...", "by": "..." }; ' +
+        'a loosened @access or @personal is acknowledged as "@access <path>" or "@personal <path>".',
     );
   }
   return lines.join('\n');

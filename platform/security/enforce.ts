@@ -93,7 +93,11 @@ const SUBJECT_BOUND: readonly Caller['role'][] = ['CITIZEN', 'ENTERPRISE', 'OFFI
 function producer(options: EnforcementOptions, records: Map<string, Produces>, produces: Produces, root: boolean) {
   return async (resolve: () => unknown, args: Record<string, unknown>, policy: FieldPolicy | undefined, context: DepartmentContext<unknown>) => {
     const { caller } = context;
+    // `_entities`: each representation names its type, so the right to such records is checked
+    // before the look-up too, and each answer is judged by the type it was asked as
+    const asked = produces === ENTITIES ? ((args.representations as { __typename?: unknown }[] | undefined) ?? []).map((r) => String(r?.__typename)) : [];
     if (produces !== ENTITIES) mayReach(options.department, produces, context);
+    else for (const typeName of new Set(asked)) if (options.subjects[typeName] && records.has(typeName)) mayReach(options.department, records.get(typeName)!, context);
     for (const [argument, category] of Object.entries(policy?.personalArguments ?? {})) {
       if (args[argument] === undefined || args[argument] === null) continue;
       if (caller.role !== 'OFFICER') throw new ForbiddenError(`Filtering by ${argument} (${category.toLowerCase().replace('_', ' ')}) is for officers on duty: it would tell you about other people's records`);
@@ -103,8 +107,13 @@ function producer(options: EnforcementOptions, records: Map<string, Produces>, p
     let value: unknown;
     try {
       value = await resolve();
+      // `_entities` answers a list of pending look-ups: settle them to judge each record; a failed
+      // one stays that item's error (graphql reports an Error in a list as the item's error)
+      if (produces === ENTITIES && Array.isArray(value)) {
+        value = (await Promise.allSettled(value)).map((r, i) => (r.status === 'fulfilled' ? r.value : bound && options.subjects[asked[i]!] && isNotFound(r.reason) ? notYours(asked[i]!) : r.reason));
+      }
     } catch (error) {
-      if (root && bound && (error as { extensions?: { code?: string } }).extensions?.code === ErrorCode.NotFound) throw notYours(produces.type);
+      if (root && bound && isNotFound(error)) throw notYours(produces.type);
       throw error;
     }
     if (value === null || value === undefined) {
@@ -112,14 +121,21 @@ function producer(options: EnforcementOptions, records: Map<string, Produces>, p
       return value;
     }
     const items = produces.page ? ((value as { nodes?: unknown[] }).nodes ?? []) : Array.isArray(value) ? value : [value];
-    for (const item of items) {
-      if (item === null || typeof item !== 'object') continue;
-      const typeName = produces === ENTITIES ? String((item as { __typename?: unknown }).__typename) : produces.type;
+    // all verdicts at once, so that their look-ups (a household's members) batch in one DataLoader tick
+    const verdicts: Promise<unknown>[] = [];
+    for (const [i, item] of items.entries()) {
+      const typeName = produces === ENTITIES ? (asked[i] ?? String((item as { __typename?: unknown } | null)?.__typename)) : produces.type;
       const subjectsOf = options.subjects[typeName];
       if (!subjectsOf) continue;
-      if (produces === ENTITIES) mayReach(options.department, records.get(typeName)!, context);
-      if (SUBJECT_BOUND.includes(caller.role)) await verdictFor(options.department, typeName, item, context, subjectsOf);
+      // by key, a citizen's "nobody has it" must read like "someone else has it", as at the root
+      if (item === null || item === undefined) {
+        if (produces === ENTITIES && bound) throw notYours(typeName);
+        continue;
+      }
+      if (typeof item !== 'object' || item instanceof Error) continue;
+      if (SUBJECT_BOUND.includes(caller.role)) verdicts.push(verdictFor(options.department, typeName, item, context, subjectsOf));
     }
+    await Promise.all(verdicts);
     return value;
   };
 }
@@ -127,7 +143,8 @@ function producer(options: EnforcementOptions, records: Map<string, Produces>, p
 /** May this caller ever read records of this type? Checked before any look-up. */
 function mayReach(department: string, produces: Produces, context: DepartmentContext<unknown>): void {
   const { caller } = context;
-  if (caller.role === 'OFFICER') return requireDuty(department, produces.type, context);
+  // officers on duty, unless no field of the type admits officers at all (the audit log's entries)
+  if (caller.role === 'OFFICER' && (produces.roles.size === 0 || produces.roles.has('OFFICER'))) return requireDuty(department, produces.type, context);
   if (caller.role === 'CITIZEN' || caller.role === 'ENTERPRISE' || produces.roles.has(caller.role)) return;
   throw new ForbiddenError(`${produces.type} records are personal data, not available to ${describe(caller)}`);
 }
@@ -180,6 +197,8 @@ async function recordVerdict(department: string, typeName: string, record: unkno
       return subjectsOf(record, context);
   }
 }
+
+const isNotFound = (error: unknown) => (error as { extensions?: { code?: string } } | null)?.extensions?.code === ErrorCode.NotFound;
 
 /** The one answer for "someone else's" and "nobody's": the two must not be told apart. */
 function notYours(typeName: string): ForbiddenError {

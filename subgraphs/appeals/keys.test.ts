@@ -1,0 +1,63 @@
+// 12345 appeals' entities by key (_entities): the same record as the root query, null for an id
+// nobody has, and an appeal (personal data) refused alike by key and at the root to the unentitled.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Caller } from '../../platform/context.js';
+import { todayInChina } from '../../platform/identifiers/index.js';
+import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
+import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
+import { shiftDays } from './dates.js';
+import { appeals } from './department.js';
+
+let dept: TestDepartment;
+beforeAll(async () => {
+  dept = await startTestDepartment(appeals, { size: 200, seed: 7 });
+});
+afterAll(() => dept?.close());
+
+const keys = entityKeys('appeals');
+const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: 'hotline', scopes: ['appeals:read', 'appeals:unmask'] };
+const onDuty = { caller: OFFICER, purpose: 'basis:hotline' };
+const SUPERVISOR: Caller = { role: 'SUPERVISOR', subject: 'supervisor-1', department: null, scopes: [] };
+const REFUSED = [{}, { caller: OFFICER }, { caller: { ...OFFICER, scopes: ['cases:read'] }, purpose: 'basis:hotline' }, { caller: SUPERVISOR }];
+const WINDOW = `from: "${shiftDays(todayInChina(), -364)}", to: "${todayInChina()}"`;
+
+describe('appeals entities by key', () => {
+  it('covers every entity type of the department', () => {
+    expect([...keys.keys()].sort()).toEqual(['Appeal', 'Department', 'Person', 'Region']);
+  });
+  it('Appeal', () =>
+    expectResolvedByKey(dept, keys, {
+      type: 'Appeal',
+      selection: 'id kind category text region { code } appellant { id } anonymous channel receivedOn deadline status',
+      root: '{ appeals(first: 1) { nodes { SELECTION } } }',
+      pick: (d) => d.appeals.nodes[0],
+      missing: { id: 'AP-0000-000000' },
+      as: onDuty,
+      refused: REFUSED,
+    }));
+  it('Person (extended: a person’s appeals)', () =>
+    expectResolvedByKey(dept, keys, {
+      type: 'Person',
+      selection: 'id appeals { id }',
+      root: '{ appeals(first: 20) { nodes { appellant { SELECTION } } } }',
+      pick: (d) => d.appeals.nodes.find((a: { appellant: unknown }) => a.appellant).appellant,
+      as: onDuty,
+      refused: REFUSED,
+    }));
+  it('Region (extended: demand figures)', () =>
+    expectResolvedByKey(dept, keys, {
+      type: 'Region',
+      selection: `code demand(${WINDOW}) { received }`,
+      root: '{ appeals(first: 1) { nodes { region { SELECTION } } } }',
+      pick: (d) => d.appeals.nodes[0].region,
+      as: onDuty,
+    }));
+  it('Department (extended: appeal figures)', () =>
+    expectResolvedByKey(dept, keys, {
+      type: 'Department',
+      selection: `code appealFigures(${WINDOW}) { received open }`,
+      root: '{ appeals(first: 20) { nodes { department { SELECTION } } } }',
+      pick: (d) => d.appeals.nodes.find((a: { department: unknown }) => a.department).department,
+      as: onDuty,
+    }));
+});

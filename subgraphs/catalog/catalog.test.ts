@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
+import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
+import { catalog } from './department.js';
+
+let dept: TestDepartment;
+beforeAll(async () => {
+  dept = await startTestDepartment(catalog);
+});
+afterAll(() => dept?.close());
+
+const q = (query: string, variables: Record<string, unknown> = {}) => dept.query(query, variables);
+const ITEM = 'code name type fullyOnline inPersonVisits promisedLimitDays statutoryLimitDays materials { name required certificateType } fees { amountYuan }';
+
+describe('catalog department', () => {
+  it('looks up an item with its guide, and lists its implementations in a region', async () => {
+    const first = await q('{ serviceItems(first: 1) { nodes { code } } }');
+    const code = first.data?.serviceItems.nodes[0].code;
+    const { data, errors } = await q(`query($c: ID!) { serviceItem(code: $c) { ${ITEM} implementations { region { code } department { code name } promisedLimitDays } } }`, { c: code });
+    expect(errors).toBeUndefined();
+    const item = data?.serviceItem;
+    expect(item.code).toBe(code);
+    expect(item.promisedLimitDays).toBeLessThanOrEqual(item.statutoryLimitDays);
+    expect(item.implementations.length).toBeGreaterThan(0);
+    const region = item.implementations[0].region.code;
+    const inRegion = await q(`query($c: ID!, $r: DivisionCode) { serviceItem(code: $c) { implementations(region: $r) { region { code } } } }`, { c: code, r: region });
+    expect(inRegion.data?.serviceItem.implementations.every((i: { region: { code: string } }) => i.region.code === region)).toBe(true);
+  });
+
+  it('filters items (region, online, search) and pages through them by cursor, in code order', async () => {
+    const page1 = await q('{ serviceItems(first: 3) { nodes { code } pageInfo { hasNextPage endCursor } } }');
+    const codes1 = page1.data?.serviceItems.nodes.map((n: { code: string }) => n.code);
+    expect(codes1).toHaveLength(3);
+    expect([...codes1].sort()).toEqual(codes1);
+    expect(page1.data?.serviceItems.pageInfo.hasNextPage).toBe(true);
+    const page2 = await q('query($a: String) { serviceItems(first: 3, after: $a) { nodes { code } } }', { a: page1.data?.serviceItems.pageInfo.endCursor });
+    expect(page2.data?.serviceItems.nodes[0].code > codes1[2]).toBe(true);
+    const online = await q('{ serviceItems(fullyOnline: true, first: 100) { nodes { fullyOnline } } }');
+    expect(online.data?.serviceItems.nodes.every((n: { fullyOnline: boolean }) => n.fullyOnline)).toBe(true);
+    const name = (await q('{ serviceItems(first: 1) { nodes { name } } }')).data?.serviceItems.nodes[0].name as string;
+    const found = await q('query($s: String) { serviceItems(search: $s) { nodes { name } } }', { s: name.slice(0, 2) });
+    expect(found.data?.serviceItems.nodes.length).toBeGreaterThan(0);
+    expect(found.data?.serviceItems.nodes.every((n: { name: string }) => n.name.includes(name.slice(0, 2)))).toBe(true);
+    // LIKE wildcards match themselves, not everything
+    const wildcard = await q('{ serviceItems(search: "%") { nodes { code } } }');
+    expect(wildcard.data?.serviceItems.nodes).toEqual([]);
+  });
+
+  it('lists agencies of a division and of a kind', async () => {
+    const { data, errors } = await q('{ departments(region: "110000", first: 100) { nodes { code name kind region { code } } } }');
+    expect(errors).toBeUndefined();
+    expect(data?.departments.nodes.length).toBeGreaterThan(0);
+    expect(data?.departments.nodes.every((d: { region: { code: string } }) => d.region.code === '110000')).toBe(true);
+    const kind = data?.departments.nodes[0].kind;
+    const ofKind = await q('query($k: DepartmentKind) { departments(region: "110000", kind: $k, first: 100) { nodes { kind } } }', { k: kind });
+    expect(ofKind.data?.departments.nodes.every((d: { kind: string }) => d.kind === kind)).toBe(true);
+  });
+
+  it('answers bad input and unknown codes with coded errors', async () => {
+    expect((await q('{ serviceItem(code: "NO-SUCH-ITEM") { name } }')).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await q('{ department(code: "NO-SUCH-AGENCY") { name } }')).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await q('{ serviceItems(first: 0) { nodes { code } } }')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await q('{ departments(first: 101) { nodes { code } } }')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await q('{ serviceItems(after: "garbage") { nodes { code } } }')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const region = await q('query($r: DivisionCode) { departments(region: $r) { nodes { code } } }', { r: '11' });
+    expect(region.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(region.status).toBe(400);
+  });
+
+  describe('entities by key (_entities)', () => {
+    const keys = entityKeys('catalog');
+    it('covers every entity type of the catalog', () => {
+      expect([...keys.keys()].sort()).toEqual(['Department', 'Region', 'ServiceItem']);
+    });
+    it('ServiceItem', () =>
+      expectResolvedByKey(dept, keys, { type: 'ServiceItem', selection: ITEM, root: '{ serviceItems(first: 1) { nodes { SELECTION } } }', pick: (d) => d.serviceItems.nodes[0], missing: { code: 'NO-SUCH-ITEM' } }));
+    it('Department', () =>
+      expectResolvedByKey(dept, keys, { type: 'Department', selection: 'code name kind level region { code }', root: '{ departments(region: "110000", first: 1) { nodes { SELECTION } } }', pick: (d) => d.departments.nodes[0], missing: { code: '11110000000000000X' } }));
+    it('Region (extended: the catalog’s items and agencies of a division)', () =>
+      expectResolvedByKey(dept, keys, {
+        type: 'Region',
+        selection: 'code departments { code }',
+        root: '{ departments(region: "110000", first: 100) { nodes { region { SELECTION } } } }',
+        pick: (d) => d.departments.nodes[0].region,
+      }));
+  });
+});

@@ -1,0 +1,58 @@
+// Population's entities by key (_entities), as the gateway joins them: the same record as the
+// root query, null for a key nobody has, and an unentitled caller refused alike either way.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Caller } from '../../platform/context.js';
+import { personAt } from '../../platform/synthetic.js';
+import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
+import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
+import { population } from './department.js';
+
+const SEED = { size: 50, seed: 7 };
+let dept: TestDepartment;
+beforeAll(async () => {
+  dept = await startTestDepartment(population, SEED);
+});
+afterAll(() => dept?.close());
+
+const keys = entityKeys('population');
+const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-7', department: null, scopes: ['population:read', 'population:unmask'] };
+const onDuty = { caller: OFFICER, purpose: 'basis:household-register' };
+const self = personAt(SEED.seed, 3);
+const nobody = personAt(SEED.seed, 5_000); // a well-formed identity number the seed never issued
+const REFUSED = [
+  {},
+  { caller: { ...OFFICER, scopes: ['market:read'] }, purpose: 'basis:household-register' },
+  { caller: OFFICER },
+  { caller: { role: 'CITIZEN', subject: personAt(SEED.seed, 6).id, department: null, scopes: [] } as Caller },
+  { caller: { role: 'SUPERVISOR', subject: 'sup-1', department: null, scopes: [] } as Caller },
+];
+
+describe('population entities by key', () => {
+  it('covers every entity type of the department', () => {
+    expect([...keys.keys()].sort()).toEqual(['Household', 'Person']);
+  });
+
+  it('Person', () =>
+    expectResolvedByKey(dept, keys, {
+      type: 'Person',
+      selection: 'id name gender birthDate ethnicity address phone registeredRegion { code }',
+      root: 'query($id: ResidentId!) { person(id: $id) { SELECTION } }',
+      variables: { id: self.id },
+      pick: (d) => d.person,
+      missing: { id: nobody.id },
+      as: onDuty,
+      refused: REFUSED,
+    }));
+
+  it('Household', () =>
+    expectResolvedByKey(dept, keys, {
+      type: 'Household',
+      selection: 'id number address region { code } head { id }',
+      root: 'query($id: ResidentId!) { person(id: $id) { household { SELECTION } } }',
+      variables: { id: self.id },
+      pick: (d) => d.person.household,
+      missing: { id: '110101999999999' },
+      as: onDuty,
+      refused: REFUSED,
+    }));
+});
