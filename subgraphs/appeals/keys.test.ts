@@ -2,11 +2,10 @@
 // nobody has, and an appeal (personal data) refused alike by key and at the root to the unentitled.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../platform/context.js';
-import { todayInChina } from '../../platform/identifiers/index.js';
 import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
-import { shiftDays } from './dates.js';
 import { appeals } from './department.js';
+import { addDays, todayInChina } from '../../platform/time.js';
 
 let dept: TestDepartment;
 beforeAll(async () => {
@@ -19,7 +18,7 @@ const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: 'ho
 const onDuty = { caller: OFFICER, purpose: 'basis:hotline' };
 const SUPERVISOR: Caller = { role: 'SUPERVISOR', subject: 'supervisor-1', department: null, scopes: [] };
 const REFUSED = [{}, { caller: OFFICER }, { caller: { ...OFFICER, scopes: ['cases:read'] }, purpose: 'basis:hotline' }, { caller: SUPERVISOR }];
-const WINDOW = `from: "${shiftDays(todayInChina(), -364)}", to: "${todayInChina()}"`;
+const WINDOW = `from: "${addDays(todayInChina(), -364)}", to: "${todayInChina()}"`;
 
 describe('appeals entities by key', () => {
   it('covers every entity type of the department', () => {

@@ -5,8 +5,8 @@ import type { Caller } from '../../platform/context.js';
 import { personAt } from '../../platform/synthetic.js';
 import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
-import { todayInChina } from '../../platform/working-days.js';
 import { cases } from './department.js';
+import { todayInChina } from '../../platform/time.js';
 
 const SEED = { size: 300, seed: 7 };
 let dept: TestDepartment;

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../platform/context.js';
 import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
-import { todayInChina } from '../../platform/working-days.js';
 import { evaluation } from './department.js';
+import { todayInChina } from '../../platform/time.js';
 
 let dept: TestDepartment;
 beforeAll(async () => {
