@@ -6,7 +6,10 @@ import { DEPARTMENTS, discoverDepartments, loadDepartment } from './departments.
 
 describe('the department registry', () => {
   it('finds every department folder, by port, each with a department named like its folder', async () => {
-    expect(DEPARTMENTS.map((d) => d.name)).toEqual(['regions', 'catalog', 'population', 'market', 'certificates', 'cases', 'evaluation', 'appeals', 'audit']);
+    // a scaffolded department (npm run new:department) joins the list: only the founding ones are named here
+    const founding = ['regions', 'catalog', 'population', 'market', 'certificates', 'cases', 'evaluation', 'appeals', 'audit'];
+    expect(DEPARTMENTS.map((d) => d.name).filter((name) => founding.includes(name))).toEqual(founding);
+    expect(DEPARTMENTS.map((d) => d.port)).toEqual([...DEPARTMENTS.map((d) => d.port)].sort((a, b) => a - b));
     for (const { name } of DEPARTMENTS) expect((await loadDepartment(name)).name).toBe(name);
   });
 

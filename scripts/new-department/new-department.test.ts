@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { namesFor } from './index.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('npm run new:department: names', () => {
+  it.each([
+    ['no name', undefined, /usage/],
+    ['a path out of subgraphs/', '../evil', /not a department name/],
+    ['a name that is no environment-variable prefix', 'per-mits', /not a department name/],
+    ['an existing department', 'cases', /already exists/],
+  ])('refuses %s', (_, name, message) => {
+    expect(() => namesFor(name)).toThrow(message);
+  });
+
+  it('refuses a taken or privileged port and a type that is no GraphQL name', () => {
+    expect(() => namesFor('permits', { port: '4006' })).toThrow(/not a free port/);
+    expect(() => namesFor('permits', { port: '80' })).toThrow(/not a free port/);
+    expect(() => namesFor('permits', { type: 'permit; drop' })).toThrow(/not a GraphQL type name/);
+  });
+
+  it('derives the type, root field and table from the name', () => {
+    expect(namesFor('permits', { type: 'BuildingPermit' })).toMatchObject({ type: 'BuildingPermit', field: 'buildingPermit', table: 'building_permit' });
+    expect(namesFor('permits')).toMatchObject({ type: 'Permit', field: 'permit', table: 'permit' });
+  });
+});
+
+/**
+ * The scaffold in a copy of the tree: one command, then the new department composes into the
+ * supergraph, typechecks, starts over its own database, seeds and passes its own tests, and the
+ * registry and the generated-files check accept it.
+ */
+describe('npm run new:department -- <name>, in a copy of the tree', () => {
+  // permits, unless this tree already has it (npm test run after scaffolding permits)
+  const name = ['permits', 'licences', 'inspections'].find((n) => !existsSync(join(root, 'subgraphs', n)))!;
+  let copy: string;
+  beforeAll(() => {
+    copy = mkdtempSync(join(tmpdir(), 'govgraph-scaffold-'));
+    const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+    for (const file of files) if (existsSync(join(root, file))) cpSync(join(root, file), join(copy, file), { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
+  });
+  afterAll(() => copy && rmSync(copy, { recursive: true, force: true }));
+
+  const run = (command: string, args: string[]) => {
+    const result = spawnSync(command, args, { cwd: copy, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  };
+
+  // child processes doing a build's work: generous limits, so a loaded machine is slow, not failing
+  const LONG = 600_000;
+
+  it('scaffolds the folder and composes it into the graph', () => {
+    const scaffold = run('npm', ['run', '--silent', 'new:department', '--', name]);
+    expect(scaffold.status, scaffold.output).toBe(0);
+    expect(existsSync(join(copy, `subgraphs/${name}/generated/resolvers.ts`))).toBe(true);
+    const type = namesFor(name).type;
+    expect(run('grep', ['-c', `^type ${type} `, 'schema/api.graphql']).output.trim().split('\n')[0]).toBe('1');
+  }, LONG);
+
+  it('typechecks', () => {
+    const typecheck = run('npx', ['tsc', '-p', 'tsconfig.json']);
+    expect(typecheck.status, typecheck.output).toBe(0);
+  }, LONG);
+
+  it('starts over its own database, seeds, and passes its own tests; the registry and generated files accept it', () => {
+    const tests = run('npx', ['vitest', 'run', `subgraphs/${name}`, 'platform/departments.test.ts', 'tests/generated.test.ts']);
+    expect(tests.status, tests.output).toBe(0);
+    expect(tests.output).toContain(`${name}.test.ts`);
+  }, LONG);
+});
