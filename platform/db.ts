@@ -3,26 +3,11 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sql';
 import { Migrator } from '@mikro-orm/migrations';
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { bindValues } from './bound-sql.js';
+import type { DatabaseTarget } from './config.js';
 import { registerTap, StatementTap } from './sql-counter.js';
 import { sqliteDialect } from './sqlite.js';
-
-/** Where a department keeps its data: a SQLite file (default) or a PostgreSQL database. */
-export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; dbName: string };
-
-/**
- * Resolves a department's database from the environment:
- * `<DEPARTMENT>_DATABASE_URL` (its own PostgreSQL database), else `DATABASE_URL`
- * (one server, a database `govgraph_<department>` each), else a SQLite file
- * `<GOVGRAPH_DATA_DIR or ./data>/<department>.sqlite`.
- */
-export function databaseFromEnv(department: string, env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
-  const own = env[`${department.toUpperCase()}_DATABASE_URL`];
-  if (own) return { kind: 'postgres', url: own, dbName: new URL(own).pathname.slice(1) || `govgraph_${department}` };
-  if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL, dbName: `govgraph_${department}` };
-  return { kind: 'sqlite', file: resolve(env.GOVGRAPH_DATA_DIR ?? 'data', `${department}.sqlite`) };
-}
 
 export interface OpenOptions {
   target: DatabaseTarget;

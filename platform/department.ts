@@ -15,9 +15,11 @@ import type { JWK } from 'jose';
 import { AccessReads } from './audit/collector.js';
 import type { DepartmentContext } from './context.js';
 import { ErrorCode } from './errors.js';
-import { openDatabase, databaseFromEnv, type DatabaseTarget } from './db.js';
+import { departmentConfig, type DatabaseTarget } from './config.js';
+import { openDatabase } from './db.js';
 import { accessRecordingPlugin } from './audit/plugin.js';
-import { auditIngestUrl, OutboxEntity, outboxMigrations, startDelivery, type Delivery } from './audit/outbox.js';
+import { OutboxEntity, outboxMigrations, startDelivery, type Delivery } from './audit/outbox.js';
+import { INGEST_PATH } from './audit/record.js';
 import { departmentPort } from './departments.js';
 import { errorMaskingPlugin, formatError } from './format-error.js';
 import { createHttpServer, listen, type Route } from './http.js';
@@ -106,20 +108,12 @@ export function subgraphTypeDefs(department: Pick<Department<unknown>, 'typeDefs
   return { kind: department.typeDefs.kind, definitions: [...department.typeDefs.definitions, ...shared.definitions] };
 }
 
-/** Builds the Apollo subgraph server of a department (not listening). */
-/**
- * Access recording is on unless AUDIT_RECORDING=off, which exists only to measure its cost and is
- * refused in production: there a department that cannot record does not start at all.
- */
-function recording(department: Department<unknown>, env: NodeJS.ProcessEnv = process.env): boolean {
-  const value = env.AUDIT_RECORDING;
-  if (value !== undefined && value !== '' && value !== 'on' && value !== 'off') throw new Error(`AUDIT_RECORDING must be on or off, got ${JSON.stringify(value.slice(0, 20))}`);
-  if (value === 'off' && env.NODE_ENV === 'production') {
-    throw new Error(`${department.name}: AUDIT_RECORDING=off is refused in production (every read of personal data must be recorded); unset it, it is only for measuring the recording's cost outside production`);
-  }
-  return department.recordsAccess !== false && value !== 'off';
+/** Whether this department records its reads: all but the audit log itself, unless AUDIT_RECORDING=off (platform/config.ts). */
+function recording(department: Pick<Department<unknown>, 'name' | 'recordsAccess'>): boolean {
+  return department.recordsAccess !== false && departmentConfig(department.name).recordAccess;
 }
 
+/** Builds the Apollo subgraph server of a department (not listening). */
 export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroORM): ApolloServer<DepartmentContext<L>> {
   const typeDefs = subgraphTypeDefs(department);
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: department.resolvers as never }]);
@@ -144,7 +138,7 @@ export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroO
         mayUnmask: (_, { caller, purpose }) => mayUnmask(caller, purpose, [department.name]),
         seal: (value, display, { requestId }) => keys.seal(value, display, requestId),
       }),
-      ...(orm && recording(department as Department<unknown>) ? [accessRecordingPlugin(department.name, orm)] : []),
+      ...(orm && recording(department) ? [accessRecordingPlugin(department.name, orm)] : []),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       // no schema sets cache hints; the default cache-control plugin only wrapped every resolver to compute
@@ -156,9 +150,10 @@ export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroO
 
 /** Opens the database, migrates, seeds if empty, and serves the subgraph over HTTP. */
 export async function startDepartment<L>(department: Department<L>, options: StartOptions = {}): Promise<RunningDepartment> {
-  const records = recording(department as Department<unknown>);
+  const config = departmentConfig(department.name);
+  const records = recording(department);
   const orm = await openDatabase({
-    target: options.target ?? databaseFromEnv(department.name),
+    target: options.target ?? config.database,
     entities: [...department.entities, OutboxEntity],
     migrations: [...department.migrations, ...outboxMigrations],
   });
@@ -173,7 +168,7 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
     const sql = countSql(orm);
     const server = buildDepartmentServer(department, orm);
     const delivery = records
-      ? startDelivery(orm, options.auditIngestUrl ?? auditIngestUrl(process.env, `http://127.0.0.1:${departmentPort('audit')}/graphql`), options.auditIntervalMs)
+      ? startDelivery(orm, options.auditIngestUrl ?? config.auditIngestUrl ?? `http://127.0.0.1:${departmentPort('audit')}${INGEST_PATH}`, options.auditIntervalMs)
       : null;
     await server.start();
     const http = createHttpServer({

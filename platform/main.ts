@@ -1,4 +1,4 @@
-import { departmentPort } from './departments.js';
+import { departmentConfig } from './config.js';
 import { startDepartment, type Department } from './department.js';
 import { PortTakenError } from './http.js';
 import { log } from './log.js';
@@ -34,5 +34,9 @@ export async function runMain(name: string, start: () => Promise<{ url: string; 
 
 /** The whole `index.ts` of a department: serve it on its configured port. */
 export async function runDepartment<L>(department: Department<L>): Promise<void> {
-  await runMain(department.name, () => startDepartment(department, { port: departmentPort(department.name), host: process.env.HOST }));
+  await runMain(department.name, () => {
+    // inside runMain: a wrong variable is one clear line, not a stack trace
+    const { port, host } = departmentConfig(department.name);
+    return startDepartment(department, { port, host });
+  });
 }

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANONYMOUS, type Caller } from './context.js';
-import type { DatabaseTarget } from './db.js';
+import type { DatabaseTarget } from './config.js';
 import { startDepartment, type Department, type RunningDepartment, type SeedOptions, type StartOptions } from './department.js';
 import { gatewaySigner } from './security/gateway-token.js';
 import { devKeyPair } from './security/keys.js';

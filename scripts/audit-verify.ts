@@ -6,7 +6,8 @@
 // earlier: the chain must still pass through it, so a rewritten chain is caught.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { databaseFromEnv, openDatabase } from '../platform/db.js';
+import { departmentConfig } from '../platform/config.js';
+import { openDatabase } from '../platform/db.js';
 import type { ChainAnchor } from '../subgraphs/audit/chain.js';
 import { audit } from '../subgraphs/audit/department.js';
 import { verifyAccessLog } from '../subgraphs/audit/log.js';
@@ -23,7 +24,7 @@ const anchors: ChainAnchor[] = values.anchor.map((text) => {
   return { seq: Number(match[1]), hash: match[2]! };
 });
 
-const target = databaseFromEnv('audit');
+const target = departmentConfig('audit').database;
 if (target.kind === 'sqlite' && !existsSync(target.file)) fail(`No audit database at ${target.file}: start the audit department first, or set GOVGRAPH_DATA_DIR / AUDIT_DATABASE_URL`);
 const orm = await openDatabase({ target, entities: audit.entities, migrations: audit.migrations });
 try {

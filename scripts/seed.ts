@@ -3,7 +3,8 @@
 // sample data of the given size (number of people), and reports time and memory.
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { databaseFromEnv, openDatabase } from '../platform/db.js';
+import { departmentConfig } from '../platform/config.js';
+import { openDatabase } from '../platform/db.js';
 import { DEPARTMENTS, loadDepartment } from '../platform/departments.js';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: '200' }, seed: { type: 'string', default: '1' }, only: { type: 'string' } } });
@@ -16,7 +17,7 @@ const rows: string[] = [];
 for (const { name } of DEPARTMENTS) {
   if (only && !only.includes(name)) continue;
   const department = await loadDepartment(name);
-  const target = databaseFromEnv(name);
+  const target = departmentConfig(name).database;
   if (target.kind === 'sqlite') for (const suffix of ['', '-wal', '-shm']) rmSync(`${target.file}${suffix}`, { force: true });
   const orm = await openDatabase({ target, entities: department.entities, migrations: department.migrations });
   if (target.kind === 'postgres') {

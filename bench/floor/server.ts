@@ -18,7 +18,8 @@ import { authenticator } from '../../gateway/auth.js';
 import type { GatewayContext } from '../../gateway/context.js';
 import { OutboxEntity, outboxMigrations } from '../../platform/audit/outbox.js';
 import { ANONYMOUS, type DepartmentContext } from '../../platform/context.js';
-import { databaseFromEnv, openDatabase } from '../../platform/db.js';
+import { departmentConfig } from '../../platform/config.js';
+import { openDatabase } from '../../platform/db.js';
 import { buildDepartmentServer, departmentContext, type Department } from '../../platform/department.js';
 import { formatError } from '../../platform/format-error.js';
 import { createHttpServer, listen } from '../../platform/http.js';
@@ -61,7 +62,7 @@ async function openDepartment(name: string): Promise<InProcessDepartment> {
   if (!department) throw new Error(`subgraphs/${name}/department.ts exports no department named ${name}`);
   // the same database as the department process (the dataset is built; nothing is seeded here)
   const orm = await openDatabase({
-    target: databaseFromEnv(name),
+    target: departmentConfig(name).database,
     entities: [...department.entities, OutboxEntity],
     migrations: [...department.migrations, ...outboxMigrations],
   });

@@ -259,7 +259,3 @@ export function startDelivery(orm: MikroORM, auditIngestUrl: string, options: nu
   };
 }
 
-/** Where departments deliver: AUDIT_INGEST_URL, else the audit department's default address. */
-export function auditIngestUrl(env: NodeJS.ProcessEnv, auditGraphqlUrl: string): string {
-  return env.AUDIT_INGEST_URL ?? auditGraphqlUrl.replace(/\/graphql$/, INGEST_PATH);
-}
