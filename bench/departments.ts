@@ -56,9 +56,9 @@ interface DatasetMeta {
   departments: Record<string, { seededAt: string; fingerprint: string }>;
 }
 
-/** Platform code the sample data and the database layout depend on. */
+/** Shared code the sample data and the database layout depend on: the samples and reference wings, parts of the kit. */
 // (not db.ts: connection settings do not change what is stored, and a rebuild at 1,000,000 people takes many minutes)
-const PLATFORM_DATA_CODE = ['synthetic.ts', 'sample-cases.ts', 'sample-catalog.ts', 'divisions.ts', 'migrations.ts', 'working-days.ts', 'random.ts', 'identifiers', 'reference', 'audit/outbox.ts'];
+const SHARED_DATA_CODE = ['samples', 'reference', 'platform/migrations.ts', 'platform/working-days.ts', 'platform/random.ts', 'platform/identifiers', 'platform/audit/outbox.ts'];
 
 /** A department's files that only serve queries: changing them leaves its stored data as it is. */
 const SERVING_ONLY = ['generated', 'resolvers', 'node_modules', 'loaders.ts', 'department.ts', 'index.ts', 'context.ts', 'subjects.ts'];
@@ -77,7 +77,7 @@ function files(path: string): string[] {
  */
 export function dataFingerprint(name: string): string {
   const hash = createHash('sha256');
-  const paths = [...files(join(ROOT, 'subgraphs', name)), ...PLATFORM_DATA_CODE.flatMap((p) => files(join(ROOT, 'platform', p)))];
+  const paths = [...files(join(ROOT, 'subgraphs', name)), ...SHARED_DATA_CODE.flatMap((p) => files(join(ROOT, p)))];
   for (const path of paths.filter((p) => p.endsWith('.ts') || p.endsWith('.json'))) {
     hash.update(relative(ROOT, path)).update('\0').update(readFileSync(path)).update('\0');
   }

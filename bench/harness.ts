@@ -15,7 +15,7 @@ import { summariseProfile } from './profile.js';
 import { chooseQueries, LIST_SPEC, listQuery, QUERIES, type CallerKind, type ChosenQuery, type Setup } from './queries.js';
 import { renderMarkdown, type BenchResult, type CheckResult, type ListGrowthRow, type QueryResult, type SizeGrowthRow, type TargetSummary } from './report.js';
 import { startTarget, type Target } from './targets.js';
-import { sampleAgencies } from '../platform/sample-catalog.js';
+import { registeredAgencies } from '../reference/agencies.js';
 import { todayInChina } from '../platform/time.js';
 
 const PURPOSE = 'bench: performance measurement (issue 7)';
@@ -32,7 +32,7 @@ async function callers(keysDir: string, departments: string[]): Promise<Callers>
     role: 'OFFICER',
     subject: 'officer-bench',
     // an agency the gateway knows (gateway/auth.ts refuses made-up ones)
-    department: sampleAgencies()[0]!.code,
+    department: registeredAgencies()[0]!.code,
     scopes: departments.flatMap((d) => [`${d}:read`, `${d}:unmask`]),
     expiresIn: '24h',
   });

@@ -2,7 +2,7 @@
 // variables are chosen for a dataset. A query whose departments are not all in the graph is skipped
 // with a note.
 import { readFileSync } from 'node:fs';
-import { enterpriseAt, personAt } from '../platform/synthetic.js';
+import { enterpriseAt, personAt } from '../samples/synthetic.js';
 
 export type CallerKind = 'anonymous' | 'officer';
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { GraphQLError } from 'graphql';
-import { knownAgency } from '../platform/agencies.js';
+import { knownAgency } from '../reference/agencies.js';
 import { ANONYMOUS, type Caller, type Role } from '../platform/context.js';
 import { ErrorCode } from '../platform/errors.js';
 import { devKeyPair } from '../platform/security/keys.js';

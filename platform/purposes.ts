@@ -4,7 +4,7 @@
  * (`case:<case id>`) or a legal basis registered here in advance
  * (`basis:<code>`), each with the law that allows it and how long what is
  * processed for it is kept. The register of processing activities
- * (gateway/governance/inventory.ts) lists this register; the data tracker shows
+ * (schema/tools/inventory.ts) lists this register; the data tracker shows
  * the citizen the purpose in these words. `withheld until <date>:` before a purpose
  * hides the access from its subject until then (platform/audit/withholding.ts), not from auditors.
  */

@@ -1,6 +1,6 @@
 // npm run compose: writes schema/supergraph.graphql and schema/api.graphql.
 import { writeFileSync } from 'node:fs';
-import { API_FILE, compose, SUPERGRAPH_FILE } from '../gateway/compose.js';
+import { API_FILE, compose, SUPERGRAPH_FILE } from '../schema/tools/compose.js';
 
 const result = compose();
 if (!result.ok) {

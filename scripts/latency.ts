@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDepartment } from '../platform/department.js';
 import { loadDepartment } from '../platform/departments.js';
-import { sampleAgencies } from '../platform/sample-catalog.js';
+import { registeredAgencies } from '../reference/agencies.js';
 import { mintToken } from '../platform/security/dev-tokens.js';
 import { devKeyPair } from '../platform/security/keys.js';
-import { residenceCounties, personAt } from '../platform/synthetic.js';
+import { residenceCounties, personAt } from '../samples/synthetic.js';
 import { post } from '../platform/testing.js';
 import { gatewayConfig } from '../gateway/config.js';
 import { startGateway } from '../gateway/server.js';
@@ -35,7 +35,7 @@ const departments = await Promise.all([
 ]);
 const env = Object.fromEntries(departments.map((d) => [`${d.name.toUpperCase()}_URL`, d.url]));
 const gateway = await startGateway(gatewayConfig({ ...process.env, ...env, GATEWAY_PORT: '0', RATE_LIMIT_CAPACITY: '100000000' }));
-const token = await mintToken(await devKeyPair('identity'), { role: 'OFFICER', subject: 'bench', department: sampleAgencies()[0]!.code, scopes: ['population:read', 'population:unmask'] });
+const token = await mintToken(await devKeyPair('identity'), { role: 'OFFICER', subject: 'bench', department: registeredAgencies()[0]!.code, scopes: ['population:read', 'population:unmask'] });
 const headers = { authorization: `Bearer ${token}`, 'x-purpose': 'latency measurement' };
 
 async function measure(name: string, make: (i: number) => [string, Record<string, unknown>]): Promise<string> {

@@ -10,8 +10,8 @@ import { INGEST_PATH } from '../platform/audit/record.js';
 import { startDepartment, type RunningDepartment } from '../platform/department.js';
 import { mintToken } from '../platform/security/dev-tokens.js';
 import { devKeyPair } from '../platform/security/keys.js';
-import { sampleAgencies } from '../platform/sample-catalog.js';
-import { personAt } from '../platform/synthetic.js';
+import { registeredAgencies } from '../reference/agencies.js';
+import { personAt } from '../samples/synthetic.js';
 import { post, testDatabase } from '../platform/testing.js';
 import { gatewayConfig } from '../gateway/config.js';
 import { startGateway, type MeasurementSwitches } from '../gateway/server.js';
@@ -43,7 +43,7 @@ const unrecorded = await gatewayOver(silent);
 
 // an officer of a catalog agency (tokens must name one), seeing everything in full or, without the unmask scope, masked
 const officer = async (scopes: string[]) => {
-  const caller = { role: 'OFFICER', subject: 'bench', department: sampleAgencies()[0]!.code, scopes } as const;
+  const caller = { role: 'OFFICER', subject: 'bench', department: registeredAgencies()[0]!.code, scopes } as const;
   const token = await mintToken(await devKeyPair('identity'), { ...caller, scopes: [...scopes] });
   return { authorization: `Bearer ${token}`, 'x-purpose': 'overhead measurement', 'x-bench-caller': JSON.stringify(caller) };
 };

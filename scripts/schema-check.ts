@@ -5,10 +5,10 @@
 //    platform/schema/shared.graphql); composition errors fail the check.
 // 2. Diffs the new client-facing API schema against schema/api.graphql at the base revision
 //    (@graphql-inspector/core), and the @access and @personal declarations of the new
-//    supergraph against schema/supergraph.graphql at the base (gateway/governance/
+//    supergraph against schema/supergraph.graphql at the base (schema/tools/
 //    declarations.ts): a wider role set, a removed or lowered @personal, an argument no
 //    longer @personal, another department's officers reaching a personal field are BREAKING.
-//    Lists BREAKING, DANGEROUS and safe changes. The base (gateway/governance/base.ts), printed
+//    Lists BREAKING, DANGEROUS and safe changes. The base (schema/tools/base.ts), printed
 //    first: `--base <ref>` if given; on a branch, its merge base with main; on main, the last
 //    release tag v*, else the previous commit on main's first-parent line. No base (not a git
 //    checkout, a shallow clone, no main) is an error that says what to do.
@@ -39,9 +39,9 @@
 // once the change is in the base revision.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { departmentSources } from '../gateway/compose.js';
-import { BaseError, chooseBase, fileAt, gitIn } from '../gateway/governance/base.js';
-import { checkSchemas, formatCheck, operationFiles, parseAcknowledgements, type Acknowledgement } from '../gateway/governance/check.js';
+import { departmentSources } from '../schema/tools/compose.js';
+import { BaseError, chooseBase, fileAt, gitIn } from '../schema/tools/base.js';
+import { checkSchemas, formatCheck, operationFiles, parseAcknowledgements, type Acknowledgement } from '../schema/tools/check.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ACKNOWLEDGEMENTS = 'schema/acknowledged-changes.json';

@@ -2,10 +2,10 @@
 // inventory and the register of processing activities, from the committed
 // schema/supergraph.graphql (run `npm run compose` first after a schema change).
 // Exits 1, after writing, when a field looks like personal data but has no @personal
-// (or has an unknown category): see lintPersonalData in gateway/governance/inventory.ts.
+// (or has an unknown category): see lintPersonalData in schema/tools/inventory.ts.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { SUPERGRAPH_FILE } from '../gateway/compose.js';
-import { INVENTORY_JSON_FILE, INVENTORY_MD_FILE, renderReport } from '../gateway/governance/report.js';
+import { SUPERGRAPH_FILE } from '../schema/tools/compose.js';
+import { INVENTORY_JSON_FILE, INVENTORY_MD_FILE, renderReport } from '../schema/tools/report.js';
 
 const { json, markdown, problems, inventory } = renderReport(readFileSync(SUPERGRAPH_FILE, 'utf8'));
 writeFileSync(INVENTORY_JSON_FILE, json);

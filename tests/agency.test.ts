@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenRequest } from '../platform/security/dev-tokens.js';
 import { devKeyPair } from '../platform/security/keys.js';
-import { sampleAgencies, sampleImplementations } from '../platform/sample-catalog.js';
-import { personAt } from '../platform/synthetic.js';
+import { registeredAgencies } from '../reference/agencies.js';
+import { sampleImplementations } from '../samples/catalog.js';
+import { personAt } from '../samples/synthetic.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
 
@@ -17,7 +18,7 @@ const CASE = 'query($id: ID!) { case(id: $id) { id status allowedActions events 
 const step = (mutation: string, reason = false) =>
   `mutation($id: ID!${reason ? ', $reason: String!' : ''}) { ${mutation}(id: $id, channel: SERVICE_HALL${reason ? ', reason: $reason' : ''}) { id status } }`;
 
-const AGENCIES = sampleAgencies().map((a) => a.code);
+const AGENCIES = registeredAgencies().map((a) => a.code);
 const officer = (department: string | undefined, scopes: string[], purpose?: string) =>
   bearer({ role: 'OFFICER', subject: `officer-of-${department}`, department, scopes } as TokenRequest).then((h) => (purpose ? { ...h, 'x-purpose': encodeURIComponent(purpose) } : h));
 // reading cases needs a purpose: a registered legal basis serves every agency

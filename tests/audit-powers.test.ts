@@ -7,14 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditSigningKey, signDelivery } from '../platform/audit/keys.js';
 import { OutboxEntity } from '../platform/audit/outbox.js';
 import type { AccessRecord } from '../platform/audit/record.js';
-import { personAt } from '../platform/synthetic.js';
+import { personAt } from '../samples/synthetic.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
-import { sampleAgencies } from '../platform/sample-catalog.js';
+import { registeredAgencies } from '../reference/agencies.js';
 import { todayInChina } from '../platform/time.js';
 
 /** Officer tokens name an agency of the catalog. */
-const AGENCY = sampleAgencies()[0]!.code;
+const AGENCY = registeredAgencies()[0]!.code;
 
 const PERSON = 'query($id: ResidentId!) { person(id: $id) { name phone } }';
 const TRACKER = '{ myDataAccesses(first: 100) { nodes { at department purpose callerRole withheld withheldUntil } } }';

@@ -2,16 +2,16 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INGEST_PATH } from '../platform/audit/record.js';
-import { personAt } from '../platform/synthetic.js';
+import { personAt } from '../samples/synthetic.js';
 import { startTestDepartment, type TestDepartment } from '../platform/testing.js';
 import { audit } from '../subgraphs/audit/department.js';
 import { population } from '../subgraphs/population/department.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
-import { sampleAgencies } from '../platform/sample-catalog.js';
+import { registeredAgencies } from '../reference/agencies.js';
 
 // officer tokens name an existing agency (gateway/auth.ts): the first of the sample catalog, 北京市公安厅
-const AGENCY = sampleAgencies()[0]!.code;
+const AGENCY = registeredAgencies()[0]!.code;
 
 const alice = personAt(7, 0);
 const bob = personAt(7, 4);

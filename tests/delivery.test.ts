@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CasePageDocument, RegionDashboardDocument } from './generated/operations.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
-import { sampleAgencies } from '../platform/sample-catalog.js';
+import { registeredAgencies } from '../reference/agencies.js';
 import { todayInChina } from '../platform/time.js';
 
 // officer tokens name an existing agency (gateway/auth.ts): the first of the sample catalog, 北京市公安厅
-const AGENCY = sampleAgencies()[0]!.code;
+const AGENCY = registeredAgencies()[0]!.code;
 
 let platform: TestPlatform;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { generate } from '@graphql-codegen/cli';
 import { describe, expect, it } from 'vitest';
-import { API_FILE, compose, SUPERGRAPH_FILE } from '../gateway/compose.js';
+import { API_FILE, compose, SUPERGRAPH_FILE } from '../schema/tools/compose.js';
 import config from '../codegen.js';
-import { INVENTORY_JSON_FILE, INVENTORY_MD_FILE, renderReport } from '../gateway/governance/report.js';
+import { INVENTORY_JSON_FILE, INVENTORY_MD_FILE, renderReport } from '../schema/tools/report.js';
 
 // Generated files are committed so reviewers and auditors read them in the diff;
 // these tests fail when a schema change was committed without regenerating them.

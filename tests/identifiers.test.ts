@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeForeignPermanentResidenceId, makeResidencePermitId, residentIdKind } from '../platform/identifiers/index.js';
-import { residenceCounties } from '../platform/synthetic.js';
+import { residenceCounties } from '../samples/synthetic.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
-import { sampleAgencies } from '../platform/sample-catalog.js';
+import { registeredAgencies } from '../reference/agencies.js';
 
 /**
  * Identity numbers as issued: a Taiwan resident's residence permit (830000…)
@@ -30,7 +30,7 @@ const REGISTER = 'mutation($input: RegisterAppealInput!) { registerAppeal(input:
 const READ = 'query($id: ID!) { appeal(id: $id) { id text appellant { id } } }';
 const LIST = 'query($a: ResidentId) { appeals(appellant: $a, first: 10) { nodes { id appellant { id } } } }';
 const input = (appellant?: string) => ({ kind: 'CONSULTATION', category: 'HEALTH', text: '居住证办理医保需要哪些材料？', region: county.code, channel: 'HOTLINE', appellant });
-const officer = async (scopes: string[]) => ({ ...(await bearer({ role: 'OFFICER', subject: 'officer-ids', department: sampleAgencies()[0]!.code, scopes })), 'x-purpose': 'appeal call-back' });
+const officer = async (scopes: string[]) => ({ ...(await bearer({ role: 'OFFICER', subject: 'officer-ids', department: registeredAgencies()[0]!.code, scopes })), 'x-purpose': 'appeal call-back' });
 const masked = (id: string) => `${id.slice(0, 6)}************`;
 
 describe.each(HOLDERS)('%s', (_, holder) => {

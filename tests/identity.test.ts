@@ -1,14 +1,14 @@
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCreditCode, checkResidentId } from '../platform/identifiers/index.js';
-import { enterpriseAt, personAt } from '../platform/synthetic.js';
+import { enterpriseAt, personAt } from '../samples/synthetic.js';
 import { EnterprisePageDocument, PersonPageDocument } from './generated/operations.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
-import { sampleAgencies } from '../platform/sample-catalog.js';
+import { registeredAgencies } from '../reference/agencies.js';
 
 // officer tokens name an existing agency (gateway/auth.ts): the first of the sample catalog, 北京市公安厅
-const AGENCY = sampleAgencies()[0]!.code;
+const AGENCY = registeredAgencies()[0]!.code;
 
 let platform: TestPlatform;
 beforeAll(async () => {

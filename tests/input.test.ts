@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleAgencies } from '../platform/sample-catalog.js';
-import { personAt } from '../platform/synthetic.js';
+import { registeredAgencies } from '../reference/agencies.js';
+import { personAt } from '../samples/synthetic.js';
 import { MAX_MUTATION_TEXT, MAX_QUERY_TEXT } from '../platform/text-input.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
@@ -12,7 +12,7 @@ import { bearer } from './helpers/tokens.js';
 const alice = personAt(7, 0);
 const asOfficer = async (scopes: string[]) => ({
   'x-purpose': 'case C20261125000007',
-  ...(await bearer({ role: 'OFFICER', subject: 'officer-5', department: sampleAgencies()[0]!.code, scopes })),
+  ...(await bearer({ role: 'OFFICER', subject: 'officer-5', department: registeredAgencies()[0]!.code, scopes })),
 });
 const auditor = () => bearer({ role: 'AUDITOR', subject: 'auditor-5' });
 

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../platform/context.js';
 import { looksLikeResidentId } from '../platform/security/masking.js';
-import { sampleAgencies } from '../platform/sample-catalog.js';
-import { personAt } from '../platform/synthetic.js';
+import { registeredAgencies } from '../reference/agencies.js';
+import { personAt } from '../samples/synthetic.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
 
@@ -13,7 +13,7 @@ import { bearer } from './helpers/tokens.js';
 const alice = personAt(7, 0);
 const bob = personAt(7, 4);
 const nobody = personAt(7, 999); // a valid identity number nobody is registered under
-const AGENCY = sampleAgencies()[0]!.code;
+const AGENCY = registeredAgencies()[0]!.code;
 const PURPOSE = { 'x-purpose': 'case C20261125000001' };
 const officer = async (scopes: string[]) => ({ ...(await bearer({ role: 'OFFICER', subject: 'officer-7', department: AGENCY, scopes })), ...PURPOSE });
 const auditor = (scopes: string[] = []) => bearer({ role: 'AUDITOR', subject: 'auditor-1', scopes });

@@ -1,8 +1,8 @@
-import { sampleAgencies } from '../platform/sample-catalog.js';
+import { registeredAgencies } from '../reference/agencies.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ITEMS } from '../platform/reference/service-items.js';
+import { ITEMS } from '../reference/service-items.js';
 import { maskResidentId } from '../platform/security/masking.js';
-import { enterpriseAt, personAt } from '../platform/synthetic.js';
+import { enterpriseAt, personAt } from '../samples/synthetic.js';
 import { CaseEntity } from '../subgraphs/cases/entities.js';
 import { MandateEntity } from '../subgraphs/cases/mandates.js';
 import { generateImplementations } from '../subgraphs/cases/seed.js';
@@ -35,7 +35,7 @@ const REVOKE = 'mutation($id: ID!) { revokeMandate(id: $id) { id revokedAt activ
 const citizen = (subject: string) => bearer({ role: 'CITIZEN', subject });
 const enterprise = (subject: string) => bearer({ role: 'ENTERPRISE', subject });
 const officer = async (scopes: string[], purpose?: string) => ({
-  ...(await bearer({ role: 'OFFICER', subject: 'clerk-7', department: sampleAgencies()[0]!.code, scopes })),
+  ...(await bearer({ role: 'OFFICER', subject: 'clerk-7', department: registeredAgencies()[0]!.code, scopes })),
   ...(purpose ? { 'x-purpose': encodeURIComponent(purpose) } : {}),
 });
 const submission = (applicantId: string, item: { itemCode: string; implementationCode: string }, kind = 'PERSON') => ({ ...item, applicantKind: kind, applicantId, channel: 'WEB_PORTAL' });
@@ -163,7 +163,7 @@ describe('acting for another person needs their mandate', () => {
     expect(await state(C)).toEqual(before);
     const registered = await platform.query(REGISTER, { input }, await officer(['cases:read', 'cases:write'], 'paper mandate 2026-118'));
     expect(registered.errors).toBeUndefined();
-    expect(registered.data!.registerMandate).toMatchObject({ grantedBy: 'OFFICER', registeredByDepartment: sampleAgencies()[0]!.code, purpose: 'paper mandate 2026-118', active: true });
+    expect(registered.data!.registerMandate).toMatchObject({ grantedBy: 'OFFICER', registeredByDepartment: registeredAgencies()[0]!.code, purpose: 'paper mandate 2026-118', active: true });
     expect((await platform.query(SUBMIT, { input: submission(C, X) }, await citizen(D))).errors).toBeUndefined();
   });
 });

@@ -7,14 +7,14 @@ import { ANONYMOUS, type Caller } from '../platform/context.js';
 import { devKeyPair, newKeyPair } from '../platform/security/keys.js';
 import { gatewaySigner } from '../platform/security/gateway-token.js';
 import { looksLikeResidentId } from '../platform/security/masking.js';
-import { personAt } from '../platform/synthetic.js';
+import { personAt } from '../samples/synthetic.js';
 import { post, requestBody } from '../platform/testing.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
-import { sampleAgencies } from '../platform/sample-catalog.js';
+import { registeredAgencies } from '../reference/agencies.js';
 
 // officer tokens name an existing agency (gateway/auth.ts): the first of the sample catalog, 北京市公安厅
-const AGENCY = sampleAgencies()[0]!.code;
+const AGENCY = registeredAgencies()[0]!.code;
 
 // The test platform seeds 50 people with seed 7 (platform/testing.ts).
 const alice = personAt(7, 0);

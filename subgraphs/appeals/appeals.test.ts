@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../platform/context.js';
-import { sampleDivisions } from '../../platform/divisions.js';
+import { servedDivisions } from '../../reference/divisions.js';
 import { makeCreditCode } from '../../platform/identifiers/index.js';
-import { agencyAt } from '../../platform/sample-catalog.js';
-import { CHANNELS } from '../../platform/reference/service-types.js';
-import { personAt, residenceCounties } from '../../platform/synthetic.js';
+import { agencyAt } from '../../reference/agencies.js';
+import { CHANNELS } from '../../reference/service-types.js';
+import { personAt, residenceCounties } from '../../samples/synthetic.js';
 import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { defaultCalendar } from '../../platform/working-days.js';
 import { CATEGORIES, CATEGORY_LIST, KINDS, RESPONSE_LIMIT_DAYS } from './data/reference.js';
@@ -325,7 +325,7 @@ describe('demand figures', () => {
   });
 
   it('resolve Region entities with their figures: one GROUP BY per figure and window, at 2 regions as at 12', async () => {
-    const codes = sampleDivisions().map((d) => d.code);
+    const codes = servedDivisions().map((d) => d.code);
     const counts: number[] = [];
     for (const n of [2, 12]) {
       const regions = codes.slice(0, n);

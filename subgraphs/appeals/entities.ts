@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import type { Channel } from '../../platform/reference/service-types.js';
+import type { Channel } from '../../reference/service-types.js';
 import type { AppealCategory, AppealKind, AppealSatisfaction, AppealStatus } from './data/reference.js';
 
 /**

@@ -16,7 +16,7 @@ const CHUNK = 1_200;
 export const appealCount = (people: number) => Math.floor(people / 2);
 
 /**
- * Every sample appeal of the shared synthetic population (platform/synthetic.ts),
+ * Every sample appeal of the shared synthetic population (samples/synthetic.ts),
  * received over the year up to `today`. Pure, so its speed can be timed apart
  * from the database.
  */

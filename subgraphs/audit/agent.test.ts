@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessRecord } from '../../platform/audit/record.js';
 import { openDatabase } from '../../platform/db.js';
-import { personAt } from '../../platform/synthetic.js';
+import { personAt } from '../../samples/synthetic.js';
 import { testDatabase } from '../../platform/testing.js';
 import { canonicalJson, canonicalRecord, recordOf } from './chain.js';
 import { audit } from './department.js';

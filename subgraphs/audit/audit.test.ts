@@ -5,7 +5,7 @@ import { auditSigningKey, signDelivery } from '../../platform/audit/keys.js';
 import type { AccessRecord } from '../../platform/audit/record.js';
 import type { Caller } from '../../platform/context.js';
 import { openDatabase } from '../../platform/db.js';
-import { enterpriseAt, personAt } from '../../platform/synthetic.js';
+import { enterpriseAt, personAt } from '../../samples/synthetic.js';
 import { startTestDepartment, testDatabase, type TestDepartment } from '../../platform/testing.js';
 import { canonicalJson, canonicalRecord, chainRecords, GENESIS_HASH, recordOf } from './chain.js';
 import { verifyChain } from './verify-chain.js';
@@ -13,7 +13,7 @@ import { audit } from './department.js';
 import { AccessEntryEntity } from './entities.js';
 import { appendRecords, readChain, verifyAccessLog } from './log.js';
 import { parseBatch } from './records.js';
-import { appendSynthetic, generateAccessRecords } from './synthetic.js';
+import { appendSynthetic, generateAccessRecords } from './seed/synthetic.js';
 
 // audit:unmask with a purpose: these tests read subjects in full (masking has its own tests in tests/leaks.test.ts)
 const AUDITOR: Caller = { role: 'AUDITOR', subject: 'auditor-1', department: null, scopes: ['audit:unmask'] };

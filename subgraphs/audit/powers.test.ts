@@ -3,7 +3,7 @@ import { auditSigningKey, auditVerifyKeys, devAuditKeyPair, signDelivery } from 
 import type { AccessRecord } from '../../platform/audit/record.js';
 import { disclosed, withholdingOf } from '../../platform/audit/withholding.js';
 import type { Caller } from '../../platform/context.js';
-import { personAt } from '../../platform/synthetic.js';
+import { personAt } from '../../samples/synthetic.js';
 import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { canonicalRecord, entryHash, GENESIS_HASH } from './chain.js';
 import { audit } from './department.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SeedOptions } from '../../platform/department.js';
-import { appendSynthetic } from './synthetic.js';
+import { appendSynthetic } from './seed/synthetic.js';
 
 /**
  * Sample accesses for development: one per person of the sample population,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../platform/context.js';
-import { enterpriseAt, personAt } from '../../platform/synthetic.js';
+import { enterpriseAt, personAt } from '../../samples/synthetic.js';
 import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { defaultCalendar } from '../../platform/working-days.js';
 import { cases } from './department.js';

@@ -3,7 +3,7 @@ import type { Caller } from '../../platform/context.js';
 import { DATA_RUN_PREVIEWS, dataRunsDigest, type DataRunUse } from '../../platform/data-runs.js';
 import { ClaimsRefused, claimsVerifier, lazily } from '../../platform/security/department-claims.js';
 import { BadInputError, ErrorCode, ForbiddenError, GovError } from '../../platform/errors.js';
-import type { ItemSeed } from '../../platform/reference/service-types.js';
+import type { ItemSeed } from '../../reference/service-types.js';
 import { CertificateUseEntity, type ApplicantKind } from './entities.js';
 
 const ARGUMENT = 'input.dataRuns';

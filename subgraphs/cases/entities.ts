@@ -1,6 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
-import type { CaseStatus } from '../../platform/sample-cases.js';
-import type { Channel } from '../../platform/reference/service-types.js';
+import type { CaseStatus } from './lifecycle.js';
+import type { Channel } from '../../reference/service-types.js';
 
 export type ApplicantKind = 'PERSON' | 'ENTERPRISE';
 
@@ -59,7 +59,7 @@ export interface CaseEvent {
 /**
  * The promise an implementation (实施清单) makes, kept here so a submission can
  * record the promised limit, region and agency it was made under. Loaded from
- * the same platform derivation the catalog stores (platform/sample-catalog.ts).
+ * the sample catalog the catalog department stores (samples/catalog.ts), by the seeder.
  */
 export interface Implementation {
   code: string;

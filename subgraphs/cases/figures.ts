@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { divisionRange } from '../../platform/identifiers/index.js';
 import { kysely } from '../../platform/kysely.js';
-import { CHANNELS } from '../../platform/reference/service-types.js';
+import { CHANNELS } from '../../reference/service-types.js';
 import type { CaseFigures, ItemOverdue } from './generated/resolvers.js';
 import { CASE_STATUSES } from './lifecycle.js';
 

@@ -1,5 +1,8 @@
 import { ErrorCode, GovError } from '../../platform/errors.js';
-import type { CaseStatus } from '../../platform/sample-cases.js';
+import type { CaseStatus } from './generated/resolvers.js';
+
+/** Where a case stands: the department's own schema enum (schema.graphql), through codegen. */
+export type { CaseStatus };
 
 /** CaseStatus values in schema order (figures list them in this order). */
 export const CASE_STATUSES: readonly CaseStatus[] = ['SUBMITTED', 'ACCEPTED', 'NOT_ACCEPTED', 'UNDER_REVIEW', 'SUSPENDED', 'APPROVED', 'REFUSED', 'DELIVERED'];

@@ -3,8 +3,8 @@ import type { EntityManager as SqlEntityManager } from '@mikro-orm/sql';
 import { runSchema } from '../../platform/migrations.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { insertRows } from '../../platform/insert-rows.js';
-import { sampleImplementations } from '../../platform/sample-catalog.js';
-import { sampleCaseAt, type SampleCase } from '../../platform/sample-cases.js';
+import { sampleImplementations } from '../../samples/catalog.js';
+import { sampleCaseAt, type SampleCase } from '../../samples/cases.js';
 import { type WorkingCalendar } from '../../platform/working-days.js';
 import { calendar } from './calendar.js';
 import { CaseEntity, CaseEventEntity, ImplementationEntity, type Case, type CaseEvent, type Implementation } from './entities.js';
@@ -30,7 +30,7 @@ export function caseRows(sample: SampleCase, cal: WorkingCalendar = calendar()):
 }
 
 /**
- * The shared sample cases (platform/sample-cases.ts): one per person of a
+ * The shared sample cases (samples/cases.ts): one per person of a
  * population of `size`, as of `today`. Pure, so its speed can be timed apart
  * from the database; evaluation and appeals derive the same cases.
  */

@@ -1,4 +1,4 @@
-import type { CaseStatus } from '../../platform/sample-cases.js';
+import type { CaseStatus } from './lifecycle.js';
 import type { WorkingCalendar } from '../../platform/working-days.js';
 import { calendar } from './calendar.js';
 import type { Case, CaseEvent } from './entities.js';

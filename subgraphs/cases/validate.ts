@@ -1,10 +1,9 @@
 import { BadInputError } from '../../platform/errors.js';
 import { checkCreditCode, checkResidentId } from '../../platform/identifiers/index.js';
-import { ITEMS } from '../../platform/reference/service-items.js';
-import type { Channel, ItemSeed } from '../../platform/reference/service-types.js';
+import { serviceItem } from '../../reference/service-items.js';
+import type { Channel, ItemSeed } from '../../reference/service-types.js';
 import type { ApplicantKind } from './entities.js';
 
-const itemByCode = new Map(ITEMS.map((i) => [i.code, i]));
 const MAX_TEXT = 500;
 
 /** Checks an applicant id for its kind: a resident identity number or a credit code, with the exact reason. */
@@ -14,12 +13,21 @@ export function checkApplicant(kind: ApplicantKind, id: string, argument = 'appl
 }
 
 /**
- * The national service item applied for (platform/reference, as the catalog holds it).
+ * The national service item applied for: whether it exists, for whom, its
+ * channels and materials.
+ *
+ * Why the declared reference list (reference/service-items.ts) and not the
+ * catalog through the graph: a submission is checked inside its own transaction,
+ * and asking the catalog would make every submission wait on, and fail with,
+ * another department, with a gateway round trip each time; the national list
+ * changes only by a release, and the catalog is seeded from the same module, so
+ * the two agree. The local promises (limits, agencies) are this department's own
+ * rows (ImplementationEntity).
  *
  * @throws BadInputError when unknown or not for this kind of applicant
  */
 export function itemFor(code: string, kind: ApplicantKind, argument = 'itemCode'): ItemSeed {
-  const item = itemByCode.get(code);
+  const item = serviceItem(code);
   if (!item) throw new BadInputError(`no service item has the code ${code}`, argument);
   if (item.serviceObject !== 'BOTH' && item.serviceObject !== kind) {
     throw new BadInputError(`${item.name} (${code}) is for ${item.serviceObject === 'PERSON' ? 'persons' : 'enterprises'} only`, argument);

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import type { Channel, DepartmentKind, FeeSeed, ItemType, MaterialSeed, OnlineDepth, ServiceObject } from '../../platform/reference/service-types.js';
+import type { Channel, DepartmentKind, FeeSeed, ItemType, MaterialSeed, OnlineDepth, ServiceObject } from '../../reference/service-types.js';
 
 export type Level = 'PROVINCE' | 'PREFECTURE' | 'COUNTY';
 

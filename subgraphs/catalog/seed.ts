@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { insertRows } from '../../platform/insert-rows.js';
 import type { SeedOptions } from '../../platform/department.js';
-import { ITEMS, sampleAgencies, sampleImplementations } from '../../platform/sample-catalog.js';
+import { ITEMS } from '../../reference/service-items.js';
+import { registeredAgencies } from '../../reference/agencies.js';
+import { sampleImplementations } from '../../samples/catalog.js';
 import { DepartmentEntity, ImplementationEntity, ServiceItemEntity, type ServiceItem } from './entities.js';
 
 /** The national item list with its guides, the sample agencies, and who implements what where. */
@@ -28,7 +30,7 @@ export async function seedCatalog(em: EntityManager, { seed }: SeedOptions): Pro
       enquiryPhone: s.enquiryPhone ?? null,
     },
   }));
-  await insertRows(em, DepartmentEntity, sampleAgencies());
+  await insertRows(em, DepartmentEntity, registeredAgencies());
   await insertRows(em, ServiceItemEntity, items);
   const implementations = sampleImplementations(seed).map((i) => ({ ...i, fees: (feesOf.get(i.itemCode) ?? []).map((f) => ({ ...f })) }));
   await insertRows(em, ImplementationEntity, implementations);

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { insertRows } from '../../platform/insert-rows.js';
 import { runSchema } from '../../platform/migrations.js';
 import type { SeedOptions } from '../../platform/department.js';
-import { enterpriseCount } from '../../platform/synthetic.js';
+import { enterpriseCount } from '../../samples/synthetic.js';
 import { CertificateEntity, type Certificate } from './entities.js';
 import { certificateIndexes } from './migrations.js';
 import { enterpriseCertificates } from './seed/enterprises.js';
@@ -14,7 +14,7 @@ export { SAMPLE_DATE } from './seed/dates.js';
 const CHUNK = 2_000;
 
 /**
- * Every certificate of the shared synthetic population (platform/synthetic.ts):
+ * Every certificate of the shared synthetic population (samples/synthetic.ts):
  * `size` people, then their enterprises. Pure, so its speed can be timed apart
  * from the database.
  */

@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../platform/context.js';
 import { divisionRange, makeCreditCode, makeResidentId } from '../../platform/identifiers/index.js';
-import { sampleCaseAt } from '../../platform/sample-cases.js';
+import { sampleCaseAt } from '../../samples/cases.js';
 import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { claimsSigner, type ClaimsSigner } from '../../platform/security/department-claims.js';
 import { newKeyPair } from '../../platform/security/keys.js';

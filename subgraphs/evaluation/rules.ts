@@ -1,5 +1,5 @@
 import { BadInputError } from '../../platform/errors.js';
-import type { Channel } from '../../platform/reference/service-types.js';
+import type { Channel } from '../../reference/service-types.js';
 import { isBadReview, type EvaluationLevel } from './levels.js';
 
 /** Channels whose rating form asks for the five dimensions; at a hall, by phone or post they are optional. */

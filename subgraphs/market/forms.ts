@@ -45,7 +45,7 @@ export function capitalFor(type: EnterpriseType, draw: number): number | null {
 
 const LICENSED = '（依法须经批准的项目，经相关部门批准后方可开展经营活动）';
 
-// Keyed by the trade word that ends a name's stem (the trades of platform/synthetic.ts).
+// Keyed by the trade word that ends a name's stem (the trades of samples/synthetic.ts).
 const SCOPES: Record<string, string> = {
   科技: '技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广；软件开发；信息系统集成服务；数据处理服务。',
   商贸: '日用百货销售；五金产品批发；五金产品零售；办公用品销售；针纺织品销售；化妆品零售；货物进出口。',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Caller } from '../../platform/context.js';
 import { checkCreditCode, makeCreditCode } from '../../platform/identifiers/index.js';
-import { personAt } from '../../platform/synthetic.js';
+import { personAt } from '../../samples/synthetic.js';
 import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { market } from './department.js';
 import type { Enterprise } from './entities.js';

@@ -3,7 +3,7 @@ import { insertRows } from '../../platform/insert-rows.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { makeCreditCode } from '../../platform/identifiers/credit-code.js';
 import { hashSeed, random, type Random } from '../../platform/random.js';
-import { enterpriseAt, enterpriseCount, personAt } from '../../platform/synthetic.js';
+import { enterpriseAt, enterpriseCount, personAt } from '../../samples/synthetic.js';
 import { EnterpriseEntity, type Enterprise, type EnterpriseStatus } from './entities.js';
 import { businessScopeOf, capitalFor, enterpriseTypeOf } from './forms.js';
 
@@ -45,7 +45,7 @@ function statusOf(rng: Random): EnterpriseStatus {
 
 /**
  * The register for a population of `size` people: enterprise j is
- * platform/synthetic's enterpriseAt(seed, j, size), completed with what only
+ * samples/synthetic's enterpriseAt(seed, j, size), completed with what only
  * market regulation records. Pure and lazy, so it can be timed or streamed.
  */
 export function* generateEnterprises({ size, seed }: SeedOptions): Generator<Enterprise> {

@@ -1,5 +1,10 @@
-import type { SyntheticPerson } from '../../platform/synthetic.js';
 import type { HouseholdRelation } from './entities.js';
+
+/** What relations are inferred from (a seeded person, or any record with these two). */
+interface Member {
+  birthDate: string;
+  gender: 'MALE' | 'FEMALE';
+}
 
 /** Ages are taken on a fixed day so the same seed gives the same data whenever it runs. */
 export const AGE_REFERENCE_DATE = '2025-01-01';
@@ -36,7 +41,7 @@ const MARRIAGE_AGE = 20;
  * genders: one adult of the other gender within a generation is the spouse,
  * a generation younger a child, a generation older a parent, anyone else OTHER.
  */
-export function relationsToHead(members: readonly SyntheticPerson[]): HouseholdRelation[] {
+export function relationsToHead(members: readonly Member[]): HouseholdRelation[] {
   const head = members[0];
   if (!head) return [];
   let spouse = false;
@@ -54,6 +59,6 @@ export function relationsToHead(members: readonly SyntheticPerson[]): HouseholdR
   });
 }
 
-function isAdult(person: SyntheticPerson): boolean {
+function isAdult(person: Member): boolean {
   return ageOn(person.birthDate, AGE_REFERENCE_DATE) >= MARRIAGE_AGE;
 }

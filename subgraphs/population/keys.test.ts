@@ -2,7 +2,7 @@
 // root query, null for a key nobody has, and an unentitled caller refused alike either way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../platform/context.js';
-import { personAt } from '../../platform/synthetic.js';
+import { personAt } from '../../samples/synthetic.js';
 import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
 import { population } from './department.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../platform/context.js';
 import { residentIdFacts } from '../../platform/identifiers/index.js';
-import { personAt } from '../../platform/synthetic.js';
+import { personAt } from '../../samples/synthetic.js';
 import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { population } from './department.js';
 import { relationsToHead } from './household.js';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { insertRows } from '../../platform/insert-rows.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { hashSeed, random, type Random } from '../../platform/random.js';
-import { HOUSEHOLD_SIZE, personAt, residenceCounties, type SyntheticPerson } from '../../platform/synthetic.js';
+import { HOUSEHOLD_SIZE, personAt, residenceCounties, type SyntheticPerson } from '../../samples/synthetic.js';
 import { COMMUNITIES, COMMUNITY_NAMES, DEFAULT_MINORITIES, MINORITIES, MOBILE_PREFIXES, STREETS, TOWNS, VILLAGES } from './data/lists.js';
 import { HouseholdEntity, PersonEntity, type Household, type Person } from './entities.js';
 import { AGE_REFERENCE_DATE, ageOn, householdId, householdNumber, relationsToHead } from './household.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { insertRows } from '../../platform/insert-rows.js';
-import { divisions } from '../../platform/divisions.js';
+import { divisions } from '../../reference/divisions.js';
 import { RegionEntity } from './entities.js';
 
 /** Every province, prefecture and county of GB/T 2260, whatever the size asked. */

@@ -1,12 +1,12 @@
-import { divisions, type Division } from '../../../platform/divisions.js';
-import { agencyAt } from '../../../platform/sample-catalog.js';
+import { divisions, type Division } from '../../../reference/divisions.js';
+import { agencyAt } from '../../../reference/agencies.js';
 import { CATEGORIES, type AppealCategory } from './reference.js';
 
 let byCode: Map<string, Division> | undefined;
 
 /**
  * The agency that normally handles a category in a division: the agency of the
- * category's kind there, with the catalog's codes (platform/sample-catalog.ts).
+ * category's kind there, with the codes of the agency register (reference/agencies.ts).
  * Null when the division is unknown or has no agency of that kind.
  */
 export function suggestedAgency(category: AppealCategory, regionCode: string): string | null {

@@ -1,4 +1,4 @@
-import type { Channel, DepartmentKind } from '../../../platform/reference/service-types.js';
+import type { Channel, DepartmentKind } from '../../../reference/service-types.js';
 
 /**
  * The hotline's fixed vocabularies. Each list is in the order of its GraphQL

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { CHANNELS, type Channel } from '../../../platform/reference/service-types.js';
+import { CHANNELS, type Channel } from '../../../reference/service-types.js';
 import { CATEGORIES, CATEGORY_LIST, KIND_NAMES, KINDS, type AppealCategory, type AppealKind } from '../data/reference.js';
 import { countAppeals, inDivisions, share } from './measures.js';
 import { COUNTRY, contains, groupByWindow, keyIn } from './window.js';

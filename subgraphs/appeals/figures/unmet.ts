@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { DepartmentKind } from '../../../platform/reference/service-types.js';
+import type { DepartmentKind } from '../../../reference/service-types.js';
 import { CATEGORIES, CATEGORY_LIST, type AppealCategory } from '../data/reference.js';
 import { countAppeals, inDivisions } from './measures.js';
 import { contains, groupByWindow, keyIn } from './window.js';

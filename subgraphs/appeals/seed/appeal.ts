@@ -1,5 +1,5 @@
 import { hashSeed, random, type Random } from '../../../platform/random.js';
-import { personAt, residenceCounties } from '../../../platform/synthetic.js';
+import { personAt, residenceCounties } from '../../../samples/synthetic.js';
 import { defaultCalendar } from '../../../platform/working-days.js';
 import { CATEGORY_LIST, RESPONSE_LIMIT_DAYS, type AppealKind, type AppealSatisfaction } from '../data/reference.js';
 import { monthOf, weekOf } from '../dates.js';

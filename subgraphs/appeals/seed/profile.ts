@@ -1,7 +1,7 @@
-import type { Division } from '../../../platform/divisions.js';
+import type { Division } from '../../../reference/divisions.js';
 import type { Random } from '../../../platform/random.js';
-import { agencyAt } from '../../../platform/sample-catalog.js';
-import type { Channel } from '../../../platform/reference/service-types.js';
+import { agencyAt } from '../../../reference/agencies.js';
+import type { Channel } from '../../../reference/service-types.js';
 import { CATEGORIES, CATEGORY_LIST, KINDS, type AppealCategory, type AppealKind } from '../data/reference.js';
 
 /** Provinces of the west (西部大开发): the weak side of the regional digital divide. */
@@ -14,7 +14,7 @@ export interface CountyProfile {
   /** outside the provincial capital or a municipality, or a county (县) proper */
   rural: boolean;
   categories: Weighted<AppealCategory>;
-  /** the agency of each category at this county (catalog codes, see platform/sample-catalog.ts) */
+  /** the agency of each category at this county (the register's codes, reference/agencies.ts) */
   agencies: Record<AppealCategory, { code: string; name: string }>;
 }
 

@@ -1,5 +1,5 @@
 import { ErrorCode, GovError, NotFoundError } from '../../../platform/errors.js';
-import type { Channel } from '../../../platform/reference/service-types.js';
+import type { Channel } from '../../../reference/service-types.js';
 import { requireHandler, requireImplementingAgency } from '../access.js';
 import type { Context } from '../context.js';
 import { CaseEntity, CaseEventEntity, type Case, type CaseEvent } from '../entities.js';

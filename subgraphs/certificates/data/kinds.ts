@@ -1,4 +1,4 @@
-import { CERTIFICATE_TYPE_NAMES as REFERENCE_NAMES } from '../../../platform/reference/service-types.js';
+import { CERTIFICATE_TYPE_NAMES as REFERENCE_NAMES } from '../../../reference/service-types.js';
 import type { CertificateHolderKind, CertificateType, DepartmentKind, RegionLevel } from '../generated/resolvers.js';
 
 /** Chinese names of the certificate types: the national reference list every department shares. */

@@ -1,4 +1,4 @@
-import { enterpriseAt } from '../../../platform/synthetic.js';
+import { enterpriseAt } from '../../../samples/synthetic.js';
 import { hashSeed, random, type Random } from '../../../platform/random.js';
 import type { Certificate } from '../entities.js';
 import { later, SAMPLE_DATE } from './dates.js';

@@ -1,4 +1,4 @@
-import { sampleDivisions } from '../../../platform/divisions.js';
+import { servedDivisions } from '../../../reference/divisions.js';
 import { hashSeed } from '../../../platform/random.js';
 import { makeCreditCode } from '../../../platform/identifiers/index.js';
 import type { DepartmentKind, RegionLevel } from '../generated/resolvers.js';
@@ -30,7 +30,7 @@ export function issuingAgency(kind: DepartmentKind, level: RegionLevel, countyCo
 }
 
 function parentOf(countyCode: string): string {
-  if (parents.size === 0) for (const d of sampleDivisions()) parents.set(d.code, d.parentCode);
+  if (parents.size === 0) for (const d of servedDivisions()) parents.set(d.code, d.parentCode);
   const parent = parents.get(countyCode);
   if (!parent) throw new Error(`county ${countyCode} is not one of the sample divisions`);
   return parent;

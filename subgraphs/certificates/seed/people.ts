@@ -1,4 +1,4 @@
-import { personAt, type SyntheticPerson } from '../../../platform/synthetic.js';
+import { personAt, type SyntheticPerson } from '../../../samples/synthetic.js';
 import { hashSeed, random, type Random } from '../../../platform/random.js';
 import type { Certificate } from '../entities.js';
 import { ageOn, earlier, later, SAMPLE_DATE } from './dates.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENDED_STATUSES, sampleCaseAt } from '../../../platform/sample-cases.js';
+import { ENDED_STATUSES, sampleCaseAt } from '../../../samples/cases.js';
 import { defaultCalendar } from '../../../platform/working-days.js';
 import { isOverdue, rectificationDeadline } from '../deadlines.js';
 import { isBadReview } from '../levels.js';

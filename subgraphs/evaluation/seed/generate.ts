@@ -1,7 +1,7 @@
 import type { SeedOptions } from '../../../platform/department.js';
 import { hashSeed, random, type Random } from '../../../platform/random.js';
-import { ENDED_STATUSES, sampleCaseAt, type SampleCase } from '../../../platform/sample-cases.js';
-import type { Channel } from '../../../platform/reference/service-types.js';
+import { ENDED_STATUSES, sampleCaseAt, type SampleCase } from '../../../samples/cases.js';
+import type { Channel } from '../../../reference/service-types.js';
 import { addDays } from '../../../platform/time.js';
 import { defaultCalendar } from '../../../platform/working-days.js';
 import { rectificationDeadline } from '../deadlines.js';
@@ -25,7 +25,7 @@ export interface RatedCase {
 
 /**
  * The sample ratings: for each sample case i < size that has ended (the same
- * cases the cases department stores, from platform/sample-cases.ts), about 60%
+ * cases the cases department stores, from samples/cases.ts), about 60%
  * are rated shortly after their last event. Pure and lazy, one case at a time,
  * so a million cases never sit in memory.
  */

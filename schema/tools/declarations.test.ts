@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compose, departmentSources, type SubgraphSource } from '../compose.js';
+import { compose, departmentSources, type SubgraphSource } from './compose.js';
 import { checkSchemas, formatCheck, operationFiles, type CheckInput } from './check.js';
 import { diffDeclarations } from './declarations.js';
 

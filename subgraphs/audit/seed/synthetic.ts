@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { AccessRecord } from '../../platform/audit/record.js';
-import { hashSeed, random } from '../../platform/random.js';
-import { sampleAgencies, type SampleAgency } from '../../platform/sample-catalog.js';
-import { enterpriseAt, enterpriseCount, personAt } from '../../platform/synthetic.js';
-import { appendRecords, type AppendResult } from './log.js';
+import type { AccessRecord } from '../../../platform/audit/record.js';
+import { hashSeed, random } from '../../../platform/random.js';
+import { registeredAgencies, type Agency } from '../../../reference/agencies.js';
+import { enterpriseAt, enterpriseCount, personAt } from '../../../samples/synthetic.js';
+import { appendRecords, type AppendResult } from '../log.js';
 
 export interface SyntheticOptions {
   /** how many access records */
@@ -106,8 +106,8 @@ export async function appendSynthetic(em: EntityManager, options: SyntheticOptio
   return total;
 }
 
-function agenciesByKind(): Map<string, SampleAgency[]> {
-  const byKind = new Map<string, SampleAgency[]>();
-  for (const agency of sampleAgencies()) byKind.set(agency.kind, [...(byKind.get(agency.kind) ?? []), agency]);
+function agenciesByKind(): Map<string, Agency[]> {
+  const byKind = new Map<string, Agency[]>();
+  for (const agency of registeredAgencies()) byKind.set(agency.kind, [...(byKind.get(agency.kind) ?? []), agency]);
   return byKind;
 }

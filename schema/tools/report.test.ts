@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compose, SUPERGRAPH_FILE, type SubgraphSource } from '../compose.js';
+import { compose, SUPERGRAPH_FILE, type SubgraphSource } from './compose.js';
 import { buildInventory, lintPersonalData, looksPersonal, SENSITIVE_CATEGORIES, type Inventory, type InventoryField } from './inventory.js';
 import { renderReport } from './report.js';
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 
-/** A GB/T 2260 division as the sample-data generators see it. */
+/** A GB/T 2260 division (reference data: the official codes and names). */
 export interface Division {
   code: string;
   name: string;
@@ -46,11 +46,12 @@ export function divisions(): readonly Division[] {
 }
 
 /**
- * The divisions the sample services run in: six provinces from east to west
- * (the digital divide is part of the story), three prefectures each, two
- * counties per prefecture. Same list in every department.
+ * The divisions this deployment serves (its agency register, reference/agencies.ts):
+ * six provinces from east to west (the digital divide is part of the story),
+ * three prefectures each, two counties per prefecture. Same list in every
+ * department; a deployment names its own.
  */
-export function sampleDivisions(): Division[] {
+export function servedDivisions(): Division[] {
   const all = divisions();
   const provinces = ['110000', '310000', '330000', '440000', '510000', '620000'];
   const out: Division[] = [];

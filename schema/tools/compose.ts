@@ -2,9 +2,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { parse, printSchema } from 'graphql';
-import { DEPARTMENTS } from '../platform/departments.js';
+import { DEPARTMENTS } from '../../platform/departments.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const SHARED = 'platform/schema/shared.graphql';
 
 export interface SubgraphSource {

@@ -1,6 +1,6 @@
 /**
- * Types of the catalog department's sample data: government service items
- * (政务服务事项) and their service guides (办事指南).
+ * Types of the reference data on government service items (政务服务事项), their
+ * service guides (办事指南) and the kinds of agency that implement them.
  *
  * Every union is UPPER_SNAKE because it becomes a GraphQL enum. Each union has a
  * matching readonly array (in declaration order) so schemas, seeders and tests

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compose, departmentSources } from '../compose.js';
+import { compose, departmentSources } from './compose.js';
 import { acknowledges, checkSchemas, formatCheck, parseAcknowledgements, type CheckInput, type OperationFile } from './check.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ENDED_STATUSES, sampleCaseAt } from './sample-cases.js';
-import { ITEMS } from './sample-catalog.js';
+import { ENDED_STATUSES, sampleCaseAt } from './cases.js';
+import { ITEMS } from '../reference/service-items.js';
 
 describe('sample cases', () => {
   it('are deterministic, follow the lifecycle and use real items', () => {

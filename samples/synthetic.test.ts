@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCreditCode, checkResidentId, residentIdFacts } from './identifiers/index.js';
+import { checkCreditCode, checkResidentId, residentIdFacts } from '../platform/identifiers/index.js';
 import { enterpriseAt, personAt } from './synthetic.js';
 
 describe('synthetic identities', () => {

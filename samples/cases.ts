@@ -1,23 +1,29 @@
 import { residenceCounties, personAt, enterpriseAt, enterpriseCount } from './synthetic.js';
-import { divisions } from './divisions.js';
-import { hashSeed, random } from './random.js';
-import { ITEMS, sampleImplementations, type SampleImplementation } from './sample-catalog.js';
-import type { Channel } from './reference/service-types.js';
-import { defaultCalendar } from './working-days.js';
-import { todayInChina } from './time.js';
+import { divisions } from '../reference/divisions.js';
+import { hashSeed, random } from '../platform/random.js';
+import { ITEMS } from '../reference/service-items.js';
+import { sampleImplementations, type SampleImplementation } from './catalog.js';
+import type { Channel } from '../reference/service-types.js';
+import { defaultCalendar } from '../platform/working-days.js';
+import { todayInChina } from '../platform/time.js';
 
 /**
  * The sample one-network cases (办件): a pure function of (seed, index), so the
  * cases department stores them and evaluation and appeals derive the same case
  * ids and outcomes without importing the cases department.
  */
-export type CaseStatus = 'SUBMITTED' | 'ACCEPTED' | 'NOT_ACCEPTED' | 'UNDER_REVIEW' | 'SUSPENDED' | 'APPROVED' | 'REFUSED' | 'DELIVERED';
-export const ENDED_STATUSES: readonly CaseStatus[] = ['NOT_ACCEPTED', 'REFUSED', 'DELIVERED'];
+/**
+ * The statuses the generator writes. The cases department owns CaseStatus (its
+ * schema enum, subgraphs/cases/lifecycle.ts); its seeder stores these as that
+ * type, so a status the department does not know fails the typecheck there.
+ */
+export type SampleCaseStatus = 'SUBMITTED' | 'ACCEPTED' | 'NOT_ACCEPTED' | 'UNDER_REVIEW' | 'SUSPENDED' | 'APPROVED' | 'REFUSED' | 'DELIVERED';
+export const ENDED_STATUSES: readonly SampleCaseStatus[] = ['NOT_ACCEPTED', 'REFUSED', 'DELIVERED'];
 
 export interface SampleCaseEvent {
   /** ISO date-time, China time written as +08:00 */
   at: string;
-  status: CaseStatus;
+  status: SampleCaseStatus;
   channel: Channel;
   handler: string;
   note: string | null;
@@ -36,7 +42,7 @@ export interface SampleCase {
   departmentCode: string;
   channel: Channel;
   promisedLimitDays: number;
-  status: CaseStatus;
+  status: SampleCaseStatus;
   events: SampleCaseEvent[];
 }
 
@@ -89,7 +95,7 @@ export function sampleCaseAt(seed: number, index: number, people: number, today 
   const handler = `${impl.departmentCode.slice(-6)}-窗口${rng.int(1, 12)}`;
   const events: SampleCaseEvent[] = [{ at: at(submittedOn, 8 + rng.int(0, 6)), status: 'SUBMITTED', channel, handler: channel === 'SERVICE_HALL' ? handler : 'applicant', note: null }];
   let day = submittedOn;
-  const step = (status: CaseStatus, afterDays: number, note: string | null = null, stepChannel: Channel = 'SERVICE_HALL') => {
+  const step = (status: SampleCaseStatus, afterDays: number, note: string | null = null, stepChannel: Channel = 'SERVICE_HALL') => {
     const next = cal.addWorkingDays(day, afterDays);
     if (next > today) return false;
     // several steps on one day keep their order: an hour after the previous one

@@ -1,6 +1,9 @@
 /**
- * The sample service catalogue (政务服务事项目录) the catalog department seeds
- * its database with: items defined once, each with its service guide (办事指南).
+ * The national service-item list (政务服务事项基本目录), reference data: items
+ * defined once, each with its service guide (办事指南). The catalog department
+ * seeds its database with it and publishes it; the cases department checks
+ * submissions and mandates against it (serviceItem below), so both read the one
+ * version released with the code and neither imports the other.
  *
  * Codes are basic codes `<type prefix>-<main item>-<sub item>`; the main item
  * number starts with a two-digit group per implementing agency kind
@@ -1634,3 +1637,11 @@ export const ITEMS: readonly ItemSeed[] = [
     enquiryPhone: '12345',
   },
 ];
+
+let byCode: ReadonlyMap<string, ItemSeed> | undefined;
+
+/** The item with this basic code, or undefined when the national list has none. */
+export function serviceItem(code: string): ItemSeed | undefined {
+  byCode ??= new Map(ITEMS.map((i) => [i.code, i]));
+  return byCode.get(code);
+}

@@ -11,7 +11,7 @@ import { globSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CriticalityLevel, diff, DiffRule, type Change } from '@graphql-inspector/core';
-import { compose, departmentSources, type SubgraphSource } from '../compose.js';
+import { compose, departmentSources, type SubgraphSource } from './compose.js';
 import { diffDeclarations, diffDepartmentDeclarations } from './declarations.js';
 
 /** One entry of schema/acknowledged-changes.json. */

@@ -1,6 +1,6 @@
-import { sampleDivisions, type Division } from './divisions.js';
-import { makeCreditCode, makeResidentId } from './identifiers/index.js';
-import { hashSeed, random } from './random.js';
+import { servedDivisions, type Division } from '../reference/divisions.js';
+import { makeCreditCode, makeResidentId } from '../platform/identifiers/index.js';
+import { hashSeed, random } from '../platform/random.js';
 
 /**
  * The synthetic population every department's sample data agrees on. Each
@@ -50,7 +50,7 @@ const MEMBER_OFFSET = [0, 2 * 365 + 40, 28 * 365 + 100];
 let counties: Division[] | undefined;
 /** the counties people are registered in: those of the sample divisions, same order everywhere */
 export function residenceCounties(): Division[] {
-  counties ??= sampleDivisions().filter((d) => d.level === 'COUNTY');
+  counties ??= servedDivisions().filter((d) => d.level === 'COUNTY');
   return counties;
 }
 
