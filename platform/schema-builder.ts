@@ -111,7 +111,7 @@ export class TableBuilder {
   }
 }
 
-type Change = { kind: 'create' | 'alter'; table: string; builder: TableBuilder };
+type Change = { kind: 'create' | 'alter' | 'drop'; table: string; builder: TableBuilder };
 
 export class SchemaBuilder {
   private readonly changes: Change[] = [];
@@ -121,6 +121,11 @@ export class SchemaBuilder {
   }
   alterTable(table: string, build: (t: TableBuilder) => void): this {
     return this.change('alter', table, build);
+  }
+  /** Drops a table if it is there (a table a later migration replaced). */
+  dropTable(table: string): this {
+    this.changes.push({ kind: 'drop', table, builder: new TableBuilder() });
+    return this;
   }
   private change(kind: Change['kind'], table: string, build: (t: TableBuilder) => void): this {
     const builder = new TableBuilder();
@@ -142,6 +147,7 @@ function tableSQL(dialect: Dialect, { kind, table, builder }: Change): string[] 
     `${q(c.name)} ${c.type[dialect]}${c.nullable === undefined ? '' : c.nullable ? ' null' : ' not null'}` +
     (c.defaultValue === undefined ? '' : ` default '${String(c.defaultValue).replaceAll("'", "''")}'`);
   const sql: string[] = [];
+  if (kind === 'drop') return [`drop table if exists ${q(table)}`];
   if (kind === 'create') {
     const parts = builder.columns.map(column);
     // SQLite cannot add a foreign key to an existing table: it goes into the CREATE TABLE

@@ -1,5 +1,6 @@
 import { loadSchema, type Department } from '../../platform/department.js';
-import { AppealEntity, AppealRequestEntity } from './entities.js';
+import { AppealEntity } from './entities.js';
+import { IdempotencyEntity } from '../../platform/idempotency.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { migrations } from './migrations.js';
 import { resolvers } from './resolvers/index.js';
@@ -12,7 +13,7 @@ export const appeals: Department<Loaders> = {
   typeDefs: loadSchema(import.meta.url),
   resolvers,
   // the first entity decides whether the database is empty and needs seeding
-  entities: [AppealEntity, AppealRequestEntity],
+  entities: [AppealEntity, IdempotencyEntity],
   migrations,
   loaders: createLoaders,
   seed: (em, options) => seedAppeals(em, options),

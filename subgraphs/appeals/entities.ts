@@ -36,18 +36,6 @@ export interface Appeal {
   satisfaction: AppealSatisfaction | null;
 }
 
-/** A mutation already carried out under an idempotency key, and its result. */
-export interface AppealRequest {
-  /** the caller's subject (resident id or officer id) */
-  subject: string;
-  key: string;
-  mutation: string;
-  /** sha-256 of the mutation's arguments: the same key with other arguments is a conflict */
-  fingerprint: string;
-  appealId: string;
-  createdAt: string;
-}
-
 /** A Person by key only (population owns the rest). */
 export interface PersonRef {
   id: string;
@@ -92,18 +80,5 @@ export const AppealEntity = new EntitySchema<Appeal>({
     respondedOn: text('responded_on', true),
     closedOn: text('closed_on', true),
     satisfaction: { type: 'string', nullable: true },
-  },
-});
-
-export const AppealRequestEntity = new EntitySchema<AppealRequest>({
-  name: 'AppealRequest',
-  tableName: 'appeal_request',
-  properties: {
-    subject: { type: 'string', primary: true },
-    key: { type: 'string', primary: true },
-    mutation: { type: 'string' },
-    fingerprint: { type: 'string' },
-    appealId: text('appeal_id'),
-    createdAt: text('created_at'),
   },
 });

@@ -1,3 +1,4 @@
+import { idempotencyMigrations } from '../../platform/idempotency.js';
 import { schemaMigration, type SchemaBuilder } from '../../platform/migrations.js';
 
 interface IndexSpec {
@@ -87,4 +88,10 @@ export const migrations = [
     }),
   ),
   schemaMigration('appeals-002-figures-index', (schema) => appealIndexes(schema, 'create', [FIGURES_INDEX])),
+  ...idempotencyMigrations,
+  // idempotency keys move to the kit's one table (platform/idempotency.ts). The old rows are dropped, not
+  // copied: they hold no caller role and a fingerprint by the old rules, so no request could match them
+  // again; keys only cover retries within minutes of a lost answer, and a retry across this upgrade may
+  // run once more.
+  schemaMigration('appeals-003-drop-appeal-request', (schema) => schema.dropTable('appeal_request')),
 ];

@@ -1,5 +1,6 @@
 import { loadSchema, type Department } from '../../platform/department.js';
-import { CaseEntity, CaseEventEntity, CertificateUseEntity, IdempotencyEntity, ImplementationEntity } from './entities.js';
+import { CaseEntity, CaseEventEntity, CertificateUseEntity, ImplementationEntity } from './entities.js';
+import { IdempotencyEntity } from '../../platform/idempotency.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { MandateEntity } from './mandates.js';
 import { migrations } from './migrations.js';

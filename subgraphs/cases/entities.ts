@@ -91,17 +91,6 @@ export interface CertificateUse extends CertificateUseRow {
   usedOn: string;
 }
 
-/** A mutation already answered for a caller and key, and what it answered. */
-export interface IdempotencyRecord {
-  callerSubject: string;
-  idemKey: string;
-  mutation: string;
-  /** sha-256 of the mutation's input: the same key with another input is a CONFLICT */
-  fingerprint: string;
-  caseId: string;
-  createdAt: string;
-}
-
 /** An application about to be made (the key of DraftApplication). */
 export interface DraftApplication {
   itemCode: string;
@@ -176,19 +165,6 @@ export const ImplementationEntity = new EntitySchema<Implementation>({
     regionCode: { type: 'string', fieldName: 'region_code' },
     departmentCode: { type: 'string', fieldName: 'department_code' },
     promisedLimitDays: { type: 'integer', fieldName: 'promised_limit_days' },
-  },
-});
-
-export const IdempotencyEntity = new EntitySchema<IdempotencyRecord>({
-  name: 'IdempotencyRecord',
-  tableName: 'idempotency_key',
-  properties: {
-    callerSubject: { type: 'string', primary: true, fieldName: 'caller_subject' },
-    idemKey: { type: 'string', primary: true, fieldName: 'idem_key' },
-    mutation: { type: 'string' },
-    fingerprint: { type: 'string' },
-    caseId: { type: 'string', fieldName: 'case_id' },
-    createdAt: { type: 'string', fieldName: 'created_at' },
   },
 });
 

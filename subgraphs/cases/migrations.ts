@@ -1,3 +1,4 @@
+import { idempotencyMigrations } from '../../platform/idempotency.js';
 import { schemaMigration } from '../../platform/migrations.js';
 
 /** What a figure reads besides its key and window: in the figure indexes, the GROUP BY never touches the table. */
@@ -112,4 +113,10 @@ export const migrations = [
       t.primary(['case_id', 'material']);
     }),
   ),
+  ...idempotencyMigrations,
+  // idempotency keys move to the kit's one table (platform/idempotency.ts). The old rows are dropped, not
+  // copied: they hold no caller role and a fingerprint by the old rules, so no request could match them
+  // again; keys only cover retries within minutes of a lost answer, and a retry across this upgrade may
+  // run once more.
+  schemaMigration('cases-drop-idempotency-key', (schema) => schema.dropTable('idempotency_key')),
 ];

@@ -1,5 +1,6 @@
 import { loadSchema, type Department } from '../../platform/department.js';
-import { EvaluationEntity, IdempotencyEntity, RectificationEntity, type CallbackView, type Evaluation, type PersonRef, type Rectification } from './entities.js';
+import { EvaluationEntity, RectificationEntity, type CallbackView, type Evaluation, type PersonRef, type Rectification } from './entities.js';
+import { IdempotencyEntity } from '../../platform/idempotency.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { migrations } from './migrations.js';
 import { resolvers } from './resolvers/index.js';

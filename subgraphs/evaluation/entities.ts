@@ -63,17 +63,6 @@ export interface CallbackView {
   evaluatorId: string;
 }
 
-/** A mutation already answered under an idempotency key. */
-export interface IdempotencyRecord {
-  callerSubject: string;
-  key: string;
-  mutation: string;
-  /** sha-256 of the canonical input: the same key with another input is a conflict */
-  fingerprint: string;
-  resultId: string;
-  createdAt: string;
-}
-
 /** A Case by key only (the cases department owns it). */
 export interface CaseRef {
   id: string;
@@ -144,18 +133,5 @@ export const RectificationEntity = new EntitySchema<Rectification>({
     dismissalReason: { type: 'text', nullable: true, fieldName: 'dismissal_reason' },
     closedAt: { type: 'string', nullable: true, fieldName: 'closed_at' },
     closedBy: { type: 'string', nullable: true, fieldName: 'closed_by' },
-  },
-});
-
-export const IdempotencyEntity = new EntitySchema<IdempotencyRecord>({
-  name: 'IdempotencyRecord',
-  tableName: 'idempotency_record',
-  properties: {
-    callerSubject: { type: 'string', primary: true, fieldName: 'caller_subject' },
-    key: { type: 'string', primary: true },
-    mutation: { type: 'string' },
-    fingerprint: { type: 'string' },
-    resultId: { type: 'string', fieldName: 'result_id' },
-    createdAt: { type: 'string', fieldName: 'created_at' },
   },
 });

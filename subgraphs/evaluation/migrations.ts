@@ -1,3 +1,4 @@
+import { idempotencyMigrations } from '../../platform/idempotency.js';
 import { schemaMigration } from '../../platform/migrations.js';
 
 /** What the satisfaction GROUP BY reads besides the key and the day. */
@@ -75,4 +76,10 @@ export const migrations = [
       }
     }),
   ),
+  ...idempotencyMigrations,
+  // idempotency keys move to the kit's one table (platform/idempotency.ts). The old rows are dropped, not
+  // copied: they hold no caller role and a fingerprint by the old rules, so no request could match them
+  // again; keys only cover retries within minutes of a lost answer, and a retry across this upgrade may
+  // run once more.
+  schemaMigration('evaluation-003-drop-idempotency-record', (schema) => schema.dropTable('idempotency_record')),
 ];

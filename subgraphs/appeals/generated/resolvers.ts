@@ -351,9 +351,7 @@ export type DepartmentKind =
 
 /**
  * The hotline's handling steps. Refusals are coded errors and change nothing: a step that does not
- * apply to the appeal's status is ILLEGAL_TRANSITION (the message says which step applies); a reused
- * idempotencyKey with a different request is CONFLICT. A repeat with the same idempotencyKey returns
- * the first result and changes nothing.
+ * apply to the appeal's status is ILLEGAL_TRANSITION (the message says which step applies).
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -378,9 +376,7 @@ export type Mutation = {
 
 /**
  * The hotline's handling steps. Refusals are coded errors and change nothing: a step that does not
- * apply to the appeal's status is ILLEGAL_TRANSITION (the message says which step applies); a reused
- * idempotencyKey with a different request is CONFLICT. A repeat with the same idempotencyKey returns
- * the first result and changes nothing.
+ * apply to the appeal's status is ILLEGAL_TRANSITION (the message says which step applies).
  */
 export type MutationCloseAppealArgs = {
   id: Scalars['ID']['input'];
@@ -391,9 +387,7 @@ export type MutationCloseAppealArgs = {
 
 /**
  * The hotline's handling steps. Refusals are coded errors and change nothing: a step that does not
- * apply to the appeal's status is ILLEGAL_TRANSITION (the message says which step applies); a reused
- * idempotencyKey with a different request is CONFLICT. A repeat with the same idempotencyKey returns
- * the first result and changes nothing.
+ * apply to the appeal's status is ILLEGAL_TRANSITION (the message says which step applies).
  */
 export type MutationDispatchAppealArgs = {
   departmentCode: Scalars['CreditCode']['input'];
@@ -404,9 +398,7 @@ export type MutationDispatchAppealArgs = {
 
 /**
  * The hotline's handling steps. Refusals are coded errors and change nothing: a step that does not
- * apply to the appeal's status is ILLEGAL_TRANSITION (the message says which step applies); a reused
- * idempotencyKey with a different request is CONFLICT. A repeat with the same idempotencyKey returns
- * the first result and changes nothing.
+ * apply to the appeal's status is ILLEGAL_TRANSITION (the message says which step applies).
  */
 export type MutationRegisterAppealArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -416,9 +408,7 @@ export type MutationRegisterAppealArgs = {
 
 /**
  * The hotline's handling steps. Refusals are coded errors and change nothing: a step that does not
- * apply to the appeal's status is ILLEGAL_TRANSITION (the message says which step applies); a reused
- * idempotencyKey with a different request is CONFLICT. A repeat with the same idempotencyKey returns
- * the first result and changes nothing.
+ * apply to the appeal's status is ILLEGAL_TRANSITION (the message says which step applies).
  */
 export type MutationRespondToAppealArgs = {
   id: Scalars['ID']['input'];
@@ -429,9 +419,7 @@ export type MutationRespondToAppealArgs = {
 
 /**
  * The hotline's handling steps. Refusals are coded errors and change nothing: a step that does not
- * apply to the appeal's status is ILLEGAL_TRANSITION (the message says which step applies); a reused
- * idempotencyKey with a different request is CONFLICT. A repeat with the same idempotencyKey returns
- * the first result and changes nothing.
+ * apply to the appeal's status is ILLEGAL_TRANSITION (the message says which step applies).
  */
 export type MutationReturnAppealArgs = {
   id: Scalars['ID']['input'];

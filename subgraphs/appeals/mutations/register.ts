@@ -7,7 +7,8 @@ import { monthOf, weekOf } from '../dates.js';
 import { AppealEntity, type Appeal } from '../entities.js';
 import type { RegisterAppealInput } from '../generated/resolvers.js';
 import { appellantFor } from './access.js';
-import { idempotent } from './idempotency.js';
+import { idempotent } from '../../../platform/idempotency.js';
+import { replayAppeal } from './steps.js';
 import { nowInChina } from '../../../platform/time.js';
 
 const MAX_TEXT = 2_000;
@@ -17,7 +18,7 @@ export async function registerAppeal(context: Context, input: RegisterAppealInpu
   const appellantId = appellantFor(context.caller, input.appellant);
   const text = input.text.trim();
   if (text.length === 0 || text.length > MAX_TEXT) throw new BadInputError(`must be 1 to ${MAX_TEXT} characters, got ${text.length}`, 'input.text');
-  return idempotent(context, 'registerAppeal', idempotencyKey, { input }, async (em) => {
+  return idempotent(context.em, context.caller, { mutation: 'registerAppeal', key: idempotencyKey, input }, async (em) => {
     const receivedAt = nowInChina();
     const receivedOn = receivedAt.slice(0, 10);
     const responseLimitDays = RESPONSE_LIMIT_DAYS[input.kind];
@@ -48,7 +49,7 @@ export async function registerAppeal(context: Context, input: RegisterAppealInpu
     };
     await em.insert(AppealEntity, appeal);
     return appeal;
-  });
+  }, replayAppeal);
 }
 
 /** The next free id of the day: A, YYYYMMDD, then one more than the day's highest serial. */

@@ -1,10 +1,11 @@
+import type { EntityManager } from '@mikro-orm/core';
 import { BadInputError, ErrorCode, GovError, NotFoundError } from '../../../platform/errors.js';
 import type { Context } from '../context.js';
 import type { AppealSatisfaction, AppealStatus } from '../data/reference.js';
 import { AppealEntity, type Appeal } from '../entities.js';
 import { STEPS, stepsFrom, type Step } from '../lifecycle.js';
 import { requireHandler } from './access.js';
-import { idempotent } from './idempotency.js';
+import { idempotent } from '../../../platform/idempotency.js';
 
 const MAX_TEXT = 2_000;
 
@@ -17,7 +18,7 @@ const MAX_TEXT = 2_000;
  */
 async function step(context: Context, name: Step, id: string, key: string | null | undefined, args: Record<string, unknown>, changes: (appeal: Appeal, today: string) => Partial<Appeal>): Promise<Appeal> {
   requireHandler(context.caller, name);
-  return idempotent(context, name, key, { id, ...args }, async (em) => {
+  return idempotent(context.em, context.caller, { mutation: name, key, input: { id, ...args } }, async (em) => {
     const appeal = await em.findOne(AppealEntity, { id });
     if (!appeal) throw new NotFoundError('Appeal', id);
     const { from, to } = STEPS[name];
@@ -32,8 +33,11 @@ async function step(context: Context, name: Step, id: string, key: string | null
     const updated = await em.nativeUpdate(AppealEntity, { id, status: appeal.status }, update);
     if (updated !== 1) throw new GovError(ErrorCode.Conflict, `Appeal ${id} changed while ${name} ran: read it again and retry`);
     return { ...appeal, ...update };
-  });
+  }, replayAppeal);
 }
+
+/** The appeal an earlier request with the same idempotency key acted on, as it is now. */
+export const replayAppeal = (em: EntityManager, id: string): Promise<Appeal> => em.findOneOrFail(AppealEntity, { id }) as Promise<Appeal>;
 
 function checkText(value: string, argument: string): string {
   const text = value.trim();

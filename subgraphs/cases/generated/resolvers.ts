@@ -391,8 +391,6 @@ export type MandateSource =
   | 'PRINCIPAL';
 
 /**
- * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
- * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
  * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
@@ -442,8 +440,6 @@ export type Mutation = {
 
 
 /**
- * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
- * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
  * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
@@ -458,8 +454,6 @@ export type MutationAcceptCaseArgs = {
 
 
 /**
- * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
- * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
  * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
@@ -474,8 +468,6 @@ export type MutationApproveCaseArgs = {
 
 
 /**
- * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
- * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
  * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
@@ -490,8 +482,6 @@ export type MutationDeliverCaseArgs = {
 
 
 /**
- * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
- * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
  * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
@@ -503,8 +493,6 @@ export type MutationGrantMandateArgs = {
 
 
 /**
- * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
- * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
  * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
@@ -519,8 +507,6 @@ export type MutationRefuseCaseArgs = {
 
 
 /**
- * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
- * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
  * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
@@ -532,8 +518,6 @@ export type MutationRegisterMandateArgs = {
 
 
 /**
- * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
- * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
  * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
@@ -548,8 +532,6 @@ export type MutationRejectCaseArgs = {
 
 
 /**
- * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
- * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
  * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
@@ -564,8 +546,6 @@ export type MutationResumeCaseArgs = {
 
 
 /**
- * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
- * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
  * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
@@ -577,8 +557,6 @@ export type MutationRevokeMandateArgs = {
 
 
 /**
- * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
- * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
  * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
@@ -593,8 +571,6 @@ export type MutationStartReviewArgs = {
 
 
 /**
- * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
- * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
  * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
@@ -607,8 +583,6 @@ export type MutationSubmitCaseArgs = {
 
 
 /**
- * Every mutation takes an optional idempotencyKey (1..128 characters, per caller): a repeat with the
- * same key returns the first result and changes nothing; the same key with other input is a CONFLICT.
  * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
  * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,

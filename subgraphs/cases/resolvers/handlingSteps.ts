@@ -1,13 +1,17 @@
+import type { EntityManager } from '@mikro-orm/core';
 import { ErrorCode, GovError, NotFoundError } from '../../../platform/errors.js';
 import type { Channel } from '../../../reference/service-types.js';
 import { requireHandler, requireImplementingAgency } from '../access.js';
 import type { Context } from '../context.js';
 import { CaseEntity, CaseEventEntity, type Case, type CaseEvent } from '../entities.js';
-import { runOnce } from '../idempotency.js';
 import { DECISIONS, MUTATIONS, NEEDS_REASON, nextStatus, type CaseAction } from '../lifecycle.js';
 import { caseFacts } from '../timeline.js';
 import { checkText } from '../validate.js';
+import { idempotent } from '../../../platform/idempotency.js';
 import { nowInChina } from '../../../platform/time.js';
+
+/** The case an earlier request with the same idempotency key acted on, as it is now. */
+export const replayCase = (tx: EntityManager, id: string): Promise<Case> => tx.findOneOrFail(CaseEntity, { id });
 
 interface StepArgs {
   id: string;
@@ -28,7 +32,8 @@ export function handlingStep(action: CaseAction) {
   return async (_: unknown, { idempotencyKey, ...args }: StepArgs, context: Context): Promise<Case> => {
     const handler = requireHandler(context.caller);
     const note = NEEDS_REASON.has(action) ? checkText(args.reason, 'reason', true) : checkText(args.note, 'note', false);
-    return runOnce(context, { mutation, key: idempotencyKey, input: args }, async (tx) => {
+    const request = { mutation, key: idempotencyKey, input: args };
+    return idempotent(context.em, context.caller, request, async (tx) => {
       const found = await tx.findOne(CaseEntity, { id: args.id });
       if (!found) throw new NotFoundError('Case', args.id);
       const status = nextStatus(found.id, found.status, action);
@@ -42,6 +47,6 @@ export function handlingStep(action: CaseAction) {
       }
       await tx.insert(CaseEventEntity, event);
       return { ...found, ...facts };
-    });
+    }, replayCase);
   };
 }

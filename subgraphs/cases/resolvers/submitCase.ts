@@ -6,10 +6,11 @@ import { submitter } from '../access.js';
 import { noteActingFor } from '../acting-for.js';
 import { requireMandate } from '../mandates.js';
 import { confirmedDataRuns, recordDataRuns } from '../dataRuns.js';
-import { runOnce } from '../idempotency.js';
 import { caseFacts } from '../timeline.js';
 import { checkApplicant, checkChannel, itemFor } from '../validate.js';
+import { idempotent } from '../../../platform/idempotency.js';
 import { nowInChina } from '../../../platform/time.js';
+import { replayCase } from './handlingSteps.js';
 
 const SERIAL = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -27,7 +28,8 @@ export const submitCase: NonNullable<MutationResolvers['submitCase']> = async (_
   // acting for someone else only within their mandate for this item (帮代办)
   const mandateId = needsMandate && agentId ? await requireMandate(context.em, input, agentId) : null;
   const dataRuns = await confirmedDataRuns(context.caller, input, item);
-  const submitted = await runOnce(context, { mutation: 'submitCase', key: idempotencyKey, input }, async (tx) => {
+  const request = { mutation: 'submitCase', key: idempotencyKey, input };
+  const submitted = await idempotent(context.em, context.caller, request, async (tx) => {
     const implementation = await tx.findOne(ImplementationEntity, { code: input.implementationCode });
     if (!implementation || implementation.itemCode !== input.itemCode) {
       throw new BadInputError(`${input.implementationCode} is not an implementation of ${input.itemCode}; the catalog lists them under ServiceItem.implementations`, 'input.implementationCode');
@@ -45,7 +47,7 @@ export const submitCase: NonNullable<MutationResolvers['submitCase']> = async (_
     await tx.insert(CaseEventEntity, event);
     await recordDataRuns(tx, id, dataRuns);
     return row;
-  });
+  }, replayCase);
   noteActingFor(context, submitted, 'Mutation.submitCase');
   return submitted;
 };

@@ -226,8 +226,8 @@ export type Mutation = {
    * caller is the evaluator. A missing, altered, forged, expired or other case's ticket, or a
    * rating past the period, is BAD_USER_INPUT (argument input.ratingTicket) and someone else's
    * ticket FORBIDDEN. A bad review opens a rectification in the same transaction. A second rating
-   * of the same case is refused with CONFLICT. With an idempotencyKey, a repeat
-   * returns the first result; the same key with a different input is a CONFLICT.
+   * of the same case is refused with CONFLICT. The rating ticket is not part of what a repeat must
+   * repeat: it may carry a freshly fetched one.
    */
   rateCase: Evaluation;
   /**

@@ -2,12 +2,12 @@ import { ErrorCode, GovError } from '../../../platform/errors.js';
 import { rectificationDeadline } from '../deadlines.js';
 import { EvaluationEntity, RectificationEntity, type Evaluation } from '../entities.js';
 import type { MutationResolvers } from '../generated/resolvers.js';
-import { idempotent } from '../idempotency.js';
 import { isBadReview } from '../levels.js';
 import { checkRating, checkText } from '../rules.js';
 import { ticketFor } from '../tickets.js';
 import { evaluatorOf, requireHandler } from './callers.js';
 import { replayRectification, transition } from './transitions.js';
+import { idempotent } from '../../../platform/idempotency.js';
 import { nowInChina, todayInChina } from '../../../platform/time.js';
 
 export const Mutation: MutationResolvers = {
