@@ -4,7 +4,8 @@ import { departmentConfig } from './config.js';
 describe('a department configuration', () => {
   it('has working defaults: SQLite under data/, its registry port, recording on', () => {
     const config = departmentConfig('cases', {});
-    expect(config).toMatchObject({ production: false, host: '127.0.0.1', port: 4006, recordAccess: true, auditIngestUrl: null });
+    expect(config).toMatchObject({ production: false, host: '127.0.0.1', port: 4006, recordAccess: true, auditIngestUrl: 'http://127.0.0.1:4009/ingest' });
+    expect(departmentConfig('cases', { AUDIT_PORT: '5009' }).auditIngestUrl).toBe('http://127.0.0.1:5009/ingest');
     expect(config.database).toMatchObject({ kind: 'sqlite', file: expect.stringMatching(/data\/cases\.sqlite$/) });
   });
 
@@ -19,6 +20,7 @@ describe('a department configuration', () => {
 
   it.each([
     ['a port that is no port', { CASES_PORT: '70000' }, /CASES_PORT/],
+    ['an audit port that is no port, where records would go', { AUDIT_PORT: 'abc' }, /AUDIT_PORT/],
     ['a database URL that is not PostgreSQL', { DATABASE_URL: 'mysql://u@h/x' }, /DATABASE_URL must be a postgres/],
     ['its own database URL that is not PostgreSQL', { CASES_DATABASE_URL: 'file:/etc/passwd' }, /CASES_DATABASE_URL must be a postgres/],
     ['a recording switch that is neither on nor off', { AUDIT_RECORDING: 'no' }, /AUDIT_RECORDING must be on or off/],

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { INGEST_PATH } from './audit/record.js';
 import { departmentPort } from './departments.js';
 
 /**
@@ -21,6 +22,7 @@ const schema = z.object({
   GOVGRAPH_DATA_DIR: z.string().min(1).default('data'),
   DATABASE_URL: postgresUrl.optional(),
   AUDIT_RECORDING: onOff.default('on'),
+  AUDIT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   AUDIT_INGEST_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
 });
 
@@ -31,8 +33,8 @@ export interface DepartmentConfig {
   database: DatabaseTarget;
   /** AUDIT_RECORDING=off exists only to measure recording's cost, and is refused in production */
   recordAccess: boolean;
-  /** where access records go: AUDIT_INGEST_URL, else the audit department's default address */
-  auditIngestUrl: string | null;
+  /** where access records go: AUDIT_INGEST_URL, else the audit department's address on this host */
+  auditIngestUrl: string;
 }
 
 /** An empty variable counts as unset, as in a shell's `X= cmd`. */
@@ -68,6 +70,6 @@ export function departmentConfig(department: string, env: NodeJS.ProcessEnv = pr
     port: (c[port] as number | undefined) ?? departmentPort(department, {}),
     database,
     recordAccess: c.AUDIT_RECORDING === 'on',
-    auditIngestUrl: c.AUDIT_INGEST_URL ?? null,
+    auditIngestUrl: c.AUDIT_INGEST_URL ?? `http://127.0.0.1:${departmentPort('audit', values)}${INGEST_PATH}`,
   };
 }

@@ -19,8 +19,6 @@ import { departmentConfig, type DatabaseTarget } from './config.js';
 import { openDatabase } from './db.js';
 import { accessRecordingPlugin } from './audit/plugin.js';
 import { OutboxEntity, outboxMigrations, startDelivery, type Delivery } from './audit/outbox.js';
-import { INGEST_PATH } from './audit/record.js';
-import { departmentPort } from './departments.js';
 import { errorMaskingPlugin, formatError } from './format-error.js';
 import { createHttpServer, listen, type Route } from './http.js';
 import { log } from './log.js';
@@ -168,7 +166,7 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
     const sql = countSql(orm);
     const server = buildDepartmentServer(department, orm);
     const delivery = records
-      ? startDelivery(orm, options.auditIngestUrl ?? config.auditIngestUrl ?? `http://127.0.0.1:${departmentPort('audit')}${INGEST_PATH}`, options.auditIntervalMs)
+      ? startDelivery(orm, options.auditIngestUrl ?? config.auditIngestUrl, options.auditIntervalMs)
       : null;
     await server.start();
     const http = createHttpServer({

@@ -49,10 +49,19 @@ export const DEPARTMENTS = discoverDepartments();
 
 export const GATEWAY_PORT = 4000;
 
-/** The port a department listens on: <NAME>_PORT, else its default. */
+/**
+ * The port a department listens on: <NAME>_PORT, else its default. A value that is no port stops the
+ * caller (a department at start, the gateway building its URLs) with the variable named, instead of
+ * a URL with port NaN that fails on every request.
+ */
 export function departmentPort(name: string, env: NodeJS.ProcessEnv = process.env): number {
-  const configured = env[`${name.toUpperCase()}_PORT`];
-  if (configured !== undefined && configured !== '') return Number(configured);
+  const variable = `${name.toUpperCase()}_PORT`;
+  const configured = env[variable];
+  if (configured !== undefined && configured !== '') {
+    const port = Number(configured);
+    if (!/^\d{1,5}$/.test(configured) || port > 65535) throw new Error(`${variable} must be a port number from 0 to 65535, got "${configured.slice(0, 20)}"`);
+    return port;
+  }
   const known = DEPARTMENTS.find((d) => d.name === name);
   if (!known) throw new Error(`Unknown department ${name}`);
   return known.port;
