@@ -14,6 +14,9 @@ import type { Department } from './department.js';
 
 const SUBGRAPHS = fileURLToPath(new URL('../subgraphs/', import.meta.url));
 
+/** A department's name: its folder, its subgraph, the prefix of <NAME>_PORT and <NAME>_URL, a TypeScript identifier. */
+export const DEPARTMENT_NAME = /^[a-z][a-z0-9]{1,30}$/;
+
 const Manifest = z.strictObject({
   port: z.number().int().min(1024).max(65535),
   title: z.string().trim().min(1),
@@ -30,7 +33,7 @@ export interface DepartmentEntry extends z.infer<typeof Manifest> {
 export function discoverDepartments(dir: string = SUBGRAPHS): readonly DepartmentEntry[] {
   const entries = globSync('*/manifest.json', { cwd: dir }).map((file) => {
     const name = file.split('/')[0]!;
-    if (!/^[a-z][a-z0-9]*$/.test(name)) throw new Error(`subgraphs/${name}: a department's name is lower-case letters and digits, starting with a letter`);
+    if (!DEPARTMENT_NAME.test(name)) throw new Error(`subgraphs/${name}: a department's name is 2 to 31 lower-case letters and digits, starting with a letter`);
     const parsed = Manifest.safeParse(JSON.parse(readFileSync(`${dir}${file}`, 'utf8')));
     if (!parsed.success) throw new Error(`subgraphs/${file}: ${z.prettifyError(parsed.error)}`);
     return { name, ...parsed.data };

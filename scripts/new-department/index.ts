@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEPARTMENTS, GATEWAY_PORT } from '../../platform/departments.js';
+import { DEPARTMENT_NAME, DEPARTMENTS, GATEWAY_PORT } from '../../platform/departments.js';
 import { departmentFiles, type Names } from './templates.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -15,8 +15,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 /** Checked names and a free port for the new department; throws a message a person can act on. */
 export function namesFor(name: string | undefined, options: { type?: string; port?: string; title?: string } = {}): Names {
   if (!name) throw new Error('usage: npm run new:department -- <name> [--type Permit] [--port 4010] [--title "…"]');
-  // the folder name is also a <NAME>_PORT / <NAME>_URL prefix and a TypeScript identifier
-  if (!/^[a-z][a-z0-9]{1,30}$/.test(name)) throw new Error(`"${name.slice(0, 40)}" is not a department name: lower-case letters and digits, starting with a letter (e.g. permits)`);
+  if (!DEPARTMENT_NAME.test(name)) throw new Error(`"${name.slice(0, 40)}" is not a department name: lower-case letters and digits, starting with a letter (e.g. permits)`);
   if (DEPARTMENTS.some((d) => d.name === name) || existsSync(join(root, 'subgraphs', name))) throw new Error(`subgraphs/${name} already exists`);
   const singular = name.length > 3 && name.endsWith('s') ? name.slice(0, -1) : name;
   const type = options.type ?? singular[0]!.toUpperCase() + singular.slice(1);
