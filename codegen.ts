@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { Kind, parse } from 'graphql';
 import { DEPARTMENTS } from './platform/departments.js';
 
 /**
@@ -15,10 +16,27 @@ const scalars = {
   Date: 'string',
 };
 
-// each department's mappers (GraphQL type -> the model its resolvers receive) are in its manifest.json
+/**
+ * The model each GraphQL type's resolvers receive, by convention: the type T that entities.ts exports
+ * (a table's row, inferred from its entity), else TRef (another department's entity, by key only).
+ * A department's manifest.json names only what the convention does not say.
+ */
+function mappersOf(name: string, declared: Record<string, string>): Record<string, string> {
+  const exported = new Set([...readFileSync(`subgraphs/${name}/entities.ts`, 'utf8').matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]!));
+  const roots = new Set(['Query', 'Mutation', 'Subscription']);
+  const types = parse(readFileSync(`subgraphs/${name}/schema.graphql`, 'utf8')).definitions.flatMap((d) =>
+    (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) && !roots.has(d.name.value) ? [d.name.value] : [],
+  );
+  const conventional = types.flatMap((type) => {
+    const model = [type, `${type}Ref`].find((t) => exported.has(t));
+    return model ? [[type, `../entities.js#${model}`] as const] : [];
+  });
+  return { ...Object.fromEntries(conventional), ...declared };
+}
+
 const departmentBlocks = Object.fromEntries(
   DEPARTMENTS.filter(({ name }) => existsSync(`subgraphs/${name}/schema.graphql`))
-    .map(({ name, mappers: map }) => [
+    .map(({ name, mappers: declared }) => [
     `subgraphs/${name}/generated/resolvers.ts`,
     {
       schema: [`subgraphs/${name}/schema.graphql`, 'platform/schema/shared.graphql'],
@@ -28,7 +46,7 @@ const departmentBlocks = Object.fromEntries(
         useTypeImports: true,
         enumsAsTypes: true,
         contextType: '../context.js#Context',
-        mappers: map,
+        mappers: mappersOf(name, declared),
         mapperTypeSuffix: 'Model',
         scalars,
         resolverTypeWrapperSignature: 'T | Promise<T>',

@@ -4,10 +4,10 @@ import { SqlitePlatform, type EntityManager as SqlEntityManager } from '@mikro-o
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindSql } from './bound-sql.js';
 import { openDatabase } from './db.js';
-import { schemaMigration } from './migrations.js';
 import { findIn } from './rows.js';
 import { watchSql } from './sql-counter.js';
 import { testDatabase } from './testing.js';
+import { migrationsFor } from '../schema/tools/migrations.js';
 
 describe('bindSql', () => {
   const sql = 'select ?? from t where a = ? and b = ? and c = ? and d \\? e';
@@ -36,7 +36,7 @@ describe('a caller\'s text reaches the database bound, never inside the SQL', ()
     orm = await openDatabase({
       target: testDatabase('bound'),
       entities: [NoteEntity],
-      migrations: [schemaMigration('note', (schema) => schema.createTable('note', (t) => { t.string('id').primary(); t.text('text').notNullable(); }))],
+      migrations: await migrationsFor('bound-sql', [NoteEntity]),
     });
     watchSql(orm, (sql) => sent.push(sql));
   });

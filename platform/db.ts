@@ -1,4 +1,4 @@
-import { MikroORM, type EntitySchema, type MigrationObject, type Options } from '@mikro-orm/core';
+import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sql';
 import { Migrator } from '@mikro-orm/migrations';
@@ -6,13 +6,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { bindValues } from './bound-sql.js';
 import type { DatabaseTarget } from './config.js';
+import { adoptLegacyChain, migrationObject, type GeneratedMigration } from './migrations.js';
 import { registerTap, StatementTap } from './sql-counter.js';
 import { sqliteDialect } from './sqlite.js';
 
 export interface OpenOptions {
   target: DatabaseTarget;
   entities: EntitySchema<any, any>[];
-  migrations: MigrationObject[];
+  /** generated from the entities (platform/migrations.ts) */
+  migrations: readonly GeneratedMigration[];
 }
 
 /** Opens the database, creating it if needed, and applies pending migrations. */
@@ -20,7 +22,7 @@ export async function openDatabase({ target, entities, migrations }: OpenOptions
   const common = {
     entities,
     extensions: [Migrator],
-    migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, silent: true, snapshot: false },
+    migrations: { migrationsList: migrations.map(migrationObject), transactional: true, allOrNothing: true, silent: true, snapshot: false },
     // the per-request DataLoaders batch explicitly; MikroORM's own stays off to keep one mechanism
     allowGlobalContext: false,
     discovery: { warnWhenNoEntities: false },
@@ -39,6 +41,7 @@ export async function openDatabase({ target, entities, migrations }: OpenOptions
   }
   registerTap(orm, tap);
   bindValues(orm);
+  await adoptLegacyChain(orm, migrations);
   await orm.migrator.up();
   return orm;
 }

@@ -9,7 +9,6 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/core';
-import type { MigrationObject } from '@mikro-orm/core';
 import { GraphQLError, parse, type DocumentNode } from 'graphql';
 import type { JWK } from 'jose';
 import { AccessReads } from './audit/collector.js';
@@ -18,10 +17,11 @@ import { ErrorCode } from './errors.js';
 import { departmentConfig, type DatabaseTarget } from './config.js';
 import { openDatabase } from './db.js';
 import { accessRecordingPlugin } from './audit/plugin.js';
-import { OutboxEntity, outboxMigrations, startDelivery, type Delivery } from './audit/outbox.js';
+import { OutboxEntity, startDelivery, type Delivery } from './audit/outbox.js';
 import { errorMaskingPlugin, formatError } from './format-error.js';
 import { createHttpServer, listen, type Route } from './http.js';
 import { log } from './log.js';
+import type { GeneratedMigration } from './migrations.js';
 import { requestIdFrom } from './request-id.js';
 import { enforceAccess, type SubjectsOf } from './security/enforce.js';
 import { gatewayVerifier, GatewayTokenError, type GatewayClaims } from './security/gateway-token.js';
@@ -47,8 +47,12 @@ export interface Department<L> {
   typeDefs: DocumentNode;
   /** typed per department by codegen (generated/resolvers.ts) */
   resolvers: object;
+  /** the department's tables; the first decides whether the database is empty and needs seeding */
   entities: EntitySchema<any, any>[];
-  migrations: MigrationObject[];
+  /** generated from the entities by `npm run migrations` (loadMigrations(import.meta.url)) */
+  migrations: readonly GeneratedMigration[];
+  /** rows the department cannot work without, written after migrating whenever they are missing (idempotent) */
+  prepare?(em: EntityManager): Promise<void>;
   /** fresh DataLoaders for one request */
   loaders(em: EntityManager): L;
   /** fills an empty database with sample data */
@@ -146,15 +150,28 @@ export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroO
   });
 }
 
+/** Every table in a department's database: its own and the kit's access outbox. Migrations are generated from these. */
+export function databaseEntities(department: Pick<Department<unknown>, 'entities'>): EntitySchema<any, any>[] {
+  return [...department.entities, OutboxEntity];
+}
+
+/** Opens a department's database, migrated and prepared, as the department process, the seeder and the bench use it. */
+export async function openDepartmentDatabase(department: Pick<Department<unknown>, 'entities' | 'migrations' | 'prepare'>, target: DatabaseTarget): Promise<MikroORM> {
+  const orm = await openDatabase({ target, entities: databaseEntities(department), migrations: department.migrations });
+  try {
+    if (department.prepare) await orm.em.fork().transactional((em) => department.prepare!(em));
+    return orm;
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+}
+
 /** Opens the database, migrates, seeds if empty, and serves the subgraph over HTTP. */
 export async function startDepartment<L>(department: Department<L>, options: StartOptions = {}): Promise<RunningDepartment> {
   const config = departmentConfig(department.name);
   const records = recording(department);
-  const orm = await openDatabase({
-    target: options.target ?? config.database,
-    entities: [...department.entities, OutboxEntity],
-    migrations: [...department.migrations, ...outboxMigrations],
-  });
+  const orm = await openDepartmentDatabase(department, options.target ?? config.database);
   try {
     const seed = options.seed ?? { size: 200, seed: 1 };
     if (seed && department.seed && (await isEmpty(orm, department.entities[0]))) {

@@ -20,8 +20,11 @@ export const DEPARTMENT_NAME = /^[a-z][a-z0-9]{1,30}$/;
 const Manifest = z.strictObject({
   port: z.number().int().min(1024).max(65535),
   title: z.string().trim().min(1),
-  /** GraphQL type -> `<module relative to generated/>#<type>` the resolvers of that type receive */
-  mappers: z.record(z.string().regex(/^[A-Z]\w*$/), z.string().regex(/^\.\.\/[\w./-]+\.js#\w+$/)),
+  /**
+   * GraphQL type -> `<module relative to generated/>#<type>` the resolvers of that type receive, where the
+   * convention does not say it: codegen maps a type T to the T, else the TRef, that entities.ts exports.
+   */
+  mappers: z.record(z.string().regex(/^[A-Z]\w*$/), z.string().regex(/^\.\.\/[\w./-]+\.js#\w+$/)).default({}),
 });
 
 export interface DepartmentEntry extends z.infer<typeof Manifest> {

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from './context.js';
 import { openDatabase } from './db.js';
 import { ErrorCode, GovError } from './errors.js';
-import { canonicalJson, idempotencyMigrations, IdempotencyEntity, idempotent } from './idempotency.js';
-import { schemaMigration } from './migrations.js';
+import { canonicalJson, IdempotencyEntity, idempotent } from './idempotency.js';
 import { testDatabase } from './testing.js';
+import { migrationsFor } from '../schema/tools/migrations.js';
 
 interface Thing {
   id: string;
@@ -17,13 +17,6 @@ const ThingEntity = new EntitySchema<Thing>({
   tableName: 'thing',
   properties: { id: { type: 'string', primary: true }, value: { type: 'string' } },
 });
-
-const thingTable = schemaMigration('thing', (schema) =>
-  schema.createTable('thing', (t) => {
-    t.string('id', 24).primary();
-    t.string('value', 100).notNullable();
-  }),
-);
 
 const alice: Caller = { role: 'CITIZEN', subject: '110101199003071234', department: null, scopes: [] };
 const bob: Caller = { ...alice, subject: '110101199104082345' };
@@ -38,7 +31,7 @@ describe('idempotent (platform/idempotency.ts)', () => {
     orm = await openDatabase({
       target: testDatabase('idempotency'),
       entities: [ThingEntity, IdempotencyEntity],
-      migrations: [thingTable, ...idempotencyMigrations],
+      migrations: await migrationsFor('idempotency', [ThingEntity, IdempotencyEntity]),
     });
   });
   afterAll(() => orm?.close());

@@ -1,8 +1,7 @@
 import { hash } from 'node:crypto';
-import { EntitySchema, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { defineEntity, p, UniqueConstraintViolationException, type EntityManager, type InferEntity } from '@mikro-orm/core';
 import type { Caller } from './context.js';
 import { BadInputError, ErrorCode, ForbiddenError, GovError } from './errors.js';
-import { schemaMigration } from './migrations.js';
 import { nowInChina } from './time.js';
 
 /**
@@ -19,46 +18,24 @@ import { nowInChina } from './time.js';
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 export const IDEMPOTENCY_KEY_MAX = 128;
 
-export interface IdempotentRequestRow {
-  /** role:subject of the caller: keys of different callers never meet */
-  caller: string;
-  key: string;
-  mutation: string;
-  /** sha-256 of the canonical input (canonicalJson) */
-  fingerprint: string;
-  /** the id of the record the first run returned; null only inside that run's transaction */
-  resultId: string | null;
-  createdAt: string;
-}
-
-export const IdempotencyEntity = new EntitySchema<IdempotentRequestRow>({
+export const IdempotencyEntity = defineEntity({
   name: 'IdempotentRequest',
   tableName: 'idempotent_request',
   properties: {
-    caller: { type: 'string', primary: true },
-    key: { type: 'string', primary: true, fieldName: 'idem_key' },
-    mutation: { type: 'string' },
-    fingerprint: { type: 'string' },
-    resultId: { type: 'string', nullable: true, fieldName: 'result_id' },
-    createdAt: { type: 'string', fieldName: 'created_at' },
+    /** role:subject of the caller: keys of different callers never meet */
+    caller: p.string().length(100).primary(),
+    key: p.string().length(IDEMPOTENCY_KEY_MAX).name('idem_key').primary(),
+    mutation: p.string().length(64),
+    /** sha-256 of the canonical input (canonicalJson) */
+    fingerprint: p.string().length(64),
+    /** the id of the record the first run returned; null only inside that run's transaction */
+    resultId: p.string().length(128).strictNullable(),
+    createdAt: p.string().length(32),
   },
+  // one answer per caller and key: of two requests racing on a key, the second fails on the primary key
+  primaryKeys: ['caller', 'key'],
 });
-
-/** The kit's idempotency table; a department that uses idempotent() lists these in its migrations and IdempotencyEntity in its entities. */
-export const idempotencyMigrations = [
-  schemaMigration('kit-003-idempotency', (schema) =>
-    schema.createTable('idempotent_request', (t) => {
-      t.string('caller', 100).notNullable();
-      t.string('idem_key', IDEMPOTENCY_KEY_MAX).notNullable();
-      t.string('mutation', 64).notNullable();
-      t.string('fingerprint', 64).notNullable();
-      t.string('result_id', 128).nullable();
-      t.string('created_at', 32).notNullable();
-      // one answer per caller and key: of two requests racing on a key, the second fails here
-      t.primary(['caller', 'idem_key']);
-    }),
-  ),
-];
+export type IdempotentRequestRow = InferEntity<typeof IdempotencyEntity>;
 
 export interface IdempotentRequest {
   /** the mutation's name, e.g. submitCase */

@@ -2,8 +2,8 @@ import { EntitySchema, type MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './db.js';
 import { insertRows, MAX_BOUND_VALUES } from './insert-rows.js';
-import { schemaMigration } from './migrations.js';
 import { testDatabase } from './testing.js';
+import { migrationsFor } from '../schema/tools/migrations.js';
 
 const COLUMNS = ['id', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9'] as const;
 type Wide = Record<(typeof COLUMNS)[number], string>;
@@ -19,7 +19,7 @@ describe('insertRows', () => {
     orm = await openDatabase({
       target: testDatabase('insert-rows'),
       entities: [WideEntity],
-      migrations: [schemaMigration('wide', (schema) => schema.createTable('wide', (t) => COLUMNS.forEach((c) => (c === 'id' ? t.string(c).primary() : t.string(c)))))],
+      migrations: await migrationsFor('insert-rows', [WideEntity]),
     });
   });
   afterAll(() => orm.close());

@@ -17,3 +17,19 @@ export async function insertRows<T extends object>(em: EntityManager, entity: En
   const perStatement = Math.max(1, Math.floor(MAX_BOUND_VALUES / columns));
   for (let i = 0; i < rows.length; i += perStatement) await em.insertMany(entity, rows.slice(i, i + perStatement) as T[]);
 }
+
+/**
+ * Inserts rows as a generator yields them, a chunk at a time: a seed of millions of rows holds one
+ * chunk in memory, and each chunk is one or a few statements (insertRows).
+ */
+export async function insertEach<T extends object>(em: EntityManager, entity: EntitySchema<T, any>, rows: Iterable<T>, chunk = 2_000): Promise<void> {
+  let pending: T[] = [];
+  for (const row of rows) {
+    pending.push(row);
+    if (pending.length === chunk) {
+      await insertRows(em, entity, pending);
+      pending = [];
+    }
+  }
+  if (pending.length > 0) await insertRows(em, entity, pending);
+}

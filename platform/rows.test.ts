@@ -1,9 +1,9 @@
 import { EntitySchema, type MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './db.js';
-import { schemaMigration } from './migrations.js';
 import { findIn } from './rows.js';
 import { testDatabase } from './testing.js';
+import { migrationsFor } from '../schema/tools/migrations.js';
 
 interface Item { id: string; kind: string; rank: number; note: string | null }
 interface Tagged { id: string; tags: string[] | null }
@@ -30,22 +30,7 @@ describe('findIn', () => {
     orm = await openDatabase({
       target: testDatabase('rows'),
       entities: [ItemEntity, TaggedEntity],
-      migrations: [
-        schemaMigration('item', (schema) =>
-          schema.createTable('item', (t) => {
-            t.string('id').primary();
-            t.string('kind');
-            t.integer('rank');
-            t.string('the_note').nullable();
-          }),
-        ),
-        schemaMigration('tagged', (schema) =>
-          schema.createTable('tagged', (t) => {
-            t.string('id').primary();
-            t.json('tags').nullable();
-          }),
-        ),
-      ],
+      migrations: await migrationsFor('rows', [ItemEntity, TaggedEntity]),
     });
     const em = orm.em.fork();
     await em.insertMany(ItemEntity, ['a', 'b', 'c', 'd', 'e'].map((id, i) => ({ id, kind: i % 2 ? 'odd' : 'even', rank: 5 - i, note: i === 1 ? null : `n${i}` })));

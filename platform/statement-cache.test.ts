@@ -5,7 +5,8 @@ import type { EntityManager as SqlEntityManager } from '@mikro-orm/sql';
 import type { SqliteDatabase } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './db.js';
-import { schemaMigration } from './migrations.js';
+import { defineEntity, p } from '@mikro-orm/core';
+import { migrationsFor } from '../schema/tools/migrations.js';
 import { openSqlite } from './sqlite.js';
 
 describe('openSqlite: node:sqlite with a statement cache', () => {
@@ -53,12 +54,14 @@ describe('openSqlite: node:sqlite with a statement cache', () => {
   });
 });
 
+const T = defineEntity({ name: 'T', tableName: 't', properties: { id: p.integer().primary().autoincrement(false) } });
+
 describe('openDatabase on SQLite', () => {
   it('commits and rolls back transactions over the cached statements', async () => {
     const orm = await openDatabase({
       target: { kind: 'sqlite', file: join(mkdtempSync(join(tmpdir(), 'govgraph-')), 'cache.sqlite') },
-      entities: [],
-      migrations: [schemaMigration('t', (schema) => schema.createTable('t', (t) => t.integer('id').primary()))],
+      entities: [T],
+      migrations: await migrationsFor('cache', [T]),
     });
     try {
       const em = orm.em.fork() as SqlEntityManager;

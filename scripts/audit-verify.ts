@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { departmentConfig } from '../platform/config.js';
-import { openDatabase } from '../platform/db.js';
+import { openDepartmentDatabase } from '../platform/department.js';
 import type { ChainAnchor } from '../subgraphs/audit/chain.js';
 import { audit } from '../subgraphs/audit/department.js';
 import { verifyAccessLog } from '../subgraphs/audit/log.js';
@@ -26,7 +26,7 @@ const anchors: ChainAnchor[] = values.anchor.map((text) => {
 
 const target = departmentConfig('audit').database;
 if (target.kind === 'sqlite' && !existsSync(target.file)) fail(`No audit database at ${target.file}: start the audit department first, or set GOVGRAPH_DATA_DIR / AUDIT_DATABASE_URL`);
-const orm = await openDatabase({ target, entities: audit.entities, migrations: audit.migrations });
+const orm = await openDepartmentDatabase(audit, target);
 try {
   const result = await verifyAccessLog(orm.em.fork(), anchors);
   const seconds = result.seconds.toFixed(1);

@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { departmentConfig } from '../platform/config.js';
-import { openDatabase } from '../platform/db.js';
+import { openDepartmentDatabase } from '../platform/department.js';
 import { DEPARTMENTS, loadDepartment } from '../platform/departments.js';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: '200' }, seed: { type: 'string', default: '1' }, only: { type: 'string' } } });
@@ -19,7 +19,7 @@ for (const { name } of DEPARTMENTS) {
   const department = await loadDepartment(name);
   const target = departmentConfig(name).database;
   if (target.kind === 'sqlite') for (const suffix of ['', '-wal', '-shm']) rmSync(`${target.file}${suffix}`, { force: true });
-  const orm = await openDatabase({ target, entities: department.entities, migrations: department.migrations });
+  const orm = await openDepartmentDatabase(department, target);
   if (target.kind === 'postgres') {
     // start from empty tables on PostgreSQL too
     for (const entity of department.entities) await orm.em.fork().nativeDelete(entity, {});

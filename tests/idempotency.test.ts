@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/sql';
-import { openDatabase } from '../platform/db.js';
-import { loadDepartment } from '../platform/departments.js';
 import { sampleImplementations } from '../samples/catalog.js';
 import { personAt, residenceCounties } from '../samples/synthetic.js';
-import { testDatabase, type GraphQLResult } from '../platform/testing.js';
+import type { GraphQLResult } from '../platform/testing.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
 
@@ -235,28 +232,5 @@ describe('appeals: registerAppeal and the handling steps', () => {
     const byTwo = await platform.query(REGISTER, { input: input(), key: 'operator-key' }, await officer('operator-2'));
     expect(byTwo.errors).toBeUndefined();
     expect(byTwo.data?.registerAppeal.id).not.toBe(byOne.data?.registerAppeal.id);
-  });
-});
-
-describe('existing databases', () => {
-  // the tables the departments kept their keys in before the kit's idempotent_request
-  const OLD = { cases: 'idempotency_key', evaluation: 'idempotency_record', appeals: 'appeal_request' } as const;
-
-  it.each(Object.entries(OLD))('%s: the upgrade adds the kit table and drops %s, and reopening changes nothing more', async (name, table) => {
-    const { migrations, entities } = await loadDepartment(name);
-    const upgrade = migrations.findIndex((m) => m.name === 'kit-003-idempotency');
-    expect(upgrade).toBeGreaterThan(0);
-    const target = testDatabase(`upgrade_${name}`);
-    const before = await openDatabase({ target, entities, migrations: migrations.slice(0, upgrade) });
-    const em = before.em.fork() as unknown as SqlEntityManager;
-    await em.execute(`select count(*) as n from ${table}`);
-    await before.close();
-    for (let open = 0; open < 2; open++) {
-      const after = await openDatabase({ target, entities, migrations });
-      const sql = after.em.fork() as unknown as SqlEntityManager;
-      expect(await sql.execute('select count(*) as n from idempotent_request')).toEqual([{ n: expect.anything() }]);
-      await expect(sql.execute(`select count(*) from ${table}`)).rejects.toThrow();
-      await after.close();
-    }
   });
 });

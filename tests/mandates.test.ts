@@ -4,7 +4,7 @@ import { ITEMS } from '../reference/service-items.js';
 import { maskResidentId } from '../platform/security/masking.js';
 import { enterpriseAt, personAt } from '../samples/synthetic.js';
 import { CaseEntity } from '../subgraphs/cases/entities.js';
-import { MandateEntity } from '../subgraphs/cases/mandates.js';
+import { MandateEntity } from '../subgraphs/cases/entities.js';
 import { generateImplementations } from '../subgraphs/cases/seed.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';

@@ -16,11 +16,9 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { MikroORM } from '@mikro-orm/core';
 import { authenticator } from '../../gateway/auth.js';
 import type { GatewayContext } from '../../gateway/context.js';
-import { OutboxEntity, outboxMigrations } from '../../platform/audit/outbox.js';
 import { ANONYMOUS, type DepartmentContext } from '../../platform/context.js';
 import { departmentConfig } from '../../platform/config.js';
-import { openDatabase } from '../../platform/db.js';
-import { buildDepartmentServer, departmentContext, type Department } from '../../platform/department.js';
+import { buildDepartmentServer, departmentContext, openDepartmentDatabase, type Department } from '../../platform/department.js';
 import { formatError } from '../../platform/format-error.js';
 import { createHttpServer, listen } from '../../platform/http.js';
 import { runMain } from '../../platform/main.js';
@@ -61,11 +59,7 @@ async function openDepartment(name: string): Promise<InProcessDepartment> {
   const department = module[name];
   if (!department) throw new Error(`subgraphs/${name}/department.ts exports no department named ${name}`);
   // the same database as the department process (the dataset is built; nothing is seeded here)
-  const orm = await openDatabase({
-    target: departmentConfig(name).database,
-    entities: [...department.entities, OutboxEntity],
-    migrations: [...department.migrations, ...outboxMigrations],
-  });
+  const orm = await openDepartmentDatabase(department, departmentConfig(name).database);
   const sql = countSql(orm);
   const server = buildDepartmentServer(department, orm);
   await server.start();

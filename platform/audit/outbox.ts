@@ -1,7 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import { EntitySchema, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { defineEntity, p, type EntityManager, type InferEntity, type MikroORM } from '@mikro-orm/core';
 import { insertRows } from '../insert-rows.js';
-import { schemaMigration } from '../migrations.js';
 import { log } from '../log.js';
 import { auditSigningKey, signDelivery } from './keys.js';
 import { INGEST_PATH, OUTBOX_REPORT_PATH, type AccessRecord } from './record.js';
@@ -13,49 +12,22 @@ import { INGEST_PATH, OUTBOX_REPORT_PATH, type AccessRecord } from './record.js'
  * The audit log deduplicates on the record id, so a retry after a lost answer
  * never counts twice.
  */
-export interface OutboxRow {
-  id: string;
-  payload: string;
-  createdAt: string;
-  deliveredAt: string | null;
-  /** when the audit department last refused it as it is: kept, counted, retried every so often */
-  rejectedAt: string | null;
-  attempts: number;
-}
-
-export const OutboxEntity = new EntitySchema<OutboxRow>({
+export const OutboxEntity = defineEntity({
   name: 'AccessOutbox',
   tableName: 'access_outbox',
   properties: {
-    id: { type: 'string', primary: true },
-    payload: { type: 'text' },
-    createdAt: { type: 'string', fieldName: 'created_at' },
-    deliveredAt: { type: 'string', nullable: true, fieldName: 'delivered_at' },
-    rejectedAt: { type: 'string', nullable: true, fieldName: 'rejected_at' },
-    attempts: { type: 'integer' },
+    id: p.string().length(36).primary(),
+    payload: p.text(),
+    createdAt: p.string().length(32),
+    deliveredAt: p.string().length(32).strictNullable(),
+    /** when the audit department last refused it as it is: kept, counted, retried every so often */
+    rejectedAt: p.string().length(32).strictNullable(),
+    attempts: p.integer().default(0),
   },
+  // what is still to deliver, oldest first
+  indexes: [{ properties: ['deliveredAt', 'createdAt'] }],
 });
-
-const outboxTable = schemaMigration('kit-001-access-outbox', (schema) =>
-  schema.createTable('access_outbox', (t) => {
-    t.string('id', 36).primary();
-    t.text('payload').notNullable();
-    t.string('created_at', 32).notNullable();
-    t.string('delivered_at', 32).nullable();
-    t.integer('attempts').notNullable().defaultTo(0);
-    t.index(['delivered_at', 'created_at']);
-  }),
-);
-
-/** The kit's outbox migrations, run in every department that records accesses. */
-export const outboxMigrations = [
-  outboxTable,
-  schemaMigration('kit-002-outbox-rejected', (schema) =>
-    schema.alterTable('access_outbox', (t) => {
-      t.string('rejected_at', 32).nullable();
-    }),
-  ),
-];
+export type OutboxRow = InferEntity<typeof OutboxEntity>;
 
 /** Writes the records of one response; throws if the database refuses (then the data is not served). */
 export async function writeOutbox(orm: MikroORM, records: AccessRecord[]): Promise<void> {

@@ -1,7 +1,8 @@
 // npm run new:department -- <name> [--type Permit] [--port 4010] [--title "…"]
 // Scaffolds subgraphs/<name>/: a department that composes into the graph, starts, seeds sample
-// rows and passes its own tests, then regenerates the supergraph, codegen output and the schema
-// inventory (npm run generate, npm run schema:report). The registry (platform/departments.ts) finds it by its manifest.json.
+// rows and passes its own tests, then writes its first migration from its entity (npm run migrations)
+// and regenerates the supergraph, codegen output and the schema inventory (npm run generate,
+// npm run schema:report). The registry (platform/departments.ts) finds it by its manifest.json.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -36,7 +37,9 @@ function main(): void {
     mkdirSync(dirname(join(folder, file)), { recursive: true });
     writeFileSync(join(folder, file), content);
   }
-  process.stdout.write(`subgraphs/${names.name}/: type ${names.type}, port ${names.port}; composing and generating types…\n`);
+  process.stdout.write(`subgraphs/${names.name}/: type ${names.type}, port ${names.port}; writing its first migration, composing and generating types…\n`);
+  // its tables' first migration, from the entity
+  execFileSync('npm', ['run', '--silent', 'migrations', '--', names.name, '--name', 'initial'], { cwd: root, stdio: 'inherit' });
   // the supergraph, the API schema, resolver types and the auditors' inventory, as npm test checks them
   for (const script of ['generate', 'schema:report']) execFileSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' });
   process.stdout.write(

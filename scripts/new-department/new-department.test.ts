@@ -59,6 +59,8 @@ describe('npm run new:department -- <name>, in a copy of the tree', () => {
     const scaffold = run('npm', ['run', '--silent', 'new:department', '--', name]);
     expect(scaffold.status, scaffold.output).toBe(0);
     expect(existsSync(join(copy, `subgraphs/${name}/generated/resolvers.ts`))).toBe(true);
+    // its first migration, generated from its entity, for both databases
+    expect(existsSync(join(copy, `subgraphs/${name}/migrations/001-initial.json`))).toBe(true);
     const type = namesFor(name).type;
     expect(run('grep', ['-c', `^type ${type} `, 'schema/api.graphql']).output.trim().split('\n')[0]).toBe('1');
   }, LONG);
@@ -68,8 +70,8 @@ describe('npm run new:department -- <name>, in a copy of the tree', () => {
     expect(typecheck.status, typecheck.output).toBe(0);
   }, LONG);
 
-  it('starts over its own database, seeds, and passes its own tests; the registry and generated files accept it', () => {
-    const tests = run('npx', ['vitest', 'run', `subgraphs/${name}`, 'platform/departments.test.ts', 'tests/generated.test.ts']);
+  it('starts over its own database, seeds, and passes its own tests; the registry, generated files and migration checks accept it', () => {
+    const tests = run('npx', ['vitest', 'run', `subgraphs/${name}`, 'platform/departments.test.ts', 'tests/generated.test.ts', 'tests/migrations.test.ts']);
     expect(tests.status, tests.output).toBe(0);
     expect(tests.output).toContain(`${name}.test.ts`);
   }, LONG);

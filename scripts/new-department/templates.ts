@@ -21,7 +21,7 @@ export function departmentFiles(n: Names): Record<string, string> {
   const loaders = `${field}ById`;
   const prefix = type.toUpperCase().slice(0, 3);
   return {
-    'manifest.json': `${JSON.stringify({ port: n.port, title: n.title, mappers: { [type]: `../entities.js#${type}` } }, null, 2)}\n`,
+    'manifest.json': `${JSON.stringify({ port: n.port, title: n.title }, null, 2)}\n`,
 
     'schema.graphql': `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
 
@@ -38,34 +38,18 @@ type Query {
 }
 `,
 
-    'entities.ts': `import { EntitySchema } from '@mikro-orm/core';
+    'entities.ts': `import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-export interface ${type} {
-  id: string;
-  name: string;
-}
-
-export const ${type}Entity = new EntitySchema<${type}>({
+// the table, written once: its row type follows (InferEntity), and npm run migrations writes its migrations
+export const ${type}Entity = defineEntity({
   name: '${type}',
   tableName: '${table}',
   properties: {
-    id: { type: 'string', primary: true },
-    name: { type: 'string' },
+    id: p.string().length(24).primary(),
+    name: p.string().length(200),
   },
 });
-`,
-
-    'migrations.ts': `import { schemaMigration } from '../../platform/migrations.js';
-
-// a new column or table is a new migration at the end of this list, never an edit of one that ran
-export const migrations = [
-  schemaMigration('${name}-001-${table}', (schema) =>
-    schema.createTable('${table}', (t) => {
-      t.string('id').primary();
-      t.string('name').notNullable();
-    }),
-  ),
-];
+export type ${type} = InferEntity<typeof ${type}Entity>;
 `,
 
     'seed.ts': `import type { EntityManager } from '@mikro-orm/core';
@@ -131,9 +115,9 @@ export const resolvers: Resolvers = {
 `,
 
     'department.ts': `import { loadSchema, type Department } from '../../platform/department.js';
+import { loadMigrations } from '../../platform/migrations.js';
 import { ${type}Entity } from './entities.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import { migrations } from './migrations.js';
 import { resolvers } from './resolvers/index.js';
 import { seed${type}s } from './seed.js';
 
@@ -143,7 +127,7 @@ export const ${name}: Department<Loaders> = {
   typeDefs: loadSchema(import.meta.url),
   resolvers,
   entities: [${type}Entity],
-  migrations,
+  migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
   seed: (em) => seed${type}s(em),
 };

@@ -1,8 +1,8 @@
 import { loadSchema, type Department } from '../../platform/department.js';
+import { loadMigrations } from '../../platform/migrations.js';
 import { AppealEntity } from './entities.js';
 import { IdempotencyEntity } from '../../platform/idempotency.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import { migrations } from './migrations.js';
 import { resolvers } from './resolvers/index.js';
 import { seedAppeals } from './seed.js';
 import { subjects } from './subjects.js';
@@ -14,7 +14,7 @@ export const appeals: Department<Loaders> = {
   resolvers,
   // the first entity decides whether the database is empty and needs seeding
   entities: [AppealEntity, IdempotencyEntity],
-  migrations,
+  migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
   seed: (em, options) => seedAppeals(em, options),
   subjects,

@@ -1,16 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { insertRows } from '../../platform/insert-rows.js';
-import { runSchema } from '../../platform/migrations.js';
+import { insertEach } from '../../platform/insert-rows.js';
+import { withIndexesDeferred } from '../../platform/deferred-indexes.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { AppealEntity, type Appeal } from './entities.js';
-import { appealIndexes } from './migrations.js';
 import { appealAt } from './seed/appeal.js';
 import { todayInChina } from '../../platform/time.js';
 
 export { appealAt } from './seed/appeal.js';
-
-/** Rows per INSERT: 23 columns × 1,200 rows stays under SQLite's 32,766 bound parameters. */
-const CHUNK = 1_200;
 
 /** How many appeals a population of `people` raised in a year: one for every two people. */
 export const appealCount = (people: number) => Math.floor(people / 2);
@@ -31,19 +27,5 @@ export function* generateAppeals({ size, seed }: SeedOptions, today = todayInChi
  * built once at the end, in the same transaction.
  */
 export async function seedAppeals(em: EntityManager, options: SeedOptions, today = todayInChina()): Promise<void> {
-  await indexes(em, 'drop');
-  let chunk: Appeal[] = [];
-  for (const appeal of generateAppeals(options, today)) {
-    chunk.push(appeal);
-    if (chunk.length === CHUNK) {
-      await insertRows(em, AppealEntity, chunk);
-      chunk = [];
-    }
-  }
-  if (chunk.length > 0) await insertRows(em, AppealEntity, chunk);
-  await indexes(em, 'create');
-}
-
-async function indexes(em: EntityManager, action: 'create' | 'drop'): Promise<void> {
-  await runSchema(em, (schema) => appealIndexes(schema, action));
+  await withIndexesDeferred(em, AppealEntity, () => insertEach(em, AppealEntity, generateAppeals(options, today)));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessRecord } from '../../platform/audit/record.js';
-import { openDatabase } from '../../platform/db.js';
+import { openDepartmentDatabase } from '../../platform/department.js';
 import { personAt } from '../../samples/synthetic.js';
 import { testDatabase } from '../../platform/testing.js';
 import { canonicalJson, canonicalRecord, recordOf } from './chain.js';
@@ -46,7 +46,7 @@ describe('the agent of an access record', () => {
   });
 
   it('is stored, chained and verified with the records around it', async () => {
-    const orm = await openDatabase({ target: testDatabase('audit'), entities: audit.entities, migrations: audit.migrations });
+    const orm = await openDepartmentDatabase(audit, testDatabase('audit'));
     try {
       const records = [base(5), { ...base(6), agent, mandate: 'M20260301080000ABCDEF' }, base(7)];
       expect(await appendRecords(orm.em.fork(), records)).toEqual({ accepted: 3, duplicates: 0 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditSigningKey, signDelivery } from '../../platform/audit/keys.js';
 import type { AccessRecord } from '../../platform/audit/record.js';
 import type { Caller } from '../../platform/context.js';
-import { openDatabase } from '../../platform/db.js';
+import { openDepartmentDatabase } from '../../platform/department.js';
 import { enterpriseAt, personAt } from '../../samples/synthetic.js';
 import { startTestDepartment, testDatabase, type TestDepartment } from '../../platform/testing.js';
 import { canonicalJson, canonicalRecord, chainRecords, GENESIS_HASH, recordOf } from './chain.js';
@@ -268,7 +268,7 @@ describe('the chain verifier', () => {
 
   /** A private log of 120 synthetic entries, to tamper with. */
   async function freshLog(): Promise<MikroORM> {
-    const orm = await openDatabase({ target: testDatabase('audit'), entities: audit.entities, migrations: audit.migrations });
+    const orm = await openDepartmentDatabase(audit, testDatabase('audit'));
     logs.push(orm);
     await appendSynthetic(orm.em.fork(), { count: 120, seed: 3 });
     return orm;
@@ -344,7 +344,7 @@ describe('synthetic records', () => {
   });
 
   it('append through the ordinary path, deduplicated when appended again', async () => {
-    const orm = await openDatabase({ target: testDatabase('audit'), entities: audit.entities, migrations: audit.migrations });
+    const orm = await openDepartmentDatabase(audit, testDatabase('audit'));
     try {
       expect(await appendSynthetic(orm.em.fork(), { count: 120, seed: 2 })).toEqual({ accepted: 120, duplicates: 0 });
       expect(await appendSynthetic(orm.em.fork(), { count: 130, seed: 2 })).toEqual({ accepted: 10, duplicates: 120 });

@@ -1,10 +1,11 @@
 import { auditVerifyKeys } from '../../platform/audit/keys.js';
 import { INGEST_PATH, OUTBOX_REPORT_PATH } from '../../platform/audit/record.js';
 import { loadSchema, type Department } from '../../platform/department.js';
+import { loadMigrations } from '../../platform/migrations.js';
 import { AccessEntryEntity, ChainHeadEntity, OutboxReportEntity } from './entities.js';
 import { ingestRoute, outboxReportRoute } from './ingest.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import { migrations } from './migrations.js';
+import { ensureChainHead } from './log.js';
 import { resolvers } from './resolvers/index.js';
 import { seedAudit } from './seed.js';
 import { subjects } from './subjects.js';
@@ -20,7 +21,8 @@ export const audit: Department<Loaders> = {
   resolvers,
   // the first entity decides whether the database is empty and needs seeding
   entities: [AccessEntryEntity, ChainHeadEntity, OutboxReportEntity],
-  migrations,
+  migrations: loadMigrations(import.meta.url),
+  prepare: ensureChainHead,
   loaders: createLoaders,
   seed: (em, options) => seedAudit(em, options),
   subjects,

@@ -3,7 +3,7 @@ import type { EntityManager as SqlEntityManager } from '@mikro-orm/sql';
 import { kysely } from '../../platform/kysely.js';
 import type { AccessRecord } from '../../platform/audit/record.js';
 import { insertRows } from '../../platform/insert-rows.js';
-import { chainRecords, type ChainAnchor, type ChainEntry, type ChainResult } from './chain.js';
+import { chainRecords, GENESIS_HASH, type ChainAnchor, type ChainEntry, type ChainResult } from './chain.js';
 import { verifyChain } from './verify-chain.js';
 import { AccessEntryEntity, ChainHeadEntity, HEAD_ID, type AccessEntry } from './entities.js';
 
@@ -16,6 +16,14 @@ const LOOKUP_CHUNK = 1_000;
  * query count stays low (500 per million).
  */
 export const READ_BATCH = 2_000;
+
+/**
+ * The head row exists before the first append, so the very first appends already have a row to lock.
+ * Run each time the log opens (Department.prepare): it writes the genesis head once, and never moves one.
+ */
+export async function ensureChainHead(em: EntityManager): Promise<void> {
+  await (em as SqlEntityManager).createQueryBuilder(ChainHeadEntity).insert({ id: HEAD_ID, seq: 0, hash: GENESIS_HASH }).onConflict('id').ignore().execute();
+}
 
 export interface AppendResult {
   accepted: number;

@@ -1,9 +1,8 @@
 import { loadSchema, type Department } from '../../platform/department.js';
-import { CaseEntity, CaseEventEntity, CertificateUseEntity, ImplementationEntity } from './entities.js';
+import { loadMigrations } from '../../platform/migrations.js';
+import { CaseEntity, CaseEventEntity, CertificateUseEntity, ImplementationEntity, MandateEntity } from './entities.js';
 import { IdempotencyEntity } from '../../platform/idempotency.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import { MandateEntity } from './mandates.js';
-import { migrations } from './migrations.js';
 import { resolvers } from './resolvers/index.js';
 import { seedCases } from './seed.js';
 import { subjects } from './subjects.js';
@@ -15,7 +14,7 @@ export const cases: Department<Loaders> = {
   resolvers,
   // the first entity decides whether the database is empty and needs seeding
   entities: [CaseEntity, CaseEventEntity, ImplementationEntity, IdempotencyEntity, MandateEntity, CertificateUseEntity],
-  migrations,
+  migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
   seed: (em, options) => seedCases(em, options),
   subjects,

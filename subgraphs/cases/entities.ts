@@ -1,88 +1,169 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { CaseStatus } from './lifecycle.js';
 import type { Channel } from '../../reference/service-types.js';
 
 export type ApplicantKind = 'PERSON' | 'ENTERPRISE';
+
+/** What a figure reads besides its key and window: in the figure indexes, the GROUP BY never touches the table. */
+const FIGURE_COLUMNS = ['status', 'channel', 'overdueDays', 'dueDate', 'handlingDays', 'agentId'] as const;
 
 /**
  * A case with the figures its timeline implies, precomputed on every step
  * (timeline.ts) so that figures over a million cases are one GROUP BY.
  * Dates are 'YYYY-MM-DD' text in China time: they sort and compare as text.
  */
-export interface Case {
-  id: string;
-  applicantKind: ApplicantKind;
-  /** resident identity number (PERSON) or credit code (ENTERPRISE) */
-  applicantId: string;
-  /** resident identity number of a person acting for the applicant (帮代办) */
-  agentId: string | null;
-  /** the mandate (授权委托) the agent submitted under (mandates.ts); null for the applicant's own, or older cases */
-  mandateId: string | null;
-  itemCode: string;
-  implementationCode: string;
-  regionCode: string;
-  /** credit code of the implementing agency (a catalog Department) */
-  departmentCode: string;
-  /** the submission channel */
-  channel: Channel;
-  promisedLimitDays: number;
-  status: CaseStatus;
-  submittedOn: string;
-  acceptedOn: string | null;
-  /** approved or refused on */
-  decidedOn: string | null;
-  /** acceptedOn + limit + closed suspensions, in working days; moves on while SUSPENDED (see timeline.ts) */
-  dueDate: string | null;
-  /** working days of suspensions that have ended */
-  suspendedDays: number;
-  /** start of the current suspension */
-  suspendedSince: string | null;
-  /** working days late, frozen when the clock stopped (decided, suspended; 0 before acceptance); null while it runs */
-  overdueDays: number | null;
-  /** working days from acceptance to decision, suspensions excluded; null until decided */
-  handlingDays: number | null;
-}
+export const CaseEntity = defineEntity({
+  name: 'Case',
+  tableName: 'cases',
+  properties: {
+    id: p.string().length(24).primary(),
+    applicantKind: p.string().length(10).$type<ApplicantKind>(),
+    /** resident identity number (PERSON) or credit code (ENTERPRISE) */
+    applicantId: p.string().length(18),
+    /** resident identity number of a person acting for the applicant (帮代办) */
+    agentId: p.string().length(18).strictNullable(),
+    /** the mandate (授权委托) the agent submitted under (mandates.ts); null for the applicant's own, or older cases */
+    mandateId: p.string().length(24).strictNullable(),
+    itemCode: p.string().length(32),
+    implementationCode: p.string().length(80),
+    regionCode: p.string().length(6),
+    /** credit code of the implementing agency (a catalog Department) */
+    departmentCode: p.string().length(18),
+    /** the submission channel */
+    channel: p.string().length(24).$type<Channel>(),
+    promisedLimitDays: p.integer(),
+    status: p.string().length(16).$type<CaseStatus>(),
+    submittedOn: p.string().length(10),
+    acceptedOn: p.string().length(10).strictNullable(),
+    /** approved or refused on */
+    decidedOn: p.string().length(10).strictNullable(),
+    /** acceptedOn + limit + closed suspensions, in working days; moves on while SUSPENDED (see timeline.ts) */
+    dueDate: p.string().length(10).strictNullable(),
+    /** working days of suspensions that have ended */
+    suspendedDays: p.integer(),
+    /** start of the current suspension */
+    suspendedSince: p.string().length(10).strictNullable(),
+    /** working days late, frozen when the clock stopped (decided, suspended; 0 before acceptance); null while it runs */
+    overdueDays: p.integer().strictNullable(),
+    /** working days from acceptance to decision, suspensions excluded; null until decided */
+    handlingDays: p.integer().strictNullable(),
+  },
+  // The seed builds these after its bulk insert (seed.ts).
+  indexes: [
+    // the region and status filters, and region figures (with the most overdue items): a region is a
+    // range of codes, so no column after region_code could be sought anyway; one covering index and
+    // no narrower one, which SQLite's planner would pick instead of it
+    { name: 'cases_region', properties: ['regionCode', ...FIGURE_COLUMNS, 'submittedOn', 'itemCode'] },
+    { name: 'cases_status_due', properties: ['status', 'dueDate'] },
+    { name: 'cases_overdue_days', properties: ['overdueDays'] },
+    { name: 'cases_submitted_on', properties: ['submittedOn'] },
+    // figures per item and agency over a submission window
+    { name: 'cases_item', properties: ['itemCode', 'submittedOn', ...FIGURE_COLUMNS] },
+    { name: 'cases_department', properties: ['departmentCode', 'submittedOn', ...FIGURE_COLUMNS] },
+    // Person.cases, Enterprise.cases, Person.casesAsAgent and what a citizen may list
+    { name: 'cases_applicant', properties: ['applicantKind', 'applicantId'] },
+    { name: 'cases_agent', properties: ['agentId'] },
+  ],
+});
+export type Case = InferEntity<typeof CaseEntity>;
 
 /** One step of a case's timeline. */
-export interface CaseEvent {
-  caseId: string;
-  /** 0 = submission */
-  seq: number;
-  /** ISO date-time with +08:00 */
-  at: string;
-  status: CaseStatus;
-  channel: Channel;
-  handler: string;
-  note: string | null;
-}
+export const CaseEventEntity = defineEntity({
+  name: 'CaseEvent',
+  tableName: 'case_event',
+  properties: {
+    // no foreign key: npm run seed empties tables in entity order (cases first) on PostgreSQL.
+    // Case.events: the key starts with case_id
+    caseId: p.string().length(24).primary(),
+    /** 0 = submission */
+    seq: p.integer().primary().autoincrement(false),
+    /** ISO date-time with +08:00 */
+    at: p.string().length(25),
+    status: p.string().length(16).$type<CaseStatus>(),
+    channel: p.string().length(24).$type<Channel>(),
+    handler: p.string().length(64),
+    note: p.string().length(500).strictNullable(),
+  },
+  primaryKeys: ['caseId', 'seq'],
+});
+export type CaseEvent = InferEntity<typeof CaseEventEntity>;
 
 /**
  * The promise an implementation (实施清单) makes, kept here so a submission can
  * record the promised limit, region and agency it was made under. Loaded from
  * the sample catalog the catalog department stores (samples/catalog.ts), by the seeder.
  */
-export interface Implementation {
-  code: string;
-  itemCode: string;
-  regionCode: string;
-  departmentCode: string;
-  promisedLimitDays: number;
-}
+export const ImplementationEntity = defineEntity({
+  name: 'Implementation',
+  tableName: 'implementation',
+  properties: {
+    code: p.string().length(80).primary(),
+    itemCode: p.string().length(32),
+    regionCode: p.string().length(6),
+    departmentCode: p.string().length(18),
+    promisedLimitDays: p.integer(),
+  },
+});
+export type Implementation = InferEntity<typeof ImplementationEntity>;
 
 /**
  * A certificate confirmed at submission for one material (数据跑腿), as the
  * applicant saw it in the hub's preview: recorded once, never recomputed, so a
  * later expiry or revocation does not rewrite the case's history.
  */
-export interface CertificateUseRow {
-  caseId: string;
-  material: string;
-  certificateId: string;
-  /** a CertificateType value */
-  certificateType: string;
-  /** the certificate number as of submission */
-  number: string;
-}
+export const CertificateUseEntity = defineEntity({
+  name: 'CertificateUse',
+  tableName: 'case_certificate_used',
+  properties: {
+    // Case.dataRuns: the key starts with case_id; one certificate per material
+    caseId: p.string().length(24).primary(),
+    material: p.string().length(200).primary(),
+    certificateId: p.string().length(24),
+    /** a CertificateType value */
+    certificateType: p.string().length(48),
+    /** the certificate number as of submission */
+    number: p.string().length(64),
+  },
+  primaryKeys: ['caseId', 'material'],
+});
+export type CertificateUseRow = InferEntity<typeof CertificateUseEntity>;
+
+/**
+ * A mandate (授权委托): a principal (a person or an enterprise) lets one person
+ * act for them (帮代办) for some service items, from validFrom until validUntil,
+ * until revoked. Granted by the principal's own sign-in, or registered by an
+ * officer at a hall window from a signed paper mandate, with a stated purpose.
+ * Times are ISO 8601 UTC with milliseconds (toISOString): they compare as text.
+ */
+export const MandateEntity = defineEntity({
+  name: 'Mandate',
+  tableName: 'mandate',
+  properties: {
+    id: p.string().length(24).primary(),
+    principalKind: p.string().length(10).$type<ApplicantKind>(),
+    /** resident identity number (PERSON) or credit code (ENTERPRISE) */
+    principalId: p.string().length(18),
+    /** resident identity number of the person acting for the principal */
+    agentId: p.string().length(18),
+    itemCodes: p.json<string[]>().columnType('json'),
+    validFrom: p.string().length(24),
+    validUntil: p.string().length(24),
+    revokedAt: p.string().length(24).strictNullable(),
+    /** PRINCIPAL: granted by the principal's sign-in; OFFICER: registered at a window */
+    grantedBy: p.string().length(10).$type<'PRINCIPAL' | 'OFFICER'>(),
+    /** the registering officer's id and agency, and the purpose they stated */
+    officerId: p.string().length(64).strictNullable(),
+    officerDepartment: p.string().length(64).strictNullable(),
+    purpose: p.string().length(500).strictNullable(),
+    createdAt: p.string().length(24),
+  },
+  // a submission looks up the agent's mandates from this principal; each lists theirs
+  indexes: [
+    { name: 'mandate_agent', properties: ['agentId', 'principalId'] },
+    { name: 'mandate_principal', properties: ['principalId'] },
+  ],
+});
+export type Mandate = InferEntity<typeof MandateEntity>;
 
 /** CertificateUse as the graph sees it: the row with its case's applicant and submission day. */
 export interface CertificateUse extends CertificateUseRow {
@@ -114,68 +195,3 @@ export interface DepartmentRef {
 export interface RegionRef {
   code: string;
 }
-
-export const CaseEntity = new EntitySchema<Case>({
-  name: 'Case',
-  tableName: 'cases',
-  properties: {
-    id: { type: 'string', primary: true },
-    applicantKind: { type: 'string', fieldName: 'applicant_kind' },
-    applicantId: { type: 'string', fieldName: 'applicant_id' },
-    agentId: { type: 'string', nullable: true, fieldName: 'agent_id' },
-    mandateId: { type: 'string', nullable: true, fieldName: 'mandate_id' },
-    itemCode: { type: 'string', fieldName: 'item_code' },
-    implementationCode: { type: 'string', fieldName: 'implementation_code' },
-    regionCode: { type: 'string', fieldName: 'region_code' },
-    departmentCode: { type: 'string', fieldName: 'department_code' },
-    channel: { type: 'string' },
-    promisedLimitDays: { type: 'integer', fieldName: 'promised_limit_days' },
-    status: { type: 'string' },
-    submittedOn: { type: 'string', fieldName: 'submitted_on' },
-    acceptedOn: { type: 'string', nullable: true, fieldName: 'accepted_on' },
-    decidedOn: { type: 'string', nullable: true, fieldName: 'decided_on' },
-    dueDate: { type: 'string', nullable: true, fieldName: 'due_date' },
-    suspendedDays: { type: 'integer', fieldName: 'suspended_days' },
-    suspendedSince: { type: 'string', nullable: true, fieldName: 'suspended_since' },
-    overdueDays: { type: 'integer', nullable: true, fieldName: 'overdue_days' },
-    handlingDays: { type: 'integer', nullable: true, fieldName: 'handling_days' },
-  },
-});
-
-export const CaseEventEntity = new EntitySchema<CaseEvent>({
-  name: 'CaseEvent',
-  tableName: 'case_event',
-  properties: {
-    caseId: { type: 'string', primary: true, fieldName: 'case_id' },
-    seq: { type: 'integer', primary: true },
-    at: { type: 'string' },
-    status: { type: 'string' },
-    channel: { type: 'string' },
-    handler: { type: 'string' },
-    note: { type: 'string', nullable: true },
-  },
-});
-
-export const ImplementationEntity = new EntitySchema<Implementation>({
-  name: 'Implementation',
-  tableName: 'implementation',
-  properties: {
-    code: { type: 'string', primary: true },
-    itemCode: { type: 'string', fieldName: 'item_code' },
-    regionCode: { type: 'string', fieldName: 'region_code' },
-    departmentCode: { type: 'string', fieldName: 'department_code' },
-    promisedLimitDays: { type: 'integer', fieldName: 'promised_limit_days' },
-  },
-});
-
-export const CertificateUseEntity = new EntitySchema<CertificateUseRow>({
-  name: 'CertificateUse',
-  tableName: 'case_certificate_used',
-  properties: {
-    caseId: { type: 'string', primary: true, fieldName: 'case_id' },
-    material: { type: 'string', primary: true },
-    certificateId: { type: 'string', fieldName: 'certificate_id' },
-    certificateType: { type: 'string', fieldName: 'certificate_type' },
-    number: { type: 'string' },
-  },
-});

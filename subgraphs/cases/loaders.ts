@@ -2,10 +2,10 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import { manyByKey, oneByKey } from '../../platform/loaders.js';
 import { findIn } from '../../platform/rows.js';
-import { CaseEntity, CaseEventEntity, CertificateUseEntity, type Case, type CaseEvent, type CertificateUseRow } from './entities.js';
+import { CaseEntity, CaseEventEntity, CertificateUseEntity, MandateEntity, type Case, type CaseEvent, type CertificateUseRow, type Mandate } from './entities.js';
 import { figuresFor, mostOverdueFor, type FigureColumn } from './figures.js';
 import type { CaseFigures, ItemOverdue } from './generated/resolvers.js';
-import { MandateEntity, type Mandate } from './mandates.js';
+
 import { ownerPages } from './pages.js';
 import { lastWorkingDay } from './timeline.js';
 import { byWindow, windowKey } from './window.js';

@@ -1,57 +1,10 @@
 import { randomInt } from 'node:crypto';
-import { EntitySchema, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '../../platform/context.js';
 import { BadInputError, ForbiddenError } from '../../platform/errors.js';
 import { WRITE_SCOPE } from './access.js';
-import type { ApplicantKind } from './entities.js';
+import { MandateEntity, type ApplicantKind, type Mandate } from './entities.js';
 import { checkApplicant, itemFor } from './validate.js';
-
-/**
- * A mandate (授权委托): a principal (a person or an enterprise) lets one person
- * act for them (帮代办) for some service items, from validFrom until validUntil,
- * until revoked. Granted by the principal's own sign-in, or registered by an
- * officer at a hall window from a signed paper mandate, with a stated purpose.
- * Times are ISO 8601 UTC with milliseconds (toISOString): they compare as text.
- */
-export interface Mandate {
-  id: string;
-  principalKind: ApplicantKind;
-  /** resident identity number (PERSON) or credit code (ENTERPRISE) */
-  principalId: string;
-  /** resident identity number of the person acting for the principal */
-  agentId: string;
-  itemCodes: string[];
-  validFrom: string;
-  validUntil: string;
-  revokedAt: string | null;
-  /** PRINCIPAL: granted by the principal's sign-in; OFFICER: registered at a window */
-  grantedBy: 'PRINCIPAL' | 'OFFICER';
-  /** the registering officer's id and agency, and the purpose they stated */
-  officerId: string | null;
-  officerDepartment: string | null;
-  purpose: string | null;
-  createdAt: string;
-}
-
-export const MandateEntity = new EntitySchema<Mandate>({
-  name: 'Mandate',
-  tableName: 'mandate',
-  properties: {
-    id: { type: 'string', primary: true },
-    principalKind: { type: 'string', fieldName: 'principal_kind' },
-    principalId: { type: 'string', fieldName: 'principal_id' },
-    agentId: { type: 'string', fieldName: 'agent_id' },
-    itemCodes: { type: 'json', fieldName: 'item_codes' },
-    validFrom: { type: 'string', fieldName: 'valid_from' },
-    validUntil: { type: 'string', fieldName: 'valid_until' },
-    revokedAt: { type: 'string', nullable: true, fieldName: 'revoked_at' },
-    grantedBy: { type: 'string', fieldName: 'granted_by' },
-    officerId: { type: 'string', nullable: true, fieldName: 'officer_id' },
-    officerDepartment: { type: 'string', nullable: true, fieldName: 'officer_department' },
-    purpose: { type: 'string', nullable: true },
-    createdAt: { type: 'string', fieldName: 'created_at' },
-  },
-});
 
 /** A mandate covers at most this many items, for at most a year: an agent's power stays narrow. */
 export const MAX_ITEMS = 20;

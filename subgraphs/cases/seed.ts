@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/sql';
-import { runSchema } from '../../platform/migrations.js';
+import { withIndexesDeferred } from '../../platform/deferred-indexes.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { insertRows } from '../../platform/insert-rows.js';
 import { sampleImplementations } from '../../samples/catalog.js';
@@ -8,7 +8,6 @@ import { sampleCaseAt, type SampleCase } from '../../samples/cases.js';
 import { type WorkingCalendar } from '../../platform/working-days.js';
 import { calendar } from './calendar.js';
 import { CaseEntity, CaseEventEntity, ImplementationEntity, type Case, type CaseEvent, type Implementation } from './entities.js';
-import { CASE_INDEXES } from './migrations.js';
 import { caseFacts } from './timeline.js';
 import { todayInChina } from '../../platform/time.js';
 
@@ -51,9 +50,7 @@ export function generateImplementations(seed: number): Implementation[] {
  * into eight B-trees); the rollback of a failed seed restores them.
  */
 export async function seedCases(em: EntityManager, options: SeedOptions, today = todayInChina()): Promise<void> {
-  await runSchema(em, (schema) => schema.alterTable('cases', (t) => CASE_INDEXES.forEach(([name, columns]) => t.dropIndex(columns, name))));
-  await insertCases(em, options, today);
-  await runSchema(em, (schema) => schema.alterTable('cases', (t) => CASE_INDEXES.forEach(([name, columns]) => t.index(columns, name))));
+  await withIndexesDeferred(em, CaseEntity, () => insertCases(em, options, today));
   // planner statistics, so a county's page does not scan a province's index
   await (em as SqlEntityManager).execute('analyze cases');
 }

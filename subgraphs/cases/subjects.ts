@@ -2,7 +2,8 @@ import type { SubjectsOf } from '../../platform/security/enforce.js';
 import { noteActingFor } from './acting-for.js';
 import type { Case, CertificateUse, DraftApplication, EnterpriseRef, PersonRef } from './entities.js';
 import type { Context } from './context.js';
-import { isActive, type Mandate } from './mandates.js';
+import type { Mandate } from './entities.js';
+import { isActive } from './mandates.js';
 
 /**
  * Whom each record is about. A case is its applicant's, and the agent's who

@@ -1,7 +1,7 @@
 import { loadSchema, type Department } from '../../platform/department.js';
+import { loadMigrations } from '../../platform/migrations.js';
 import { DepartmentEntity, ImplementationEntity, ServiceItemEntity } from './entities.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import { migrations } from './migrations.js';
 import { resolvers } from './resolvers/index.js';
 import { seedCatalog } from './seed.js';
 
@@ -12,7 +12,7 @@ export const catalog: Department<Loaders> = {
   resolvers,
   // the first entity decides whether the database is empty and needs seeding
   entities: [ServiceItemEntity, DepartmentEntity, ImplementationEntity],
-  migrations,
+  migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
   seed: (em, options) => seedCatalog(em, options),
 };

@@ -1,15 +1,7 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { Channel, DepartmentKind, FeeSeed, ItemType, MaterialSeed, OnlineDepth, ServiceObject } from '../../reference/service-types.js';
 
 export type Level = 'PROVINCE' | 'PREFECTURE' | 'COUNTY';
-
-export interface Department {
-  code: string;
-  name: string;
-  kind: DepartmentKind;
-  level: Level;
-  regionCode: string;
-}
 
 /** The service guide parts that are only ever read whole live in one JSON column. */
 export interface Guide {
@@ -22,75 +14,59 @@ export interface Guide {
   enquiryPhone: string | null;
 }
 
-export interface ServiceItem {
-  code: string;
-  name: string;
-  type: ItemType;
-  serviceObject: ServiceObject;
-  departmentKind: DepartmentKind;
-  statutoryLimitDays: number;
-  promisedLimitDays: number;
-  inPersonVisits: number;
-  onlineDepth: OnlineDepth;
-  fullyOnline: boolean;
-  guide: Guide;
-}
+export const DepartmentEntity = defineEntity({
+  name: 'Department',
+  tableName: 'department',
+  properties: {
+    code: p.string().length(18).primary(),
+    name: p.string(),
+    kind: p.string().length(40).$type<DepartmentKind>(),
+    level: p.string().length(16).$type<Level>(),
+    regionCode: p.string().length(6),
+  },
+  indexes: [{ properties: ['regionCode', 'code'] }, { properties: ['kind', 'code'] }],
+});
+export type Department = InferEntity<typeof DepartmentEntity>;
 
-export interface Implementation {
-  code: string;
-  itemCode: string;
-  regionCode: string;
-  departmentCode: string;
-  promisedLimitDays: number;
-  inPersonVisits: number;
-  fees: FeeSeed[];
-}
+export const ServiceItemEntity = defineEntity({
+  name: 'ServiceItem',
+  tableName: 'service_item',
+  properties: {
+    code: p.string().length(32).primary(),
+    name: p.string(),
+    type: p.string().length(40).$type<ItemType>(),
+    serviceObject: p.string().length(16).$type<ServiceObject>(),
+    departmentKind: p.string().length(40).$type<DepartmentKind>(),
+    statutoryLimitDays: p.integer(),
+    promisedLimitDays: p.integer(),
+    inPersonVisits: p.integer(),
+    onlineDepth: p.string().length(24).$type<OnlineDepth>(),
+    fullyOnline: p.boolean(),
+    guide: p.json<Guide>().columnType('json'),
+  },
+  indexes: [{ properties: ['type', 'code'] }, { properties: ['fullyOnline', 'code'] }],
+});
+export type ServiceItem = InferEntity<typeof ServiceItemEntity>;
+
+export const ImplementationEntity = defineEntity({
+  name: 'Implementation',
+  tableName: 'implementation',
+  properties: {
+    code: p.string().length(80).primary(),
+    // foreign keys read as plain codes; no index of their own on SQLite, where the indexes below lead with them
+    itemCode: p.manyToOne(ServiceItemEntity).mapToPk().name('item_code').index(false),
+    regionCode: p.string().length(6),
+    departmentCode: p.manyToOne(DepartmentEntity).mapToPk().name('department_code').index(false),
+    promisedLimitDays: p.integer(),
+    inPersonVisits: p.integer(),
+    fees: p.json<FeeSeed[]>().columnType('json'),
+  },
+  // Region.serviceItems, Department.implementations, ServiceItem.implementations and the filters
+  indexes: [{ properties: ['regionCode', 'itemCode'] }, { properties: ['departmentCode', 'itemCode'] }, { properties: ['itemCode', 'regionCode'] }],
+});
+export type Implementation = InferEntity<typeof ImplementationEntity>;
 
 /** What the catalog knows of a Region: only its key (regions owns the rest). */
 export interface RegionRef {
   code: string;
 }
-
-export const DepartmentEntity = new EntitySchema<Department>({
-  name: 'Department',
-  tableName: 'department',
-  properties: {
-    code: { type: 'string', primary: true },
-    name: { type: 'string' },
-    kind: { type: 'string' },
-    level: { type: 'string' },
-    regionCode: { type: 'string', fieldName: 'region_code' },
-  },
-});
-
-export const ServiceItemEntity = new EntitySchema<ServiceItem>({
-  name: 'ServiceItem',
-  tableName: 'service_item',
-  properties: {
-    code: { type: 'string', primary: true },
-    name: { type: 'string' },
-    type: { type: 'string' },
-    serviceObject: { type: 'string', fieldName: 'service_object' },
-    departmentKind: { type: 'string', fieldName: 'department_kind' },
-    statutoryLimitDays: { type: 'integer', fieldName: 'statutory_limit_days' },
-    promisedLimitDays: { type: 'integer', fieldName: 'promised_limit_days' },
-    inPersonVisits: { type: 'integer', fieldName: 'in_person_visits' },
-    onlineDepth: { type: 'string', fieldName: 'online_depth' },
-    fullyOnline: { type: 'boolean', fieldName: 'fully_online' },
-    guide: { type: 'json' },
-  },
-});
-
-export const ImplementationEntity = new EntitySchema<Implementation>({
-  name: 'Implementation',
-  tableName: 'implementation',
-  properties: {
-    code: { type: 'string', primary: true },
-    itemCode: { type: 'string', fieldName: 'item_code' },
-    regionCode: { type: 'string', fieldName: 'region_code' },
-    departmentCode: { type: 'string', fieldName: 'department_code' },
-    promisedLimitDays: { type: 'integer', fieldName: 'promised_limit_days' },
-    inPersonVisits: { type: 'integer', fieldName: 'in_person_visits' },
-    fees: { type: 'json' },
-  },
-});

@@ -1,7 +1,7 @@
 import { loadSchema, type Department } from '../../platform/department.js';
+import { loadMigrations } from '../../platform/migrations.js';
 import { CertificateEntity } from './entities.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import { migrations } from './migrations.js';
 import { resolvers } from './resolvers/index.js';
 import { seedCertificates } from './seed.js';
 import { subjects } from './subjects.js';
@@ -12,7 +12,7 @@ export const certificates: Department<Loaders> = {
   typeDefs: loadSchema(import.meta.url),
   resolvers,
   entities: [CertificateEntity],
-  migrations,
+  migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
   seed: (em, options) => seedCertificates(em, options),
   subjects,

@@ -1,17 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { insertRows } from '../../platform/insert-rows.js';
-import { runSchema } from '../../platform/migrations.js';
+import { insertEach } from '../../platform/insert-rows.js';
+import { withIndexesDeferred } from '../../platform/deferred-indexes.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { enterpriseCount } from '../../samples/synthetic.js';
 import { CertificateEntity, type Certificate } from './entities.js';
-import { certificateIndexes } from './migrations.js';
 import { enterpriseCertificates } from './seed/enterprises.js';
 import { personCertificates } from './seed/people.js';
 
 export { SAMPLE_DATE } from './seed/dates.js';
-
-/** Rows per INSERT: large enough to be fast, small enough for SQLite's bound-parameter limit. */
-const CHUNK = 2_000;
 
 /**
  * Every certificate of the shared synthetic population (samples/synthetic.ts):
@@ -30,19 +26,5 @@ export function* generateCertificates({ size, seed }: SeedOptions): Generator<Ce
  * and built once at the end, in the same transaction.
  */
 export async function seedCertificates(em: EntityManager, options: SeedOptions): Promise<void> {
-  await indexes(em, 'drop');
-  let chunk: Certificate[] = [];
-  for (const certificate of generateCertificates(options)) {
-    chunk.push(certificate);
-    if (chunk.length === CHUNK) {
-      await insertRows(em, CertificateEntity, chunk);
-      chunk = [];
-    }
-  }
-  if (chunk.length > 0) await insertRows(em, CertificateEntity, chunk);
-  await indexes(em, 'create');
-}
-
-async function indexes(em: EntityManager, action: 'create' | 'drop'): Promise<void> {
-  await runSchema(em, (schema) => certificateIndexes(schema, action));
+  await withIndexesDeferred(em, CertificateEntity, () => insertEach(em, CertificateEntity, generateCertificates(options)));
 }

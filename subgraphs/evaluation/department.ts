@@ -1,8 +1,8 @@
 import { loadSchema, type Department } from '../../platform/department.js';
+import { loadMigrations } from '../../platform/migrations.js';
 import { EvaluationEntity, RectificationEntity, type CallbackView, type Evaluation, type PersonRef, type Rectification } from './entities.js';
 import { IdempotencyEntity } from '../../platform/idempotency.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import { migrations } from './migrations.js';
 import { resolvers } from './resolvers/index.js';
 import { seedEvaluations } from './seed.js';
 
@@ -13,7 +13,7 @@ export const evaluation: Department<Loaders> = {
   resolvers,
   // the first entity decides whether the database is empty and needs seeding
   entities: [EvaluationEntity, RectificationEntity, IdempotencyEntity],
-  migrations,
+  migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
   seed: (em, options) => seedEvaluations(em, options),
   // a rating, its rectification and the call back are the evaluator's: their opinion about their own case

@@ -1,7 +1,7 @@
 import { loadSchema, type Department } from '../../platform/department.js';
+import { loadMigrations } from '../../platform/migrations.js';
 import { EnterpriseEntity, type PersonRef } from './entities.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import { migrations } from './migrations.js';
 import { resolvers } from './resolvers/index.js';
 import { seedMarket } from './seed.js';
 
@@ -12,7 +12,7 @@ export const market: Department<Loaders> = {
   resolvers,
   // the first entity decides whether the database is empty and needs seeding
   entities: [EnterpriseEntity],
-  migrations,
+  migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
   seed: (em, options) => seedMarket(em, options),
   // the register itself is public (企业信用信息公示); which enterprises a given

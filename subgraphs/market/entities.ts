@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 export type EnterpriseType =
   | 'LIMITED_LIABILITY_COMPANY'
@@ -10,22 +10,36 @@ export type EnterpriseType =
 
 export type EnterpriseStatus = 'OPERATING' | 'REVOKED' | 'CANCELLED';
 
-export interface Enterprise {
-  creditCode: string;
-  name: string;
-  type: EnterpriseType;
-  status: EnterpriseStatus;
-  /** YYYY-MM-DD kept as text: a SQL date comes back from some drivers as a zoned JS Date */
-  registrationDate: string;
-  /** credit code of the registering county market regulation bureau (a catalog Department) */
-  authorityCode: string;
-  regionCode: string;
-  businessScope: string;
-  /** whole yuan; null for individual businesses */
-  registeredCapital: number | null;
-  /** resident identity number of the legal representative */
-  representativeId: string;
-}
+export const EnterpriseEntity = defineEntity({
+  name: 'Enterprise',
+  tableName: 'enterprise',
+  properties: {
+    creditCode: p.string().length(18).primary(),
+    name: p.string(),
+    type: p.string().length(32).$type<EnterpriseType>(),
+    status: p.string().length(16).$type<EnterpriseStatus>(),
+    /** YYYY-MM-DD kept as text: a SQL date comes back from some drivers as a zoned JS Date */
+    registrationDate: p.string().length(10),
+    /** credit code of the registering county market regulation bureau (a catalog Department) */
+    authorityCode: p.string().length(18),
+    regionCode: p.string().length(6),
+    businessScope: p.text(),
+    /** whole yuan; null for individual businesses */
+    registeredCapital: p.double().runtimeType('number').$type<number>().strictNullable(),
+    /** resident identity number of the legal representative */
+    representativeId: p.string().length(18),
+  },
+  // Query.enterprises filters (each with the credit-code order of its pages) and Person.representedEnterprises
+  indexes: [
+    { properties: ['regionCode', 'creditCode'] },
+    { properties: ['representativeId'] },
+    { properties: ['name'] },
+    { properties: ['status', 'creditCode'] },
+    { properties: ['type', 'creditCode'] },
+    { properties: ['registrationDate'] },
+  ],
+});
+export type Enterprise = InferEntity<typeof EnterpriseEntity>;
 
 /** What market regulation knows of a Person: only the key (population owns the rest). */
 export interface PersonRef {
@@ -41,20 +55,3 @@ export interface RegionRef {
 export interface DepartmentRef {
   code: string;
 }
-
-export const EnterpriseEntity = new EntitySchema<Enterprise>({
-  name: 'Enterprise',
-  tableName: 'enterprise',
-  properties: {
-    creditCode: { type: 'string', primary: true, fieldName: 'credit_code', length: 18 },
-    name: { type: 'string' },
-    type: { type: 'string' },
-    status: { type: 'string' },
-    registrationDate: { type: 'string', fieldName: 'registration_date', length: 10 },
-    authorityCode: { type: 'string', fieldName: 'authority_code', length: 18 },
-    regionCode: { type: 'string', fieldName: 'region_code', length: 6 },
-    businessScope: { type: 'text', fieldName: 'business_scope' },
-    registeredCapital: { type: 'double', runtimeType: 'number', nullable: true, fieldName: 'registered_capital' },
-    representativeId: { type: 'string', fieldName: 'representative_id', length: 18 },
-  },
-});

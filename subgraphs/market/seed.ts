@@ -1,14 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { insertRows } from '../../platform/insert-rows.js';
+import { insertEach } from '../../platform/insert-rows.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { makeCreditCode } from '../../platform/identifiers/credit-code.js';
 import { hashSeed, random, type Random } from '../../platform/random.js';
 import { enterpriseAt, enterpriseCount, personAt } from '../../samples/synthetic.js';
 import { EnterpriseEntity, type Enterprise, type EnterpriseStatus } from './entities.js';
 import { businessScopeOf, capitalFor, enterpriseTypeOf } from './forms.js';
-
-/** Rows per INSERT: large enough to be fast, small enough for SQLite's bound-parameter limit. */
-export const SEED_CHUNK = 5_000;
 
 // A fixed day in the past rather than "today", so a seed gives the same register on any day.
 const REGISTERED_UNTIL = '2025-12-31';
@@ -75,13 +72,5 @@ export function* generateEnterprises({ size, seed }: SeedOptions): Generator<Ent
 
 /** Inserts the register in chunks: plain rows, no entity instances, no flush. */
 export async function seedMarket(em: EntityManager, options: SeedOptions): Promise<void> {
-  let chunk: Enterprise[] = [];
-  for (const row of generateEnterprises(options)) {
-    chunk.push(row);
-    if (chunk.length === SEED_CHUNK) {
-      await insertRows(em, EnterpriseEntity, chunk);
-      chunk = [];
-    }
-  }
-  if (chunk.length) await insertRows(em, EnterpriseEntity, chunk);
+  await insertEach(em, EnterpriseEntity, generateEnterprises(options));
 }

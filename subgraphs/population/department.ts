@@ -1,7 +1,7 @@
 import { loadSchema, type Department } from '../../platform/department.js';
+import { loadMigrations } from '../../platform/migrations.js';
 import { HouseholdEntity, PersonEntity } from './entities.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import { migrations } from './migrations.js';
 import { resolvers } from './resolvers/index.js';
 import { seedPopulation } from './seed.js';
 import { subjects } from './subjects.js';
@@ -13,7 +13,7 @@ export const population: Department<Loaders> = {
   resolvers,
   // the first entity decides whether the database is empty and needs seeding
   entities: [PersonEntity, HouseholdEntity],
-  migrations,
+  migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
   seed: (em, options) => seedPopulation(em, options),
   subjects,

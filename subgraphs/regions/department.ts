@@ -1,7 +1,7 @@
 import { loadSchema, type Department } from '../../platform/department.js';
+import { loadMigrations } from '../../platform/migrations.js';
 import { RegionEntity } from './entities.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import { migrations } from './migrations.js';
 import { resolvers } from './resolvers/index.js';
 import { seedRegions } from './seed.js';
 
@@ -11,7 +11,7 @@ export const regions: Department<Loaders> = {
   typeDefs: loadSchema(import.meta.url),
   resolvers,
   entities: [RegionEntity],
-  migrations,
+  migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
   seed: (em) => seedRegions(em),
 };

@@ -1,23 +1,18 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 export type RegionLevel = 'PROVINCE' | 'PREFECTURE' | 'COUNTY';
 
-export interface Region {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  parentCode: string | null;
-  fullName: string;
-}
-
-export const RegionEntity = new EntitySchema<Region>({
+export const RegionEntity = defineEntity({
   name: 'Region',
   tableName: 'region',
   properties: {
-    code: { type: 'string', primary: true, length: 6 },
-    name: { type: 'string' },
-    level: { type: 'string' },
-    parentCode: { type: 'string', nullable: true, fieldName: 'parent_code' },
-    fullName: { type: 'string', fieldName: 'full_name' },
+    code: p.string().length(6).primary(),
+    name: p.string(),
+    level: p.string().length(16).$type<RegionLevel>(),
+    parentCode: p.string().length(6).strictNullable(),
+    fullName: p.string(),
   },
+  // every filter of Query.regions and the children look-up
+  indexes: [{ properties: ['parentCode', 'code'] }, { properties: ['level', 'code'] }],
 });
+export type Region = InferEntity<typeof RegionEntity>;

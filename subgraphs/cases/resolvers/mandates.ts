@@ -5,7 +5,8 @@ import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { WRITE_SCOPE } from '../access.js';
 import type { Context } from '../context.js';
 import type { MandateInput, MandateResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers.js';
-import { checkMandate, isActive, MandateEntity, newMandateId, requireGrantor, type Mandate } from '../mandates.js';
+import { MandateEntity, type Mandate } from '../entities.js';
+import { checkMandate, isActive, newMandateId, requireGrantor } from '../mandates.js';
 import { applicantRef } from './Case.js';
 
 const READ_SCOPE = 'cases:read';
