@@ -13,7 +13,8 @@ const departments = readdirSync(new URL('./subgraphs/', import.meta.url), { with
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 const SHARED = 'platform/schema/shared.graphql';
-const OPERATIONS = 'tests/operations/*.graphql';
+// as schema:check finds them: the tests' typed operations, and any console or client's
+const OPERATIONS = ['tests/operations/*.graphql', 'operations/**/*.graphql', 'clients/**/*.graphql'];
 const BENCH_QUERIES = 'bench/queries/*.graphql';
 /**
  * A department's schema as the kit builds it (platform/department.ts: its SDL plus the shared one, then
@@ -128,7 +129,7 @@ export default defineConfig(
     },
   },
   {
-    files: [OPERATIONS, BENCH_QUERIES],
+    files: [...OPERATIONS, BENCH_QUERIES],
     rules: {
       ...graphql.configs['flat/operations-recommended'].rules,
       // asks for `id` wherever a type has one, for a client's normalized cache; these operations are test and
