@@ -39,7 +39,7 @@ export async function authenticator(config: AuthConfig): Promise<Authenticate> {
         code === 'ERR_JWT_EXPIRED' ? 'Your token has expired; sign in again' : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? 'Token was issued for another service or issuer' : 'Token is not valid',
       );
     }
-    const role = String(payload.role ?? '').toUpperCase() as Role;
+    const role = (typeof payload.role === 'string' ? payload.role.toUpperCase() : '') as Role;
     if (!ROLES.includes(role) || role === 'ANONYMOUS') throw unauthenticated(`Token role must be one of ${ROLES.filter((r) => r !== 'ANONYMOUS').join(', ')}`);
     if ((role === 'CITIZEN' || role === 'ENTERPRISE') && !payload.sub) throw unauthenticated('A citizen or enterprise token must name its subject');
     const department = typeof payload.dept === 'string' ? payload.dept : null;

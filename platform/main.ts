@@ -26,10 +26,12 @@ export async function runMain(name: string, start: () => Promise<{ url: string; 
     await service.close().catch(() => undefined);
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // stop() never rejects (close errors are dropped): nothing to hand an unhandled rejection
+  const onSignal = () => void stop();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   // the parent's IPC channel closing means npm start is gone: do not linger
-  process.on('disconnect', stop);
+  process.on('disconnect', onSignal);
 }
 
 /** The whole `index.ts` of a department: serve it on its configured port. */

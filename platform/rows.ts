@@ -39,7 +39,8 @@ export async function findIn<T extends object>(
   let sql = statements.get(platform)?.get(shape);
   if (sql === undefined) {
     const q = (name: string) => platform.quoteIdentifier(meta.props.find((p) => p.name === name)!.fieldNames[0]!);
-    const order = Object.entries(options.orderBy ?? {}).map(([p, direction]) => `${q(p)} ${direction}`);
+    // only 'asc' or 'desc' reaches the SQL text
+    const order = (Object.entries(options.orderBy ?? {}) as [string, 'asc' | 'desc'][]).map(([p, direction]) => `${q(p)} ${direction}`);
     sql =
       `select * from ${platform.quoteIdentifier(meta.tableName)} where ${q(property)} in (${keys.map(() => '?').join(', ')})` +
       where.map(([p]) => ` and ${q(p)} = ?`).join('') +

@@ -71,7 +71,7 @@ export async function post<T = Record<string, any>>(
     body: requestBody(query, variables),
   });
   const text = await response.text();
-  let body: { data?: T; errors?: GraphQLResult['errors'] } = {};
+  let body: { data?: T; errors?: GraphQLResult['errors'] };
   try {
     body = JSON.parse(text);
   } catch {

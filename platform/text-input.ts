@@ -31,9 +31,9 @@ export const MAX_QUERY_TEXT = 200;
 export const MAX_MUTATION_TEXT = 2_000;
 
 const TEXT_SCALARS = new Set(['String', 'ID']);
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** Why a text is refused, or null. */

@@ -63,7 +63,7 @@ describe('withholding a read from its subject is a power', () => {
     for (const scopes of [['population:read'], ['population:read', 'cases:withhold'], ['population:read', 'audit:withhold']]) {
       for (const purpose of tricks) {
         const answer = await platform.query(PERSON, { id: carol.id }, await officer('officer-21', scopes, purpose));
-        expect(answer.errors?.[0]?.extensions?.code, `${scopes} / ${purpose}`).toBe('FORBIDDEN');
+        expect(answer.errors?.[0]?.extensions?.code, `${scopes.join(',')} / ${purpose}`).toBe('FORBIDDEN');
         expect(answer.errors?.[0]?.message).toContain('population:withhold');
         expect(JSON.stringify(answer.data ?? null)).not.toContain(carol.name);
       }

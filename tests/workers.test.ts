@@ -28,7 +28,7 @@ interface GatewayProcess {
 
 let departments: TestDepartment[] = [];
 let urls: Record<string, string> = {};
-let children: ChildProcess[] = [];
+const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   departments = await Promise.all([startTestDepartment(regions), startTestDepartment(catalog)]);

@@ -6,7 +6,8 @@ import { createGatewayRuntime } from '@graphql-hive/gateway';
 import { gatewayConfig } from './gateway.config.js';
 
 const runtime = createGatewayRuntime(gatewayConfig as Parameters<typeof createGatewayRuntime>[0]);
-const server = createServer(runtime);
+// the runtime answers through res and reports its own errors; its promise only says it is done
+const server = createServer((req, res) => void runtime(req, res));
 server.keepAliveTimeout = 65_000;
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address() as AddressInfo;
@@ -25,6 +26,8 @@ const stop = async () => {
   await runtime.dispose();
   process.exit(0);
 };
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-process.on('disconnect', stop);
+// a failed dispose stays an unhandled rejection: the process ends with an error, as it should
+const onSignal = () => void stop();
+process.on('SIGTERM', onSignal);
+process.on('SIGINT', onSignal);
+process.on('disconnect', onSignal);

@@ -116,7 +116,7 @@ export function startDelivery(orm: MikroORM, auditIngestUrl: string, options: nu
     } catch (error) {
       log.warn('audit department unreachable; access records kept for retry', { message: (error as Error).message, count: rows.length });
       await em.nativeUpdate(OutboxEntity, { id: { $in: ids } }, { attempts: rows[0]!.attempts + 1 });
-      throw new Error('delivery failed');
+      throw new Error('delivery failed', { cause: error });
     }
     if (response.ok) {
       await response.body?.cancel();

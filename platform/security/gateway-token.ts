@@ -92,7 +92,7 @@ export async function gatewayVerifier(publicJwk: JWK, department: string): Promi
         scopes: Array.isArray(payload.scopes) ? payload.scopes.map(String) : [],
       },
       purpose: typeof payload.purpose === 'string' ? payload.purpose : null,
-      requestId: String(payload.rid ?? ''),
+      requestId: typeof payload.rid === 'string' ? payload.rid : '',
       clientName: typeof payload.client === 'string' ? payload.client : null,
     };
   };

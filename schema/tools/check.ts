@@ -313,7 +313,7 @@ export function parseAcknowledgements(text: string, file = 'schema/acknowledged-
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file} is not JSON: ${(error as Error).message}`);
+    throw new Error(`${file} is not JSON: ${(error as Error).message}`, { cause: error });
   }
   if (!Array.isArray(data)) throw new Error(`${file} must be an array of { "change", "reason", "by" }`);
   return data.map((entry: unknown, i) => {

@@ -47,7 +47,7 @@ export function compose(sources: SubgraphSource[] = departmentSources(), read = 
     return {
       ok: false,
       errors: result.errors.map((e) => {
-        const code = e.extensions?.code ? ` (${String(e.extensions.code)})` : '';
+        const code = typeof e.extensions?.code === 'string' && e.extensions.code ? ` (${e.extensions.code})` : '';
         return /^\[[\w-]+\]/.test(e.message) ? `${e.message}${code}` : `[composition] ${e.message}${code}`;
       }),
     };

@@ -309,7 +309,7 @@ describe('demand figures', () => {
     const country = unmetOf('*', YEAR);
     expect(data?.country).toEqual(country.map((u) => ({ ...u, departmentKind: CATEGORIES[u.category].departmentKind, name: CATEGORIES[u.category].name })));
     expect(data?.top).toEqual(unmetOf('620000', YEAR).slice(0, 5));
-    for (const u of data?.country) expect(u.score).toBe(u.complaints + u.helpRequests + 2 * u.unresolved + 2 * u.overdue + 3 * u.dissatisfied);
+    for (const u of data!.country) expect(u.score).toBe(u.complaints + u.helpRequests + 2 * u.unresolved + 2 * u.overdue + 3 * u.dissatisfied);
   });
 
   it('refuse a reversed window, one longer than three years, and first outside 1..11', async () => {

@@ -126,7 +126,7 @@ describe('auditors', () => {
   it('read every entry with its chain links, and filter and page by seq', async () => {
     const all = await asAuditor(`{ accessLog(first: 100) { nodes { ${ENTRY} } pageInfo { hasNextPage endCursor } } }`);
     expect(all.errors).toBeUndefined();
-    const [first, second] = all.data?.accessLog.nodes;
+    const [first, second] = all.data!.accessLog.nodes;
     expect(first).toMatchObject({ seq: 1, prevHash: GENESIS_HASH, caller: { role: 'OFFICER', subject: 'officer-7' }, subjectKind: 'PERSON' });
     expect(second.prevHash).toBe(first.hash);
     expect(all.data?.accessLog.pageInfo.hasNextPage).toBe(true);
@@ -146,7 +146,7 @@ describe('auditors', () => {
   it('verify the chain and export lines anyone can re-hash offline', async () => {
     const verified = await asAuditor('{ verifyAccessLog { ok entries headSeq headHash firstBad { seq } seconds } }');
     // 206 seeded entries, and one more per subject for each read of the log so far (reads are recorded)
-    const { entries } = verified.data?.verifyAccessLog;
+    const { entries } = verified.data!.verifyAccessLog;
     expect(entries).toBeGreaterThan(206);
     expect(verified.data?.verifyAccessLog).toMatchObject({ ok: true, headSeq: entries, firstBad: null });
     const anchored = await asAuditor('query($s: Int, $h: String) { verifyAccessLog(anchorSeq: $s, anchorHash: $h) { ok } }', { s: entries, h: verified.data?.verifyAccessLog.headHash });
@@ -242,7 +242,7 @@ describe('the data tracker', () => {
     const first = await dept.query('{ myDataAccesses(first: 2) { nodes { at purpose } pageInfo { hasNextPage endCursor } } }', {}, { caller: citizen(0) });
     const rest = await dept.query('query($a: String) { myDataAccesses(first: 100, after: $a) { nodes { at purpose } } }', { a: first.data?.myDataAccesses.pageInfo.endCursor }, { caller: citizen(0) });
     expect(first.data?.myDataAccesses.pageInfo.hasNextPage).toBe(true);
-    expect([...first.data?.myDataAccesses.nodes, ...rest.data?.myDataAccesses.nodes]).toEqual(all.data?.myDataAccesses.nodes);
+    expect([...first.data!.myDataAccesses.nodes, ...rest.data!.myDataAccesses.nodes]).toEqual(all.data?.myDataAccesses.nodes);
     expect(all.data?.myDataAccesses.nodes.length).toBeGreaterThan(3);
     const none = await dept.query('{ myDataAccesses(to: "2026-02-28") { nodes { at } } }', {}, { caller: citizen(0) });
     expect(none.data?.myDataAccesses.nodes).toEqual([]);

@@ -92,7 +92,7 @@ describe('cases department', () => {
     const page1 = await q('{ cases(first: 5) { nodes { id } pageInfo { hasNextPage endCursor } } }');
     const page2 = await q('query($a: String) { cases(first: 5, after: $a) { nodes { id } } }', { a: page1.data?.cases.pageInfo.endCursor });
     const newest = rows.map((c) => c.id).sort().reverse();
-    expect([...page1.data?.cases.nodes, ...page2.data?.cases.nodes].map((n: { id: string }) => n.id)).toEqual(newest.slice(0, 10));
+    expect([...page1.data!.cases.nodes, ...page2.data!.cases.nodes].map((n: { id: string }) => n.id)).toEqual(newest.slice(0, 10));
     expect(codeOf((await q('{ cases(first: 101) { nodes { id } } }')).errors)).toBe('BAD_USER_INPUT');
     const backwards = await q('{ cases(submittedFrom: "2026-02-01", submittedTo: "2026-01-01") { nodes { id } } }');
     expect(backwards.errors?.[0]?.message).toMatch(/^submittedTo:/);
@@ -146,7 +146,7 @@ describe('cases department', () => {
       },
     );
     expect(errors).toBeUndefined();
-    const [byProvince, byPrefecture, byItem, byAgency] = data?._entities;
+    const [byProvince, byPrefecture, byItem, byAgency] = data!._entities;
     const subsets = [
       inWindow.filter((c) => c.regionCode.startsWith(province.slice(0, 2))),
       inWindow.filter((c) => c.regionCode.startsWith(prefecture.slice(0, 4))),

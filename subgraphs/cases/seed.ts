@@ -5,7 +5,7 @@ import type { SeedOptions } from '../../platform/department.js';
 import { insertRows } from '../../platform/insert-rows.js';
 import { sampleImplementations } from '../../samples/catalog.js';
 import { sampleCaseAt, type SampleCase } from '../../samples/cases.js';
-import { type WorkingCalendar } from '../../platform/working-days.js';
+import type { WorkingCalendar } from '../../platform/working-days.js';
 import { calendar } from './calendar.js';
 import { CaseEntity, CaseEventEntity, ImplementationEntity, type Case, type CaseEvent, type Implementation } from './entities.js';
 import { caseFacts } from './timeline.js';

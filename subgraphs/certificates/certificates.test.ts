@@ -86,14 +86,14 @@ describe('certificates department', () => {
     let after: string | null = null;
     do {
       const page: Awaited<ReturnType<typeof q>> = await q('query($a: String) { certificates(type: MARRIAGE_CERTIFICATE, first: 7, after: $a) { nodes { id } pageInfo { hasNextPage endCursor } } }', { a: after });
-      seen.push(...page.data?.certificates.nodes.map((n: { id: string }) => n.id));
+      seen.push(...page.data!.certificates.nodes.map((n: { id: string }) => n.id));
       after = page.data?.certificates.pageInfo.hasNextPage ? page.data?.certificates.pageInfo.endCursor : null;
     } while (after);
     expect(seen).toEqual(rows.filter((c) => c.type === 'MARRIAGE_CERTIFICATE').sort(newestFirst).map((c) => c.id));
     // the same walk for one holder, whose list is paged in memory
     const mine = await q('query($p: ResidentId) { certificates(holderPerson: $p, first: 2) { nodes { id } pageInfo { endCursor } } }', { p: holder });
     const rest = await q('query($p: ResidentId, $a: String) { certificates(holderPerson: $p, after: $a) { nodes { id } } }', { p: holder, a: mine.data?.certificates.pageInfo.endCursor });
-    expect([...mine.data?.certificates.nodes, ...rest.data?.certificates.nodes]).toEqual(own.data?.certificates.nodes);
+    expect([...mine.data!.certificates.nodes, ...rest.data!.certificates.nodes]).toEqual(own.data?.certificates.nodes);
     const dated = await q('{ certificates(issuedFrom: "2020-01-01", issuedTo: "2020-12-31", first: 100) { nodes { issueDate } } }');
     expect(dated.data?.certificates.nodes.length).toBe(Math.min(100, rows.filter((c) => c.issueDate.startsWith('2020')).length));
     expect(dated.data?.certificates.nodes.every((n: { issueDate: string }) => n.issueDate.startsWith('2020'))).toBe(true);

@@ -332,7 +332,7 @@ describe('evaluation department', () => {
       { r: reps, ...window },
     );
     expect(errors).toBeUndefined();
-    const [item, agency, county, province] = data?._entities.map((e: { satisfaction: object }) => e.satisfaction);
+    const [item, agency, county, province] = data!._entities.map((e: { satisfaction: object }) => e.satisfaction);
     expect(item).toMatchObject(expected((e) => e.itemCode === bad.itemCode));
     const rated = evaluations.filter((e) => e.itemCode === bad.itemCode && e.overall !== null);
     expect(item.averageDimensions).toEqual(

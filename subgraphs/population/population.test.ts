@@ -36,7 +36,7 @@ describe('population department', () => {
     const id = householdAt(SEED.seed, 0, SEED.size).household.id;
     const { data, errors } = await q(`query($id: ID!) { household(id: $id) { id address head { id } members { relation person { id birthDate address } } } }`, { id });
     expect(errors).toBeUndefined();
-    const { head, members, address } = data?.household;
+    const { head, members, address } = data!.household;
     expect(members).toHaveLength(3);
     expect(members[0]).toMatchObject({ relation: 'HEAD', person: { id: head.id } });
     expect(head.id).toBe(personAt(SEED.seed, 0).id);

@@ -14,6 +14,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An administrative division code (GB/T 2260): 6 digits, province (2) + prefecture (2) + county (2). */
   DivisionCode: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -97,6 +98,7 @@ export type DepartmentKind =
   | 'TAXATION'
   | 'TRANSPORT';
 
+/** A fee charged for a service item (收费项目), with the rule that sets it. */
 export type Fee = {
   __typename?: 'Fee';
   /** Amount in yuan; 0 when the item is free. */
@@ -233,6 +235,7 @@ export type Region = {
   serviceItems?: Maybe<Array<ServiceItem>>;
 };
 
+/** The three levels of administrative division the graph knows. */
 export type RegionLevel =
   | 'COUNTY'
   | 'PREFECTURE'

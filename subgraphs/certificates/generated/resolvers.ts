@@ -29,6 +29,7 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Who applies: a resident or an enterprise. */
 export type ApplicantKind =
   | 'ENTERPRISE'
   | 'PERSON';
@@ -216,6 +217,7 @@ export type DepartmentKind =
   | 'TAXATION'
   | 'TRANSPORT';
 
+/** An application being prepared (owned by the one-network platform); the hub adds the materials it can supply. */
 export type DraftApplication = {
   __typename?: 'DraftApplication';
   applicantId: Scalars['String']['output'];
@@ -249,6 +251,7 @@ export type EnterpriseCertificatesArgs = {
   type?: InputMaybe<CertificateType>;
 };
 
+/** A material an applicant must (or may) provide. */
 export type Material = {
   __typename?: 'Material';
   certificateType?: Maybe<CertificateType>;
@@ -347,6 +350,7 @@ export type RegionLevel =
   | 'PREFECTURE'
   | 'PROVINCE';
 
+/** A service item (owned by the catalog): its materials, which the hub checks against the certificates it holds. */
 export type ServiceItem = {
   __typename?: 'ServiceItem';
   code: Scalars['ID']['output'];

@@ -205,6 +205,7 @@ export type EvaluationLevel =
 /** Who gave a rating. */
 export type Evaluator = Enterprise | Person;
 
+/** How many evaluations of a window gave one level. */
 export type LevelCount = {
   __typename?: 'LevelCount';
   count: Scalars['Int']['output'];
