@@ -6,7 +6,7 @@ import { AppealEntity, type Appeal } from '../entities.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { appellantFilter } from './appellant.js';
 import { demandOf, trendOf, unmetOf } from './figures.js';
-import { divisionRange } from '../../../platform/identifiers/index.js';
+import { divisionFilter } from '../../../platform/identifiers/index.js';
 
 /** The SQL of lifecycle.ts isOverdue, or of its negation, as of `today`. */
 function overdueWhere(overdue: boolean, today: string): FilterQuery<Appeal> {
@@ -26,10 +26,7 @@ export const Query: QueryResolvers = {
     if (from && to && from > to) throw new BadInputError(`must not be before from (${from})`, 'to');
     const appellantId = appellantFilter(caller, appellant);
     const where: FilterQuery<Appeal>[] = [];
-    if (region) {
-      const [low, high] = divisionRange(region);
-      where.push({ regionCode: { $gte: low, $lte: high } });
-    }
+    if (region) where.push({ regionCode: divisionFilter(region) });
     if (kind) where.push({ kind });
     if (category) where.push({ category });
     if (status) where.push({ status });

@@ -6,7 +6,7 @@ import { overdueWhere, visibleTo } from '../filters.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { draftApplication } from './DraftApplication.js';
 import { mandateQueries } from './mandates.js';
-import { divisionRange } from '../../../platform/identifiers/index.js';
+import { divisionFilter } from '../../../platform/identifiers/index.js';
 
 export const Query: QueryResolvers = {
   async case(_, { id }, { loaders }) {
@@ -19,10 +19,7 @@ export const Query: QueryResolvers = {
     const { limit, after } = pageRequest(page);
     if (submittedFrom && submittedTo && submittedFrom > submittedTo) throw new BadInputError(`must not be before submittedFrom (${submittedFrom})`, 'submittedTo');
     const where: FilterQuery<Case>[] = [await visibleTo(caller, em)];
-    if (region) {
-      const [low, high] = divisionRange(region);
-      where.push({ regionCode: { $gte: low, $lte: high } });
-    }
+    if (region) where.push({ regionCode: divisionFilter(region) });
     if (status) where.push({ status });
     if (item) where.push({ itemCode: item });
     if (overdue !== null && overdue !== undefined) where.push(overdueWhere(overdue, loaders.clock.lastWorkingDay));

@@ -6,7 +6,7 @@ import type { QueryResolvers } from '../generated/resolvers.js';
 import { OPEN_STATUSES } from '../levels.js';
 import { ownEvaluator } from './callers.js';
 import { todayInChina } from '../../../platform/time.js';
-import { divisionRange } from '../../../platform/identifiers/index.js';
+import { divisionFilter } from '../../../platform/identifiers/index.js';
 
 export const Query: QueryResolvers = {
   async evaluation(_, { id }, { loaders }) {
@@ -22,7 +22,7 @@ export const Query: QueryResolvers = {
     const own = ownEvaluator(caller);
     if (own) where.push({ evaluatorId: own });
     if (caseId) where.push({ caseId });
-    if (region) where.push({ regionCode: between(divisionRange(region)) });
+    if (region) where.push({ regionCode: divisionFilter(region) });
     if (level) where.push({ level });
     if (from) where.push({ evaluatedOn: { $gte: from } });
     if (to) where.push({ evaluatedOn: { $lte: to } });
@@ -47,11 +47,9 @@ export const Query: QueryResolvers = {
     if (overdue === true) where.push({ status: { $in: [...OPEN_STATUSES] }, deadline: { $lt: today } });
     if (overdue === false) where.push({ $or: [{ status: { $nin: [...OPEN_STATUSES] } }, { deadline: { $gte: today } }] });
     if (status) where.push({ status });
-    if (region) where.push({ regionCode: between(divisionRange(region)) });
+    if (region) where.push({ regionCode: divisionFilter(region) });
     if (after) where.push({ id: { $gt: after } });
     const rows = await em.find(RectificationEntity, { $and: where }, { orderBy: { id: 'asc' }, limit: limit + 1 });
     return toPage(loaders.known.rectifications(rows), limit, (r) => r.id);
   },
 };
-
-const between = ([lo, hi]: [string, string]) => (lo === hi ? lo : { $gte: lo, $lte: hi });
