@@ -1,8 +1,7 @@
 // 12345 appeals' entities by key (_entities): the same record as the root query, null for an id
 // nobody has, and an appeal (personal data) refused alike by key and at the root to the unentitled.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../../platform/context.js';
-import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
+import { officerOnDuty, refusedCallers, startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
 import { appeals } from './department.js';
 import { addDays, todayInChina } from '../../platform/time.js';
@@ -14,10 +13,8 @@ beforeAll(async () => {
 afterAll(() => dept?.close());
 
 const keys = entityKeys('appeals');
-const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: 'hotline', scopes: ['appeals:read', 'appeals:unmask'] };
-const onDuty = { caller: OFFICER, purpose: 'basis:hotline' };
-const SUPERVISOR: Caller = { role: 'SUPERVISOR', subject: 'supervisor-1', department: null, scopes: [] };
-const REFUSED = [{}, { caller: OFFICER }, { caller: { ...OFFICER, scopes: ['cases:read'] }, purpose: 'basis:hotline' }, { caller: SUPERVISOR }];
+const onDuty = officerOnDuty('appeals', 'basis:hotline', { department: 'hotline' });
+const REFUSED = refusedCallers(onDuty, 'cases:read');
 const WINDOW = `from: "${addDays(todayInChina(), -364)}", to: "${todayInChina()}"`;
 
 describe('appeals entities by key', () => {

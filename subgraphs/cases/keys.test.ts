@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../platform/context.js';
 import { personAt } from '../../samples/synthetic.js';
-import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
+import { officerOnDuty, refusedCallers, startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
 import { cases } from './department.js';
 import { todayInChina } from '../../platform/time.js';
@@ -16,14 +16,8 @@ beforeAll(async () => {
 afterAll(() => dept?.close());
 
 const keys = entityKeys('cases');
-const READER: Caller = { role: 'OFFICER', subject: 'officer-2', department: null, scopes: ['cases:read', 'cases:unmask'] };
-const onDuty = { caller: READER, purpose: 'basis:case-handling' };
-const REFUSED = [
-  {},
-  { caller: READER },
-  { caller: { ...READER, scopes: ['population:read'] }, purpose: 'basis:case-handling' },
-  { caller: { role: 'SUPERVISOR', subject: 's', department: null, scopes: [] } as Caller },
-];
+const onDuty = officerOnDuty('cases', 'basis:case-handling');
+const REFUSED = refusedCallers(onDuty, 'population:read');
 // a citizen's list holds their own records only (nothing to refuse); by id they are refused
 const STRANGER = { caller: { role: 'CITIZEN', subject: personAt(SEED.seed, 299).id, department: null, scopes: [] } as Caller };
 const today = todayInChina();

@@ -1,9 +1,8 @@
 // The certificate hub's entities by key (_entities): the same record as the root query, null for an
 // id nobody has, and certificates (personal data) refused alike by key and at the root to the unentitled.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../../platform/context.js';
 import { personAt } from '../../samples/synthetic.js';
-import { startTestDepartment, type TestDepartment, type As } from '../../platform/testing.js';
+import { officerOnDuty, refusedCallers, startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
 import { certificates } from './department.js';
 
@@ -15,9 +14,8 @@ beforeAll(async () => {
 afterAll(() => dept?.close());
 
 const keys = entityKeys('certificates');
-const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-9', department: null, scopes: ['certificates:read', 'certificates:unmask'] };
-const onDuty = { caller: OFFICER, purpose: 'basis:certificate-check' };
-const REFUSED: As[] = [{}, { caller: OFFICER }, { caller: { ...OFFICER, scopes: ['population:read'] }, purpose: 'basis:certificate-check' }, { caller: { role: 'SUPERVISOR', subject: 's', department: null, scopes: [] } }];
+const onDuty = officerOnDuty('certificates', 'basis:certificate-check');
+const REFUSED = refusedCallers(onDuty, 'population:read');
 const CERTIFICATE = 'id type name number holder { __typename } issuingDepartment { code } trustGrade issueDate expiryDate status';
 const list = (selection: string) => `{ certificates(first: 50) { nodes { ${selection} } } }`;
 const holderOf = (kind: string) => (d: any) => d.certificates.nodes.map((c: { holder: Record<string, unknown> }) => c.holder).find((h: Record<string, unknown>) => kind in h);

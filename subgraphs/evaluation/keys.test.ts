@@ -1,8 +1,7 @@
 // The review system's entities by key (_entities): the same record as the root query, null for an
 // id nobody has, and a review (personal data) refused alike by key and at the root to the unentitled.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../../platform/context.js';
-import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
+import { officerOnDuty, refusedCallers, startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
 import { evaluation } from './department.js';
 import { todayInChina } from '../../platform/time.js';
@@ -14,9 +13,8 @@ beforeAll(async () => {
 afterAll(() => dept?.close());
 
 const keys = entityKeys('evaluation');
-const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: null, scopes: ['evaluation:read', 'evaluation:unmask'] };
-const onDuty = { caller: OFFICER, purpose: 'basis:service-evaluation' };
-const REFUSED = [{}, { caller: OFFICER }, { caller: { ...OFFICER, scopes: ['cases:read'] }, purpose: 'basis:service-evaluation' }, { caller: { role: 'SUPERVISOR', subject: 's', department: null, scopes: [] } as Caller }];
+const onDuty = officerOnDuty('evaluation', 'basis:service-evaluation');
+const REFUSED = refusedCallers(onDuty, 'cases:read');
 const today = todayInChina();
 const WINDOW = `from: "${Number(today.slice(0, 4)) - 2}${today.slice(4)}", to: "${today}"`;
 const SATISFACTION = `satisfaction(${WINDOW}) { evaluations byLevel { count } }`;

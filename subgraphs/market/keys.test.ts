@@ -1,8 +1,7 @@
 // Market's entities by key (_entities): the same record as the root query, null for a credit code
 // nobody has, and the legal representative's identity kept to those entitled, by key as at the root.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../../platform/context.js';
-import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
+import { officerOnDuty, refusedCallers, startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
 import { market } from './department.js';
 
@@ -13,8 +12,7 @@ beforeAll(async () => {
 afterAll(() => dept?.close());
 
 const keys = entityKeys('market');
-const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: null, scopes: ['market:read', 'market:unmask'] };
-const onDuty = { caller: OFFICER, purpose: 'basis:market-supervision' };
+const onDuty = officerOnDuty('market', 'basis:market-supervision');
 
 describe('market entities by key', () => {
   it('covers every entity type of the department', () => {
@@ -35,6 +33,6 @@ describe('market entities by key', () => {
       root: '{ enterprises(first: 1) { nodes { legalRepresentative { SELECTION } } } }',
       pick: (d) => d.enterprises.nodes[0].legalRepresentative,
       as: onDuty,
-      refused: [{}, { caller: OFFICER }, { caller: { ...OFFICER, scopes: ['population:read'] }, purpose: 'basis:market-supervision' }, { caller: { role: 'SUPERVISOR', subject: 's', department: null, scopes: [] } }],
+      refused: refusedCallers(onDuty, 'population:read'),
     }));
 });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../platform/context.js';
 import { personAt } from '../../samples/synthetic.js';
-import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
+import { officerOnDuty, refusedCallers, startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
 import { population } from './department.js';
 
@@ -15,17 +15,10 @@ beforeAll(async () => {
 afterAll(() => dept?.close());
 
 const keys = entityKeys('population');
-const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-7', department: null, scopes: ['population:read', 'population:unmask'] };
-const onDuty = { caller: OFFICER, purpose: 'basis:household-register' };
+const onDuty = officerOnDuty('population', 'basis:household-register');
 const self = personAt(SEED.seed, 3);
 const nobody = personAt(SEED.seed, 5_000); // a well-formed identity number the seed never issued
-const REFUSED = [
-  {},
-  { caller: { ...OFFICER, scopes: ['market:read'] }, purpose: 'basis:household-register' },
-  { caller: OFFICER },
-  { caller: { role: 'CITIZEN', subject: personAt(SEED.seed, 6).id, department: null, scopes: [] } as Caller },
-  { caller: { role: 'SUPERVISOR', subject: 'sup-1', department: null, scopes: [] } as Caller },
-];
+const REFUSED = [...refusedCallers(onDuty, 'market:read'), { caller: { role: 'CITIZEN', subject: personAt(SEED.seed, 6).id, department: null, scopes: [] } as Caller }];
 
 describe('population entities by key', () => {
   it('covers every entity type of the department', () => {
