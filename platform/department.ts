@@ -48,6 +48,7 @@ export interface Department<L> {
   typeDefs: DocumentNode;
   /** typed per department by codegen (generated/resolvers.ts); the shared scalars' resolvers are added */
   resolvers: object;
+  /** the first decides whether the database is empty and needs seeding */
   entities: EntitySchema<any, any>[];
   migrations: MigrationObject[];
   /** fresh DataLoaders for one request */

@@ -145,7 +145,7 @@ export const ${name}: Department<Loaders> = {
   entities: [${type}Entity],
   migrations,
   loaders: createLoaders,
-  seed: (em) => seed${type}s(em),
+  seed: seed${type}s,
 };
 `,
 

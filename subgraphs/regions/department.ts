@@ -13,5 +13,5 @@ export const regions: Department<Loaders> = {
   entities: [RegionEntity],
   migrations,
   loaders: createLoaders,
-  seed: (em) => seedRegions(em),
+  seed: seedRegions,
 };
