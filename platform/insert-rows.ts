@@ -17,3 +17,19 @@ export async function insertRows<T extends object>(em: EntityManager, entity: En
   const perStatement = Math.max(1, Math.floor(MAX_BOUND_VALUES / columns));
   for (let i = 0; i < rows.length; i += perStatement) await em.insertMany(entity, rows.slice(i, i + perStatement) as T[]);
 }
+
+/**
+ * Inserts the rows a seed's generator yields, `chunk` rows at a time (each through insertRows), so
+ * a large sample never sits in memory whole: plain rows, no entity instances, no unit of work.
+ */
+export async function insertInChunks<T extends object>(em: EntityManager, entity: EntitySchema<T, any>, rows: Iterable<T>, chunk: number): Promise<void> {
+  let pending: T[] = [];
+  for (const row of rows) {
+    pending.push(row);
+    if (pending.length === chunk) {
+      await insertRows(em, entity, pending);
+      pending = [];
+    }
+  }
+  if (pending.length > 0) await insertRows(em, entity, pending);
+}

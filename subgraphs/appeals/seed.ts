@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { insertRows } from '../../platform/insert-rows.js';
+import { insertInChunks } from '../../platform/insert-rows.js';
 import { runSchema } from '../../platform/migrations.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { AppealEntity, type Appeal } from './entities.js';
@@ -32,15 +32,7 @@ export function* generateAppeals({ size, seed }: SeedOptions, today = todayInChi
  */
 export async function seedAppeals(em: EntityManager, options: SeedOptions, today = todayInChina()): Promise<void> {
   await indexes(em, 'drop');
-  let chunk: Appeal[] = [];
-  for (const appeal of generateAppeals(options, today)) {
-    chunk.push(appeal);
-    if (chunk.length === CHUNK) {
-      await insertRows(em, AppealEntity, chunk);
-      chunk = [];
-    }
-  }
-  if (chunk.length > 0) await insertRows(em, AppealEntity, chunk);
+  await insertInChunks(em, AppealEntity, generateAppeals(options, today), CHUNK);
   await indexes(em, 'create');
 }
 

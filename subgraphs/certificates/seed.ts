@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { insertRows } from '../../platform/insert-rows.js';
+import { insertInChunks } from '../../platform/insert-rows.js';
 import { runSchema } from '../../platform/migrations.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { enterpriseCount } from '../../samples/synthetic.js';
@@ -31,15 +31,7 @@ export function* generateCertificates({ size, seed }: SeedOptions): Generator<Ce
  */
 export async function seedCertificates(em: EntityManager, options: SeedOptions): Promise<void> {
   await indexes(em, 'drop');
-  let chunk: Certificate[] = [];
-  for (const certificate of generateCertificates(options)) {
-    chunk.push(certificate);
-    if (chunk.length === CHUNK) {
-      await insertRows(em, CertificateEntity, chunk);
-      chunk = [];
-    }
-  }
-  if (chunk.length > 0) await insertRows(em, CertificateEntity, chunk);
+  await insertInChunks(em, CertificateEntity, generateCertificates(options), CHUNK);
   await indexes(em, 'create');
 }
 

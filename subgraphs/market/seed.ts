@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { insertRows } from '../../platform/insert-rows.js';
+import { insertInChunks } from '../../platform/insert-rows.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { makeCreditCode } from '../../platform/identifiers/credit-code.js';
 import { hashSeed, random, type Random } from '../../platform/random.js';
@@ -75,13 +75,5 @@ export function* generateEnterprises({ size, seed }: SeedOptions): Generator<Ent
 
 /** Inserts the register in chunks: plain rows, no entity instances, no flush. */
 export async function seedMarket(em: EntityManager, options: SeedOptions): Promise<void> {
-  let chunk: Enterprise[] = [];
-  for (const row of generateEnterprises(options)) {
-    chunk.push(row);
-    if (chunk.length === SEED_CHUNK) {
-      await insertRows(em, EnterpriseEntity, chunk);
-      chunk = [];
-    }
-  }
-  if (chunk.length) await insertRows(em, EnterpriseEntity, chunk);
+  await insertInChunks(em, EnterpriseEntity, generateEnterprises(options), SEED_CHUNK);
 }
