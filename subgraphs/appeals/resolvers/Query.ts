@@ -1,5 +1,6 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
-import { BadInputError, NotFoundError } from '../../../platform/errors.js';
+import { NotFoundError } from '../../../platform/errors.js';
+import { checkDateOrder } from '../../../platform/date-window.js';
 import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { CATEGORIES, CATEGORY_LIST, KIND_NAMES, KINDS, OPEN_STATUSES, RESPONSE_LIMIT_DAYS } from '../data/reference.js';
 import { AppealEntity, type Appeal } from '../entities.js';
@@ -23,7 +24,7 @@ export const Query: QueryResolvers = {
 
   async appeals(_, { region, kind, category, status, overdue, department, appellant, from, to, ...page }, { em, caller, loaders }) {
     const { limit, after } = pageRequest(page);
-    if (from && to && from > to) throw new BadInputError(`must not be before from (${from})`, 'to');
+    checkDateOrder(from, to);
     const appellantId = appellantFilter(caller, appellant);
     const where: FilterQuery<Appeal>[] = [];
     if (region) where.push({ regionCode: divisionFilter(region) });

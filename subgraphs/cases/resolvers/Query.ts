@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { BadInputError, NotFoundError } from '../../../platform/errors.js';
+import { NotFoundError } from '../../../platform/errors.js';
+import { checkDateOrder } from '../../../platform/date-window.js';
 import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { CaseEntity, type Case } from '../entities.js';
 import { overdueWhere, visibleTo } from '../filters.js';
@@ -17,7 +18,7 @@ export const Query: QueryResolvers = {
 
   async cases(_, { region, status, item, overdue, submittedFrom, submittedTo, ...page }, { em, caller, loaders }) {
     const { limit, after } = pageRequest(page);
-    if (submittedFrom && submittedTo && submittedFrom > submittedTo) throw new BadInputError(`must not be before submittedFrom (${submittedFrom})`, 'submittedTo');
+    checkDateOrder(submittedFrom, submittedTo, ['submittedFrom', 'submittedTo']);
     const where: FilterQuery<Case>[] = [await visibleTo(caller, em)];
     if (region) where.push({ regionCode: divisionFilter(region) });
     if (status) where.push({ status });

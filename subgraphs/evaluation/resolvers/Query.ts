@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { BadInputError, NotFoundError } from '../../../platform/errors.js';
+import { NotFoundError } from '../../../platform/errors.js';
+import { checkDateOrder } from '../../../platform/date-window.js';
 import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { EvaluationEntity, RectificationEntity, type Evaluation, type Rectification } from '../entities.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
@@ -17,7 +18,7 @@ export const Query: QueryResolvers = {
 
   async evaluations(_, { case: caseId, region, level, from, to, ...page }, { em, caller, loaders }) {
     const { limit, after } = pageRequest(page);
-    if (from && to && from > to) throw new BadInputError(`must not be before from (${from})`, 'to');
+    checkDateOrder(from, to);
     const where: FilterQuery<Evaluation>[] = [];
     const own = ownEvaluator(caller);
     if (own) where.push({ evaluatorId: own });
