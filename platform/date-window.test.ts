@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkWindow } from './date-window.js';
+import { checkDateOrder, checkWindow } from './date-window.js';
 import { GovError } from './errors.js';
 import { divisionRange, withinDivision } from './identifiers/index.js';
 
@@ -25,6 +25,21 @@ describe('figure windows', () => {
   it('do not run backwards; one day is a window', () => {
     expect(refusal('2026-01-02', '2026-01-01')).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to', message: expect.stringMatching(/must not be before from/) });
     expect(refusal('2026-01-01', '2026-01-01')).toBeNull();
+  });
+});
+
+describe('date filters', () => {
+  it('refuse an end before the start, naming the end; either end may be left out', () => {
+    let refused: unknown;
+    try {
+      checkDateOrder('2026-01-02', '2026-01-01', ['submittedFrom', 'submittedTo']);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(GovError);
+    expect((refused as GovError).message).toBe('submittedTo: must not be before submittedFrom (2026-01-02)');
+    expect((refused as GovError).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'submittedTo' });
+    for (const [from, to] of [['2026-01-01', '2026-01-01'], ['2026-01-02', null], [undefined, '2026-01-01']] as const) expect(() => checkDateOrder(from, to)).not.toThrow();
   });
 });
 

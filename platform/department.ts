@@ -30,6 +30,7 @@ import { collectPolicies } from './security/policy.js';
 import { maskingPlugin } from './security/response-masking.js';
 import { mayUnmask } from './security/roles.js';
 import { sealer, unsealPlugin } from './security/seal.js';
+import { scalarResolvers } from './identifiers/scalars.js';
 import { textInputPlugin } from './text-input.js';
 import { countSql, type SqlCounter } from './sql-counter.js';
 
@@ -45,7 +46,7 @@ export interface Department<L> {
   name: string;
   /** the department's own SDL; the shared types of platform/schema/shared.graphql are added */
   typeDefs: DocumentNode;
-  /** typed per department by codegen (generated/resolvers.ts) */
+  /** typed per department by codegen (generated/resolvers.ts); the shared scalars' resolvers are added */
   resolvers: object;
   /** the department's tables; the first decides whether the database is empty and needs seeding */
   entities: EntitySchema<any, any>[];
@@ -118,7 +119,8 @@ function recording(department: Pick<Department<unknown>, 'name' | 'recordsAccess
 /** Builds the Apollo subgraph server of a department (not listening). */
 export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroORM): ApolloServer<DepartmentContext<L>> {
   const typeDefs = subgraphTypeDefs(department);
-  const schema = buildSubgraphSchema([{ typeDefs, resolvers: department.resolvers as never }]);
+  // the shared scalars (platform/schema/shared.graphql) check their values the same in every department
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: { ...scalarResolvers, ...department.resolvers } as never }]);
   const policies = collectPolicies(typeDefs);
   enforceAccess(schema, { department: department.name, policies, subjects: department.subjects ?? {} });
   const keys = sealer();

@@ -1,7 +1,7 @@
 import { EntitySchema, type MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './db.js';
-import { insertRows, MAX_BOUND_VALUES } from './insert-rows.js';
+import { insertInChunks, insertRows, MAX_BOUND_VALUES } from './insert-rows.js';
 import { testDatabase } from './testing.js';
 import { migrationsFor } from '../schema/tools/migrations.js';
 
@@ -31,5 +31,19 @@ describe('insertRows', () => {
     await expect(orm.em.fork().insertMany(WideEntity, rows)).rejects.toThrow();
     await orm.em.fork().transactional((em) => insertRows(em, WideEntity, rows));
     expect(await orm.em.fork().count(WideEntity, {})).toBe(count);
+  });
+
+  it('inserts a generator\'s rows a chunk at a time, the last chunk short', async () => {
+    const row = (tag: string, i: number) => Object.fromEntries(COLUMNS.map((c) => [c, `${tag}-${c}-${i}`])) as Wide;
+    const before = await orm.em.fork().count(WideEntity, {});
+    await insertInChunks(orm.em.fork(), WideEntity, Array.from({ length: 7 }, (_, i) => row('seven', i)), 3);
+    expect(await orm.em.fork().count(WideEntity, {})).toBe(before + 7);
+    // a chunk is in the table before the next row is asked for: a generator failing at its fourth row leaves three
+    function* failing(): Generator<Wide> {
+      for (let i = 0; i < 3; i++) yield row('failing', i);
+      throw new Error('the generator failed');
+    }
+    await expect(insertInChunks(orm.em.fork(), WideEntity, failing(), 3)).rejects.toThrow('the generator failed');
+    expect(await orm.em.fork().count(WideEntity, {})).toBe(before + 10);
   });
 });

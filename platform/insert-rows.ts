@@ -19,10 +19,10 @@ export async function insertRows<T extends object>(em: EntityManager, entity: En
 }
 
 /**
- * Inserts rows as a generator yields them, a chunk at a time: a seed of millions of rows holds one
- * chunk in memory, and each chunk is one or a few statements (insertRows).
+ * Inserts the rows a seed's generator yields, `chunk` rows at a time (each through insertRows), so
+ * a large sample never sits in memory whole: plain rows, no entity instances, no unit of work.
  */
-export async function insertEach<T extends object>(em: EntityManager, entity: EntitySchema<T, any>, rows: Iterable<T>, chunk = 2_000): Promise<void> {
+export async function insertInChunks<T extends object>(em: EntityManager, entity: EntitySchema<T, any>, rows: Iterable<T>, chunk = 2_000): Promise<void> {
   let pending: T[] = [];
   for (const row of rows) {
     pending.push(row);

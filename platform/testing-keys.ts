@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Kind, parse } from 'graphql';
-import { expect } from 'vitest';
-import type { As, TestDepartment } from './testing.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Department, SeedOptions } from './department.js';
+import { startTestDepartment, type As, type TestDepartment } from './testing.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -83,4 +84,30 @@ export async function expectResolvedByKey(dept: TestDepartment, keys: Map<string
     expect(existing.errors?.map((e) => e.message)).toEqual(missing.errors?.map((e) => e.message));
     expect(existing.status).toBe(missing.status);
   }
+}
+
+/** What the cases of describeEntityKeys get: the running department, and expectResolvedByKey against it. */
+export interface KeyTests {
+  dept: () => TestDepartment;
+  byKey: (c: KeyCase) => Promise<void>;
+}
+
+/**
+ * A department's keys.test.ts: starts the department for the file (stopped after it), checks that
+ * `types` are every entity type it resolves by key, and runs `cases` (each an `it`) against it.
+ */
+export function describeEntityKeys<L>(department: Department<L>, seed: SeedOptions | undefined, types: string[], cases: (tests: KeyTests) => void): void {
+  describe(`${department.name} entities by key`, () => {
+    let running: TestDepartment | undefined;
+    beforeAll(async () => {
+      running = await startTestDepartment(department, seed);
+    });
+    afterAll(() => running?.close());
+    const keys = entityKeys(department.name);
+    const dept = () => running ?? expect.fail(`${department.name} did not start`);
+    it('covers every entity type of the department', () => {
+      expect([...keys.keys()].sort()).toEqual([...types].sort());
+    });
+    cases({ dept, byKey: (c) => expectResolvedByKey(dept(), keys, c) });
+  });
 }

@@ -24,6 +24,25 @@ export interface As {
   purpose?: string | null;
 }
 
+/** An officer on duty for a department: its read and unmask scopes, and a stated purpose. */
+export function officerOnDuty(department: string, purpose: string, caller: Partial<Caller> = {}): { caller: Caller; purpose: string } {
+  return { caller: { role: 'OFFICER', subject: 'officer-1', department: null, scopes: [`${department}:read`, `${department}:unmask`], ...caller }, purpose };
+}
+
+/**
+ * The callers a department refuses its personal records to (security/enforce.ts), by key as at the
+ * root: anonymous, its own officer without a purpose, an officer on duty with only another
+ * department's scope (`otherScope`), a supervisor.
+ */
+export function refusedCallers(onDuty: { caller: Caller; purpose: string }, otherScope: string): As[] {
+  return [
+    {},
+    { caller: onDuty.caller },
+    { caller: { ...onDuty.caller, scopes: [otherScope] }, purpose: onDuty.purpose },
+    { caller: { role: 'SUPERVISOR', subject: 'supervisor-1', department: null, scopes: [] } },
+  ];
+}
+
 export interface TestDepartment extends RunningDepartment {
   /** POSTs an operation signed the way the gateway signs it (anonymous unless `as` says otherwise) */
   query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: As): Promise<GraphQLResult<T>>;

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
-import { checkDivisionCode, divisionLevel, parentDivisionCodes } from './division-code.js';
+import { checkDivisionCode, divisionFilter, divisionLevel, parentDivisionCodes } from './division-code.js';
 import { divisionCodeArb } from './arbitraries.js';
 
 const require = createRequire(import.meta.url);
@@ -59,5 +59,26 @@ describe('divisionLevel and parentDivisionCodes', () => {
   it('refuses an invalid code', () => {
     expect(() => divisionLevel('000000')).toThrow(RangeError);
     expect(() => parentDivisionCodes('1101')).toThrow(RangeError);
+  });
+});
+
+describe('divisionFilter', () => {
+  it.each([
+    ['110101', '110101'],
+    ['110100', { $gte: '110100', $lte: '110199' }],
+    ['110000', { $gte: '110000', $lte: '119999' }],
+  ])('%s filters its own codes: a county by equality, above it a range', (code, filter) => {
+    expect(divisionFilter(code)).toEqual(filter);
+  });
+  it('matches the same codes as the division level says, for every valid code', () => {
+    fc.assert(
+      fc.property(divisionCodeArb, divisionCodeArb, (division, code) => {
+        const filter = divisionFilter(division);
+        const matched = typeof filter === 'string' ? code === filter : code >= filter.$gte && code <= filter.$lte;
+        const level = divisionLevel(division);
+        const prefix = level === 'PROVINCE' ? 2 : level === 'PREFECTURE' ? 4 : 6;
+        expect(matched).toBe(code.slice(0, prefix) === division.slice(0, prefix));
+      }),
+    );
   });
 });

@@ -95,6 +95,16 @@ export function divisionRange(code: string): [string, string] {
   return [prefix.padEnd(6, '0'), prefix.padEnd(6, '9')];
 }
 
+/**
+ * A filter on a division-code column (MikroORM's operators) for the records in a division: a
+ * county by equality, so a (region_code, id) index also serves keyset order; a prefecture or
+ * province by its divisionRange.
+ */
+export function divisionFilter(code: string): string | { $gte: string; $lte: string } {
+  const [low, high] = divisionRange(code);
+  return low === high ? low : { $gte: low, $lte: high };
+}
+
 /** Whether a division code lies within a division (the division itself included). */
 export function withinDivision(division: string, code: string): boolean {
   const [low, high] = divisionRange(division);

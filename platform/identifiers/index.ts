@@ -19,7 +19,7 @@ export {
   makeCreditCode,
   CREDIT_CODE_ALPHABET,
 } from './credit-code.js';
-export { checkDivisionCode, divisionLevel, divisionRange, parentDivisionCodes, withinDivision, type DivisionLevel } from './division-code.js';
+export { checkDivisionCode, divisionFilter, divisionLevel, divisionRange, parentDivisionCodes, withinDivision, type DivisionLevel } from './division-code.js';
 export { checkDate, isRealDate, daysInMonth } from './date.js';
 export {
   ResidentIdScalar,

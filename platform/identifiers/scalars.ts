@@ -93,7 +93,7 @@ export const SCALAR_CHECKS: Record<string, ScalarCheck> = {
 /** An identity number in the GB 11643-1999 layout: resident identity card, HK/Macao/Taiwan residence permit, foreigner's permanent residence card. */
 export const ResidentIdScalar = stringScalar({
   name: 'ResidentId',
-  // the same text as the subgraph schemas' description of the scalar
+  // the same text as the scalar's description in platform/schema/shared.graphql
   description:
     'An identity number in the GB 11643-1999 layout: 18 characters, the last a check character 0–9 or uppercase X. ' +
     "One of three kinds, told by its first digits: a foreigner's permanent residence card (2023 edition, 外国人永久居留身份证) starts with 9; " +
@@ -118,7 +118,7 @@ export const CreditCodeScalar = stringScalar({
 export const DivisionCodeScalar = stringScalar({
   name: 'DivisionCode',
   description: 'An administrative division code (GB/T 2260): 6 digits, province (2) + prefecture (2) + county (2).',
-  // Same page as the @specifiedBy in the regions schema: the civil affairs ministry's published code list.
+  // Same page as its @specifiedBy in platform/schema/shared.graphql: the civil affairs ministry's published code list.
   specifiedByURL: 'https://www.mca.gov.cn/mzsj/xzqh/2023/202301xzqh.html',
   check: SCALAR_CHECKS.DivisionCode!,
 });

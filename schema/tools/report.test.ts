@@ -78,7 +78,7 @@ describe('schema inventory of the committed supergraph', () => {
   });
 });
 
-// Two tiny departments composed with compose(), the way the real ones are.
+// Two tiny departments composed with compose(), the way the real ones are (ResidentId comes from the shared SDL).
 const LINKS = `extend schema
   @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@composeDirective"])
   @link(url: "https://govgraph.dev/policy/v1.0", import: ["@personal", "@access"])
@@ -86,7 +86,6 @@ const LINKS = `extend schema
   @composeDirective(name: "@access")
 `;
 const ALPHA = `${LINKS}
-scalar ResidentId
 type Person @key(fields: "id") {
   id: ResidentId! @personal(category: "IDENTITY_NUMBER")
   name: String! @personal(category: "NAME")
@@ -97,7 +96,6 @@ type Person @key(fields: "id") {
 type Query { person(id: ResidentId!): Person }
 `;
 const BETA = `${LINKS}
-scalar ResidentId
 type Person @key(fields: "id") {
   id: ResidentId! @personal(category: "IDENTITY_NUMBER")
   "Appeals this person raised."

@@ -129,7 +129,7 @@ export const ${name}: Department<Loaders> = {
   entities: [${type}Entity],
   migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
-  seed: (em) => seed${type}s(em),
+  seed: seed${type}s,
 };
 `,
 

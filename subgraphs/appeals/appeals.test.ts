@@ -12,7 +12,7 @@ import { appeals } from './department.js';
 import type { Appeal } from './entities.js';
 import { periods } from './figures/trend.js';
 import { unmetScore } from './figures/unmet.js';
-import { contains } from './figures/window.js';
+import { contains } from './figures/divisions.js';
 import { isOverdue, overdueWorkingDays } from './lifecycle.js';
 import { generateAppeals } from './seed.js';
 import { addDays, todayInChina } from '../../platform/time.js';

@@ -12,10 +12,9 @@ export const appeals: Department<Loaders> = {
   name: 'appeals',
   typeDefs: loadSchema(import.meta.url),
   resolvers,
-  // the first entity decides whether the database is empty and needs seeding
   entities: [AppealEntity, IdempotencyEntity],
   migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
-  seed: (em, options) => seedAppeals(em, options),
+  seed: seedAppeals,
   subjects,
 };

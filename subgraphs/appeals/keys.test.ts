@@ -1,31 +1,18 @@
 // 12345 appeals' entities by key (_entities): the same record as the root query, null for an id
 // nobody has, and an appeal (personal data) refused alike by key and at the root to the unentitled.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../../platform/context.js';
-import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
-import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
+import { it } from 'vitest';
+import { officerOnDuty, refusedCallers } from '../../platform/testing.js';
+import { describeEntityKeys } from '../../platform/testing-keys.js';
 import { appeals } from './department.js';
 import { addDays, todayInChina } from '../../platform/time.js';
 
-let dept: TestDepartment;
-beforeAll(async () => {
-  dept = await startTestDepartment(appeals, { size: 200, seed: 7 });
-});
-afterAll(() => dept?.close());
-
-const keys = entityKeys('appeals');
-const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: 'hotline', scopes: ['appeals:read', 'appeals:unmask'] };
-const onDuty = { caller: OFFICER, purpose: 'basis:hotline' };
-const SUPERVISOR: Caller = { role: 'SUPERVISOR', subject: 'supervisor-1', department: null, scopes: [] };
-const REFUSED = [{}, { caller: OFFICER }, { caller: { ...OFFICER, scopes: ['cases:read'] }, purpose: 'basis:hotline' }, { caller: SUPERVISOR }];
+const onDuty = officerOnDuty('appeals', 'basis:hotline', { department: 'hotline' });
+const REFUSED = refusedCallers(onDuty, 'cases:read');
 const WINDOW = `from: "${addDays(todayInChina(), -364)}", to: "${todayInChina()}"`;
 
-describe('appeals entities by key', () => {
-  it('covers every entity type of the department', () => {
-    expect([...keys.keys()].sort()).toEqual(['Appeal', 'Department', 'Person', 'Region']);
-  });
+describeEntityKeys(appeals, { size: 200, seed: 7 }, ['Appeal', 'Department', 'Person', 'Region'], ({ byKey }) => {
   it('Appeal', () =>
-    expectResolvedByKey(dept, keys, {
+    byKey({
       type: 'Appeal',
       selection: 'id kind category text region { code } appellant { id } anonymous channel receivedOn deadline status',
       root: '{ appeals(first: 1) { nodes { SELECTION } } }',
@@ -35,7 +22,7 @@ describe('appeals entities by key', () => {
       refused: REFUSED,
     }));
   it('Person (extended: a person’s appeals)', () =>
-    expectResolvedByKey(dept, keys, {
+    byKey({
       type: 'Person',
       selection: 'id appeals { id }',
       root: '{ appeals(first: 20) { nodes { appellant { SELECTION } } } }',
@@ -44,7 +31,7 @@ describe('appeals entities by key', () => {
       refused: REFUSED,
     }));
   it('Region (extended: demand figures)', () =>
-    expectResolvedByKey(dept, keys, {
+    byKey({
       type: 'Region',
       selection: `code demand(${WINDOW}) { received }`,
       root: '{ appeals(first: 1) { nodes { region { SELECTION } } } }',
@@ -52,7 +39,7 @@ describe('appeals entities by key', () => {
       as: onDuty,
     }));
   it('Department (extended: appeal figures)', () =>
-    expectResolvedByKey(dept, keys, {
+    byKey({
       type: 'Department',
       selection: `code appealFigures(${WINDOW}) { received open }`,
       root: '{ appeals(first: 20) { nodes { department { SELECTION } } } }',

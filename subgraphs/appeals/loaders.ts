@@ -10,7 +10,7 @@ import { todayInChina } from '../../platform/time.js';
 
 /**
  * Per-request loaders: one SQL statement per batch (per window for figures),
- * whatever the list length. Figure keys come from figures/window.ts figureKey.
+ * whatever the list length. Figure keys are platform/loaders.ts windowKey.
  */
 export function createLoaders(em: EntityManager) {
   // one "today" per request, so every figure and field of a response agrees

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { insertEach } from '../../platform/insert-rows.js';
+import { insertInChunks } from '../../platform/insert-rows.js';
 import { withIndexesDeferred } from '../../platform/deferred-indexes.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { AppealEntity, type Appeal } from './entities.js';
@@ -27,5 +27,5 @@ export function* generateAppeals({ size, seed }: SeedOptions, today = todayInChi
  * built once at the end, in the same transaction.
  */
 export async function seedAppeals(em: EntityManager, options: SeedOptions, today = todayInChina()): Promise<void> {
-  await withIndexesDeferred(em, AppealEntity, () => insertEach(em, AppealEntity, generateAppeals(options, today)));
+  await withIndexesDeferred(em, AppealEntity, () => insertInChunks(em, AppealEntity, generateAppeals(options, today)));
 }

@@ -19,12 +19,11 @@ export const audit: Department<Loaders> = {
   name: 'audit',
   typeDefs: loadSchema(import.meta.url),
   resolvers,
-  // the first entity decides whether the database is empty and needs seeding
   entities: [AccessEntryEntity, ChainHeadEntity, OutboxReportEntity],
   migrations: loadMigrations(import.meta.url),
   prepare: ensureChainHead,
   loaders: createLoaders,
-  seed: (em, options) => seedAudit(em, options),
+  seed: seedAudit,
   subjects,
   // the log records its own reads in place (self-record.ts): there is no outbox to deliver from here
   recordsAccess: false,

@@ -1,27 +1,16 @@
 // The audit log's entities by key (_entities): the same entry as the root query, null for an id
 // nobody has, and nobody but auditors reads an entry, by key as at the root.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { it } from 'vitest';
 import type { Caller } from '../../platform/context.js';
-import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
-import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
+import { describeEntityKeys } from '../../platform/testing-keys.js';
 import { audit } from './department.js';
 
-let dept: TestDepartment;
-beforeAll(async () => {
-  dept = await startTestDepartment(audit);
-});
-afterAll(() => dept?.close());
-
-const keys = entityKeys('audit');
 const AUDITOR: Caller = { role: 'AUDITOR', subject: 'auditor-1', department: null, scopes: ['audit:unmask'] };
 const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-7', department: '11110105MB0000000X', scopes: ['audit:read'] };
 
-describe('audit entities by key', () => {
-  it('covers every entity type of the department', () => {
-    expect([...keys.keys()]).toEqual(['AccessEntry']);
-  });
+describeEntityKeys(audit, undefined, ['AccessEntry'], ({ byKey }) => {
   it('AccessEntry', () =>
-    expectResolvedByKey(dept, keys, {
+    byKey({
       type: 'AccessEntry',
       selection: 'id seq department at requestId caller { role subject } purpose subjectKind subjectId fields categories withheld',
       root: '{ accessLog(first: 1) { nodes { SELECTION } } }',

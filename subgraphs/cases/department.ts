@@ -12,10 +12,9 @@ export const cases: Department<Loaders> = {
   name: 'cases',
   typeDefs: loadSchema(import.meta.url),
   resolvers,
-  // the first entity decides whether the database is empty and needs seeding
   entities: [CaseEntity, CaseEventEntity, ImplementationEntity, IdempotencyEntity, MandateEntity, CertificateUseEntity],
   migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
-  seed: (em, options) => seedCases(em, options),
+  seed: seedCases,
   subjects,
 };

@@ -1,29 +1,16 @@
 // The one-network platform's entities by key (_entities): the same record as the root query, null
 // for a case nobody has, and personal records refused alike by key and at the root to the unentitled.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Caller } from '../../platform/context.js';
 import { personAt } from '../../samples/synthetic.js';
-import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
-import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
+import { officerOnDuty, refusedCallers } from '../../platform/testing.js';
+import { describeEntityKeys } from '../../platform/testing-keys.js';
 import { cases } from './department.js';
 import { todayInChina } from '../../platform/time.js';
 
 const SEED = { size: 300, seed: 7 };
-let dept: TestDepartment;
-beforeAll(async () => {
-  dept = await startTestDepartment(cases, SEED);
-});
-afterAll(() => dept?.close());
-
-const keys = entityKeys('cases');
-const READER: Caller = { role: 'OFFICER', subject: 'officer-2', department: null, scopes: ['cases:read', 'cases:unmask'] };
-const onDuty = { caller: READER, purpose: 'basis:case-handling' };
-const REFUSED = [
-  {},
-  { caller: READER },
-  { caller: { ...READER, scopes: ['population:read'] }, purpose: 'basis:case-handling' },
-  { caller: { role: 'SUPERVISOR', subject: 's', department: null, scopes: [] } as Caller },
-];
+const onDuty = officerOnDuty('cases', 'basis:case-handling');
+const REFUSED = refusedCallers(onDuty, 'population:read');
 // a citizen's list holds their own records only (nothing to refuse); by id they are refused
 const STRANGER = { caller: { role: 'CITIZEN', subject: personAt(SEED.seed, 299).id, department: null, scopes: [] } as Caller };
 const today = todayInChina();
@@ -32,13 +19,10 @@ const firstCase = (selection: string) => `{ cases(first: 1) { nodes { ${selectio
 const personCase = (selection: string) => `{ cases(first: 50) { nodes { applicantKind ${selection} } } }`;
 const ofKind = (kind: string, field: string) => (d: any) => d.cases.nodes.find((c: { applicantKind: string }) => c.applicantKind === kind)[field];
 
-describe('cases entities by key', () => {
-  it('covers every entity type of the department', () => {
-    expect([...keys.keys()].sort()).toEqual(['Case', 'CertificateUse', 'Department', 'DraftApplication', 'Enterprise', 'Person', 'Region', 'ServiceItem']);
-  });
+describeEntityKeys(cases, SEED, ['Case', 'CertificateUse', 'Department', 'DraftApplication', 'Enterprise', 'Person', 'Region', 'ServiceItem'], ({ dept, byKey }) => {
   it('Case', async () => {
-    const { data } = await dept.query(firstCase('id'), {}, onDuty);
-    return expectResolvedByKey(dept, keys, {
+    const { data } = await dept().query(firstCase('id'), {}, onDuty);
+    return byKey({
       type: 'Case',
       selection: 'id status applicantKind applicantId item { code } department { code } region { code } dueDate events { status }',
       root: 'query($id: ID!) { case(id: $id) { SELECTION } }',
@@ -50,11 +34,11 @@ describe('cases entities by key', () => {
     });
   });
   it('Person (extended: their cases)', () =>
-    expectResolvedByKey(dept, keys, { type: 'Person', selection: 'id cases { nodes { id } }', root: personCase('applicant { ... on Person { SELECTION } }'), pick: ofKind('PERSON', 'applicant'), as: onDuty, refused: REFUSED }));
+    byKey({ type: 'Person', selection: 'id cases { nodes { id } }', root: personCase('applicant { ... on Person { SELECTION } }'), pick: ofKind('PERSON', 'applicant'), as: onDuty, refused: REFUSED }));
   it('Enterprise (extended: its cases)', () =>
-    expectResolvedByKey(dept, keys, { type: 'Enterprise', selection: 'creditCode cases { nodes { id } }', root: personCase('applicant { ... on Enterprise { SELECTION } }'), pick: ofKind('ENTERPRISE', 'applicant'), as: onDuty }));
+    byKey({ type: 'Enterprise', selection: 'creditCode cases { nodes { id } }', root: personCase('applicant { ... on Enterprise { SELECTION } }'), pick: ofKind('ENTERPRISE', 'applicant'), as: onDuty }));
   it('DraftApplication', () =>
-    expectResolvedByKey(dept, keys, {
+    byKey({
       type: 'DraftApplication',
       selection: 'itemCode applicantKind applicantId item { code }',
       root: `{ draftApplication(itemCode: "JF-040003-001", applicantKind: PERSON, applicantId: "${personAt(SEED.seed, 0).id}") { SELECTION } }`,
@@ -67,16 +51,16 @@ describe('cases entities by key', () => {
   it('CertificateUse', async () => {
     const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on CertificateUse { caseId material number } } }';
     const r = [{ __typename: 'CertificateUse', caseId: 'C2000010100000000', material: 'none' }];
-    expect((await dept.query(entities, { r }, onDuty)).data?._entities).toEqual([null]);
+    expect((await dept().query(entities, { r }, onDuty)).data?._entities).toEqual([null]);
     for (const who of [...REFUSED, STRANGER]) {
-      const answer = await dept.query(entities, { r }, who);
+      const answer = await dept().query(entities, { r }, who);
       expect(answer.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
     }
   });
   it('ServiceItem (extended: case figures)', () =>
-    expectResolvedByKey(dept, keys, { type: 'ServiceItem', selection: `code ${FIGURES}`, root: firstCase('item { SELECTION }'), pick: (d) => d.cases.nodes[0].item, as: onDuty }));
+    byKey({ type: 'ServiceItem', selection: `code ${FIGURES}`, root: firstCase('item { SELECTION }'), pick: (d) => d.cases.nodes[0].item, as: onDuty }));
   it('Department (extended: case figures)', () =>
-    expectResolvedByKey(dept, keys, { type: 'Department', selection: `code ${FIGURES}`, root: firstCase('department { SELECTION }'), pick: (d) => d.cases.nodes[0].department, as: onDuty }));
+    byKey({ type: 'Department', selection: `code ${FIGURES}`, root: firstCase('department { SELECTION }'), pick: (d) => d.cases.nodes[0].department, as: onDuty }));
   it('Region (extended: case figures)', () =>
-    expectResolvedByKey(dept, keys, { type: 'Region', selection: `code ${FIGURES}`, root: firstCase('region { SELECTION }'), pick: (d) => d.cases.nodes[0].region, as: onDuty }));
+    byKey({ type: 'Region', selection: `code ${FIGURES}`, root: firstCase('region { SELECTION }'), pick: (d) => d.cases.nodes[0].region, as: onDuty }));
 });

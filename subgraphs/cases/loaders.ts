@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import { manyByKey, oneByKey } from '../../platform/loaders.js';
+import { manyByKey, oneByKey, windowBatch } from '../../platform/loaders.js';
 import { findIn } from '../../platform/rows.js';
 import { CaseEntity, CaseEventEntity, CertificateUseEntity, MandateEntity, type Case, type CaseEvent, type CertificateUseRow, type Mandate } from './entities.js';
 import { figuresFor, mostOverdueFor, type FigureColumn } from './figures.js';
@@ -8,20 +8,7 @@ import type { CaseFigures, ItemOverdue } from './generated/resolvers.js';
 
 import { ownerPages } from './pages.js';
 import { lastWorkingDay } from './timeline.js';
-import { byWindow, windowKey } from './window.js';
 import { todayInChina } from '../../platform/time.js';
-
-/** Runs a windowed batch: one call (one SQL statement) per window, answers in key order. */
-function windowed<T>(run: (codes: string[], from: string, to: string) => Promise<T[]>) {
-  return async (keys: readonly string[]): Promise<T[]> => {
-    const answers = new Map<string, T>();
-    for (const { from, to, codes } of byWindow(keys).values()) {
-      const results = await run(codes, from, to);
-      codes.forEach((code, i) => answers.set(windowKey(code, from, to), results[i]!));
-    }
-    return keys.map((k) => answers.get(k)!);
-  };
-}
 
 /** Region figures are one UNION ALL branch per region, and SQLite allows 500 branches: batches stay below. */
 const regionBatch = (column: FigureColumn) => (column === 'region_code' ? { maxBatchSize: 200 } : {});
@@ -32,7 +19,7 @@ export function createLoaders(em: EntityManager) {
   const today = todayInChina();
   const clock = { today, lastWorkingDay: lastWorkingDay(today) };
   const figures = (column: FigureColumn) =>
-    new DataLoader<string, CaseFigures>(windowed((codes, from, to) => figuresFor(em, column, codes, from, to, clock.lastWorkingDay)), regionBatch(column));
+    new DataLoader<string, CaseFigures>(windowBatch((codes, from, to) => figuresFor(em, column, codes, from, to, clock.lastWorkingDay)), regionBatch(column));
   return {
     clock,
     caseById: new DataLoader<string, Case | null>(async (ids) => oneByKey(ids, await findIn(em, CaseEntity, 'id', ids), (c) => c.id)),
@@ -50,7 +37,7 @@ export function createLoaders(em: EntityManager) {
     departmentFigures: figures('department_code'),
     regionFigures: figures('region_code'),
     mostOverdueItems: new DataLoader<string, ItemOverdue[]>(
-      windowed((codes, from, to) => mostOverdueFor(em, codes, from, to, clock.lastWorkingDay)),
+      windowBatch((codes, from, to) => mostOverdueFor(em, codes, from, to, clock.lastWorkingDay)),
       regionBatch('region_code'),
     ),
   };

@@ -10,9 +10,8 @@ export const catalog: Department<Loaders> = {
   name: 'catalog',
   typeDefs: loadSchema(import.meta.url),
   resolvers,
-  // the first entity decides whether the database is empty and needs seeding
   entities: [ServiceItemEntity, DepartmentEntity, ImplementationEntity],
   migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
-  seed: (em, options) => seedCatalog(em, options),
+  seed: seedCatalog,
 };

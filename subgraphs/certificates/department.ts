@@ -14,6 +14,6 @@ export const certificates: Department<Loaders> = {
   entities: [CertificateEntity],
   migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
-  seed: (em, options) => seedCertificates(em, options),
+  seed: seedCertificates,
   subjects,
 };

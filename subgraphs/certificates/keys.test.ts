@@ -1,38 +1,26 @@
 // The certificate hub's entities by key (_entities): the same record as the root query, null for an
 // id nobody has, and certificates (personal data) refused alike by key and at the root to the unentitled.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../../platform/context.js';
+import { expect, it } from 'vitest';
 import { personAt } from '../../samples/synthetic.js';
-import { startTestDepartment, type TestDepartment, type As } from '../../platform/testing.js';
-import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
+import { officerOnDuty, refusedCallers } from '../../platform/testing.js';
+import { describeEntityKeys } from '../../platform/testing-keys.js';
 import { certificates } from './department.js';
 
 const SEED = { size: 300, seed: 7 };
-let dept: TestDepartment;
-beforeAll(async () => {
-  dept = await startTestDepartment(certificates, SEED);
-});
-afterAll(() => dept?.close());
-
-const keys = entityKeys('certificates');
-const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-9', department: null, scopes: ['certificates:read', 'certificates:unmask'] };
-const onDuty = { caller: OFFICER, purpose: 'basis:certificate-check' };
-const REFUSED: As[] = [{}, { caller: OFFICER }, { caller: { ...OFFICER, scopes: ['population:read'] }, purpose: 'basis:certificate-check' }, { caller: { role: 'SUPERVISOR', subject: 's', department: null, scopes: [] } }];
+const onDuty = officerOnDuty('certificates', 'basis:certificate-check');
+const REFUSED = refusedCallers(onDuty, 'population:read');
 const CERTIFICATE = 'id type name number holder { __typename } issuingDepartment { code } trustGrade issueDate expiryDate status';
 const list = (selection: string) => `{ certificates(first: 50) { nodes { ${selection} } } }`;
 const holderOf = (kind: string) => (d: any) => d.certificates.nodes.map((c: { holder: Record<string, unknown> }) => c.holder).find((h: Record<string, unknown>) => kind in h);
 const ITEM = { code: 'JF-040003-001', materials: [{ name: '居民身份证', required: true, certificateType: 'RESIDENT_ID_CARD' }] };
 
-describe('certificates entities by key', () => {
-  it('covers every entity type of the department', () => {
-    expect([...keys.keys()].sort()).toEqual(['Case', 'Certificate', 'CertificateUse', 'DraftApplication', 'Enterprise', 'Person']);
-  });
+describeEntityKeys(certificates, SEED, ['Case', 'Certificate', 'CertificateUse', 'DraftApplication', 'Enterprise', 'Person'], ({ dept, byKey }) => {
   it('Certificate', () =>
-    expectResolvedByKey(dept, keys, { type: 'Certificate', selection: CERTIFICATE, root: list('SELECTION'), pick: (d) => d.certificates.nodes[0], missing: { id: 'JMSFZ-999999999-01' }, as: onDuty, refused: REFUSED }));
+    byKey({ type: 'Certificate', selection: CERTIFICATE, root: list('SELECTION'), pick: (d) => d.certificates.nodes[0], missing: { id: 'JMSFZ-999999999-01' }, as: onDuty, refused: REFUSED }));
   it('Person (extended: their certificates)', () =>
-    expectResolvedByKey(dept, keys, { type: 'Person', selection: 'id certificates { id }', root: list('holder { ... on Person { SELECTION } }'), pick: holderOf('id'), as: onDuty, refused: REFUSED }));
+    byKey({ type: 'Person', selection: 'id certificates { id }', root: list('holder { ... on Person { SELECTION } }'), pick: holderOf('id'), as: onDuty, refused: REFUSED }));
   it('Enterprise (extended: its certificates)', () =>
-    expectResolvedByKey(dept, keys, { type: 'Enterprise', selection: 'creditCode certificates { id }', root: list('holder { ... on Enterprise { SELECTION } }'), pick: holderOf('creditCode'), as: onDuty }));
+    byKey({ type: 'Enterprise', selection: 'creditCode certificates { id }', root: list('holder { ... on Enterprise { SELECTION } }'), pick: holderOf('creditCode'), as: onDuty }));
 
   // Case, DraftApplication and CertificateUse belong to the cases department: the hub adds fields
   // computed from what the gateway sends with the key (@requires), so there is no root query here.
@@ -47,7 +35,7 @@ describe('certificates entities by key', () => {
       ... on Case { id materials { name certificateType mustSubmit } }
       ... on DraftApplication { itemCode materials { name mustSubmit } }
       ... on CertificateUse { caseId material heldAtSubmission } } }`;
-    const answer = await dept.query(query, { r: representations }, onDuty);
+    const answer = await dept().query(query, { r: representations }, onDuty);
     expect(answer.errors).toBeUndefined();
     expect(answer.data?._entities).toMatchObject([
       { id: 'C2026010100000001', materials: [{ name: '居民身份证', certificateType: 'RESIDENT_ID_CARD' }] },
@@ -58,8 +46,8 @@ describe('certificates entities by key', () => {
     const nobody = personAt(SEED.seed, 5_000).id;
     for (const who of REFUSED) {
       for (const [i, representation] of representations.entries()) {
-        const existing = await dept.query(query, { r: [{ ...representation, applicantId: person }] }, who);
-        const missing = await dept.query(query, { r: [{ ...representation, applicantId: nobody }] }, who);
+        const existing = await dept().query(query, { r: [{ ...representation, applicantId: person }] }, who);
+        const missing = await dept().query(query, { r: [{ ...representation, applicantId: nobody }] }, who);
         expect(existing.errors?.map((e) => e.extensions?.code), `${representation.__typename} ${i}`).toContain('FORBIDDEN');
         expect(existing.errors?.map((e) => e.message)).toEqual(missing.errors?.map((e) => e.message));
         expect(JSON.stringify(existing.data)).toBe(JSON.stringify(missing.data));

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { insertEach } from '../../platform/insert-rows.js';
+import { insertInChunks } from '../../platform/insert-rows.js';
 import { withIndexesDeferred } from '../../platform/deferred-indexes.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { enterpriseCount } from '../../samples/synthetic.js';
@@ -26,5 +26,5 @@ export function* generateCertificates({ size, seed }: SeedOptions): Generator<Ce
  * and built once at the end, in the same transaction.
  */
 export async function seedCertificates(em: EntityManager, options: SeedOptions): Promise<void> {
-  await withIndexesDeferred(em, CertificateEntity, () => insertEach(em, CertificateEntity, generateCertificates(options)));
+  await withIndexesDeferred(em, CertificateEntity, () => insertInChunks(em, CertificateEntity, generateCertificates(options)));
 }

@@ -11,11 +11,10 @@ export const evaluation: Department<Loaders> = {
   name: 'evaluation',
   typeDefs: loadSchema(import.meta.url),
   resolvers,
-  // the first entity decides whether the database is empty and needs seeding
   entities: [EvaluationEntity, RectificationEntity, IdempotencyEntity],
   migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
-  seed: (em, options) => seedEvaluations(em, options),
+  seed: seedEvaluations,
   // a rating, its rectification and the call back are the evaluator's: their opinion about their own case
   subjects: {
     Evaluation: (e: Evaluation) => [e.evaluatorId],

@@ -1,33 +1,21 @@
 // The review system's entities by key (_entities): the same record as the root query, null for an
 // id nobody has, and a review (personal data) refused alike by key and at the root to the unentitled.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../../platform/context.js';
-import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
-import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
+import { it } from 'vitest';
+import { officerOnDuty, refusedCallers } from '../../platform/testing.js';
+import { describeEntityKeys } from '../../platform/testing-keys.js';
 import { evaluation } from './department.js';
 import { todayInChina } from '../../platform/time.js';
 
-let dept: TestDepartment;
-beforeAll(async () => {
-  dept = await startTestDepartment(evaluation, { size: 300, seed: 7 });
-});
-afterAll(() => dept?.close());
-
-const keys = entityKeys('evaluation');
-const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: null, scopes: ['evaluation:read', 'evaluation:unmask'] };
-const onDuty = { caller: OFFICER, purpose: 'basis:service-evaluation' };
-const REFUSED = [{}, { caller: OFFICER }, { caller: { ...OFFICER, scopes: ['cases:read'] }, purpose: 'basis:service-evaluation' }, { caller: { role: 'SUPERVISOR', subject: 's', department: null, scopes: [] } as Caller }];
+const onDuty = officerOnDuty('evaluation', 'basis:service-evaluation');
+const REFUSED = refusedCallers(onDuty, 'cases:read');
 const today = todayInChina();
 const WINDOW = `from: "${Number(today.slice(0, 4)) - 2}${today.slice(4)}", to: "${today}"`;
 const SATISFACTION = `satisfaction(${WINDOW}) { evaluations byLevel { count } }`;
 const first = (selection: string) => `{ evaluations(first: 1) { nodes { ${selection} } } }`;
 
-describe('evaluation entities by key', () => {
-  it('covers every entity type of the department', () => {
-    expect([...keys.keys()].sort()).toEqual(['Case', 'Department', 'Evaluation', 'Region', 'ServiceItem']);
-  });
+describeEntityKeys(evaluation, { size: 300, seed: 7 }, ['Case', 'Department', 'Evaluation', 'Region', 'ServiceItem'], ({ byKey }) => {
   it('Evaluation', () =>
-    expectResolvedByKey(dept, keys, {
+    byKey({
       type: 'Evaluation',
       selection: 'id case { id } level comment channel evaluatedAt serviceItem { code } region { code } department { code }',
       root: first('SELECTION'),
@@ -37,11 +25,11 @@ describe('evaluation entities by key', () => {
       refused: REFUSED,
     }));
   it('Case (extended: its review)', () =>
-    expectResolvedByKey(dept, keys, { type: 'Case', selection: 'id evaluation { id level }', root: first('case { SELECTION }'), pick: (d) => d.evaluations.nodes[0].case, as: onDuty, refused: REFUSED }));
+    byKey({ type: 'Case', selection: 'id evaluation { id level }', root: first('case { SELECTION }'), pick: (d) => d.evaluations.nodes[0].case, as: onDuty, refused: REFUSED }));
   it('ServiceItem (extended: satisfaction)', () =>
-    expectResolvedByKey(dept, keys, { type: 'ServiceItem', selection: `code ${SATISFACTION}`, root: first('serviceItem { SELECTION }'), pick: (d) => d.evaluations.nodes[0].serviceItem, as: onDuty }));
+    byKey({ type: 'ServiceItem', selection: `code ${SATISFACTION}`, root: first('serviceItem { SELECTION }'), pick: (d) => d.evaluations.nodes[0].serviceItem, as: onDuty }));
   it('Department (extended: satisfaction)', () =>
-    expectResolvedByKey(dept, keys, { type: 'Department', selection: `code ${SATISFACTION}`, root: first('department { SELECTION }'), pick: (d) => d.evaluations.nodes[0].department, as: onDuty }));
+    byKey({ type: 'Department', selection: `code ${SATISFACTION}`, root: first('department { SELECTION }'), pick: (d) => d.evaluations.nodes[0].department, as: onDuty }));
   it('Region (extended: satisfaction)', () =>
-    expectResolvedByKey(dept, keys, { type: 'Region', selection: `code ${SATISFACTION}`, root: first('region { SELECTION }'), pick: (d) => d.evaluations.nodes[0].region, as: onDuty }));
+    byKey({ type: 'Region', selection: `code ${SATISFACTION}`, root: first('region { SELECTION }'), pick: (d) => d.evaluations.nodes[0].region, as: onDuty }));
 });

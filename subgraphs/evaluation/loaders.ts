@@ -1,31 +1,12 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import { oneByKey } from '../../platform/loaders.js';
+import { oneByKey, windowBatch } from '../../platform/loaders.js';
 import { EvaluationEntity, RectificationEntity, type Evaluation, type Rectification } from './entities.js';
 import { satisfactionOf, type FigureColumn, type Satisfaction } from './figures.js';
 
-/**
- * Figures keyed by `${code}|${from}|${to}`: the keys of one batch are grouped
- * by window and each window costs one GROUP BY statement, whatever the number of codes.
- */
+/** Satisfaction keyed by windowKey: each window of a batch costs one GROUP BY statement, whatever the number of codes. */
 function figuresLoader(em: EntityManager, column: FigureColumn, byPrefix = false) {
-  return new DataLoader<string, Satisfaction>(async (keys) => {
-    // DataLoader hands each key once, so codes within a window are distinct
-    const byWindow = new Map<string, string[]>();
-    for (const key of keys) {
-      const [code, from, to] = key.split('|') as [string, string, string];
-      const codes = byWindow.get(`${from}|${to}`);
-      if (codes) codes.push(code);
-      else byWindow.set(`${from}|${to}`, [code]);
-    }
-    const answers = new Map<string, Satisfaction>();
-    for (const [window, codes] of byWindow) {
-      const [from, to] = window.split('|') as [string, string];
-      const figures = await satisfactionOf(em, column, codes, { from, to }, byPrefix);
-      figures.forEach((f, i) => answers.set(`${codes[i]}|${window}`, f));
-    }
-    return keys.map((key) => answers.get(key)!);
-  });
+  return new DataLoader<string, Satisfaction>(windowBatch((codes, from, to) => satisfactionOf(em, column, codes, { from, to }, byPrefix)));
 }
 
 /** Per-request loaders: one SQL statement per batch, whatever the list length. */

@@ -10,11 +10,10 @@ export const market: Department<Loaders> = {
   name: 'market',
   typeDefs: loadSchema(import.meta.url),
   resolvers,
-  // the first entity decides whether the database is empty and needs seeding
   entities: [EnterpriseEntity],
   migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
-  seed: (em, options) => seedMarket(em, options),
+  seed: seedMarket,
   // the register itself is public (企业信用信息公示); which enterprises a given
   // identity number represents is that person's data
   subjects: { Person: (person: PersonRef) => [person.id] },

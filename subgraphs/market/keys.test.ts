@@ -1,27 +1,15 @@
 // Market's entities by key (_entities): the same record as the root query, null for a credit code
 // nobody has, and the legal representative's identity kept to those entitled, by key as at the root.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../../platform/context.js';
-import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
-import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
+import { it } from 'vitest';
+import { officerOnDuty, refusedCallers } from '../../platform/testing.js';
+import { describeEntityKeys } from '../../platform/testing-keys.js';
 import { market } from './department.js';
 
-let dept: TestDepartment;
-beforeAll(async () => {
-  dept = await startTestDepartment(market, { size: 200, seed: 7 });
-});
-afterAll(() => dept?.close());
+const onDuty = officerOnDuty('market', 'basis:market-supervision');
 
-const keys = entityKeys('market');
-const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: null, scopes: ['market:read', 'market:unmask'] };
-const onDuty = { caller: OFFICER, purpose: 'basis:market-supervision' };
-
-describe('market entities by key', () => {
-  it('covers every entity type of the department', () => {
-    expect([...keys.keys()].sort()).toEqual(['Enterprise', 'Person']);
-  });
+describeEntityKeys(market, { size: 200, seed: 7 }, ['Enterprise', 'Person'], ({ byKey }) => {
   it('Enterprise', () =>
-    expectResolvedByKey(dept, keys, {
+    byKey({
       type: 'Enterprise',
       selection: 'creditCode name type status registrationDate region { code } businessScope registeredCapital',
       root: '{ enterprises(first: 1) { nodes { SELECTION } } }',
@@ -29,12 +17,12 @@ describe('market entities by key', () => {
       missing: { creditCode: '91110000600037341L' },
     }));
   it('Person (extended: the enterprises a person represents)', () =>
-    expectResolvedByKey(dept, keys, {
+    byKey({
       type: 'Person',
       selection: 'id representedEnterprises { creditCode }',
       root: '{ enterprises(first: 1) { nodes { legalRepresentative { SELECTION } } } }',
       pick: (d) => d.enterprises.nodes[0].legalRepresentative,
       as: onDuty,
-      refused: [{}, { caller: OFFICER }, { caller: { ...OFFICER, scopes: ['population:read'] }, purpose: 'basis:market-supervision' }, { caller: { role: 'SUPERVISOR', subject: 's', department: null, scopes: [] } }],
+      refused: refusedCallers(onDuty, 'population:read'),
     }));
 });

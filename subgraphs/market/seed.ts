@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { insertEach } from '../../platform/insert-rows.js';
+import { insertInChunks } from '../../platform/insert-rows.js';
 import type { SeedOptions } from '../../platform/department.js';
 import { makeCreditCode } from '../../platform/identifiers/credit-code.js';
 import { hashSeed, random, type Random } from '../../platform/random.js';
@@ -72,5 +72,5 @@ export function* generateEnterprises({ size, seed }: SeedOptions): Generator<Ent
 
 /** Inserts the register in chunks: plain rows, no entity instances, no flush. */
 export async function seedMarket(em: EntityManager, options: SeedOptions): Promise<void> {
-  await insertEach(em, EnterpriseEntity, generateEnterprises(options));
+  await insertInChunks(em, EnterpriseEntity, generateEnterprises(options));
 }

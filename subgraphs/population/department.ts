@@ -11,10 +11,9 @@ export const population: Department<Loaders> = {
   name: 'population',
   typeDefs: loadSchema(import.meta.url),
   resolvers,
-  // the first entity decides whether the database is empty and needs seeding
   entities: [PersonEntity, HouseholdEntity],
   migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
-  seed: (em, options) => seedPopulation(em, options),
+  seed: seedPopulation,
   subjects,
 };

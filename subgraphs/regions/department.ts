@@ -13,5 +13,5 @@ export const regions: Department<Loaders> = {
   entities: [RegionEntity],
   migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
-  seed: (em) => seedRegions(em),
+  seed: seedRegions,
 };

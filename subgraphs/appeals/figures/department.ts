@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { countAppeals } from './measures.js';
-import { groupByWindow, keyIn } from './window.js';
+import { windowBatch } from '../../../platform/loaders.js';
 
 export interface DepartmentAppealFigures {
   from: string;
@@ -20,39 +20,34 @@ export interface DepartmentAppealFigures {
 
 const MEASURES = ['received', 'unresolved', 'overdue', 'responded', 'respondedOnTime', 'closed', 'satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
 
-/** Figures for keys `departmentCode|from|to`: one GROUP BY department per window. */
+/** Figures for keys windowKey(departmentCode, from, to): one GROUP BY department per window. */
 export function departmentBatch(em: EntityManager, today: string) {
-  return async (keys: readonly string[]): Promise<DepartmentAppealFigures[]> => {
-    const answers = new Map<string, DepartmentAppealFigures>();
-    for (const { args, divisions: codes } of groupByWindow(keys).values()) {
-      const [from, to] = args as [string, string];
-      const rows = await countAppeals(em, {
-        groupBy: ['department_code'],
-        measures: MEASURES,
-        where: (qb) => qb.where('department_code', 'in', [...new Set(codes)]).where((eb) => eb.between('received_on', from, to)),
-        today,
-      });
-      const byCode = new Map(rows.map((r) => [r.department_code, r]));
-      for (const code of codes) {
-        const r = byCode.get(code) ?? { received: 0, unresolved: 0, overdue: 0, responded: 0, respondedOnTime: 0, closed: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 };
-        const rated = r.satisfied + r.basicallySatisfied + r.dissatisfied;
-        answers.set(keyIn(code, args), {
-          from,
-          to,
-          received: r.received,
-          open: r.unresolved,
-          overdue: r.overdue,
-          responded: r.responded,
-          respondedOnTime: r.respondedOnTime,
-          onTimeRate: r.responded === 0 ? null : r.respondedOnTime / r.responded,
-          closed: r.closed,
-          satisfied: r.satisfied,
-          basicallySatisfied: r.basicallySatisfied,
-          dissatisfied: r.dissatisfied,
-          satisfactionRate: rated === 0 ? null : (r.satisfied + r.basicallySatisfied) / rated,
-        });
-      }
-    }
-    return keys.map((key) => answers.get(key)!);
-  };
+  return windowBatch(async (codes, from, to): Promise<DepartmentAppealFigures[]> => {
+    const rows = await countAppeals(em, {
+      groupBy: ['department_code'],
+      measures: MEASURES,
+      where: (qb) => qb.where('department_code', 'in', codes).where((eb) => eb.between('received_on', from, to)),
+      today,
+    });
+    const byCode = new Map(rows.map((r) => [r.department_code, r]));
+    return codes.map((code) => {
+      const r = byCode.get(code) ?? { received: 0, unresolved: 0, overdue: 0, responded: 0, respondedOnTime: 0, closed: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 };
+      const rated = r.satisfied + r.basicallySatisfied + r.dissatisfied;
+      return {
+        from,
+        to,
+        received: r.received,
+        open: r.unresolved,
+        overdue: r.overdue,
+        responded: r.responded,
+        respondedOnTime: r.respondedOnTime,
+        onTimeRate: r.responded === 0 ? null : r.respondedOnTime / r.responded,
+        closed: r.closed,
+        satisfied: r.satisfied,
+        basicallySatisfied: r.basicallySatisfied,
+        dissatisfied: r.dissatisfied,
+        satisfactionRate: rated === 0 ? null : (r.satisfied + r.basicallySatisfied) / rated,
+      };
+    });
+  });
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { kysely } from '../../../platform/kysely.js';
 import { OPEN_STATUSES } from '../data/reference.js';
-import { COUNTRY } from './window.js';
+import { COUNTRY } from './divisions.js';
 import { divisionRange } from '../../../platform/identifiers/index.js';
 
 /** What figures count: each a SUM(CASE …) over the appeals of a group, in portable SQL. */

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { DepartmentKind } from '../../../reference/service-types.js';
 import { CATEGORIES, CATEGORY_LIST, type AppealCategory } from '../data/reference.js';
 import { countAppeals, inDivisions } from './measures.js';
-import { contains, groupByWindow, keyIn } from './window.js';
+import { contains } from './divisions.js';
+import { windowBatch } from '../../../platform/loaders.js';
 
 export interface UnmetDemand {
   rank: number;
@@ -34,39 +35,34 @@ export function unmetScore(c: Components): number {
 const MEASURES = ['received', 'complaints', 'helpRequests', 'unresolved', 'overdue', 'dissatisfied'] as const;
 
 /**
- * Every category with a score above 0 for keys `division|from|to`, ranked
+ * Every category with a score above 0 for keys windowKey(division, from, to), ranked
  * (ties: more appeals first, then enum order): one GROUP BY per window, by
  * county and category.
  */
 export function unmetBatch(em: EntityManager, today: string) {
-  return async (keys: readonly string[]): Promise<UnmetDemand[][]> => {
-    const answers = new Map<string, UnmetDemand[]>();
-    for (const { args, divisions } of groupByWindow(keys).values()) {
-      const [from, to] = args as [string, string];
-      const rows = await countAppeals(em, {
-        groupBy: ['region_code', 'category'],
-        measures: MEASURES,
-        where: (qb) => inDivisions(qb.where((eb) => eb.between('received_on', from, to)), divisions),
-        today,
-      });
-      for (const division of divisions) {
-        const sums = new Map<string, Record<(typeof MEASURES)[number], number>>();
-        for (const row of rows) {
-          if (!contains(division, row.region_code)) continue;
-          const sum = sums.get(row.category) ?? { received: 0, complaints: 0, helpRequests: 0, unresolved: 0, overdue: 0, dissatisfied: 0 };
-          for (const m of MEASURES) sum[m] += row[m];
-          sums.set(row.category, sum);
-        }
-        const list = CATEGORY_LIST.flatMap((category) => {
-          const sum = sums.get(category);
-          if (!sum) return [];
-          const score = unmetScore(sum);
-          return score > 0 ? [{ category, name: CATEGORIES[category].name, departmentKind: CATEGORIES[category].departmentKind, score, ...sum }] : [];
-        });
-        list.sort((a, b) => b.score - a.score || b.received - a.received);
-        answers.set(keyIn(division, args), list.map((u, i) => ({ rank: i + 1, ...u })));
+  return windowBatch(async (divisions, from, to): Promise<UnmetDemand[][]> => {
+    const rows = await countAppeals(em, {
+      groupBy: ['region_code', 'category'],
+      measures: MEASURES,
+      where: (qb) => inDivisions(qb.where((eb) => eb.between('received_on', from, to)), divisions),
+      today,
+    });
+    return divisions.map((division) => {
+      const sums = new Map<string, Record<(typeof MEASURES)[number], number>>();
+      for (const row of rows) {
+        if (!contains(division, row.region_code)) continue;
+        const sum = sums.get(row.category) ?? { received: 0, complaints: 0, helpRequests: 0, unresolved: 0, overdue: 0, dissatisfied: 0 };
+        for (const m of MEASURES) sum[m] += row[m];
+        sums.set(row.category, sum);
       }
-    }
-    return keys.map((key) => answers.get(key)!);
-  };
+      const list = CATEGORY_LIST.flatMap((category) => {
+        const sum = sums.get(category);
+        if (!sum) return [];
+        const score = unmetScore(sum);
+        return score > 0 ? [{ category, name: CATEGORIES[category].name, departmentKind: CATEGORIES[category].departmentKind, score, ...sum }] : [];
+      });
+      list.sort((a, b) => b.score - a.score || b.received - a.received);
+      return list.map((u, i) => ({ rank: i + 1, ...u }));
+    });
+  });
 }

@@ -214,6 +214,11 @@ export type AppealStatus =
   /** 退单: the department said it is not theirs; back at the hotline to be dispatched again */
   | 'RETURNED';
 
+/** Who applies: a resident or an enterprise. */
+export type ApplicantKind =
+  | 'ENTERPRISE'
+  | 'PERSON';
+
 /** Types of e-certificate (电子证照) the certificate hub holds. */
 export type CertificateType =
   /** 学历证书（毕业证书） */
@@ -576,6 +581,12 @@ export type RegionUnmetDemandArgs = {
   to: Scalars['Date']['input'];
 };
 
+/** The three levels of administrative division the graph knows. */
+export type RegionLevel =
+  | 'COUNTY'
+  | 'PREFECTURE'
+  | 'PROVINCE';
+
 /** What a hotline operator or a citizen records when an appeal comes in. */
 export type RegisterAppealInput = {
   /**
@@ -743,6 +754,7 @@ export type ResolversTypes = {
   AppealKindInfo: ResolverTypeWrapper<AppealKindInfo>;
   AppealSatisfaction: AppealSatisfaction;
   AppealStatus: AppealStatus;
+  ApplicantKind: ApplicantKind;
   CertificateType: CertificateType;
   Channel: Channel;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
@@ -759,6 +771,7 @@ export type ResolversTypes = {
   Person: ResolverTypeWrapper<PersonRefModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionRefModel>;
+  RegionLevel: RegionLevel;
   RegisterAppealInput: RegisterAppealInput;
   ResidentId: ResolverTypeWrapper<Scalars['ResidentId']['output']>;
   UnmetDemand: ResolverTypeWrapper<UnmetDemand>;

@@ -1,5 +1,5 @@
 import type { DepartmentResolvers } from '../generated/resolvers.js';
-import { figureKey } from '../figures/window.js';
+import { windowKey } from '../../../platform/loaders.js';
 import { checkWindow } from '../../../platform/date-window.js';
 
 /** The hotline's half of Department: how the agency handles the appeals dispatched to it. */
@@ -7,6 +7,6 @@ export const DepartmentResolver: DepartmentResolvers = {
   __resolveReference: ({ code }) => ({ code }),
   appealFigures: (department, { from, to }, { loaders }) => {
     checkWindow({ from, to });
-    return loaders.departmentFigures.load(figureKey(department.code, from, to));
+    return loaders.departmentFigures.load(windowKey(department.code, from, to));
   },
 };

@@ -1,12 +1,13 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
-import { BadInputError, NotFoundError } from '../../../platform/errors.js';
+import { NotFoundError } from '../../../platform/errors.js';
+import { checkDateOrder } from '../../../platform/date-window.js';
 import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { CATEGORIES, CATEGORY_LIST, KIND_NAMES, KINDS, OPEN_STATUSES, RESPONSE_LIMIT_DAYS } from '../data/reference.js';
 import { AppealEntity, type Appeal } from '../entities.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { appellantFilter } from './appellant.js';
 import { demandOf, trendOf, unmetOf } from './figures.js';
-import { divisionRange } from '../../../platform/identifiers/index.js';
+import { divisionFilter } from '../../../platform/identifiers/index.js';
 
 /** The SQL of lifecycle.ts isOverdue, or of its negation, as of `today`. */
 function overdueWhere(overdue: boolean, today: string): FilterQuery<Appeal> {
@@ -23,13 +24,10 @@ export const Query: QueryResolvers = {
 
   async appeals(_, { region, kind, category, status, overdue, department, appellant, from, to, ...page }, { em, caller, loaders }) {
     const { limit, after } = pageRequest(page);
-    if (from && to && from > to) throw new BadInputError(`must not be before from (${from})`, 'to');
+    checkDateOrder(from, to);
     const appellantId = appellantFilter(caller, appellant);
     const where: FilterQuery<Appeal>[] = [];
-    if (region) {
-      const [low, high] = divisionRange(region);
-      where.push({ regionCode: { $gte: low, $lte: high } });
-    }
+    if (region) where.push({ regionCode: divisionFilter(region) });
     if (kind) where.push({ kind });
     if (category) where.push({ category });
     if (status) where.push({ status });

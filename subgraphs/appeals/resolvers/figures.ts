@@ -4,7 +4,8 @@ import { CATEGORY_LIST } from '../data/reference.js';
 import type { DemandFigures } from '../figures/demand.js';
 import type { DemandPeriod, Interval } from '../figures/trend.js';
 import type { UnmetDemand } from '../figures/unmet.js';
-import { figureKey } from '../figures/window.js';
+import { COUNTRY } from '../figures/divisions.js';
+import { windowKey } from '../../../platform/loaders.js';
 import { checkWindow } from '../../../platform/date-window.js';
 
 /**
@@ -13,12 +14,12 @@ import { checkWindow } from '../../../platform/date-window.js';
  */
 export function demandOf(division: string | null | undefined, from: string, to: string, { loaders }: Context): Promise<DemandFigures> {
   checkWindow({ from, to });
-  return loaders.demand.load(figureKey(division, from, to));
+  return loaders.demand.load(windowKey(division ?? COUNTRY, from, to));
 }
 
 export function trendOf(division: string | null | undefined, from: string, to: string, interval: Interval, category: string | null | undefined, { loaders }: Context): Promise<DemandPeriod[]> {
   checkWindow({ from, to });
-  return loaders.trend.load(figureKey(division, from, to, interval, category));
+  return loaders.trend.load(windowKey(division ?? COUNTRY, from, to, interval, category));
 }
 
 export async function unmetOf(division: string | null | undefined, from: string, to: string, first: number | null | undefined, { loaders }: Context): Promise<UnmetDemand[]> {
@@ -27,5 +28,5 @@ export async function unmetOf(division: string | null | undefined, from: string,
   if (!Number.isInteger(limit) || limit < 1 || limit > CATEGORY_LIST.length) {
     throw new BadInputError(`must be between 1 and ${CATEGORY_LIST.length} (the number of categories), got ${limit}`, 'first');
   }
-  return (await loaders.unmet.load(figureKey(division, from, to))).slice(0, limit);
+  return (await loaders.unmet.load(windowKey(division ?? COUNTRY, from, to))).slice(0, limit);
 }

@@ -1,4 +1,3 @@
-import { CreditCodeScalar, DateScalar, DivisionCodeScalar, ResidentIdScalar } from '../../../platform/identifiers/scalars.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { AppealResolver } from './Appeal.js';
 import { DepartmentResolver } from './Department.js';
@@ -8,10 +7,6 @@ import { Query } from './Query.js';
 import { RegionResolver } from './Region.js';
 
 export const resolvers: Resolvers = {
-  ResidentId: ResidentIdScalar,
-  CreditCode: CreditCodeScalar,
-  DivisionCode: DivisionCodeScalar,
-  Date: DateScalar,
   Query,
   Mutation,
   Appeal: AppealResolver,

@@ -289,6 +289,23 @@ export type DepartmentCaseFiguresArgs = {
   to: Scalars['Date']['input'];
 };
 
+/** Kinds of government agency. */
+export type DepartmentKind =
+  | 'ADMINISTRATIVE_APPROVAL'
+  | 'CIVIL_AFFAIRS'
+  | 'DISABLED_PERSONS_FEDERATION'
+  | 'EDUCATION'
+  | 'HEALTH'
+  | 'HOUSING_PROVIDENT_FUND'
+  | 'HOUSING_URBAN_RURAL'
+  | 'HUMAN_RESOURCES_SOCIAL_SECURITY'
+  | 'MARKET_REGULATION'
+  | 'MEDICAL_SECURITY'
+  | 'NATURAL_RESOURCES'
+  | 'PUBLIC_SECURITY'
+  | 'TAXATION'
+  | 'TRANSPORT';
+
 /**
  * An application being prepared: which item, who applies. The certificate hub adds, through the
  * graph, which materials it can supply so the applicant submits nothing (数据跑腿).
@@ -736,6 +753,12 @@ export type RegionMostOverdueItemsArgs = {
   to: Scalars['Date']['input'];
 };
 
+/** The three levels of administrative division the graph knows. */
+export type RegionLevel =
+  | 'COUNTY'
+  | 'PREFECTURE'
+  | 'PROVINCE';
+
 /** A service item (owned by the catalog); the platform adds figures on its cases. */
 export type ServiceItem = {
   __typename?: 'ServiceItem';
@@ -935,6 +958,7 @@ export type ResolversTypes = {
   DataRunsConfirmation: DataRunsConfirmation;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Department: ResolverTypeWrapper<DepartmentRefModel>;
+  DepartmentKind: DepartmentKind;
   DivisionCode: ResolverTypeWrapper<Scalars['DivisionCode']['output']>;
   DraftApplication: ResolverTypeWrapper<DraftApplicationModel>;
   Enterprise: ResolverTypeWrapper<EnterpriseRefModel>;
@@ -948,6 +972,7 @@ export type ResolversTypes = {
   Person: ResolverTypeWrapper<PersonRefModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionRefModel>;
+  RegionLevel: RegionLevel;
   ResidentId: ResolverTypeWrapper<Scalars['ResidentId']['output']>;
   ServiceItem: ResolverTypeWrapper<ServiceItemRefModel>;
   StatusCount: ResolverTypeWrapper<StatusCount>;

@@ -1,5 +1,5 @@
 import type { DepartmentResolvers } from '../generated/resolvers.js';
-import { windowKey } from '../window.js';
+import { windowKey } from '../../../platform/loaders.js';
 import { checkWindow } from '../../../platform/date-window.js';
 
 /** The platform's half of Department: public figures on the cases the agency implements. */

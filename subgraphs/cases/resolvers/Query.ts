@@ -1,12 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { BadInputError, NotFoundError } from '../../../platform/errors.js';
+import { NotFoundError } from '../../../platform/errors.js';
+import { checkDateOrder } from '../../../platform/date-window.js';
 import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { CaseEntity, type Case } from '../entities.js';
 import { overdueWhere, visibleTo } from '../filters.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { draftApplication } from './DraftApplication.js';
 import { mandateQueries } from './mandates.js';
-import { divisionRange } from '../../../platform/identifiers/index.js';
+import { divisionFilter } from '../../../platform/identifiers/index.js';
 
 export const Query: QueryResolvers = {
   async case(_, { id }, { loaders }) {
@@ -17,12 +18,9 @@ export const Query: QueryResolvers = {
 
   async cases(_, { region, status, item, overdue, submittedFrom, submittedTo, ...page }, { em, caller, loaders }) {
     const { limit, after } = pageRequest(page);
-    if (submittedFrom && submittedTo && submittedFrom > submittedTo) throw new BadInputError(`must not be before submittedFrom (${submittedFrom})`, 'submittedTo');
+    checkDateOrder(submittedFrom, submittedTo, ['submittedFrom', 'submittedTo']);
     const where: FilterQuery<Case>[] = [await visibleTo(caller, em)];
-    if (region) {
-      const [low, high] = divisionRange(region);
-      where.push({ regionCode: { $gte: low, $lte: high } });
-    }
+    if (region) where.push({ regionCode: divisionFilter(region) });
     if (status) where.push({ status });
     if (item) where.push({ itemCode: item });
     if (overdue !== null && overdue !== undefined) where.push(overdueWhere(overdue, loaders.clock.lastWorkingDay));

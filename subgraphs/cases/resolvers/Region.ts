@@ -1,6 +1,6 @@
 import { BadInputError } from '../../../platform/errors.js';
 import type { RegionResolvers } from '../generated/resolvers.js';
-import { windowKey } from '../window.js';
+import { windowKey } from '../../../platform/loaders.js';
 import { checkWindow } from '../../../platform/date-window.js';
 
 /** The platform's half of Region: its dashboard, over the divisions below it too (divisionRange in platform/identifiers). */

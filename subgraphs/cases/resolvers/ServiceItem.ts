@@ -1,5 +1,5 @@
 import type { ServiceItemResolvers } from '../generated/resolvers.js';
-import { windowKey } from '../window.js';
+import { windowKey } from '../../../platform/loaders.js';
 import { checkWindow } from '../../../platform/date-window.js';
 
 /** The platform's half of ServiceItem: public figures on its cases (aggregates, no personal data). */

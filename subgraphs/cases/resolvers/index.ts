@@ -1,4 +1,3 @@
-import { CreditCodeScalar, DateScalar, DivisionCodeScalar, ResidentIdScalar } from '../../../platform/identifiers/scalars.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { ApplicantResolver } from './Applicant.js';
 import { CaseResolver } from './Case.js';
@@ -16,10 +15,6 @@ import { RegionResolver } from './Region.js';
 import { ServiceItemResolver } from './ServiceItem.js';
 
 export const resolvers: Resolvers = {
-  ResidentId: ResidentIdScalar,
-  CreditCode: CreditCodeScalar,
-  DivisionCode: DivisionCodeScalar,
-  Date: DateScalar,
   Query,
   Mutation,
   Case: { ...CaseResolver, ratingTicket },

@@ -14,10 +14,27 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * A unified social credit code (统一社会信用代码, GB 32100-2015) of a legal entity or other organisation:
+   * 18 characters of 0-9 and uppercase letters except I, O, S, V, Z, e.g. 91110000600037341L.
+   */
+  CreditCode: { input: string; output: string; }
+  /** A calendar date YYYY-MM-DD (RFC 3339 full-date), e.g. 2024-02-29. No time, no time zone. */
+  Date: { input: string; output: string; }
   /** An administrative division code (GB/T 2260): 6 digits, province (2) + prefecture (2) + county (2). */
   DivisionCode: { input: string; output: string; }
+  /**
+   * An identity number in the GB 11643-1999 layout: 18 characters, the last a check character 0–9 or uppercase X. One of three kinds, told by its first digits: a foreigner's permanent residence card (2023 edition, 外国人永久居留身份证) starts with 9; a residence permit for Hong Kong, Macao or Taiwan residents (港澳台居民居住证) with 810000, 820000 or 830000; any other is a resident identity card (公民身份号码).
+   * Sensitive personal information (PIPL art. 28).
+   */
+  ResidentId: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** Who applies: a resident or an enterprise. */
+export type ApplicantKind =
+  | 'ENTERPRISE'
+  | 'PERSON';
 
 /** Types of e-certificate (电子证照) the certificate hub holds. */
 export type CertificateType =
@@ -390,8 +407,11 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ApplicantKind: ApplicantKind;
   CertificateType: CertificateType;
   Channel: Channel;
+  CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Department: ResolverTypeWrapper<DepartmentModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DepartmentConnection: ResolverTypeWrapper<Omit<DepartmentConnection, 'nodes'> & { nodes: Array<ResolversTypes['Department']> }>;
@@ -410,6 +430,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionRefModel>;
   RegionLevel: RegionLevel;
+  ResidentId: ResolverTypeWrapper<Scalars['ResidentId']['output']>;
   ServiceItem: ResolverTypeWrapper<ServiceItemModel>;
   ServiceItemConnection: ResolverTypeWrapper<Omit<ServiceItemConnection, 'nodes'> & { nodes: Array<ResolversTypes['ServiceItem']> }>;
   ServiceObject: ServiceObject;
@@ -418,6 +439,8 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  CreditCode: Scalars['CreditCode']['output'];
+  Date: Scalars['Date']['output'];
   Department: DepartmentModel;
   ID: Scalars['ID']['output'];
   DepartmentConnection: Omit<DepartmentConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Department']> };
@@ -431,6 +454,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Region: RegionRefModel;
+  ResidentId: Scalars['ResidentId']['output'];
   ServiceItem: ServiceItemModel;
   ServiceItemConnection: Omit<ServiceItemConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ServiceItem']> };
   String: Scalars['String']['output'];
@@ -447,6 +471,14 @@ export type PersonalDirectiveArgs = {
 };
 
 export type PersonalDirectiveResolver<Result, Parent, ContextType = Context, Args = PersonalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export interface CreditCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CreditCode'], any> {
+  name: 'CreditCode';
+}
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
 
 export type DepartmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department'], FederationReferenceType extends FederationReferenceTypes['Department'] = FederationReferenceTypes['Department']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Department']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -512,6 +544,10 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   serviceItems?: Resolver<Maybe<Array<ResolversTypes['ServiceItem']>>, ParentType, ContextType>;
 };
 
+export interface ResidentIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ResidentId'], any> {
+  name: 'ResidentId';
+}
+
 export type ServiceItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceItem'] = ResolversParentTypes['ServiceItem'], FederationReferenceType extends FederationReferenceTypes['ServiceItem'] = FederationReferenceTypes['ServiceItem']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ServiceItem']> | FederationReferenceType, FederationReferenceType, ContextType>;
   channels?: Resolver<Array<ResolversTypes['Channel']>, ParentType, ContextType>;
@@ -540,6 +576,8 @@ export type ServiceItemConnectionResolvers<ContextType = Context, ParentType ext
 };
 
 export type Resolvers<ContextType = Context> = {
+  CreditCode?: GraphQLScalarType;
+  Date?: GraphQLScalarType;
   Department?: DepartmentResolvers<ContextType>;
   DepartmentConnection?: DepartmentConnectionResolvers<ContextType>;
   DivisionCode?: GraphQLScalarType;
@@ -549,6 +587,7 @@ export type Resolvers<ContextType = Context> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  ResidentId?: GraphQLScalarType;
   ServiceItem?: ServiceItemResolvers<ContextType>;
   ServiceItemConnection?: ServiceItemConnectionResolvers<ContextType>;
 };

@@ -1,4 +1,3 @@
-import { DivisionCodeScalar } from '../../../platform/identifiers/scalars.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { DepartmentResolver } from './Department.js';
 import { ImplementationResolver } from './Implementation.js';
@@ -7,7 +6,6 @@ import { RegionResolver } from './Region.js';
 import { ServiceItemResolver } from './ServiceItem.js';
 
 export const resolvers: Resolvers = {
-  DivisionCode: DivisionCodeScalar,
   Query,
   Department: DepartmentResolver,
   ServiceItem: ServiceItemResolver,

@@ -21,6 +21,8 @@ export type Scalars = {
   CreditCode: { input: string; output: string; }
   /** A calendar date YYYY-MM-DD (RFC 3339 full-date), e.g. 2024-02-29. No time, no time zone. */
   Date: { input: string; output: string; }
+  /** An administrative division code (GB/T 2260): 6 digits, province (2) + prefecture (2) + county (2). */
+  DivisionCode: { input: string; output: string; }
   /**
    * An identity number in the GB 11643-1999 layout: 18 characters, the last a check character 0–9 or uppercase X. One of three kinds, told by its first digits: a foreigner's permanent residence card (2023 edition, 外国人永久居留身份证) starts with 9; a residence permit for Hong Kong, Macao or Taiwan residents (港澳台居民居住证) with 810000, 820000 or 830000; any other is a resident identity card (公民身份号码).
    * Sensitive personal information (PIPL art. 28).
@@ -174,6 +176,15 @@ export type CertificateUse = {
   number: Scalars['String']['output'];
   usedOn: Scalars['Date']['output'];
 };
+
+/** Where an application can be made or followed. */
+export type Channel =
+  | 'HOTLINE'
+  | 'MOBILE_APP'
+  | 'POST'
+  | 'SELF_SERVICE_TERMINAL'
+  | 'SERVICE_HALL'
+  | 'WEB_PORTAL';
 
 /** A certificate the applicant holds that would stand in for one material. */
 export type DataRunOffer = {
@@ -510,12 +521,14 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CertificateUse: ResolverTypeWrapper<CertificateUseRefModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Channel: Channel;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   DataRunOffer: ResolverTypeWrapper<DataRunOfferModel>;
   DataRunPreview: ResolverTypeWrapper<DataRunPreviewModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Department: ResolverTypeWrapper<DepartmentRefModel>;
   DepartmentKind: DepartmentKind;
+  DivisionCode: ResolverTypeWrapper<Scalars['DivisionCode']['output']>;
   DraftApplication: ResolverTypeWrapper<ApplicationModel>;
   Enterprise: ResolverTypeWrapper<EnterpriseRefModel>;
   Material: ResolverTypeWrapper<Material>;
@@ -546,6 +559,7 @@ export type ResolversParentTypes = {
   DataRunPreview: DataRunPreviewModel;
   Date: Scalars['Date']['output'];
   Department: DepartmentRefModel;
+  DivisionCode: Scalars['DivisionCode']['output'];
   DraftApplication: ApplicationModel;
   Enterprise: EnterpriseRefModel;
   Material: Material;
@@ -639,6 +653,10 @@ export type DepartmentResolvers<ContextType = Context, ParentType extends Resolv
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export interface DivisionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DivisionCode'], any> {
+  name: 'DivisionCode';
+}
+
 export type DraftApplicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DraftApplication'] = ResolversParentTypes['DraftApplication'], FederationReferenceType extends FederationReferenceTypes['DraftApplication'] = FederationReferenceTypes['DraftApplication']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DraftApplication']> | FederationReferenceType, FederationReferenceType, ContextType>;
   applicantId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -702,6 +720,7 @@ export type Resolvers<ContextType = Context> = {
   DataRunPreview?: DataRunPreviewResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Department?: DepartmentResolvers<ContextType>;
+  DivisionCode?: GraphQLScalarType;
   DraftApplication?: DraftApplicationResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   MaterialCheck?: MaterialCheckResolvers<ContextType>;

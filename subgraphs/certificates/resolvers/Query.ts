@@ -1,4 +1,5 @@
 import { BadInputError, NotFoundError } from '../../../platform/errors.js';
+import { checkDateOrder } from '../../../platform/date-window.js';
 import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { CERTIFICATE_KINDS, CERTIFICATE_TYPE_NAMES, CERTIFICATE_TYPES } from '../data/kinds.js';
 import { CertificateEntity } from '../entities.js';
@@ -18,7 +19,7 @@ export const Query: QueryResolvers = {
   async certificates(_, { holderPerson, holderEnterprise, first, after, ...filter }, { em, loaders, caller }) {
     const page = pageRequest({ first, after });
     if (holderPerson && holderEnterprise) throw new BadInputError('give holderPerson or holderEnterprise, not both: a certificate has one holder', 'holderEnterprise');
-    if (filter.issuedFrom && filter.issuedTo && filter.issuedFrom > filter.issuedTo) throw new BadInputError(`must not be before issuedFrom (${filter.issuedFrom})`, 'issuedTo');
+    checkDateOrder(filter.issuedFrom, filter.issuedTo, ['issuedFrom', 'issuedTo']);
     const holder = holderFor(caller, { holderPerson, holderEnterprise });
     const position = page.after ? parsePosition(page.after) : null;
     const today = todayInChina();

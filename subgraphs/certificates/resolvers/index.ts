@@ -1,4 +1,3 @@
-import { CreditCodeScalar, DateScalar, ResidentIdScalar } from '../../../platform/identifiers/scalars.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { CaseResolver, DraftApplicationResolver } from './Application.js';
 import { CertificateResolver } from './Certificate.js';
@@ -9,9 +8,6 @@ import { PersonResolver } from './Person.js';
 import { Query } from './Query.js';
 
 export const resolvers: Resolvers = {
-  ResidentId: ResidentIdScalar,
-  CreditCode: CreditCodeScalar,
-  Date: DateScalar,
   Query,
   Certificate: CertificateResolver,
   CertificateHolder: CertificateHolderResolver,

@@ -31,6 +31,11 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Who applies: a resident or an enterprise. */
+export type ApplicantKind =
+  | 'ENTERPRISE'
+  | 'PERSON';
+
 /** A call back to the evaluator of a bad review (回访). */
 export type Callback = {
   __typename?: 'Callback';
@@ -111,6 +116,23 @@ export type DepartmentSatisfactionArgs = {
   from: Scalars['Date']['input'];
   to: Scalars['Date']['input'];
 };
+
+/** Kinds of government agency. */
+export type DepartmentKind =
+  | 'ADMINISTRATIVE_APPROVAL'
+  | 'CIVIL_AFFAIRS'
+  | 'DISABLED_PERSONS_FEDERATION'
+  | 'EDUCATION'
+  | 'HEALTH'
+  | 'HOUSING_PROVIDENT_FUND'
+  | 'HOUSING_URBAN_RURAL'
+  | 'HUMAN_RESOURCES_SOCIAL_SECURITY'
+  | 'MARKET_REGULATION'
+  | 'MEDICAL_SECURITY'
+  | 'NATURAL_RESOURCES'
+  | 'PUBLIC_SECURITY'
+  | 'TAXATION'
+  | 'TRANSPORT';
 
 /** Means of the online dimensions, rounded to two decimals. */
 export type DimensionAverages = {
@@ -419,6 +441,12 @@ export type RegionSatisfactionArgs = {
   to: Scalars['Date']['input'];
 };
 
+/** The three levels of administrative division the graph knows. */
+export type RegionLevel =
+  | 'COUNTY'
+  | 'PREFECTURE'
+  | 'PROVINCE';
+
 /**
  * Satisfaction figures over a window of days (inclusive), from the evaluations
  * recorded in it. Aggregates only: no personal data.
@@ -577,6 +605,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ApplicantKind: ApplicantKind;
   Callback: ResolverTypeWrapper<CallbackViewModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Case: ResolverTypeWrapper<CaseRefModel>;
@@ -586,6 +615,7 @@ export type ResolversTypes = {
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Department: ResolverTypeWrapper<DepartmentRefModel>;
+  DepartmentKind: DepartmentKind;
   DimensionAverages: ResolverTypeWrapper<DimensionAverages>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -607,6 +637,7 @@ export type ResolversTypes = {
   RectificationConnection: ResolverTypeWrapper<Omit<RectificationConnection, 'nodes'> & { nodes: Array<ResolversTypes['Rectification']> }>;
   RectificationStatus: RectificationStatus;
   Region: ResolverTypeWrapper<RegionRefModel>;
+  RegionLevel: RegionLevel;
   ResidentId: ResolverTypeWrapper<Scalars['ResidentId']['output']>;
   Satisfaction: ResolverTypeWrapper<Satisfaction>;
   ServiceItem: ResolverTypeWrapper<ServiceItemRefModel>;

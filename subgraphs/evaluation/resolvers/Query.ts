@@ -1,12 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { BadInputError, NotFoundError } from '../../../platform/errors.js';
+import { NotFoundError } from '../../../platform/errors.js';
+import { checkDateOrder } from '../../../platform/date-window.js';
 import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { EvaluationEntity, RectificationEntity, type Evaluation, type Rectification } from '../entities.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { OPEN_STATUSES } from '../levels.js';
 import { ownEvaluator } from './callers.js';
 import { todayInChina } from '../../../platform/time.js';
-import { divisionRange } from '../../../platform/identifiers/index.js';
+import { divisionFilter } from '../../../platform/identifiers/index.js';
 
 export const Query: QueryResolvers = {
   async evaluation(_, { id }, { loaders }) {
@@ -17,12 +18,12 @@ export const Query: QueryResolvers = {
 
   async evaluations(_, { case: caseId, region, level, from, to, ...page }, { em, caller, loaders }) {
     const { limit, after } = pageRequest(page);
-    if (from && to && from > to) throw new BadInputError(`must not be before from (${from})`, 'to');
+    checkDateOrder(from, to);
     const where: FilterQuery<Evaluation>[] = [];
     const own = ownEvaluator(caller);
     if (own) where.push({ evaluatorId: own });
     if (caseId) where.push({ caseId });
-    if (region) where.push({ regionCode: between(divisionRange(region)) });
+    if (region) where.push({ regionCode: divisionFilter(region) });
     if (level) where.push({ level });
     if (from) where.push({ evaluatedOn: { $gte: from } });
     if (to) where.push({ evaluatedOn: { $lte: to } });
@@ -47,11 +48,9 @@ export const Query: QueryResolvers = {
     if (overdue === true) where.push({ status: { $in: [...OPEN_STATUSES] }, deadline: { $lt: today } });
     if (overdue === false) where.push({ $or: [{ status: { $nin: [...OPEN_STATUSES] } }, { deadline: { $gte: today } }] });
     if (status) where.push({ status });
-    if (region) where.push({ regionCode: between(divisionRange(region)) });
+    if (region) where.push({ regionCode: divisionFilter(region) });
     if (after) where.push({ id: { $gt: after } });
     const rows = await em.find(RectificationEntity, { $and: where }, { orderBy: { id: 'asc' }, limit: limit + 1 });
     return toPage(loaders.known.rectifications(rows), limit, (r) => r.id);
   },
 };
-
-const between = ([lo, hi]: [string, string]) => (lo === hi ? lo : { $gte: lo, $lte: hi });

@@ -2,6 +2,7 @@ import { BadInputError } from '../../../platform/errors.js';
 import { checkDivisionCode } from '../../../platform/identifiers/index.js';
 import type { RegionResolvers } from '../generated/resolvers.js';
 import { checkWindow } from '../../../platform/date-window.js';
+import { windowKey } from '../../../platform/loaders.js';
 
 /** The review system's half of Region: satisfaction in the division and every division below it. */
 export const RegionResolver: RegionResolvers = {
@@ -11,6 +12,6 @@ export const RegionResolver: RegionResolvers = {
     const invalid = checkDivisionCode(region.code);
     if (invalid) throw new BadInputError(invalid, 'code');
     checkWindow(window);
-    return loaders.regionSatisfaction.load(`${region.code}|${window.from}|${window.to}`);
+    return loaders.regionSatisfaction.load(windowKey(region.code, window.from, window.to));
   },
 };

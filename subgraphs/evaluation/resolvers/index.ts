@@ -1,4 +1,3 @@
-import { CreditCodeScalar, DateScalar, DivisionCodeScalar, ResidentIdScalar } from '../../../platform/identifiers/scalars.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { CaseResolver } from './Case.js';
 import { DepartmentResolver } from './Department.js';
@@ -11,10 +10,6 @@ import { RegionResolver } from './Region.js';
 import { ServiceItemResolver } from './ServiceItem.js';
 
 export const resolvers: Resolvers = {
-  ResidentId: ResidentIdScalar,
-  CreditCode: CreditCodeScalar,
-  DivisionCode: DivisionCodeScalar,
-  Date: DateScalar,
   Query,
   Mutation,
   Evaluation: EvaluationResolver,

@@ -31,6 +31,11 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Who applies: a resident or an enterprise. */
+export type ApplicantKind =
+  | 'ENTERPRISE'
+  | 'PERSON';
+
 /** Types of e-certificate (电子证照) the certificate hub holds. */
 export type CertificateType =
   /** 学历证书（毕业证书） */
@@ -64,11 +69,37 @@ export type CertificateType =
   /** 机动车登记证书 */
   | 'VEHICLE_REGISTRATION_CERTIFICATE';
 
+/** Where an application can be made or followed. */
+export type Channel =
+  | 'HOTLINE'
+  | 'MOBILE_APP'
+  | 'POST'
+  | 'SELF_SERVICE_TERMINAL'
+  | 'SERVICE_HALL'
+  | 'WEB_PORTAL';
+
 /** A government agency (owned by the catalog). */
 export type Department = {
   __typename?: 'Department';
   code: Scalars['ID']['output'];
 };
+
+/** Kinds of government agency. */
+export type DepartmentKind =
+  | 'ADMINISTRATIVE_APPROVAL'
+  | 'CIVIL_AFFAIRS'
+  | 'DISABLED_PERSONS_FEDERATION'
+  | 'EDUCATION'
+  | 'HEALTH'
+  | 'HOUSING_PROVIDENT_FUND'
+  | 'HOUSING_URBAN_RURAL'
+  | 'HUMAN_RESOURCES_SOCIAL_SECURITY'
+  | 'MARKET_REGULATION'
+  | 'MEDICAL_SECURITY'
+  | 'NATURAL_RESOURCES'
+  | 'PUBLIC_SECURITY'
+  | 'TAXATION'
+  | 'TRANSPORT';
 
 /** An enterprise (market entity) registered by market regulation, identified by its unified social credit code. */
 export type Enterprise = {
@@ -174,6 +205,12 @@ export type Region = {
   code: Scalars['DivisionCode']['output'];
 };
 
+/** The three levels of administrative division the graph knows. */
+export type RegionLevel =
+  | 'COUNTY'
+  | 'PREFECTURE'
+  | 'PROVINCE';
+
 
 
 export type ResolverTypeWrapper<T> = T | Promise<T>;
@@ -272,11 +309,14 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ApplicantKind: ApplicantKind;
   CertificateType: CertificateType;
+  Channel: Channel;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Department: ResolverTypeWrapper<DepartmentRefModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  DepartmentKind: DepartmentKind;
   DivisionCode: ResolverTypeWrapper<Scalars['DivisionCode']['output']>;
   Enterprise: ResolverTypeWrapper<EnterpriseModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -289,6 +329,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Region: ResolverTypeWrapper<RegionRefModel>;
+  RegionLevel: RegionLevel;
   ResidentId: ResolverTypeWrapper<Scalars['ResidentId']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };

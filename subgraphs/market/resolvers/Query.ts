@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { BadInputError, NotFoundError } from '../../../platform/errors.js';
 import { containing } from '../../../platform/like.js';
-import { divisionLevel } from '../../../platform/identifiers/division-code.js';
+import { divisionFilter } from '../../../platform/identifiers/index.js';
 import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { EnterpriseEntity, type Enterprise } from '../entities.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
@@ -19,7 +19,7 @@ export const Query: QueryResolvers = {
       throw new BadInputError(`must not be after registeredTo (${registeredTo}), got ${registeredFrom}`, 'registeredFrom');
     }
     const where: FilterQuery<Enterprise>[] = [];
-    if (region) where.push({ regionCode: inDivision(region) });
+    if (region) where.push({ regionCode: divisionFilter(region) });
     if (name) where.push(containing('name', name));
     if (status) where.push({ status });
     if (type) where.push({ type });
@@ -31,15 +31,3 @@ export const Query: QueryResolvers = {
     return toPage(rows, limit, (e) => e.creditCode);
   },
 };
-
-/** A county matches itself; a prefecture or province every county code below it (an index range). */
-function inDivision(code: string): string | { $gte: string; $lte: string } {
-  switch (divisionLevel(code)) {
-    case 'COUNTY':
-      return code;
-    case 'PREFECTURE':
-      return { $gte: code, $lte: `${code.slice(0, 4)}99` };
-    case 'PROVINCE':
-      return { $gte: code, $lte: `${code.slice(0, 2)}9999` };
-  }
-}

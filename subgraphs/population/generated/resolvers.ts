@@ -14,6 +14,11 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * A unified social credit code (统一社会信用代码, GB 32100-2015) of a legal entity or other organisation:
+   * 18 characters of 0-9 and uppercase letters except I, O, S, V, Z, e.g. 91110000600037341L.
+   */
+  CreditCode: { input: string; output: string; }
   /** A calendar date YYYY-MM-DD (RFC 3339 full-date), e.g. 2024-02-29. No time, no time zone. */
   Date: { input: string; output: string; }
   /** An administrative division code (GB/T 2260): 6 digits, province (2) + prefecture (2) + county (2). */
@@ -25,6 +30,11 @@ export type Scalars = {
   ResidentId: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** Who applies: a resident or an enterprise. */
+export type ApplicantKind =
+  | 'ENTERPRISE'
+  | 'PERSON';
 
 /** Types of e-certificate (电子证照) the certificate hub holds. */
 export type CertificateType =
@@ -58,6 +68,32 @@ export type CertificateType =
   | 'SOCIAL_SECURITY_CARD'
   /** 机动车登记证书 */
   | 'VEHICLE_REGISTRATION_CERTIFICATE';
+
+/** Where an application can be made or followed. */
+export type Channel =
+  | 'HOTLINE'
+  | 'MOBILE_APP'
+  | 'POST'
+  | 'SELF_SERVICE_TERMINAL'
+  | 'SERVICE_HALL'
+  | 'WEB_PORTAL';
+
+/** Kinds of government agency. */
+export type DepartmentKind =
+  | 'ADMINISTRATIVE_APPROVAL'
+  | 'CIVIL_AFFAIRS'
+  | 'DISABLED_PERSONS_FEDERATION'
+  | 'EDUCATION'
+  | 'HEALTH'
+  | 'HOUSING_PROVIDENT_FUND'
+  | 'HOUSING_URBAN_RURAL'
+  | 'HUMAN_RESOURCES_SOCIAL_SECURITY'
+  | 'MARKET_REGULATION'
+  | 'MEDICAL_SECURITY'
+  | 'NATURAL_RESOURCES'
+  | 'PUBLIC_SECURITY'
+  | 'TAXATION'
+  | 'TRANSPORT';
 
 /** Gender as recorded in the household register; the identity number's sequence digit agrees (odd = male). */
 export type Gender =
@@ -179,6 +215,12 @@ export type Region = {
   code: Scalars['DivisionCode']['output'];
 };
 
+/** The three levels of administrative division the graph knows. */
+export type RegionLevel =
+  | 'COUNTY'
+  | 'PREFECTURE'
+  | 'PROVINCE';
+
 
 
 export type ResolverTypeWrapper<T> = T | Promise<T>;
@@ -277,8 +319,12 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ApplicantKind: ApplicantKind;
   CertificateType: CertificateType;
+  Channel: Channel;
+  CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DepartmentKind: DepartmentKind;
   DivisionCode: ResolverTypeWrapper<Scalars['DivisionCode']['output']>;
   Gender: Gender;
   Household: ResolverTypeWrapper<HouseholdModel>;
@@ -292,12 +338,14 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Region: ResolverTypeWrapper<RegionRefModel>;
+  RegionLevel: RegionLevel;
   ResidentId: ResolverTypeWrapper<Scalars['ResidentId']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  CreditCode: Scalars['CreditCode']['output'];
   Date: Scalars['Date']['output'];
   DivisionCode: Scalars['DivisionCode']['output'];
   Household: HouseholdModel;
@@ -325,6 +373,10 @@ export type PersonalDirectiveArgs = {
 };
 
 export type PersonalDirectiveResolver<Result, Parent, ContextType = Context, Args = PersonalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export interface CreditCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CreditCode'], any> {
+  name: 'CreditCode';
+}
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -387,6 +439,7 @@ export interface ResidentIdScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type Resolvers<ContextType = Context> = {
+  CreditCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DivisionCode?: GraphQLScalarType;
   Household?: HouseholdResolvers<ContextType>;

@@ -4,7 +4,8 @@ import { pageRequest, toPage } from '../../../platform/pagination.js';
 import { PersonEntity, type Person } from '../entities.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { checkHouseholdId } from '../household.js';
-import { namePrefixFilter, regionFilter } from './filters.js';
+import { namePrefixFilter } from './filters.js';
+import { divisionFilter } from '../../../platform/identifiers/index.js';
 
 export const Query: QueryResolvers = {
   async person(_, { id }, { loaders }) {
@@ -25,7 +26,7 @@ export const Query: QueryResolvers = {
     const { limit, after } = pageRequest(page);
     if (bornFrom && bornTo && bornFrom > bornTo) throw new BadInputError(`${bornFrom} is after bornTo ${bornTo}`, 'bornFrom');
     const where: FilterQuery<Person>[] = [];
-    if (region) where.push({ regionCode: regionFilter(region) });
+    if (region) where.push({ regionCode: divisionFilter(region) });
     if (name !== null && name !== undefined) where.push(namePrefixFilter(name));
     if (bornFrom) where.push({ birthDate: { $gte: bornFrom } });
     if (bornTo) where.push({ birthDate: { $lte: bornTo } });

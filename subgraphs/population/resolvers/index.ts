@@ -1,4 +1,3 @@
-import { DateScalar, DivisionCodeScalar, ResidentIdScalar } from '../../../platform/identifiers/scalars.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { HouseholdResolver } from './Household.js';
 import { HouseholdMemberResolver } from './HouseholdMember.js';
@@ -6,9 +5,6 @@ import { PersonResolver } from './Person.js';
 import { Query } from './Query.js';
 
 export const resolvers: Resolvers = {
-  ResidentId: ResidentIdScalar,
-  DivisionCode: DivisionCodeScalar,
-  Date: DateScalar,
   Query,
   Person: PersonResolver,
   Household: HouseholdResolver,

@@ -14,10 +14,27 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * A unified social credit code (统一社会信用代码, GB 32100-2015) of a legal entity or other organisation:
+   * 18 characters of 0-9 and uppercase letters except I, O, S, V, Z, e.g. 91110000600037341L.
+   */
+  CreditCode: { input: string; output: string; }
+  /** A calendar date YYYY-MM-DD (RFC 3339 full-date), e.g. 2024-02-29. No time, no time zone. */
+  Date: { input: string; output: string; }
   /** An administrative division code (GB/T 2260): 6 digits, province (2) + prefecture (2) + county (2). */
   DivisionCode: { input: string; output: string; }
+  /**
+   * An identity number in the GB 11643-1999 layout: 18 characters, the last a check character 0–9 or uppercase X. One of three kinds, told by its first digits: a foreigner's permanent residence card (2023 edition, 外国人永久居留身份证) starts with 9; a residence permit for Hong Kong, Macao or Taiwan residents (港澳台居民居住证) with 810000, 820000 or 830000; any other is a resident identity card (公民身份号码).
+   * Sensitive personal information (PIPL art. 28).
+   */
+  ResidentId: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** Who applies: a resident or an enterprise. */
+export type ApplicantKind =
+  | 'ENTERPRISE'
+  | 'PERSON';
 
 /** Types of e-certificate (电子证照) the certificate hub holds. */
 export type CertificateType =
@@ -51,6 +68,32 @@ export type CertificateType =
   | 'SOCIAL_SECURITY_CARD'
   /** 机动车登记证书 */
   | 'VEHICLE_REGISTRATION_CERTIFICATE';
+
+/** Where an application can be made or followed. */
+export type Channel =
+  | 'HOTLINE'
+  | 'MOBILE_APP'
+  | 'POST'
+  | 'SELF_SERVICE_TERMINAL'
+  | 'SERVICE_HALL'
+  | 'WEB_PORTAL';
+
+/** Kinds of government agency. */
+export type DepartmentKind =
+  | 'ADMINISTRATIVE_APPROVAL'
+  | 'CIVIL_AFFAIRS'
+  | 'DISABLED_PERSONS_FEDERATION'
+  | 'EDUCATION'
+  | 'HEALTH'
+  | 'HOUSING_PROVIDENT_FUND'
+  | 'HOUSING_URBAN_RURAL'
+  | 'HUMAN_RESOURCES_SOCIAL_SECURITY'
+  | 'MARKET_REGULATION'
+  | 'MEDICAL_SECURITY'
+  | 'NATURAL_RESOURCES'
+  | 'PUBLIC_SECURITY'
+  | 'TAXATION'
+  | 'TRANSPORT';
 
 /** Where a page of a list ends, for cursor pagination (Relay style, nodes only). */
 export type PageInfo = {
@@ -207,7 +250,12 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ApplicantKind: ApplicantKind;
   CertificateType: CertificateType;
+  Channel: Channel;
+  CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DepartmentKind: DepartmentKind;
   DivisionCode: ResolverTypeWrapper<Scalars['DivisionCode']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -216,11 +264,14 @@ export type ResolversTypes = {
   Region: ResolverTypeWrapper<RegionModel>;
   RegionConnection: ResolverTypeWrapper<Omit<RegionConnection, 'nodes'> & { nodes: Array<ResolversTypes['Region']> }>;
   RegionLevel: RegionLevel;
+  ResidentId: ResolverTypeWrapper<Scalars['ResidentId']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  CreditCode: Scalars['CreditCode']['output'];
+  Date: Scalars['Date']['output'];
   DivisionCode: Scalars['DivisionCode']['output'];
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
@@ -228,6 +279,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Region: RegionModel;
   RegionConnection: Omit<RegionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Region']> };
+  ResidentId: Scalars['ResidentId']['output'];
   String: Scalars['String']['output'];
 };
 
@@ -242,6 +294,14 @@ export type PersonalDirectiveArgs = {
 };
 
 export type PersonalDirectiveResolver<Result, Parent, ContextType = Context, Args = PersonalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export interface CreditCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CreditCode'], any> {
+  name: 'CreditCode';
+}
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
 
 export interface DivisionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DivisionCode'], any> {
   name: 'DivisionCode';
@@ -273,12 +333,19 @@ export type RegionConnectionResolvers<ContextType = Context, ParentType extends 
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export interface ResidentIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ResidentId'], any> {
+  name: 'ResidentId';
+}
+
 export type Resolvers<ContextType = Context> = {
+  CreditCode?: GraphQLScalarType;
+  Date?: GraphQLScalarType;
   DivisionCode?: GraphQLScalarType;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegionConnection?: RegionConnectionResolvers<ContextType>;
+  ResidentId?: GraphQLScalarType;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {
