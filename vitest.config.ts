@@ -6,7 +6,17 @@ export default defineConfig({
   // and two copies of graphql refuse each other's schemas. One realm, like production.
   resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] },
   test: {
-    include: ['platform/**/*.test.ts', 'reference/**/*.test.ts', 'samples/**/*.test.ts', 'gateway/**/*.test.ts', 'schema/**/*.test.ts', 'subgraphs/**/*.test.ts', 'tests/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: [
+      'platform/**/*.test.ts',
+      'reference/**/*.test.ts',
+      'samples/**/*.test.ts',
+      'gateway/**/*.test.ts',
+      'schema/**/*.test.ts',
+      'subgraphs/**/*.test.ts',
+      'tests/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
     // no cloud metadata probing by OpenTelemetry's GCP detector (there is no network here)
     env: { GOVGRAPH_LOG: 'silent', METADATA_SERVER_DETECTION: 'none' },
     setupFiles: ['tests/helpers/keys.ts'],

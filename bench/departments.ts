@@ -58,7 +58,17 @@ interface DatasetMeta {
 
 /** Shared code the sample data and the database layout depend on: the samples and reference wings, parts of the kit. */
 // (not db.ts: connection settings do not change what is stored, and a rebuild at 1,000,000 people takes many minutes)
-const SHARED_DATA_CODE = ['samples', 'reference', 'platform/migrations.ts', 'platform/idempotency.ts', 'platform/time.ts', 'platform/working-days.ts', 'platform/random.ts', 'platform/identifiers', 'platform/audit/outbox.ts'];
+const SHARED_DATA_CODE = [
+  'samples',
+  'reference',
+  'platform/migrations.ts',
+  'platform/idempotency.ts',
+  'platform/time.ts',
+  'platform/working-days.ts',
+  'platform/random.ts',
+  'platform/identifiers',
+  'platform/audit/outbox.ts',
+];
 
 /** A department's files that only serve queries: changing them leaves its stored data as it is. */
 const SERVING_ONLY = ['generated', 'resolvers', 'node_modules', 'loaders.ts', 'department.ts', 'index.ts', 'context.ts', 'subjects.ts'];
@@ -109,7 +119,9 @@ export async function startDepartments(options: {
   const dir = datasetDir(options.size, options.seed, options.root);
   mkdirSync(dir, { recursive: true });
   const metaFile = join(dir, 'dataset.json');
-  const meta: DatasetMeta = existsSync(metaFile) ? (JSON.parse(readFileSync(metaFile, 'utf8')) as DatasetMeta) : { size: options.size, seed: options.seed, departments: {} };
+  const meta: DatasetMeta = existsSync(metaFile)
+    ? (JSON.parse(readFileSync(metaFile, 'utf8')) as DatasetMeta)
+    : { size: options.size, seed: options.seed, departments: {} };
   const names = [...new Set([...options.names, ...(options.audit ? ['audit'] : [])])];
   const fingerprints = Object.fromEntries(names.map((n) => [n, dataFingerprint(n)]));
   const fresh = names.filter((n) => meta.departments[n]?.fingerprint !== fingerprints[n]);
@@ -140,18 +152,25 @@ export async function startDepartments(options: {
       readyTimeoutMs: fresh.includes(name) ? 60 * 60_000 : 5 * 60_000,
     });
   const settled = await Promise.all(
-    names.map(async (name) => {
-      try {
-        return await start(name);
-      } catch (error) {
-        // a reused database a changed migration cannot apply to: rebuild it once
-        if (fresh.includes(name) || !/migration/i.test((error as Error).message)) throw error;
-        options.log(`${name}: its database does not migrate any more; rebuilding it`);
-        removeDatabase(dir, name);
-        fresh.push(name);
-        return start(name);
-      }
-    }).map((p) => p.then((child) => ({ ok: true as const, child }), (error: unknown) => ({ ok: false as const, error: error as Error }))),
+    names
+      .map(async (name) => {
+        try {
+          return await start(name);
+        } catch (error) {
+          // a reused database a changed migration cannot apply to: rebuild it once
+          if (fresh.includes(name) || !/migration/i.test((error as Error).message)) throw error;
+          options.log(`${name}: its database does not migrate any more; rebuilding it`);
+          removeDatabase(dir, name);
+          fresh.push(name);
+          return start(name);
+        }
+      })
+      .map((p) =>
+        p.then(
+          (child) => ({ ok: true as const, child }),
+          (error: unknown) => ({ ok: false as const, error: error as Error }),
+        ),
+      ),
   );
   const children = settled.flatMap((s) => (s.ok ? [s.child] : []));
   const failed = settled.flatMap((s) => (s.ok ? [] : [s.error.message]));

@@ -77,13 +77,20 @@ async function check(targets: Target[], headers: Record<string, string>, body: s
   answers.forEach((answer, i) => {
     const label = TARGET_LABELS[targets[i]!.key];
     if (answer.status !== 200) problems.push(`${label} answered HTTP ${answer.status}`);
-    if (answer.errors?.length) problems.push(`${label} returned errors: ${answer.errors.slice(0, 3).map((e) => `${e.extensions?.code ?? ''} ${e.message}`).join(' | ')}`);
+    if (answer.errors?.length)
+      problems.push(
+        `${label} returned errors: ${answer.errors
+          .slice(0, 3)
+          .map((e) => `${e.extensions?.code ?? ''} ${e.message}`)
+          .join(' | ')}`,
+      );
     if (!answer.data) problems.push(`${label} returned no data`);
   });
   const reference = answers[0];
   for (let i = 1; i < answers.length; i++) {
     const d = firstDifference(reference?.data, answers[i]?.data);
-    if (d) problems.push(`${TARGET_LABELS[targets[i]!.key]} differs from ${TARGET_LABELS[targets[0]!.key]} at ${d.path}: ${short(d.b)} instead of ${short(d.a)}`);
+    if (d)
+      problems.push(`${TARGET_LABELS[targets[i]!.key]} differs from ${TARGET_LABELS[targets[0]!.key]} at ${d.path}: ${short(d.b)} instead of ${short(d.a)}`);
   }
   return { ok: problems.length === 0, problems, bytes: reference?.bytes ?? 0 };
 }
@@ -134,7 +141,11 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
   const started = new Date();
   const t0 = performance.now();
   // development keys: the ones given, else npm start's .keys/ if there, else a private temporary folder
-  const keysDir = resolve(options.keysDir ?? process.env.GOVGRAPH_KEYS_DIR ?? (existsSync(join(ROOT, '.keys')) ? join(ROOT, '.keys') : mkdtempSync(join(tmpdir(), 'govgraph-bench-keys-'))));
+  const keysDir = resolve(
+    options.keysDir ??
+      process.env.GOVGRAPH_KEYS_DIR ??
+      (existsSync(join(ROOT, '.keys')) ? join(ROOT, '.keys') : mkdtempSync(join(tmpdir(), 'govgraph-bench-keys-'))),
+  );
   const failures: string[] = [];
   const notes: string[] = [];
   const available = availableDepartments();
@@ -157,13 +168,24 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
   const environment: Record<string, string | number> = {
     node: process.version,
     cpus: availableParallelism(),
-    'load average at start': loadavg().map((l) => l.toFixed(1)).join(' '),
+    'load average at start': loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' '),
     commit: gitHead(),
     ...(options.gatewayFlags.length ? { "our gateway's node flags": options.gatewayFlags.join(' ') } : {}),
     ...(options.gatewayWorkers !== 1 ? { "our gateway's workers": `${options.gatewayWorkers} (CPU and peak RSS: primary and workers summed)` } : {}),
     ...(options.departmentFlags.length ? { "departments' node flags": options.departmentFlags.join(' ') } : {}),
   };
-  const result: BenchResult = { ok: true, failures, notes, startedAt: started.toISOString(), seconds: 0, environment, options: { ...options, log: undefined } as never, queries: [] };
+  const result: BenchResult = {
+    ok: true,
+    failures,
+    notes,
+    startedAt: started.toISOString(),
+    seconds: 0,
+    environment,
+    options: { ...options, log: undefined } as never,
+    queries: [],
+  };
   delete (result.options as Partial<BenchOptions>).log;
 
   const temporaryData = options.smoke && !options.dataRoot ? mkdtempSync(join(tmpdir(), 'govgraph-bench-data-')) : null;
@@ -181,7 +203,16 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
     const headers = await callers(keysDir, allDepartments);
     const headersFor = (caller: CallerKind) => headers[caller];
 
-    departments = await startDepartments({ names, size: options.size, seed: options.seed, audit: options.audit, keysDir, log, execArgv: options.departmentFlags, ...(dataRoot ? { root: dataRoot } : {}) });
+    departments = await startDepartments({
+      names,
+      size: options.size,
+      seed: options.seed,
+      audit: options.audit,
+      keysDir,
+      log,
+      execArgv: options.departmentFlags,
+      ...(dataRoot ? { root: dataRoot } : {}),
+    });
     targets = await startTargets(options.targets, departments, keysDir, options.audit, options.gatewayFlags, options.gatewayWorkers, log);
     const reference = targets[0]!;
     const setup = setupFor(options.size, options.seed, reference, headersFor);
@@ -190,12 +221,23 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
       for (const query of chosen) {
         const variables = await QUERIES.find((q) => q.name === query.name)!.variables(setup);
         const body = bodyOf(query.text, variables, query.operationName);
-        const qr: QueryResult = { name: query.name, title: query.title, file: query.file, caller: query.caller, departments: query.departments, variables, check: { ok: true, problems: [], bytes: 0 }, targets: [] };
+        const qr: QueryResult = {
+          name: query.name,
+          title: query.title,
+          file: query.file,
+          caller: query.caller,
+          departments: query.departments,
+          variables,
+          check: { ok: true, problems: [], bytes: 0 },
+          targets: [],
+        };
         qr.check = await check(targets, headersFor(query.caller), body);
         if (!qr.check.ok) failures.push(`${query.name}: ${qr.check.problems.join('; ')}`);
         result.queries.push(qr);
       }
-      log(`same-data check: ${result.queries.filter((q) => q.check.ok).length}/${result.queries.length} queries agree across ${targets.map((t) => t.key).join(', ')}`);
+      log(
+        `same-data check: ${result.queries.filter((q) => q.check.ok).length}/${result.queries.length} queries agree across ${targets.map((t) => t.key).join(', ')}`,
+      );
       for (const qr of result.queries) {
         const query = chosen.find((q) => q.name === qr.name)!;
         const body = bodyOf(query.text, qr.variables, query.operationName);
@@ -204,31 +246,60 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
           for (const target of targets) {
             const run = await measure(target, { url: target.url, headers: headersFor(query.caller), body }, connections, options);
             runs.get(target.key)!.push(run);
-            log(`${qr.name} ${target.key} @${connections}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.latency.p50.toFixed(1)} ms, p99 ${run.latency.p99.toFixed(1)} ms${run.failures ? `, ${run.failures} failed` : ''}${run.errorAnswers ? `, ${run.errorAnswers} with errors` : ''}`);
+            log(
+              `${qr.name} ${target.key} @${connections}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.latency.p50.toFixed(1)} ms, p99 ${run.latency.p99.toFixed(1)} ms${run.failures ? `, ${run.failures} failed` : ''}${run.errorAnswers ? `, ${run.errorAnswers} with errors` : ''}`,
+            );
           }
         }
         qr.targets = targets.map((t) => summarise(t.key, runs.get(t.key)!));
         for (const t of qr.targets) if (t.failures > 0) failures.push(`${qr.name}: ${TARGET_LABELS[t.target]} failed ${t.failures} requests under load`);
-        for (const t of qr.targets) if (t.errorAnswers > 0) failures.push(`${qr.name}: ${TARGET_LABELS[t.target]} answered ${t.errorAnswers} requests with GraphQL errors under load`);
-        for (const t of qr.targets) if (t.runs.some((r) => r.requests === 0)) notes.push(`${qr.name}: ${TARGET_LABELS[t.target]} answered no request within a measurement's time cap (machine too busy?)`);
+        for (const t of qr.targets)
+          if (t.errorAnswers > 0) failures.push(`${qr.name}: ${TARGET_LABELS[t.target]} answered ${t.errorAnswers} requests with GraphQL errors under load`);
+        for (const t of qr.targets)
+          if (t.runs.some((r) => r.requests === 0))
+            notes.push(`${qr.name}: ${TARGET_LABELS[t.target]} answered no request within a measurement's time cap (machine too busy?)`);
       }
     }
 
     if (options.profile && options.main && result.queries.length && options.targets.includes('a')) {
-      const heaviest = result.queries.find((q) => q.name === options.profileQuery) ?? [...result.queries].sort((x, y) => (y.targets.find((t) => t.target === 'a')?.gatewayCpuMsPerRequest ?? 0) - (x.targets.find((t) => t.target === 'a')?.gatewayCpuMsPerRequest ?? 0))[0]!;
+      const heaviest =
+        result.queries.find((q) => q.name === options.profileQuery) ??
+        [...result.queries].sort(
+          (x, y) =>
+            (y.targets.find((t) => t.target === 'a')?.gatewayCpuMsPerRequest ?? 0) - (x.targets.find((t) => t.target === 'a')?.gatewayCpuMsPerRequest ?? 0),
+        )[0]!;
       const query = chosen.find((q) => q.name === heaviest.name)!;
       const dir = join(resolve(ROOT, options.resultsDir ?? 'bench/results'), `${stamp(started)}-profile`);
       mkdirSync(dir, { recursive: true });
       log(`profiling our gateway on ${heaviest.name} for ${options.profileMs / 1000} s (--cpu-prof in ${dir})…`);
       const a = targets.find((t) => t.key === 'a')!;
       await a.child.stop();
-      const profiled = await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags, gatewayWorkers: options.gatewayWorkers, execArgv: ['--cpu-prof', '--cpu-prof-dir', dir] });
+      const profiled = await startTarget('a', {
+        departments,
+        keysDir,
+        audit: options.audit,
+        gatewayFlags: options.gatewayFlags,
+        gatewayWorkers: options.gatewayWorkers,
+        execArgv: ['--cpu-prof', '--cpu-prof-dir', dir],
+      });
       targets = targets.map((t) => (t.key === 'a' ? profiled : t));
       const body = bodyOf(query.text, heaviest.variables, query.operationName);
       const load = { url: profiled.url, headers: headersFor(query.caller), body };
-      await runLoad(load, { connections: options.connections[0]!, durationMs: options.warmupMs * 2, gatewayPid: profiled.child.pid, departmentPids: [], sqlCount: async () => null });
+      await runLoad(load, {
+        connections: options.connections[0]!,
+        durationMs: options.warmupMs * 2,
+        gatewayPid: profiled.child.pid,
+        departmentPids: [],
+        sqlCount: async () => null,
+      });
       const from = Number(process.hrtime.bigint() / 1000n);
-      await runLoad(load, { connections: options.connections[0]!, durationMs: options.profileMs, gatewayPid: profiled.child.pid, departmentPids: [], sqlCount: async () => null });
+      await runLoad(load, {
+        connections: options.connections[0]!,
+        durationMs: options.profileMs,
+        gatewayPid: profiled.child.pid,
+        departmentPids: [],
+        sqlCount: async () => null,
+      });
       const to = Number(process.hrtime.bigint() / 1000n);
       await profiled.child.stop();
       targets = targets.filter((t) => t.key !== 'a');
@@ -239,11 +310,17 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
       if (file) result.profile = { query: heaviest.name, ...summariseProfile(join(dir, file), [from, to]) };
       else notes.push('profile: the gateway wrote no .cpuprofile');
       // growth below measures (a): bring it back without the profiler
-      if (options.growth) targets = [await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags, gatewayWorkers: options.gatewayWorkers }), ...targets];
+      if (options.growth)
+        targets = [
+          await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags, gatewayWorkers: options.gatewayWorkers }),
+          ...targets,
+        ];
     }
 
     if (options.growth) {
-      const a = targets.find((t) => t.key === 'a') ?? (await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags, gatewayWorkers: options.gatewayWorkers }));
+      const a =
+        targets.find((t) => t.key === 'a') ??
+        (await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags, gatewayWorkers: options.gatewayWorkers }));
       if (!targets.includes(a)) targets.push(a);
       if (listSpec) result.listGrowth = await listGrowth(listSpec, targets, headersFor(listSpec.caller), options, failures);
       else notes.push('growth in list length: skipped, no list department');
@@ -255,8 +332,19 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
         if (size !== options.size) {
           await stopTargets();
           await departments.stop();
-          departments = await startDepartments({ names, size, seed: options.seed, audit: options.audit, keysDir, log, execArgv: options.departmentFlags, ...(dataRoot ? { root: dataRoot } : {}) });
-          targets = [await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags, gatewayWorkers: options.gatewayWorkers })];
+          departments = await startDepartments({
+            names,
+            size,
+            seed: options.seed,
+            audit: options.audit,
+            keysDir,
+            log,
+            execArgv: options.departmentFlags,
+            ...(dataRoot ? { root: dataRoot } : {}),
+          });
+          targets = [
+            await startTarget('a', { departments, keysDir, audit: options.audit, gatewayFlags: options.gatewayFlags, gatewayWorkers: options.gatewayWorkers }),
+          ];
         }
         const gateway = targets.find((t) => t.key === 'a')!;
         const sizeSetup = setupFor(size, options.seed, gateway, headersFor);
@@ -266,12 +354,21 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
           const answer = await post(gateway.url, load.headers, load.body);
           if (answer.errors?.length || !answer.data) failures.push(`growth ${query.name} at ${size} people: ${answer.errors?.[0]?.message ?? 'no data'}`);
           const run = await measure(gateway, load, options.connections[0]!, options);
-          const row: SizeGrowthRow = { size, query: query.name, run, sqlPerRequest: run.sqlStatements === null || run.requests === 0 ? null : run.sqlStatements / run.requests };
+          const row: SizeGrowthRow = {
+            size,
+            query: query.name,
+            run,
+            sqlPerRequest: run.sqlStatements === null || run.requests === 0 ? null : run.sqlStatements / run.requests,
+          };
           // enough connections that a slow answer does not hold the rate down (autocannon spreads the rate over them)
           if (query.name === 'person-page') row.fixedRate = await measure(gateway, load, Math.max(...options.connections), options, options.rate);
-          for (const r of [run, row.fixedRate]) if (r && (r.failures || r.errorAnswers)) failures.push(`growth ${query.name} at ${size} people: ${r.failures} failed, ${r.errorAnswers} with GraphQL errors`);
+          for (const r of [run, row.fixedRate])
+            if (r && (r.failures || r.errorAnswers))
+              failures.push(`growth ${query.name} at ${size} people: ${r.failures} failed, ${r.errorAnswers} with GraphQL errors`);
           result.sizeGrowth.rows.push(row);
-          log(`growth ${size} people ${query.name}: p50 ${run.latency.p50.toFixed(1)} ms, p99 ${run.latency.p99.toFixed(1)} ms, ${row.sqlPerRequest?.toFixed(1) ?? '–'} SQL/req${row.fixedRate ? `; at ${options.rate} req/s p99 ${row.fixedRate.latency.p99.toFixed(1)} ms` : ''}`);
+          log(
+            `growth ${size} people ${query.name}: p50 ${run.latency.p50.toFixed(1)} ms, p99 ${run.latency.p99.toFixed(1)} ms, ${row.sqlPerRequest?.toFixed(1) ?? '–'} SQL/req${row.fixedRate ? `; at ${options.rate} req/s p99 ${row.fixedRate.latency.p99.toFixed(1)} ms` : ''}`,
+          );
         }
       }
     }
@@ -282,7 +379,9 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
     if (temporaryData) rmSync(temporaryData, { recursive: true, force: true });
   }
 
-  environment['load average at end'] = loadavg().map((l) => l.toFixed(1)).join(' ');
+  environment['load average at end'] = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   result.ok = failures.length === 0;
   result.seconds = (performance.now() - t0) / 1000;
   if (options.resultsDir) {
@@ -296,7 +395,15 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
   return result;
 }
 
-async function startTargets(keys: TargetKey[], departments: RunningDepartments, keysDir: string, audit: boolean, gatewayFlags: string[], gatewayWorkers: number | 'auto', log: (line: string) => void): Promise<Target[]> {
+async function startTargets(
+  keys: TargetKey[],
+  departments: RunningDepartments,
+  keysDir: string,
+  audit: boolean,
+  gatewayFlags: string[],
+  gatewayWorkers: number | 'auto',
+  log: (line: string) => void,
+): Promise<Target[]> {
   const settled = await Promise.allSettled(keys.map((key) => startTarget(key, { departments, keysDir, audit, gatewayFlags, gatewayWorkers })));
   const started = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = settled.flatMap((s, i) => (s.status === 'rejected' ? [`${TARGET_LABELS[keys[i]!]}: ${(s.reason as Error).message}`] : []));
@@ -359,7 +466,11 @@ async function listGrowth(
   const field = spec.field.includes('(') ? spec.field.replace(')', ', first: 100, after: $after)') : `${spec.field}(first: 100, after: $after)`;
   let available = 0;
   for (let page = 0; page * 100 < longest; page++) {
-    const answer = await post(targets[0]!.url, headers, bodyOf(`query Pages($after: String) { list: ${field} { nodes { __typename } pageInfo { hasNextPage endCursor } } }`, { after: cursors[page] }));
+    const answer = await post(
+      targets[0]!.url,
+      headers,
+      bodyOf(`query Pages($after: String) { list: ${field} { nodes { __typename } pageInfo { hasNextPage endCursor } } }`, { after: cursors[page] }),
+    );
     const list = answer.data?.list as { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | undefined;
     if (!list) throw new Error(`growth: cannot page through ${spec.name}: ${answer.errors?.[0]?.message ?? 'no data'}`);
     available += list.nodes.length;
@@ -383,8 +494,11 @@ async function listGrowth(
         sqlPerRequest: run.sqlStatements === null || run.requests === 0 ? null : run.sqlStatements / run.requests,
         gatewayCpuMsPerRequest: run.gatewayCpuMs === null || run.requests === 0 ? null : run.gatewayCpuMs / run.requests,
       });
-      if (run.failures || run.errorAnswers) failures.push(`growth list of ${length}: ${TARGET_LABELS[target.key]} failed ${run.failures} requests, ${run.errorAnswers} with GraphQL errors`);
-      options.log(`growth list ${length} ${target.key}: p50 ${run.latency.p50.toFixed(1)} ms, ${((run.sqlStatements ?? NaN) / run.requests).toFixed(1)} SQL/req`);
+      if (run.failures || run.errorAnswers)
+        failures.push(`growth list of ${length}: ${TARGET_LABELS[target.key]} failed ${run.failures} requests, ${run.errorAnswers} with GraphQL errors`);
+      options.log(
+        `growth list ${length} ${target.key}: p50 ${run.latency.p50.toFixed(1)} ms, ${((run.sqlStatements ?? NaN) / run.requests).toFixed(1)} SQL/req`,
+      );
     }
   }
   return { list: spec.name, rows };

@@ -95,7 +95,8 @@ export async function runLoad(request: LoadRequest, options: LoadOptions): Promi
     errorAnswers: run.errorAnswers,
     latency: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN },
     gatewayCpuMs: gatewayBefore !== null && gatewayAfter !== null ? gatewayAfter - gatewayBefore : null,
-    departmentsCpuMs: departmentsBefore !== null && departmentsAfter !== null && options.departmentPids.length > 0 ? departmentsAfter - departmentsBefore : null,
+    departmentsCpuMs:
+      departmentsBefore !== null && departmentsAfter !== null && options.departmentPids.length > 0 ? departmentsAfter - departmentsBefore : null,
     gatewayPeakMiB: Number.isNaN(peak) ? null : peak,
     sqlStatements: sqlBefore !== null && sqlAfter !== null ? sqlAfter - sqlBefore : null,
   };

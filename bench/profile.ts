@@ -86,7 +86,10 @@ const PHASES: { name: string; test: (frame: CallFrame, area: string) => boolean 
     name: 'subgraph fetches: HTTP client, JSON parse (undici, RemoteGraphQLDataSource)',
     test: (f, area) => area === 'undici' || area === 'node-fetch' || f.url.includes('RemoteGraphQLDataSource') || f.url.includes('/gateway/datasource'),
   },
-  { name: 'plan execution and merging (@apollo/gateway executeQueryPlan)', test: (f) => f.url.includes('@apollo/gateway') && f.url.includes('executeQueryPlan') },
+  {
+    name: 'plan execution and merging (@apollo/gateway executeQueryPlan)',
+    test: (f) => f.url.includes('@apollo/gateway') && f.url.includes('executeQueryPlan'),
+  },
   { name: 'response serialisation (JSON.stringify)', test: (f) => f.functionName === 'prettyJSONStringify' },
   { name: 'graphql-js (parse, validate, execute)', test: (_f, area) => area === 'graphql' },
   { name: 'Apollo Server and gateway, other', test: (_f, area) => area.startsWith('@apollo/') },
@@ -169,7 +172,9 @@ export function summariseProfile(file: string, windowUs?: [number, number], top 
     .sort((a, b) => b.selfPercent - a.selfPercent)
     .slice(0, top);
   // by self time, then the biggest inclusive frames that are not just the event loop's roots
-  const bySelf = lines(selfFn, inclFn, selfFn.keys()).sort((a, b) => b.selfPercent - a.selfPercent).slice(0, top);
+  const bySelf = lines(selfFn, inclFn, selfFn.keys())
+    .sort((a, b) => b.selfPercent - a.selfPercent)
+    .slice(0, top);
   const byInclusive = lines(selfFn, inclFn, inclFn.keys())
     .filter((l) => l.inclusivePercent < 95 && !bySelf.some((s) => s.name === l.name))
     .sort((a, b) => b.inclusivePercent - a.inclusivePercent)

@@ -143,7 +143,9 @@ export const LIST_SPEC: ListSpec = {
 export function listQuery(spec: ListSpec, length: number): { text: string; pages: number } {
   const pages = Math.ceil(length / 100);
   const size = Math.min(length, 100);
-  const field = spec.field.includes('(') ? spec.field.replace(')', `, first: ${size}, after: $after${'{i}'})`) : `${spec.field}(first: ${size}, after: $after${'{i}'})`;
+  const field = spec.field.includes('(')
+    ? spec.field.replace(')', `, first: ${size}, after: $after${'{i}'})`)
+    : `${spec.field}(first: ${size}, after: $after${'{i}'})`;
   const vars = Array.from({ length: pages }, (_, i) => `$after${i}: String`).join(', ');
   const body = Array.from({ length: pages }, (_, i) => `  page${i}: ${field.replace('{i}', String(i))} { nodes { ${spec.selection} } }`).join('\n');
   return { text: `query ListGrowth(${vars}) {\n${body}\n}\n`, pages };

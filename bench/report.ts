@@ -105,7 +105,10 @@ function queryTable(q: QueryResult, connections: number[]): string {
     lines.push(
       `| (a)/(${other}) | ${[
         ...connections.map((c) => ratio(at(a, c)?.requestsPerSecond, at(o, c)?.requestsPerSecond)),
-        ...connections.map((c) => `${ratio(at(a, c)?.latency.p50, at(o, c)?.latency.p50)} / ${ratio(at(a, c)?.latency.p95, at(o, c)?.latency.p95)} / ${ratio(at(a, c)?.latency.p99, at(o, c)?.latency.p99)}`),
+        ...connections.map(
+          (c) =>
+            `${ratio(at(a, c)?.latency.p50, at(o, c)?.latency.p50)} / ${ratio(at(a, c)?.latency.p95, at(o, c)?.latency.p95)} / ${ratio(at(a, c)?.latency.p99, at(o, c)?.latency.p99)}`,
+        ),
         ratio(a.gatewayCpuMsPerRequest, o.gatewayCpuMsPerRequest),
         other === 'c' ? '' : ratio(a.departmentsCpuMsPerRequest, o.departmentsCpuMsPerRequest),
         ratio(a.gatewayPeakMiB, o.gatewayPeakMiB),
@@ -123,7 +126,9 @@ export function renderMarkdown(result: BenchResult): string {
   out.push(`# govgraph bench${o.smoke ? ' (smoke)' : ''} — ${result.startedAt}`);
   out.push('');
   out.push(
-    `${result.ok ? 'OK' : '**FAILED**'} in ${result.seconds.toFixed(0)} s · dataset ${o.size} people, seed ${o.seed} · ${o.durationMs / 1000} s per measurement after ${o.warmupMs / 1000} s warm-up, targets in turns ${o.targets.join('→')} · access recording ${o.audit ? 'on' : 'off'} · ${Object.entries(env)
+    `${result.ok ? 'OK' : '**FAILED**'} in ${result.seconds.toFixed(0)} s · dataset ${o.size} people, seed ${o.seed} · ${o.durationMs / 1000} s per measurement after ${o.warmupMs / 1000} s warm-up, targets in turns ${o.targets.join('→')} · access recording ${o.audit ? 'on' : 'off'} · ${Object.entries(
+      env,
+    )
       .map(([k, v]) => `${k} ${typeof v === 'string' ? v : JSON.stringify(v)}`)
       .join(' · ')}`,
   );
@@ -135,7 +140,9 @@ export function renderMarkdown(result: BenchResult): string {
   if (result.notes.length) out.push('', '**Notes**', '', ...result.notes.map((f) => `- ${f}`));
   for (const q of result.queries) {
     out.push('', `## ${q.name} — ${q.title}`, '');
-    out.push(`\`bench/queries/${q.file}\` · caller ${q.caller} · departments ${q.departments.join(', ')} · answer ${q.check.bytes} bytes · variables \`${JSON.stringify(q.variables)}\``);
+    out.push(
+      `\`bench/queries/${q.file}\` · caller ${q.caller} · departments ${q.departments.join(', ')} · answer ${q.check.bytes} bytes · variables \`${JSON.stringify(q.variables)}\``,
+    );
     out.push(`Same data from every target: ${q.check.ok ? 'yes' : `**NO**: ${q.check.problems.join('; ')}`}`);
     if (q.targets.length) out.push('', queryTable(q, o.connections));
   }
@@ -143,12 +150,21 @@ export function renderMarkdown(result: BenchResult): string {
     out.push('', `## Growth in list length (${result.listGrowth.list}, pages of at most 100 under aliases, ${o.connections[0]} connections)`, '');
     out.push('| items | target | req/s | p50 / p95 / p99 ms | p50 ms per item | gateway CPU ms/req | SQL/req |', '|--:|---|--:|--:|--:|--:|--:|');
     for (const r of result.listGrowth.rows) {
-      out.push(`| ${r.length} | ${TARGET_LABELS[r.target]} | ${n(r.run.requestsPerSecond, 0)} | ${latency(r.run)} | ${n(r.run.latency.p50 / r.length, 3)} | ${n(r.gatewayCpuMsPerRequest, 2)} | ${n(r.sqlPerRequest, 1)} |`);
+      out.push(
+        `| ${r.length} | ${TARGET_LABELS[r.target]} | ${n(r.run.requestsPerSecond, 0)} | ${latency(r.run)} | ${n(r.run.latency.p50 / r.length, 3)} | ${n(r.gatewayCpuMsPerRequest, 2)} | ${n(r.sqlPerRequest, 1)} |`,
+      );
     }
   }
   if (result.sizeGrowth) {
-    out.push('', `## Growth in data size (look-ups through (a), ${o.connections[0]} connections; person page also at a fixed ${result.sizeGrowth.rate} req/s)`, '');
-    out.push('| people | query | req/s | p50 / p95 / p99 ms | SQL/req | at fixed rate: req/s | at fixed rate: p50 / p95 / p99 ms |', '|--:|---|--:|--:|--:|--:|--:|');
+    out.push(
+      '',
+      `## Growth in data size (look-ups through (a), ${o.connections[0]} connections; person page also at a fixed ${result.sizeGrowth.rate} req/s)`,
+      '',
+    );
+    out.push(
+      '| people | query | req/s | p50 / p95 / p99 ms | SQL/req | at fixed rate: req/s | at fixed rate: p50 / p95 / p99 ms |',
+      '|--:|---|--:|--:|--:|--:|--:|',
+    );
     for (const r of result.sizeGrowth.rows) {
       out.push(
         `| ${r.size} | ${r.query} | ${n(r.run.requestsPerSecond, 0)} | ${latency(r.run)} | ${n(r.sqlPerRequest, 1)} | ${r.fixedRate ? n(r.fixedRate.requestsPerSecond, 0) : ''} | ${r.fixedRate ? latency(r.fixedRate) : ''} |`,
@@ -157,11 +173,20 @@ export function renderMarkdown(result: BenchResult): string {
   }
   if (result.profile) {
     const p = result.profile;
-    out.push('', `## Where our gateway spends its time: ${p.query} (--cpu-prof, ${n(p.busyMs, 0)} ms of busy samples${p.wholeProfile ? ', whole process life' : ''})`, '');
+    out.push(
+      '',
+      `## Where our gateway spends its time: ${p.query} (--cpu-prof, ${n(p.busyMs, 0)} ms of busy samples${p.wholeProfile ? ', whole process life' : ''})`,
+      '',
+    );
     out.push(`Profile: \`${p.file}\` (open in Chrome DevTools › Performance, or speedscope)`, '');
     out.push('| phase (each sample in one) | % of busy time |', '|---|--:|', ...p.phases.map((l) => `| ${l.name} | ${n(l.percent)} |`), '');
     out.push('| area | self % | inclusive % |', '|---|--:|--:|', ...p.areas.map((l) => `| ${l.name} | ${n(l.selfPercent)} | ${n(l.inclusivePercent)} |`));
-    out.push('', '| function | self % | inclusive % |', '|---|--:|--:|', ...p.functions.map((l) => `| ${l.name.replace(/\|/g, '\\|')} | ${n(l.selfPercent)} | ${n(l.inclusivePercent)} |`));
+    out.push(
+      '',
+      '| function | self % | inclusive % |',
+      '|---|--:|--:|',
+      ...p.functions.map((l) => `| ${l.name.replace(/\|/g, '\\|')} | ${n(l.selfPercent)} | ${n(l.inclusivePercent)} |`),
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -30,7 +30,10 @@ export interface TargetStart {
 
 const HUGE = String(1_000_000_000);
 
-export async function startTarget(key: TargetKey, { departments, keysDir, audit, execArgv, gatewayFlags = [], gatewayWorkers = 1 }: TargetStart): Promise<Target> {
+export async function startTarget(
+  key: TargetKey,
+  { departments, keysDir, audit, execArgv, gatewayFlags = [], gatewayWorkers = 1 }: TargetStart,
+): Promise<Target> {
   const started = performance.now();
   const env = { GOVGRAPH_KEYS_DIR: keysDir, SUPERGRAPH_FILE };
   let child: Child;

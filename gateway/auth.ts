@@ -36,7 +36,11 @@ export async function authenticator(config: AuthConfig): Promise<Authenticate> {
     } catch (error) {
       const code = (error as { code?: string }).code;
       throw unauthenticated(
-        code === 'ERR_JWT_EXPIRED' ? 'Your token has expired; sign in again' : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? 'Token was issued for another service or issuer' : 'Token is not valid',
+        code === 'ERR_JWT_EXPIRED'
+          ? 'Your token has expired; sign in again'
+          : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED'
+            ? 'Token was issued for another service or issuer'
+            : 'Token is not valid',
       );
     }
     const role = (typeof payload.role === 'string' ? payload.role.toUpperCase() : '') as Role;
@@ -55,9 +59,11 @@ export async function authenticator(config: AuthConfig): Promise<Authenticate> {
 
 /** An officer acts for an agency: the token must name one that exists (its unified social credit code). */
 function checkAgency(department: string | null): void {
-  if (!department) throw unauthenticated('An officer token must name the officer\'s agency (dept: its unified social credit code)');
+  if (!department) throw unauthenticated("An officer token must name the officer's agency (dept: its unified social credit code)");
   if (!knownAgency(department)) {
-    throw unauthenticated(`The officer token names agency ${JSON.stringify(department.slice(0, 40))}, which is not an agency in the catalog; sign in again with your agency's unified social credit code`);
+    throw unauthenticated(
+      `The officer token names agency ${JSON.stringify(department.slice(0, 40))}, which is not an agency in the catalog; sign in again with your agency's unified social credit code`,
+    );
   }
 }
 

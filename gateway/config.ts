@@ -19,9 +19,7 @@ const schema = z.object({
   RATE_LIMIT_REFILL_PER_SECOND: z.coerce.number().positive().default(2_000),
   // One process by default: in development every department shares this machine with the
   // gateway, and workers would take cores from them. Production sets it per host ('auto').
-  GATEWAY_WORKERS: z
-    .union([z.literal('auto'), z.coerce.number().int().positive()], { error: 'a positive integer or auto' })
-    .default(1),
+  GATEWAY_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().positive()], { error: 'a positive integer or auto' }).default(1),
 });
 
 export interface GatewayConfig {
@@ -52,7 +50,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
   }
   const e = parsed.data;
   if (e.NODE_ENV === 'production' && !e.AUTH_JWKS_URL) {
-    process.stderr.write('Invalid gateway configuration:\n  AUTH_JWKS_URL: required in production (the identity service\'s JWKS)\n');
+    process.stderr.write("Invalid gateway configuration:\n  AUTH_JWKS_URL: required in production (the identity service's JWKS)\n");
     process.exit(1);
   }
   const subgraphUrls = Object.fromEntries(

@@ -40,7 +40,8 @@ export class DepartmentDataSource implements GraphQLDataSource<GatewayContext> {
 
   async process({ request: operation, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     // introspection-based composition (dev mode) runs without a client request
-    const claims: GatewayClaims = 'requestId' in context ? (context as GatewayContext) : { requestId: 'gateway-internal', purpose: null, caller: ANONYMOUS, clientName: 'gateway' };
+    const claims: GatewayClaims =
+      'requestId' in context ? (context as GatewayContext) : { requestId: 'gateway-internal', purpose: null, caller: ANONYMOUS, clientName: 'gateway' };
     const body = JSON.stringify({ query: operation.query, variables: operation.variables, operationName: operation.operationName });
     let answer: { status: number; text: string };
     try {

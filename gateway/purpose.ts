@@ -50,12 +50,17 @@ export function caseLookup(server: ApolloServer<GatewayContext>): HandlesCase {
   return async (context, caseId) => {
     const key = `${context.caller.department}\n${caseId}`;
     if (known.has(key)) return true;
-    const response = await server.executeOperation<{ handlesCase: boolean }>({ query: HANDLES_CASE, variables: { id: caseId } }, { contextValue: { ...context, purpose: null } });
+    const response = await server.executeOperation<{ handlesCase: boolean }>(
+      { query: HANDLES_CASE, variables: { id: caseId } },
+      { contextValue: { ...context, purpose: null } },
+    );
     const result = response.body.kind === 'single' ? response.body.singleResult : null;
     const error = result?.errors?.[0];
     if (error || !result?.data) {
       const code = error?.extensions?.code === ErrorCode.RateLimited ? ErrorCode.RateLimited : ErrorCode.SubgraphUnavailable;
-      throw refused(code, code === ErrorCode.RateLimited ? 429 : 503, 'x-purpose: the case could not be checked right now; try again shortly', { serviceName: 'cases' });
+      throw refused(code, code === ErrorCode.RateLimited ? 429 : 503, 'x-purpose: the case could not be checked right now; try again shortly', {
+        serviceName: 'cases',
+      });
     }
     if (!result.data.handlesCase) return false;
     if (known.size >= CACHE_SIZE) known.delete(known.values().next().value!);

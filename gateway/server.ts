@@ -110,17 +110,17 @@ export async function startGateway(config: GatewayConfig, switches: MeasurementS
 /** The gateway's defences, in the order they run before planning (and masking after). */
 function defences(config: GatewayConfig, policies: ReturnType<typeof graphPolicies>) {
   return [
-      limitsPlugin<GatewayContext>({
-        rateLimiter: createRateLimiter({ capacity: config.rateLimit.capacity, refillPerSecond: config.rateLimit.refillPerSecond }),
-        // callers are limited by who they are; anonymous callers by their address
-        callerKey: ({ caller, clientAddress }) => (caller.subject ? `${caller.role}:${caller.subject}` : `ip:${clientAddress}`),
-        production: () => config.production,
-        mayIntrospect: ({ caller }) => caller.role === 'AUDITOR',
-      }),
-      accessPlugin(policies),
-      scalarChecksPlugin(),
-      textInputPlugin(),
-      personalDataMaskingPlugin(policies),
+    limitsPlugin<GatewayContext>({
+      rateLimiter: createRateLimiter({ capacity: config.rateLimit.capacity, refillPerSecond: config.rateLimit.refillPerSecond }),
+      // callers are limited by who they are; anonymous callers by their address
+      callerKey: ({ caller, clientAddress }) => (caller.subject ? `${caller.role}:${caller.subject}` : `ip:${clientAddress}`),
+      production: () => config.production,
+      mayIntrospect: ({ caller }) => caller.role === 'AUDITOR',
+    }),
+    accessPlugin(policies),
+    scalarChecksPlugin(),
+    textInputPlugin(),
+    personalDataMaskingPlugin(policies),
   ];
 }
 

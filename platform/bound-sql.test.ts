@@ -14,11 +14,17 @@ describe('bindSql', () => {
   const params = ['the col', "it's", 'a\u0000b', true];
 
   it('leaves each value a placeholder on SQLite, booleans as 1/0', () => {
-    expect(bindSql(new SqlitePlatform(), sql, params)).toEqual({ sql: 'select `the col` from t where a = ? and b = ? and c = ? and d ? e', parameters: ["it's", 'a\u0000b', 1] });
+    expect(bindSql(new SqlitePlatform(), sql, params)).toEqual({
+      sql: 'select `the col` from t where a = ? and b = ? and c = ? and d ? e',
+      parameters: ["it's", 'a\u0000b', 1],
+    });
   });
 
   it('numbers the placeholders on PostgreSQL', () => {
-    expect(bindSql(new PostgreSqlPlatform(), sql, params)).toEqual({ sql: 'select "the col" from t where a = $1 and b = $2 and c = $3 and d ? e', parameters: ["it's", 'a\u0000b', true] });
+    expect(bindSql(new PostgreSqlPlatform(), sql, params)).toEqual({
+      sql: 'select "the col" from t where a = $1 and b = $2 and c = $3 and d ? e',
+      parameters: ["it's", 'a\u0000b', true],
+    });
   });
 
   it('leaves SQL without values as written (a ? in DDL is no placeholder)', () => {
@@ -26,10 +32,13 @@ describe('bindSql', () => {
   });
 });
 
-interface Note { id: string; text: string }
+interface Note {
+  id: string;
+  text: string;
+}
 const NoteEntity = new EntitySchema<Note>({ name: 'Note', tableName: 'note', properties: { id: { type: 'string', primary: true }, text: { type: 'string' } } });
 
-describe('a caller\'s text reaches the database bound, never inside the SQL', () => {
+describe("a caller's text reaches the database bound, never inside the SQL", () => {
   let orm: MikroORM;
   const sent: string[] = [];
   beforeAll(async () => {

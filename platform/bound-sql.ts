@@ -44,7 +44,14 @@ export function bindSql(platform: AbstractSqlPlatform, sql: string, params: read
     } else {
       const value = params[j++];
       out += sql.slice(from, at);
-      if (value === undefined || value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' || value instanceof Uint8Array) {
+      if (
+        value === undefined ||
+        value === null ||
+        typeof value === 'string' ||
+        typeof value === 'number' ||
+        typeof value === 'bigint' ||
+        value instanceof Uint8Array
+      ) {
         parameters.push(value ?? null);
         out += numbered ? `$${parameters.length}` : '?';
       } else if (typeof value === 'boolean') {

@@ -10,12 +10,23 @@ describe('a department configuration', () => {
   });
 
   it('prefers the department’s own database to the shared server, and names its database on the shared one', () => {
-    expect(departmentConfig('cases', { DATABASE_URL: 'postgres://u@h:5432/x' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/x', dbName: 'govgraph_cases' });
-    expect(departmentConfig('cases', { DATABASE_URL: 'postgres://u@h/x', CASES_DATABASE_URL: 'postgresql://u@other/mine' }).database).toMatchObject({ url: 'postgresql://u@other/mine', dbName: 'mine' });
+    expect(departmentConfig('cases', { DATABASE_URL: 'postgres://u@h:5432/x' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@h:5432/x',
+      dbName: 'govgraph_cases',
+    });
+    expect(departmentConfig('cases', { DATABASE_URL: 'postgres://u@h/x', CASES_DATABASE_URL: 'postgresql://u@other/mine' }).database).toMatchObject({
+      url: 'postgresql://u@other/mine',
+      dbName: 'mine',
+    });
   });
 
   it('treats an empty variable as unset, as a shell does', () => {
-    expect(departmentConfig('cases', { CASES_PORT: '', AUDIT_RECORDING: '', DATABASE_URL: '' })).toMatchObject({ port: 4006, recordAccess: true, database: { kind: 'sqlite' } });
+    expect(departmentConfig('cases', { CASES_PORT: '', AUDIT_RECORDING: '', DATABASE_URL: '' })).toMatchObject({
+      port: 4006,
+      recordAccess: true,
+      database: { kind: 'sqlite' },
+    });
   });
 
   it.each([

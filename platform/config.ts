@@ -47,16 +47,16 @@ export function departmentConfig(department: string, env: NodeJS.ProcessEnv = pr
   const values = present(env);
   const own = `${department.toUpperCase()}_DATABASE_URL`;
   const port = `${department.toUpperCase()}_PORT`;
-  const parsed = schema
-    .extend({ [own]: postgresUrl.optional(), [port]: z.coerce.number().int().min(0).max(65535).optional() })
-    .safeParse(values);
+  const parsed = schema.extend({ [own]: postgresUrl.optional(), [port]: z.coerce.number().int().min(0).max(65535).optional() }).safeParse(values);
   if (!parsed.success) {
     throw new Error(`${department}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   }
   const c = parsed.data as z.infer<typeof schema> & Record<string, string | number | undefined>;
   const production = c.NODE_ENV === 'production';
   if (production && c.AUDIT_RECORDING === 'off') {
-    throw new Error(`${department}: AUDIT_RECORDING=off is refused in production (every read of personal data must be recorded); unset it, it is only for measuring the recording's cost outside production`);
+    throw new Error(
+      `${department}: AUDIT_RECORDING=off is refused in production (every read of personal data must be recorded); unset it, it is only for measuring the recording's cost outside production`,
+    );
   }
   const ownUrl = c[own] as string | undefined;
   const database: DatabaseTarget = ownUrl

@@ -18,12 +18,20 @@ describe('figure windows', () => {
     expect(refusal('2023-01-01', '2026-01-01')).toBeNull();
     expect(refusal('2024-02-29', '2027-02-28')).toBeNull();
     // what appeals accepted (it ended on 1 March) and cases refused: now refused everywhere
-    expect(refusal('2024-02-29', '2027-03-01')).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to', message: expect.stringMatching(/on or before 2027-02-28/) });
+    expect(refusal('2024-02-29', '2027-03-01')).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'to',
+      message: expect.stringMatching(/on or before 2027-02-28/),
+    });
     expect(refusal('2023-01-01', '2026-01-02')).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
   });
 
   it('do not run backwards; one day is a window', () => {
-    expect(refusal('2026-01-02', '2026-01-01')).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to', message: expect.stringMatching(/must not be before from/) });
+    expect(refusal('2026-01-02', '2026-01-01')).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'to',
+      message: expect.stringMatching(/must not be before from/),
+    });
     expect(refusal('2026-01-01', '2026-01-01')).toBeNull();
   });
 });
@@ -39,7 +47,12 @@ describe('date filters', () => {
     expect(refused).toBeInstanceOf(GovError);
     expect((refused as GovError).message).toBe('submittedTo: must not be before submittedFrom (2026-01-02)');
     expect((refused as GovError).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'submittedTo' });
-    for (const [from, to] of [['2026-01-01', '2026-01-01'], ['2026-01-02', null], [undefined, '2026-01-01']] as const) expect(() => checkDateOrder(from, to)).not.toThrow();
+    for (const [from, to] of [
+      ['2026-01-01', '2026-01-01'],
+      ['2026-01-02', null],
+      [undefined, '2026-01-01'],
+    ] as const)
+      expect(() => checkDateOrder(from, to)).not.toThrow();
   });
 });
 

@@ -26,5 +26,6 @@ export function checkDateOrder(from: string | null | undefined, to: string | nul
 export function checkWindow({ from, to }: DateWindow): void {
   checkDateOrder(from, to);
   const last = addYears(from, MAX_WINDOW_YEARS);
-  if (to > last) throw new BadInputError(`the window from ${from} may last at most ${MAX_WINDOW_YEARS} years: to must be on or before ${last}, got ${to}`, 'to');
+  if (to > last)
+    throw new BadInputError(`the window from ${from} may last at most ${MAX_WINDOW_YEARS} years: to must be on or before ${last}, got ${to}`, 'to');
 }

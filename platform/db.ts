@@ -35,7 +35,13 @@ export async function openDatabase({ target, entities, migrations }: OpenOptions
     mkdirSync(dirname(target.file), { recursive: true });
     orm = await MikroORM.init({ ...common, driver: SqliteDriver, dbName: target.file, driverOptions: sqliteDialect(target.file, tap.watch) });
   } else {
-    orm = await MikroORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: target.url, dbName: target.dbName, onCreateConnection: tap.watch as (c: unknown) => Promise<void> });
+    orm = await MikroORM.init({
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: target.url,
+      dbName: target.dbName,
+      onCreateConnection: tap.watch as (c: unknown) => Promise<void>,
+    });
     // creates the database if missing; tables come from the migrations, not from the entities
     await orm.schema.ensureDatabase();
   }

@@ -158,7 +158,10 @@ export function databaseEntities(department: Pick<Department<unknown>, 'entities
 }
 
 /** Opens a department's database, migrated and prepared, as the department process, the seeder and the bench use it. */
-export async function openDepartmentDatabase(department: Pick<Department<unknown>, 'entities' | 'migrations' | 'prepare'>, target: DatabaseTarget): Promise<MikroORM> {
+export async function openDepartmentDatabase(
+  department: Pick<Department<unknown>, 'entities' | 'migrations' | 'prepare'>,
+  target: DatabaseTarget,
+): Promise<MikroORM> {
   const orm = await openDatabase({ target, entities: databaseEntities(department), migrations: department.migrations });
   try {
     if (department.prepare) await orm.em.fork().transactional((em) => department.prepare!(em));
@@ -184,9 +187,7 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
     const verify = await gatewayVerifier(options.verifyKey ?? (await configuredKey('GATEWAY_VERIFY_KEY', 'publicJwk', 'gateway')), department.name);
     const sql = countSql(orm);
     const server = buildDepartmentServer(department, orm);
-    const delivery = records
-      ? startDelivery(orm, options.auditIngestUrl ?? config.auditIngestUrl, options.auditIntervalMs)
-      : null;
+    const delivery = records ? startDelivery(orm, options.auditIngestUrl ?? config.auditIngestUrl, options.auditIntervalMs) : null;
     await server.start();
     const http = createHttpServer({
       server,
@@ -222,7 +223,11 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
  * included, must carry a fresh gateway token, or it gets 401 and no data.
  * The caller and purpose come from that token, never from plain headers.
  */
-async function gatewayClaims(verify: (token: string | undefined, body: string) => Promise<GatewayClaims>, req: IncomingMessage, raw: string): Promise<GatewayClaims> {
+async function gatewayClaims(
+  verify: (token: string | undefined, body: string) => Promise<GatewayClaims>,
+  req: IncomingMessage,
+  raw: string,
+): Promise<GatewayClaims> {
   const header = req.headers['x-gateway-token'];
   try {
     return await verify(Array.isArray(header) ? header[0] : header, raw);

@@ -66,7 +66,12 @@ async function handle<C extends BaseContext>(options: HttpOptions<C>, req: Incom
   const { text, body } = req.method === 'POST' ? await readJson(req) : { text: url.search, body: undefined };
   if (body instanceof Error) {
     return sendJson(res, body.message === 'too large' ? 413 : 400, {
-      errors: [{ message: body.message === 'too large' ? `Request body over ${MAX_BODY_BYTES} bytes` : 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+      errors: [
+        {
+          message: body.message === 'too large' ? `Request body over ${MAX_BODY_BYTES} bytes` : 'Request body is not valid JSON',
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
     });
   }
   const headers = new HeaderMap();

@@ -37,19 +37,24 @@ describe('idempotent (platform/idempotency.ts)', () => {
   afterAll(() => orm?.close());
 
   /** Makes a thing (counting the runs), optionally slowly, so that two calls overlap. */
-  const make = (value: string, delayMs = 0) => async (tx: EntityManager) => {
-    runs += 1;
-    const thing = { id: `T${++serial}`, value };
-    await tx.insert(ThingEntity, thing);
-    if (delayMs) await sleep(delayMs);
-    return thing;
-  };
+  const make =
+    (value: string, delayMs = 0) =>
+    async (tx: EntityManager) => {
+      runs += 1;
+      const thing = { id: `T${++serial}`, value };
+      await tx.insert(ThingEntity, thing);
+      if (delayMs) await sleep(delayMs);
+      return thing;
+    };
   const replay = (tx: EntityManager, id: string) => tx.findOneOrFail(ThingEntity, { id });
   const call = (caller: Caller, key: string | null | undefined, input: unknown, value = 'v', mutation = 'makeThing', em = orm.em.fork(), delayMs = 0) =>
     idempotent(em, caller, { mutation, key, input }, make(value, delayMs), replay);
   const things = () => orm.em.fork().count(ThingEntity, {});
   const refusal = async (promise: Promise<unknown>) => {
-    const error = await promise.then(() => null, (e: unknown) => e);
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(GovError);
     return error as GovError;
   };
@@ -79,7 +84,9 @@ describe('idempotent (platform/idempotency.ts)', () => {
     const before = await things();
     const otherInput = await refusal(call(alice, 'k-other', { a: 2 }));
     expect(otherInput.extensions.code).toBe('CONFLICT');
-    expect(otherInput.message).toMatch(/^idempotencyKey "k-other" was already used for makeThing with other input: send that request again unchanged .* or use a new key/);
+    expect(otherInput.message).toMatch(
+      /^idempotencyKey "k-other" was already used for makeThing with other input: send that request again unchanged .* or use a new key/,
+    );
     const otherMutation = await refusal(call(alice, 'k-other', { a: 1 }, 'v', 'breakThing'));
     expect(otherMutation.extensions.code).toBe('CONFLICT');
     expect(otherMutation.message).toContain('another mutation (makeThing)');
@@ -118,9 +125,15 @@ describe('idempotent (platform/idempotency.ts)', () => {
   });
 
   it('rolls the key back with a refused run: the key is free again', async () => {
-    const refused = idempotent(orm.em.fork(), alice, { mutation: 'makeThing', key: 'k-refused', input: { a: 1 } }, async () => {
-      throw new GovError(ErrorCode.IllegalTransition, 'not now');
-    }, replay);
+    const refused = idempotent(
+      orm.em.fork(),
+      alice,
+      { mutation: 'makeThing', key: 'k-refused', input: { a: 1 } },
+      async () => {
+        throw new GovError(ErrorCode.IllegalTransition, 'not now');
+      },
+      replay,
+    );
     await expect(refused).rejects.toThrow('not now');
     const after = await call(alice, 'k-refused', { a: 2 });
     expect(after.id).toMatch(/^T/);

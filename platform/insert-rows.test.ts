@@ -33,10 +33,15 @@ describe('insertRows', () => {
     expect(await orm.em.fork().count(WideEntity, {})).toBe(count);
   });
 
-  it('inserts a generator\'s rows a chunk at a time, the last chunk short', async () => {
+  it("inserts a generator's rows a chunk at a time, the last chunk short", async () => {
     const row = (tag: string, i: number) => Object.fromEntries(COLUMNS.map((c) => [c, `${tag}-${c}-${i}`])) as Wide;
     const before = await orm.em.fork().count(WideEntity, {});
-    await insertInChunks(orm.em.fork(), WideEntity, Array.from({ length: 7 }, (_, i) => row('seven', i)), 3);
+    await insertInChunks(
+      orm.em.fork(),
+      WideEntity,
+      Array.from({ length: 7 }, (_, i) => row('seven', i)),
+      3,
+    );
     expect(await orm.em.fork().count(WideEntity, {})).toBe(before + 7);
     // a chunk is in the table before the next row is asked for: a generator failing at its fourth row leaves three
     function* failing(): Generator<Wide> {

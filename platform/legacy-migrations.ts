@@ -14,7 +14,13 @@ export const LEGACY_CHAINS: Readonly<Record<string, readonly string[]>> = {
   'market-001-initial': ['market-001-enterprise', ...OUTBOX],
   'certificates-001-initial': ['certificates-001-tables', ...OUTBOX],
   'cases-001-initial': ['cases-001-tables', 'cases-mandates', 'cases-certificates-used', 'kit-003-idempotency', 'cases-drop-idempotency-key', ...OUTBOX],
-  'evaluation-001-initial': ['evaluation-001-tables', 'evaluation-002-covering-figure-indexes', 'kit-003-idempotency', 'evaluation-003-drop-idempotency-record', ...OUTBOX],
+  'evaluation-001-initial': [
+    'evaluation-001-tables',
+    'evaluation-002-covering-figure-indexes',
+    'kit-003-idempotency',
+    'evaluation-003-drop-idempotency-record',
+    ...OUTBOX,
+  ],
   'appeals-001-initial': ['appeals-001-tables', 'appeals-002-figures-index', 'kit-003-idempotency', 'appeals-003-drop-appeal-request', ...OUTBOX],
   'audit-001-initial': ['audit-001-tables', 'audit-002-genesis', 'audit-003-withholding', 'audit-004-outbox-reports', 'audit-agent', ...OUTBOX],
 };

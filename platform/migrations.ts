@@ -26,7 +26,9 @@ export const MIGRATION_FILE = /^(\d{3})-([a-z0-9-]+)\.json$/;
 export function readMigrations(dir: string): GeneratedMigration[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => MIGRATION_FILE.test(f)).sort();
+    files = readdirSync(dir)
+      .filter((f) => MIGRATION_FILE.test(f))
+      .sort();
   } catch {
     return [];
   }

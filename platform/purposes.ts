@@ -78,7 +78,9 @@ export function parsePurpose(text: string): StatedPurpose {
   const purpose = text.replace(WITHHELD, '').trim();
   if (purpose.startsWith('case:')) {
     const caseId = purpose.slice('case:'.length).trim();
-    return CASE_ID.test(caseId) ? { kind: 'CASE', caseId } : { kind: 'INVALID', problem: `${JSON.stringify(caseId.slice(0, 40))} is not a case number (C, the 8-digit submission date, a serial)` };
+    return CASE_ID.test(caseId)
+      ? { kind: 'CASE', caseId }
+      : { kind: 'INVALID', problem: `${JSON.stringify(caseId.slice(0, 40))} is not a case number (C, the 8-digit submission date, a serial)` };
   }
   if (purpose.startsWith('basis:')) {
     const code = purpose.slice('basis:'.length).trim();

@@ -5,8 +5,16 @@ import { findIn } from './rows.js';
 import { testDatabase } from './testing.js';
 import { migrationsFor } from '../schema/tools/migrations.js';
 
-interface Item { id: string; kind: string; rank: number; note: string | null }
-interface Tagged { id: string; tags: string[] | null }
+interface Item {
+  id: string;
+  kind: string;
+  rank: number;
+  note: string | null;
+}
+interface Tagged {
+  id: string;
+  tags: string[] | null;
+}
 const ItemEntity = new EntitySchema<Item>({
   name: 'Item',
   tableName: 'item',
@@ -33,7 +41,10 @@ describe('findIn', () => {
       migrations: await migrationsFor('rows', [ItemEntity, TaggedEntity]),
     });
     const em = orm.em.fork();
-    await em.insertMany(ItemEntity, ['a', 'b', 'c', 'd', 'e'].map((id, i) => ({ id, kind: i % 2 ? 'odd' : 'even', rank: 5 - i, note: i === 1 ? null : `n${i}` })));
+    await em.insertMany(
+      ItemEntity,
+      ['a', 'b', 'c', 'd', 'e'].map((id, i) => ({ id, kind: i % 2 ? 'odd' : 'even', rank: 5 - i, note: i === 1 ? null : `n${i}` })),
+    );
     await em.insertMany(TaggedEntity, [{ id: 'b', tags: ['b'] }]);
   });
   afterAll(() => orm.close());

@@ -73,13 +73,21 @@ export async function expectResolvedByKey(dept: TestDepartment, keys: Map<string
     const rootRefusal = await dept.query(c.root.replace('SELECTION', c.selection), c.variables ?? {}, who);
     const existing = await dept.query(entities(c.type, c.selection), { r: [{ __typename: c.type, ...extra, ...key }] }, who);
     const missing = await dept.query(entities(c.type, c.selection), { r: [{ __typename: c.type, ...extra, ...(c.missing ?? key) }] }, who);
-    for (const [how, answer] of [['root query', rootRefusal], ['existing key', existing], ['missing key', missing]] as const) {
-      expect(answer.errors?.map((e) => e.extensions?.code), `${label}: ${how}`).toContain('FORBIDDEN');
+    for (const [how, answer] of [
+      ['root query', rootRefusal],
+      ['existing key', existing],
+      ['missing key', missing],
+    ] as const) {
+      expect(
+        answer.errors?.map((e) => e.extensions?.code),
+        `${label}: ${how}`,
+      ).toContain('FORBIDDEN');
     }
     expect(JSON.stringify(rootRefusal.data ?? null), `${label}: the root query reveals nothing`).not.toContain(String(Object.values(key)[0]));
     // a record that exists and one that does not are refused with the same words and the same
     // data (an extended type echoes the key it was given, nothing more)
-    const masked = (answer: typeof existing, k: Record<string, unknown>) => Object.values(k).reduce<string>((text, v) => text.replaceAll(String(v), 'KEY'), JSON.stringify(answer.data ?? null));
+    const masked = (answer: typeof existing, k: Record<string, unknown>) =>
+      Object.values(k).reduce<string>((text, v) => text.replaceAll(String(v), 'KEY'), JSON.stringify(answer.data ?? null));
     expect(masked(existing, key), `${label}: existing and missing keys answer alike`).toBe(masked(missing, c.missing ?? key));
     expect(existing.errors?.map((e) => e.message)).toEqual(missing.errors?.map((e) => e.message));
     expect(existing.status).toBe(missing.status);

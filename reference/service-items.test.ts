@@ -126,9 +126,15 @@ describe('ITEMS', () => {
     for (const item of ITEMS) {
       if (item.inPersonVisits === 0) {
         expect(onlineDepthRank(item.onlineDepth), item.code).toBeGreaterThanOrEqual(onlineDepthRank('ONLINE_SUBMISSION'));
-        expect(item.channels.some((c) => remote.includes(c)), item.code).toBe(true);
+        expect(
+          item.channels.some((c) => remote.includes(c)),
+          item.code,
+        ).toBe(true);
       } else {
-        expect(item.channels.some((c) => c === 'SERVICE_HALL' || c === 'SELF_SERVICE_TERMINAL'), item.code).toBe(true);
+        expect(
+          item.channels.some((c) => c === 'SERVICE_HALL' || c === 'SELF_SERVICE_TERMINAL'),
+          item.code,
+        ).toBe(true);
       }
     }
   });
@@ -176,7 +182,10 @@ describe('ITEMS', () => {
 
   it('asks enterprises for their business licence through the certificate hub', () => {
     for (const item of ITEMS.filter((i) => i.serviceObject === 'ENTERPRISE')) {
-      expect(item.materials.some((m) => m.certificateType === 'BUSINESS_LICENCE'), item.code).toBe(true);
+      expect(
+        item.materials.some((m) => m.certificateType === 'BUSINESS_LICENCE'),
+        item.code,
+      ).toBe(true);
     }
   });
 

@@ -43,10 +43,7 @@ export const ITEMS: readonly ItemSeed[] = [
     serviceObject: 'PERSON',
     departmentKind: 'PUBLIC_SECURITY',
     levels: ['COUNTY'],
-    conditions: [
-      '在常住户口所在地登记常住户口的中国公民',
-      '年满十六周岁的，应当自年满十六周岁之日起三个月内申领；未满十六周岁的可以申领，由监护人代为申请',
-    ],
+    conditions: ['在常住户口所在地登记常住户口的中国公民', '年满十六周岁的，应当自年满十六周岁之日起三个月内申领；未满十六周岁的可以申领，由监护人代为申请'],
     materials: [
       cert('居民户口簿', 'HOUSEHOLD_REGISTER', { note: '户籍信息由公安户籍系统核验' }),
       doc('《居民身份证申领登记表》', 'ORIGINAL', { note: '现场打印，本人或监护人签字确认' }),
@@ -74,10 +71,7 @@ export const ITEMS: readonly ItemSeed[] = [
     serviceObject: 'PERSON',
     departmentKind: 'PUBLIC_SECURITY',
     levels: ['COUNTY'],
-    conditions: [
-      '居民身份证有效期满或临近期满、公民姓名变更、证件严重损坏不能辨认',
-      '可在户籍地办理，也可在现居住地跨省异地办理',
-    ],
+    conditions: ['居民身份证有效期满或临近期满、公民姓名变更、证件严重损坏不能辨认', '可在户籍地办理，也可在现居住地跨省异地办理'],
     materials: [
       doc('原居民身份证', 'ORIGINAL', { note: '领取新证时交回原证' }),
       cert('居民户口簿', 'HOUSEHOLD_REGISTER', { required: false, note: '登记项目以户籍系统信息为准，一般无需提交' }),
@@ -125,10 +119,7 @@ export const ITEMS: readonly ItemSeed[] = [
     serviceObject: 'PERSON',
     departmentKind: 'PUBLIC_SECURITY',
     levels: ['COUNTY'],
-    conditions: [
-      '婴儿出生后一个月以内，由户主、亲属或抚养人申报',
-      '随父亲或母亲落户，拟落户地址为父亲或母亲的常住户口所在地',
-    ],
+    conditions: ['婴儿出生后一个月以内，由户主、亲属或抚养人申报', '随父亲或母亲落户，拟落户地址为父亲或母亲的常住户口所在地'],
     materials: [
       cert('出生医学证明', 'BIRTH_MEDICAL_CERTIFICATE', { note: '电子出生医学证明由卫生健康部门共享' }),
       cert('父母双方居民身份证', 'RESIDENT_ID_CARD'),
@@ -144,10 +135,7 @@ export const ITEMS: readonly ItemSeed[] = [
     statutoryLimitDays: 10,
     promisedLimitDays: 3,
     fees: [],
-    legalBasis: [
-      '《中华人民共和国户口登记条例》第七条',
-      '《国务院关于进一步推进户籍制度改革的意见》（国发〔2014〕25号）',
-    ],
+    legalBasis: ['《中华人民共和国户口登记条例》第七条', '《国务院关于进一步推进户籍制度改革的意见》（国发〔2014〕25号）'],
     channels: ['WEB_PORTAL', 'MOBILE_APP', 'SERVICE_HALL', 'POST'],
     inPersonVisits: 0,
     onlineDepth: 'FULLY_ONLINE',
@@ -177,10 +165,7 @@ export const ITEMS: readonly ItemSeed[] = [
     statutoryLimitDays: 20,
     promisedLimitDays: 10,
     fees: [],
-    legalBasis: [
-      '《中华人民共和国户口登记条例》第十条、第十三条',
-      '《国务院关于进一步推进户籍制度改革的意见》（国发〔2014〕25号）',
-    ],
+    legalBasis: ['《中华人民共和国户口登记条例》第十条、第十三条', '《国务院关于进一步推进户籍制度改革的意见》（国发〔2014〕25号）'],
     channels: ['SERVICE_HALL', 'WEB_PORTAL'],
     inPersonVisits: 1,
     onlineDepth: 'ONLINE_SUBMISSION',
@@ -193,10 +178,7 @@ export const ITEMS: readonly ItemSeed[] = [
     serviceObject: 'PERSON',
     departmentKind: 'PUBLIC_SECURITY',
     levels: ['PREFECTURE', 'COUNTY'],
-    conditions: [
-      '具有全日制大专以上学历或符合迁入地人才目录规定的职业资格',
-      '在迁入地就业或创业，落户到本人合法住所、单位集体户或人才公共户',
-    ],
+    conditions: ['具有全日制大专以上学历或符合迁入地人才目录规定的职业资格', '在迁入地就业或创业，落户到本人合法住所、单位集体户或人才公共户'],
     materials: [
       doc('户口迁移申请表', 'ELECTRONIC'),
       cert('居民身份证', 'RESIDENT_ID_CARD'),
@@ -221,10 +203,7 @@ export const ITEMS: readonly ItemSeed[] = [
     serviceObject: 'PERSON',
     departmentKind: 'PUBLIC_SECURITY',
     levels: ['COUNTY'],
-    conditions: [
-      '离开常住户口所在地，到其他城市居住半年以上',
-      '有合法稳定就业、合法稳定住所、连续就读三项条件之一',
-    ],
+    conditions: ['离开常住户口所在地，到其他城市居住半年以上', '有合法稳定就业、合法稳定住所、连续就读三项条件之一'],
     materials: [
       cert('居民身份证', 'RESIDENT_ID_CARD'),
       doc('本人近期相片', 'ELECTRONIC'),
@@ -249,10 +228,7 @@ export const ITEMS: readonly ItemSeed[] = [
     departmentKind: 'PUBLIC_SECURITY',
     levels: ['PREFECTURE', 'COUNTY'],
     conditions: ['中国公民为本人申请，或委托他人代为申请', '用于就业、入学、出国（境）等用途'],
-    materials: [
-      cert('居民身份证', 'RESIDENT_ID_CARD'),
-      doc('授权委托书及受托人身份证明', 'ORIGINAL', { required: false, note: '委托他人代办时提供' }),
-    ],
+    materials: [cert('居民身份证', 'RESIDENT_ID_CARD'), doc('授权委托书及受托人身份证明', 'ORIGINAL', { required: false, note: '委托他人代办时提供' })],
     steps: ['网上提交查询申请', '查询违法犯罪记录', '出具电子证明', '申请人下载，用证单位扫码核验'],
     statutoryLimitDays: 3,
     promisedLimitDays: 1,
@@ -308,10 +284,7 @@ export const ITEMS: readonly ItemSeed[] = [
     statutoryLimitDays: 1,
     promisedLimitDays: 1,
     fees: [{ name: '机动车驾驶证工本费', amountYuan: 10, basis: TRAFFIC_FEE_BASIS }],
-    legalBasis: [
-      '《中华人民共和国道路交通安全法》第十九条',
-      '《机动车驾驶证申领和使用规定》（公安部令第162号）',
-    ],
+    legalBasis: ['《中华人民共和国道路交通安全法》第十九条', '《机动车驾驶证申领和使用规定》（公安部令第162号）'],
     channels: ['MOBILE_APP', 'WEB_PORTAL', 'SERVICE_HALL', 'SELF_SERVICE_TERMINAL', 'POST'],
     inPersonVisits: 0,
     onlineDepth: 'FULLY_ONLINE',
@@ -490,10 +463,7 @@ export const ITEMS: readonly ItemSeed[] = [
     serviceObject: 'ENTERPRISE',
     departmentKind: 'MARKET_REGULATION',
     levels: ['PREFECTURE', 'COUNTY'],
-    conditions: [
-      '在食品经营许可有效期届满前按规定期限向原发证部门提出申请',
-      '经营条件未发生变化或变化后仍符合许可要求',
-    ],
+    conditions: ['在食品经营许可有效期届满前按规定期限向原发证部门提出申请', '经营条件未发生变化或变化后仍符合许可要求'],
     materials: [
       doc('食品经营许可延续申请书', 'ELECTRONIC'),
       cert('食品经营许可证', 'FOOD_BUSINESS_LICENCE', { note: '电子证照直接调用' }),
@@ -533,10 +503,7 @@ export const ITEMS: readonly ItemSeed[] = [
     statutoryLimitDays: 10,
     promisedLimitDays: 7,
     fees: [],
-    legalBasis: [
-      '《中华人民共和国食品安全法》第三十五条',
-      '《食品生产许可管理办法》（国家市场监督管理总局令第24号）',
-    ],
+    legalBasis: ['《中华人民共和国食品安全法》第三十五条', '《食品生产许可管理办法》（国家市场监督管理总局令第24号）'],
     channels: ['WEB_PORTAL', 'SERVICE_HALL'],
     inPersonVisits: 1,
     onlineDepth: 'ONLINE_SUBMISSION',
@@ -550,11 +517,7 @@ export const ITEMS: readonly ItemSeed[] = [
     departmentKind: 'MARKET_REGULATION',
     levels: ['PROVINCE', 'PREFECTURE', 'COUNTY'],
     conditions: ['实名举报', '举报事项经查证属实并作出行政处罚或移送司法机关', '举报线索事先未被市场监管部门掌握'],
-    materials: [
-      doc('举报奖励申请表', 'ELECTRONIC'),
-      cert('举报人居民身份证', 'RESIDENT_ID_CARD'),
-      doc('本人银行账户信息', 'ELECTRONIC'),
-    ],
+    materials: [doc('举报奖励申请表', 'ELECTRONIC'), cert('举报人居民身份证', 'RESIDENT_ID_CARD'), doc('本人银行账户信息', 'ELECTRONIC')],
     steps: ['案件办结后告知举报人', '举报人申请奖励', '审核确定奖励等级和金额', '奖金转账发放'],
     statutoryLimitDays: 30,
     promisedLimitDays: 15,
@@ -572,11 +535,7 @@ export const ITEMS: readonly ItemSeed[] = [
     serviceObject: 'BOTH',
     departmentKind: 'MARKET_REGULATION',
     levels: ['PROVINCE', 'PREFECTURE'],
-    conditions: [
-      '请求人是专利权人或利害关系人',
-      '有明确的被请求人、具体的请求事项和事实理由',
-      '当事人未就该专利侵权纠纷向人民法院起诉',
-    ],
+    conditions: ['请求人是专利权人或利害关系人', '有明确的被请求人、具体的请求事项和事实理由', '当事人未就该专利侵权纠纷向人民法院起诉'],
     materials: [
       doc('专利侵权纠纷处理请求书', 'ORIGINAL', { copies: 2, note: '按被请求人人数提交副本' }),
       doc('专利登记簿副本或专利权有效证明', 'ORIGINAL'),
@@ -696,15 +655,8 @@ export const ITEMS: readonly ItemSeed[] = [
     serviceObject: 'PERSON',
     departmentKind: 'CIVIL_AFFAIRS',
     levels: ['COUNTY'],
-    conditions: [
-      '因火灾、交通事故等意外事件，或家庭成员突发重大疾病等原因，导致基本生活暂时出现严重困难',
-      '情况紧急的可先行救助，事后补办手续',
-    ],
-    materials: [
-      doc('临时救助申请书', 'ORIGINAL'),
-      cert('申请人居民身份证', 'RESIDENT_ID_CARD'),
-      doc('遭遇困难的相关证明（医疗费用票据、事故证明等）', 'COPY'),
-    ],
+    conditions: ['因火灾、交通事故等意外事件，或家庭成员突发重大疾病等原因，导致基本生活暂时出现严重困难', '情况紧急的可先行救助，事后补办手续'],
+    materials: [doc('临时救助申请书', 'ORIGINAL'), cert('申请人居民身份证', 'RESIDENT_ID_CARD'), doc('遭遇困难的相关证明（医疗费用票据、事故证明等）', 'COPY')],
     steps: ['向乡镇人民政府（街道办事处）申请', '调查核实', '县级民政部门审批', '发放救助金或实物'],
     statutoryLimitDays: 20,
     promisedLimitDays: 10,
@@ -737,10 +689,7 @@ export const ITEMS: readonly ItemSeed[] = [
     statutoryLimitDays: 30,
     promisedLimitDays: 15,
     fees: [],
-    legalBasis: [
-      '《国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》（国发〔2015〕52号）',
-      '《中华人民共和国残疾人保障法》',
-    ],
+    legalBasis: ['《国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》（国发〔2015〕52号）', '《中华人民共和国残疾人保障法》'],
     channels: ['WEB_PORTAL', 'MOBILE_APP', 'SERVICE_HALL'],
     inPersonVisits: 0,
     onlineDepth: 'FULLY_ONLINE',
@@ -780,10 +729,7 @@ export const ITEMS: readonly ItemSeed[] = [
     departmentKind: 'HUMAN_RESOURCES_SOCIAL_SECURITY',
     levels: ['PREFECTURE', 'COUNTY'],
     conditions: ['已参加社会保险，或在本地有户籍、居住证', '全国一人一卡，尚未持有有效社会保障卡'],
-    materials: [
-      cert('居民身份证', 'RESIDENT_ID_CARD'),
-      doc('本人近期照片', 'ELECTRONIC', { note: '可使用公安部门共享的证件照片' }),
-    ],
+    materials: [cert('居民身份证', 'RESIDENT_ID_CARD'), doc('本人近期照片', 'ELECTRONIC', { note: '可使用公安部门共享的证件照片' })],
     steps: ['通过手机或银行网点提交申请', '审核参保信息', '制卡（即时制卡网点当场领取）', '领取或邮寄后启用金融功能'],
     statutoryLimitDays: 20,
     promisedLimitDays: 0,
@@ -820,10 +766,7 @@ export const ITEMS: readonly ItemSeed[] = [
     serviceObject: 'BOTH',
     departmentKind: 'HUMAN_RESOURCES_SOCIAL_SECURITY',
     levels: ['PREFECTURE', 'COUNTY'],
-    conditions: [
-      '达到法定退休年龄（按渐进式延迟法定退休年龄的规定确定）',
-      '基本养老保险累计缴费满十五年（自2030年起最低缴费年限逐步提高至二十年）',
-    ],
+    conditions: ['达到法定退休年龄（按渐进式延迟法定退休年龄的规定确定）', '基本养老保险累计缴费满十五年（自2030年起最低缴费年限逐步提高至二十年）'],
     materials: [
       doc('基本养老保险待遇申领表', 'ELECTRONIC', { note: '可由用人单位代为申报' }),
       cert('居民身份证', 'RESIDENT_ID_CARD'),
@@ -834,10 +777,7 @@ export const ITEMS: readonly ItemSeed[] = [
     statutoryLimitDays: 20,
     promisedLimitDays: 10,
     fees: [],
-    legalBasis: [
-      '《中华人民共和国社会保险法》第十六条',
-      '《全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定》',
-    ],
+    legalBasis: ['《中华人民共和国社会保险法》第十六条', '《全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定》'],
     channels: ['WEB_PORTAL', 'MOBILE_APP', 'SERVICE_HALL'],
     inPersonVisits: 1,
     onlineDepth: 'ONLINE_SUBMISSION',
@@ -850,11 +790,7 @@ export const ITEMS: readonly ItemSeed[] = [
     serviceObject: 'PERSON',
     departmentKind: 'HUMAN_RESOURCES_SOCIAL_SECURITY',
     levels: ['PREFECTURE', 'COUNTY'],
-    conditions: [
-      '失业前用人单位和本人已经缴纳失业保险费满一年',
-      '非因本人意愿中断就业',
-      '已经进行失业登记，并有求职要求',
-    ],
+    conditions: ['失业前用人单位和本人已经缴纳失业保险费满一年', '非因本人意愿中断就业', '已经进行失业登记，并有求职要求'],
     materials: [
       cert('居民身份证', 'RESIDENT_ID_CARD'),
       cert('社会保障卡', 'SOCIAL_SECURITY_CARD', { note: '失业保险金发放至社会保障卡金融账户' }),
@@ -883,10 +819,7 @@ export const ITEMS: readonly ItemSeed[] = [
     statutoryLimitDays: 45,
     promisedLimitDays: 30,
     fees: [],
-    legalBasis: [
-      '《中华人民共和国社会保险法》第十九条',
-      '《城镇企业职工基本养老保险关系转移接续暂行办法》（国办发〔2009〕66号）',
-    ],
+    legalBasis: ['《中华人民共和国社会保险法》第十九条', '《城镇企业职工基本养老保险关系转移接续暂行办法》（国办发〔2009〕66号）'],
     channels: ['WEB_PORTAL', 'MOBILE_APP', 'SERVICE_HALL'],
     inPersonVisits: 0,
     onlineDepth: 'FULLY_ONLINE',
@@ -927,11 +860,7 @@ export const ITEMS: readonly ItemSeed[] = [
     serviceObject: 'BOTH',
     departmentKind: 'HUMAN_RESOURCES_SOCIAL_SECURITY',
     levels: ['PREFECTURE', 'COUNTY'],
-    conditions: [
-      '申请人与本案有直接利害关系',
-      '有明确的被申请人、具体的仲裁请求和事实理由',
-      '自知道或者应当知道其权利被侵害之日起一年内提出',
-    ],
+    conditions: ['申请人与本案有直接利害关系', '有明确的被申请人、具体的仲裁请求和事实理由', '自知道或者应当知道其权利被侵害之日起一年内提出'],
     materials: [
       doc('仲裁申请书', 'ORIGINAL', { copies: 2, note: '按被申请人人数提交副本' }),
       cert('申请人居民身份证', 'RESIDENT_ID_CARD'),
@@ -988,11 +917,7 @@ export const ITEMS: readonly ItemSeed[] = [
     serviceObject: 'PERSON',
     departmentKind: 'HOUSING_URBAN_RURAL',
     levels: ['PREFECTURE', 'COUNTY'],
-    conditions: [
-      '在本地无住房或住房面积低于规定标准',
-      '收入、财产低于当地规定标准',
-      '外来务工人员在本地稳定就业达到规定年限',
-    ],
+    conditions: ['在本地无住房或住房面积低于规定标准', '收入、财产低于当地规定标准', '外来务工人员在本地稳定就业达到规定年限'],
     materials: [
       doc('公共租赁住房申请表', 'ELECTRONIC'),
       cert('家庭成员居民身份证', 'RESIDENT_ID_CARD'),
@@ -1169,15 +1094,8 @@ export const ITEMS: readonly ItemSeed[] = [
     serviceObject: 'ENTERPRISE',
     departmentKind: 'NATURAL_RESOURCES',
     levels: ['PROVINCE', 'PREFECTURE', 'COUNTY'],
-    conditions: [
-      '经批准占用耕地的非农业建设单位',
-      '没有条件开垦或者开垦的耕地不符合要求，按省、自治区、直辖市规定的标准缴纳',
-    ],
-    materials: [
-      doc('建设用地批准文件', 'COPY'),
-      cert('缴费单位营业执照', 'BUSINESS_LICENCE'),
-      doc('耕地占补平衡方案', 'ORIGINAL'),
-    ],
+    conditions: ['经批准占用耕地的非农业建设单位', '没有条件开垦或者开垦的耕地不符合要求，按省、自治区、直辖市规定的标准缴纳'],
+    materials: [doc('建设用地批准文件', 'COPY'), cert('缴费单位营业执照', 'BUSINESS_LICENCE'), doc('耕地占补平衡方案', 'ORIGINAL')],
     steps: ['核定占用耕地面积和征收标准', '开具缴款通知书', '缴费单位缴纳', '出具缴款票据'],
     statutoryLimitDays: 20,
     promisedLimitDays: 5,
@@ -1195,11 +1113,7 @@ export const ITEMS: readonly ItemSeed[] = [
     serviceObject: 'BOTH',
     departmentKind: 'NATURAL_RESOURCES',
     levels: ['PREFECTURE', 'COUNTY'],
-    conditions: [
-      '土地所有权或使用权争议，当事人协商不成',
-      '申请人与争议有直接利害关系，有明确的对方当事人和具体请求',
-      '争议土地在本行政区域内',
-    ],
+    conditions: ['土地所有权或使用权争议，当事人协商不成', '申请人与争议有直接利害关系，有明确的对方当事人和具体请求', '争议土地在本行政区域内'],
     materials: [
       doc('土地权属争议调查处理申请书', 'ORIGINAL', { copies: 2 }),
       cert('申请人居民身份证', 'RESIDENT_ID_CARD', { note: '单位申请的调用营业执照' }),
@@ -1277,18 +1191,12 @@ export const ITEMS: readonly ItemSeed[] = [
     departmentKind: 'MEDICAL_SECURITY',
     levels: ['COUNTY'],
     conditions: ['未参加职工基本医疗保险的城乡居民', '可在户籍地或常住地参保'],
-    materials: [
-      cert('居民身份证', 'RESIDENT_ID_CARD'),
-      cert('出生医学证明', 'BIRTH_MEDICAL_CERTIFICATE', { required: false, note: '新生儿未办理户口的' }),
-    ],
+    materials: [cert('居民身份证', 'RESIDENT_ID_CARD'), cert('出生医学证明', 'BIRTH_MEDICAL_CERTIFICATE', { required: false, note: '新生儿未办理户口的' })],
     steps: ['通过手机、网上平台或窗口登记', '系统校验参保状态', '缴纳居民医保费后参保生效'],
     statutoryLimitDays: 5,
     promisedLimitDays: 0,
     fees: [],
-    legalBasis: [
-      '《中华人民共和国社会保险法》第二十五条',
-      '《国务院关于整合城乡居民基本医疗保险制度的意见》（国发〔2016〕3号）',
-    ],
+    legalBasis: ['《中华人民共和国社会保险法》第二十五条', '《国务院关于整合城乡居民基本医疗保险制度的意见》（国发〔2016〕3号）'],
     channels: ['MOBILE_APP', 'WEB_PORTAL', 'SERVICE_HALL', 'SELF_SERVICE_TERMINAL'],
     inPersonVisits: 0,
     onlineDepth: 'FULLY_ONLINE',
@@ -1302,18 +1210,12 @@ export const ITEMS: readonly ItemSeed[] = [
     departmentKind: 'MEDICAL_SECURITY',
     levels: ['PREFECTURE', 'COUNTY'],
     conditions: ['异地安置退休、异地长期居住、常驻异地工作人员', '临时外出就医人员'],
-    materials: [
-      cert('居民身份证', 'RESIDENT_ID_CARD'),
-      doc('个人承诺书', 'ELECTRONIC', { note: '以承诺代替居住证明' }),
-    ],
+    materials: [cert('居民身份证', 'RESIDENT_ID_CARD'), doc('个人承诺书', 'ELECTRONIC', { note: '以承诺代替居住证明' })],
     steps: ['通过国家医保服务平台或窗口申请', '即时办结备案', '在就医地定点医疗机构直接结算'],
     statutoryLimitDays: 1,
     promisedLimitDays: 0,
     fees: [],
-    legalBasis: [
-      '《中华人民共和国社会保险法》第二十九条',
-      '《国家医保局 财政部关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》',
-    ],
+    legalBasis: ['《中华人民共和国社会保险法》第二十九条', '《国家医保局 财政部关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》'],
     channels: ['MOBILE_APP', 'WEB_PORTAL', 'SERVICE_HALL', 'HOTLINE'],
     inPersonVisits: 0,
     onlineDepth: 'FULLY_ONLINE',
@@ -1375,10 +1277,7 @@ export const ITEMS: readonly ItemSeed[] = [
     serviceObject: 'PERSON',
     departmentKind: 'EDUCATION',
     levels: ['COUNTY'],
-    conditions: [
-      '当年8月31日前年满六周岁的适龄儿童',
-      '户籍在学校服务区内，或随迁子女持居住证等符合当地入学条件',
-    ],
+    conditions: ['当年8月31日前年满六周岁的适龄儿童', '户籍在学校服务区内，或随迁子女持居住证等符合当地入学条件'],
     materials: [
       cert('儿童和监护人居民户口簿', 'HOUSEHOLD_REGISTER'),
       cert('监护人居民身份证', 'RESIDENT_ID_CARD'),
@@ -1403,11 +1302,7 @@ export const ITEMS: readonly ItemSeed[] = [
     serviceObject: 'PERSON',
     departmentKind: 'EDUCATION',
     levels: ['PREFECTURE', 'COUNTY'],
-    conditions: [
-      '遵守宪法和法律，热爱教育事业，具有良好的思想品德',
-      '具备规定的学历，中小学教师资格考试合格',
-      '普通话水平达到国家规定标准，身体条件合格',
-    ],
+    conditions: ['遵守宪法和法律，热爱教育事业，具有良好的思想品德', '具备规定的学历，中小学教师资格考试合格', '普通话水平达到国家规定标准，身体条件合格'],
     materials: [
       cert('居民身份证', 'RESIDENT_ID_CARD'),
       cert('学历证书', 'ACADEMIC_CERTIFICATE', { note: '学历信息在线核验' }),
@@ -1491,10 +1386,7 @@ export const ITEMS: readonly ItemSeed[] = [
     departmentKind: 'TAXATION',
     levels: ['PREFECTURE', 'COUNTY'],
     conditions: ['已完成涉税信息确认', '有开具发票的需要；使用全面数字化的电子发票的，在开票额度内开具'],
-    materials: [
-      cert('营业执照', 'BUSINESS_LICENCE', { note: '个人代开的提供居民身份证' }),
-      cert('经办人居民身份证', 'RESIDENT_ID_CARD'),
-    ],
+    materials: [cert('营业执照', 'BUSINESS_LICENCE', { note: '个人代开的提供居民身份证' }), cert('经办人居民身份证', 'RESIDENT_ID_CARD')],
     steps: ['在电子税务局申请', '系统审核', '数电发票即时赋额；纸质发票邮寄或自助终端领取'],
     statutoryLimitDays: 5,
     promisedLimitDays: 0,
@@ -1535,10 +1427,7 @@ export const ITEMS: readonly ItemSeed[] = [
     serviceObject: 'ENTERPRISE',
     departmentKind: 'TAXATION',
     levels: ['PREFECTURE', 'COUNTY'],
-    conditions: [
-      '安排残疾人就业达不到所在地省级人民政府规定比例的用人单位',
-      '在职职工总数30人（含）以下的企业按规定暂免征收',
-    ],
+    conditions: ['安排残疾人就业达不到所在地省级人民政府规定比例的用人单位', '在职职工总数30人（含）以下的企业按规定暂免征收'],
     materials: [
       doc('残疾人就业保障金缴费申报表', 'ELECTRONIC'),
       cert('缴费单位营业执照', 'BUSINESS_LICENCE'),
@@ -1551,11 +1440,7 @@ export const ITEMS: readonly ItemSeed[] = [
     statutoryLimitDays: 1,
     promisedLimitDays: 0,
     fees: [],
-    legalBasis: [
-      '《中华人民共和国残疾人保障法》第三十三条',
-      '《残疾人就业条例》',
-      '《残疾人就业保障金征收使用管理办法》（财税〔2015〕72号）',
-    ],
+    legalBasis: ['《中华人民共和国残疾人保障法》第三十三条', '《残疾人就业条例》', '《残疾人就业保障金征收使用管理办法》（财税〔2015〕72号）'],
     channels: ['WEB_PORTAL', 'MOBILE_APP', 'SERVICE_HALL'],
     inPersonVisits: 0,
     onlineDepth: 'FULLY_ONLINE',
@@ -1615,10 +1500,7 @@ export const ITEMS: readonly ItemSeed[] = [
     serviceObject: 'ENTERPRISE',
     departmentKind: 'ADMINISTRATIVE_APPROVAL',
     levels: ['PREFECTURE', 'COUNTY'],
-    conditions: [
-      '住宿、沐浴、美容美发、游泳等公共场所的经营者',
-      '场所设施和卫生管理制度符合卫生标准，可选择告知承诺方式办理',
-    ],
+    conditions: ['住宿、沐浴、美容美发、游泳等公共场所的经营者', '场所设施和卫生管理制度符合卫生标准，可选择告知承诺方式办理'],
     materials: [
       doc('公共场所卫生许可申请表', 'ELECTRONIC'),
       cert('营业执照', 'BUSINESS_LICENCE'),

@@ -74,14 +74,7 @@ export type Channel =
   | 'HOTLINE' // 服务热线
   | 'POST'; // 邮寄
 
-export const CHANNELS = [
-  'WEB_PORTAL',
-  'MOBILE_APP',
-  'SERVICE_HALL',
-  'SELF_SERVICE_TERMINAL',
-  'HOTLINE',
-  'POST',
-] as const satisfies readonly Channel[];
+export const CHANNELS = ['WEB_PORTAL', 'MOBILE_APP', 'SERVICE_HALL', 'SELF_SERVICE_TERMINAL', 'HOTLINE', 'POST'] as const satisfies readonly Channel[];
 
 /** Channels through which an applicant can act without coming in person. */
 export const REMOTE_CHANNELS = ['WEB_PORTAL', 'MOBILE_APP', 'HOTLINE', 'POST'] as const satisfies readonly Channel[];

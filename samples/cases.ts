@@ -67,7 +67,10 @@ function reachable(seed: number, county: string): SampleImplementation[] {
     for (const c of residenceCounties()) {
       const chain = new Set<string>([c.code]);
       for (let p = parent.get(c.code); p; p = parent.get(p)) chain.add(p);
-      byCounty.set(c.code, impls.filter((i) => chain.has(i.regionCode)));
+      byCounty.set(
+        c.code,
+        impls.filter((i) => chain.has(i.regionCode)),
+      );
     }
     cachedSeed = seed;
   }
@@ -93,7 +96,9 @@ export function sampleCaseAt(seed: number, index: number, people: number, today 
   const cal = defaultCalendar();
   const submittedOn = shiftDays(today, -rng.int(0, 364));
   const handler = `${impl.departmentCode.slice(-6)}-窗口${rng.int(1, 12)}`;
-  const events: SampleCaseEvent[] = [{ at: at(submittedOn, 8 + rng.int(0, 6)), status: 'SUBMITTED', channel, handler: channel === 'SERVICE_HALL' ? handler : 'applicant', note: null }];
+  const events: SampleCaseEvent[] = [
+    { at: at(submittedOn, 8 + rng.int(0, 6)), status: 'SUBMITTED', channel, handler: channel === 'SERVICE_HALL' ? handler : 'applicant', note: null },
+  ];
   let day = submittedOn;
   const step = (status: SampleCaseStatus, afterDays: number, note: string | null = null, stepChannel: Channel = 'SERVICE_HALL') => {
     const next = cal.addWorkingDays(day, afterDays);

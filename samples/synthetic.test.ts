@@ -17,7 +17,9 @@ describe('synthetic identities', () => {
 
   it('are the same for the same seed and differ for another', () => {
     expect(personAt(7, 123)).toEqual(personAt(7, 123));
-    expect(personAt(7, 123).name === personAt(8, 123).name && personAt(7, 123).gender === personAt(8, 123).gender && personAt(7, 5).name === personAt(8, 5).name).toBe(false);
+    expect(
+      personAt(7, 123).name === personAt(8, 123).name && personAt(7, 123).gender === personAt(8, 123).gender && personAt(7, 5).name === personAt(8, 5).name,
+    ).toBe(false);
   });
 
   it('gives enterprises valid unique credit codes and adult representatives', () => {

@@ -35,7 +35,10 @@ export interface SyntheticEnterprise {
   representative: number;
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(
+    '',
+  );
 const GIVEN = {
   MALE: '伟强磊军洋勇杰涛明超刚建国志东海文博宇轩子豪浩然思远俊天佑鹏飞'.split(''),
   FEMALE: '芳娜秀英敏静丽艳娟兰霞桂玉燕晓梓涵欣怡雨桐嘉佳琪一诺若曦婷'.split(''),
@@ -65,7 +68,7 @@ export function personAt(seed: number, index: number): SyntheticPerson {
   // sequence block ⌊h'/D⌋·3 + m, which is invertible; the gender bit of the sequence stays free
   const member = index % HOUSEHOLD_SIZE;
   const local = Math.floor(household / places.length);
-  const day = (((local % BIRTH_DAYS) * DAY_STEP) % BIRTH_DAYS + MEMBER_OFFSET[member]!) % BIRTH_DAYS;
+  const day = ((((local % BIRTH_DAYS) * DAY_STEP) % BIRTH_DAYS) + MEMBER_OFFSET[member]!) % BIRTH_DAYS;
   // spouses are of the other gender than the head
   const gender = member === 1 ? (personAt(seed, index - 1).gender === 'MALE' ? 'FEMALE' : 'MALE') : rng.chance(0.5) ? 'MALE' : 'FEMALE';
   const sequence = (Math.floor(local / BIRTH_DAYS) * HOUSEHOLD_SIZE + member) * 2 + (gender === 'MALE' ? 1 : 0);

@@ -25,13 +25,16 @@ const anchors: ChainAnchor[] = values.anchor.map((text) => {
 });
 
 const target = departmentConfig('audit').database;
-if (target.kind === 'sqlite' && !existsSync(target.file)) fail(`No audit database at ${target.file}: start the audit department first, or set GOVGRAPH_DATA_DIR / AUDIT_DATABASE_URL`);
+if (target.kind === 'sqlite' && !existsSync(target.file))
+  fail(`No audit database at ${target.file}: start the audit department first, or set GOVGRAPH_DATA_DIR / AUDIT_DATABASE_URL`);
 const orm = await openDepartmentDatabase(audit, target);
 try {
   const result = await verifyAccessLog(orm.em.fork(), anchors);
   const seconds = result.seconds.toFixed(1);
   if (result.ok) {
-    process.stdout.write(`OK: ${result.entries} entries, chain intact (${seconds} s)\nhead: ${result.head.seq}:${result.head.hash} (note it; pass it as --anchor to later runs)\n`);
+    process.stdout.write(
+      `OK: ${result.entries} entries, chain intact (${seconds} s)\nhead: ${result.head.seq}:${result.head.hash} (note it; pass it as --anchor to later runs)\n`,
+    );
   } else {
     const { seq, id, problem, detail } = result.firstBad;
     process.stdout.write(`BROKEN: entry ${seq}${id ? ` (${id})` : ''} ${problem}: ${detail}\n${result.entries} entries verified before it (${seconds} s)\n`);

@@ -19,7 +19,12 @@ import { startGateway } from '../gateway/server.js';
 import { todayInChina } from '../platform/time.js';
 
 const { values } = parseArgs({
-  options: { size: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' }, requests: { type: 'string', default: '300' }, dashboard: { type: 'boolean', default: false } },
+  options: {
+    size: { type: 'string', default: '1000000' },
+    seed: { type: 'string', default: '1' },
+    requests: { type: 'string', default: '300' },
+    dashboard: { type: 'boolean', default: false },
+  },
 });
 const size = Number(values.size);
 const seed = Number(values.seed);
@@ -31,11 +36,18 @@ process.env.AUDIT_RECORDING = 'off'; // the look-up itself, without the audit ou
 const departments = await Promise.all([
   startDepartment(await loadDepartment('population'), { port: 0, seed: false }),
   startDepartment(await loadDepartment('regions'), { port: 0 }),
-  ...(values.dashboard ? ['catalog', 'cases', 'evaluation', 'appeals'].map(async (name) => startDepartment(await loadDepartment(name), { port: 0, seed: false })) : []),
+  ...(values.dashboard
+    ? ['catalog', 'cases', 'evaluation', 'appeals'].map(async (name) => startDepartment(await loadDepartment(name), { port: 0, seed: false }))
+    : []),
 ]);
 const env = Object.fromEntries(departments.map((d) => [`${d.name.toUpperCase()}_URL`, d.url]));
 const gateway = await startGateway(gatewayConfig({ ...process.env, ...env, GATEWAY_PORT: '0', RATE_LIMIT_CAPACITY: '100000000' }));
-const token = await mintToken(await devKeyPair('identity'), { role: 'OFFICER', subject: 'bench', department: registeredAgencies()[0]!.code, scopes: ['population:read', 'population:unmask'] });
+const token = await mintToken(await devKeyPair('identity'), {
+  role: 'OFFICER',
+  subject: 'bench',
+  department: registeredAgencies()[0]!.code,
+  scopes: ['population:read', 'population:unmask'],
+});
 const headers = { authorization: `Bearer ${token}`, 'x-purpose': 'latency measurement' };
 
 async function measure(name: string, make: (i: number) => [string, Record<string, unknown>]): Promise<string> {
@@ -76,7 +88,9 @@ if (values.dashboard) {
     ]),
   );
 }
-process.stdout.write(`\nThrough the gateway, ${size} people, sequential requests (ms):\n| query | requests | median | p95 | p99 |\n|---|--:|--:|--:|--:|\n${rows.join('\n')}\n`);
+process.stdout.write(
+  `\nThrough the gateway, ${size} people, sequential requests (ms):\n| query | requests | median | p95 | p99 |\n|---|--:|--:|--:|--:|\n${rows.join('\n')}\n`,
+);
 await gateway.close();
 await Promise.all(departments.map((d) => d.close()));
 process.exit(0);

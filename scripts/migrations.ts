@@ -7,7 +7,10 @@ import { databaseEntities } from '../platform/department.js';
 import { DEPARTMENTS, loadDepartment } from '../platform/departments.js';
 import { generate, upToDate } from '../schema/tools/migrations.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { name: { type: 'string', default: 'schema' }, check: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { name: { type: 'string', default: 'schema' }, check: { type: 'boolean', default: false } },
+});
 const known = new Set(DEPARTMENTS.map((d) => d.name));
 const unknown = positionals.filter((n) => !known.has(n));
 if (unknown.length > 0) {

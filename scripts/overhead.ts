@@ -36,7 +36,10 @@ const silent = await startDepartment(population, { port: 0, target: populationDb
 delete process.env.AUDIT_RECORDING;
 
 const gatewayOver = (pop: RunningDepartment, switches: MeasurementSwitches = {}) =>
-  startGateway(gatewayConfig({ ...process.env, GATEWAY_PORT: '0', POPULATION_URL: pop.url, REGIONS_URL: region.url, RATE_LIMIT_CAPACITY: '1000000000' }), switches);
+  startGateway(
+    gatewayConfig({ ...process.env, GATEWAY_PORT: '0', POPULATION_URL: pop.url, REGIONS_URL: region.url, RATE_LIMIT_CAPACITY: '1000000000' }),
+    switches,
+  );
 const full = await gatewayOver(recording);
 const bare = await gatewayOver(recording, { authentication: false, defences: false });
 const unrecorded = await gatewayOver(silent);
@@ -66,7 +69,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
 process.stdout.write(
   `\nOfficer person look-up through the gateway, ${n} requests per set-up in turns (ms):\n| set-up | median |\n|---|--:|\n` +
-    Object.entries(m).map(([k, v]) => `| ${k} | ${v!.toFixed(2)} |`).join('\n') +
+    Object.entries(m)
+      .map(([k, v]) => `| ${k} | ${v!.toFixed(2)} |`)
+      .join('\n') +
     `\n\nadded by authentication + limits + access checks + masking: ${(m.full! - m['no authentication, no defences']!).toFixed(2)} ms (median difference)` +
     `\nadded by access recording (outbox write): ${(m.full! - m['no access recording']!).toFixed(2)} ms (median difference)` +
     `\nadded by masking (in the department and again at the gateway) for a caller without unmask: ${(m['full, caller sees masked values']! - m.full!).toFixed(2)} ms (median difference)\n`,

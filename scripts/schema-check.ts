@@ -56,7 +56,10 @@ function committedSchemas() {
   const git = gitIn(root);
   const base = chooseBase(git, option('--base'));
   const api = fileAt(git, base.commit, 'schema/api.graphql');
-  if (api === null) throw new BaseError(`schema/api.graphql is not in the base revision ${base.commit.slice(0, 12)} (${base.why}): pass --base <ref> with a committed API schema`);
+  if (api === null)
+    throw new BaseError(
+      `schema/api.graphql is not in the base revision ${base.commit.slice(0, 12)} (${base.why}): pass --base <ref> with a committed API schema`,
+    );
   const supergraph = fileAt(git, base.commit, 'schema/supergraph.graphql');
   if (supergraph === null) throw new BaseError(`schema/supergraph.graphql is not in the base revision ${base.commit.slice(0, 12)} (${base.why})`);
   const departments = Object.fromEntries(
@@ -76,7 +79,13 @@ function acknowledgements(): Acknowledgement[] {
 try {
   const committed = committedSchemas();
   process.stdout.write(`Checking the working-tree schemas against the base ${committed.from}\n\n`);
-  const result = await checkSchemas({ committedApiSdl: committed.api, committedSupergraphSdl: committed.supergraph, committedDepartmentSdls: committed.departments, operations: operationFiles(root), acknowledged: acknowledgements() });
+  const result = await checkSchemas({
+    committedApiSdl: committed.api,
+    committedSupergraphSdl: committed.supergraph,
+    committedDepartmentSdls: committed.departments,
+    operations: operationFiles(root),
+    acknowledged: acknowledgements(),
+  });
   process.stdout.write(`${formatCheck(result)}\n`);
   process.stdout.write(result.ok ? '\nSchema check passed.\n' : '\nSchema check FAILED.\n');
   process.exit(result.ok ? 0 : 1);

@@ -10,7 +10,11 @@ const children: ChildProcess[] = [];
 const started = Date.now();
 
 function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
-  const child = fork(`${root}/${entry}`, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(`${root}/${entry}`, [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     child.on('message', (m: { type?: string; url?: string }) => m.type === 'ready' && m.url && resolve(m.url));
@@ -36,7 +40,9 @@ try {
   const gateway = await startProcess('gateway', 'gateway/index.ts', urlEnv);
   for (const child of children) child.on('exit', () => stopAll(1));
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`\ngovgraph is up in ${seconds}s: ${DEPARTMENTS.length} departments behind one endpoint\n  GraphQL: ${gateway}\n  Health:  ${gateway.replace(/graphql$/, 'ready')}\nPress Ctrl-C to stop.\n`);
+  process.stdout.write(
+    `\ngovgraph is up in ${seconds}s: ${DEPARTMENTS.length} departments behind one endpoint\n  GraphQL: ${gateway}\n  Health:  ${gateway.replace(/graphql$/, 'ready')}\nPress Ctrl-C to stop.\n`,
+  );
   process.send?.({ type: 'ready', url: gateway });
 } catch (error) {
   // the child has already printed why (a taken port, a bad database URL); say what to do

@@ -21,9 +21,18 @@ const fail = (message: string): never => {
   process.stderr.write(`npm run token: ${message}\n`);
   process.exit(1);
 };
-if (!ROLES.includes(role as never) || role === 'ANONYMOUS') fail(`--role must be one of ${ROLES.filter((r) => r !== 'ANONYMOUS').join(', ').toLowerCase()} (anonymous callers send no token)`);
-if (role === 'CITIZEN' && (!values.subject || checkResidentId(values.subject))) fail(`a citizen's --subject is their identity number (resident identity card, residence permit or foreigner's permanent residence card)${values.subject ? `: ${checkResidentId(values.subject)}` : ''}`);
-if (role === 'ENTERPRISE' && (!values.subject || checkCreditCode(values.subject))) fail(`an enterprise's --subject is its unified social credit code${values.subject ? `: ${checkCreditCode(values.subject)}` : ''}`);
+if (!ROLES.includes(role as never) || role === 'ANONYMOUS')
+  fail(
+    `--role must be one of ${ROLES.filter((r) => r !== 'ANONYMOUS')
+      .join(', ')
+      .toLowerCase()} (anonymous callers send no token)`,
+  );
+if (role === 'CITIZEN' && (!values.subject || checkResidentId(values.subject)))
+  fail(
+    `a citizen's --subject is their identity number (resident identity card, residence permit or foreigner's permanent residence card)${values.subject ? `: ${checkResidentId(values.subject)}` : ''}`,
+  );
+if (role === 'ENTERPRISE' && (!values.subject || checkCreditCode(values.subject)))
+  fail(`an enterprise's --subject is its unified social credit code${values.subject ? `: ${checkCreditCode(values.subject)}` : ''}`);
 if (role === 'OFFICER' && !values.department) fail('an officer needs --department (the agency code) and usually --scopes, e.g. population:read');
 
 const token = await mintToken(await devKeyPair('identity'), {

@@ -20,7 +20,9 @@ const step = (mutation: string, reason = false) =>
 
 const AGENCIES = registeredAgencies().map((a) => a.code);
 const officer = (department: string | undefined, scopes: string[], purpose?: string) =>
-  bearer({ role: 'OFFICER', subject: `officer-of-${department}`, department, scopes } as TokenRequest).then((h) => (purpose ? { ...h, 'x-purpose': encodeURIComponent(purpose) } : h));
+  bearer({ role: 'OFFICER', subject: `officer-of-${department}`, department, scopes } as TokenRequest).then((h) =>
+    purpose ? { ...h, 'x-purpose': encodeURIComponent(purpose) } : h,
+  );
 // reading cases needs a purpose: a registered legal basis serves every agency
 const reader = () => officer(AGENCIES[0], ['cases:read'], 'basis:licensing-review');
 // handling returns the case, which an officer reads with cases:read and a purpose
@@ -50,7 +52,13 @@ const SUBMIT = 'mutation($input: SubmitCaseInput!) { submitCase(input: $input) {
  * Taking it there uses the window steps any agency may take, and the implementer's approval.
  */
 async function caseIn(status: 'SUBMITTED' | 'UNDER_REVIEW' | 'APPROVED'): Promise<{ id: string; implementer: string; other: string }> {
-  const input = { itemCode: IMPLEMENTATION.itemCode, implementationCode: IMPLEMENTATION.code, applicantKind: 'PERSON', applicantId: alice.id, channel: 'WEB_PORTAL' };
+  const input = {
+    itemCode: IMPLEMENTATION.itemCode,
+    implementationCode: IMPLEMENTATION.code,
+    applicantKind: 'PERSON',
+    applicantId: alice.id,
+    channel: 'WEB_PORTAL',
+  };
   const submitted = await platform.query(SUBMIT, { input }, await bearer({ role: 'CITIZEN', subject: alice.id }));
   expect(submitted.errors).toBeUndefined();
   const { id, department } = submitted.data!.submitCase;
@@ -159,15 +167,23 @@ describe('purposes are a case of the agency or a registered legal basis (product
     expect(basis.data?.person.name).toBe(alice.name);
   });
 
-  it("shows the citizen each purpose in words in her data tracker", async () => {
+  it('shows the citizen each purpose in words in her data tracker', async () => {
     const { id, implementer } = await caseIn('SUBMITTED');
     expect((await platform.query(PERSON, { id: alice.id }, await officer(implementer, ['population:read'], `case:${id}`))).errors).toBeUndefined();
     expect((await platform.query(PERSON, { id: alice.id }, await officer(AGENCIES[3], ['population:read'], 'basis:hukou'))).errors).toBeUndefined();
     await platform.departments.population!.delivery!.flush();
-    const mine = await platform.query('{ myDataAccesses(first: 100) { nodes { purpose purposeText callerDepartment } } }', {}, await bearer({ role: 'CITIZEN', subject: alice.id }));
+    const mine = await platform.query(
+      '{ myDataAccesses(first: 100) { nodes { purpose purposeText callerDepartment } } }',
+      {},
+      await bearer({ role: 'CITIZEN', subject: alice.id }),
+    );
     expect(mine.errors).toBeUndefined();
     const nodes: { purpose: string; purposeText: string; callerDepartment: string }[] = mine.data!.myDataAccesses.nodes;
-    expect(nodes).toContainEqual({ purpose: 'basis:hukou', purposeText: '户口登记管理（依据《中华人民共和国户口登记条例》第三条）', callerDepartment: AGENCIES[3] });
+    expect(nodes).toContainEqual({
+      purpose: 'basis:hukou',
+      purposeText: '户口登记管理（依据《中华人民共和国户口登记条例》第三条）',
+      callerDepartment: AGENCIES[3],
+    });
     expect(nodes).toContainEqual({ purpose: `case:${id}`, purposeText: `办理办件 ${id}`, callerDepartment: implementer });
   });
 });

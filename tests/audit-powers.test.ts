@@ -18,7 +18,8 @@ const AGENCY = registeredAgencies()[0]!.code;
 
 const PERSON = 'query($id: ResidentId!) { person(id: $id) { name phone } }';
 const TRACKER = '{ myDataAccesses(first: 100) { nodes { at department purpose callerRole withheld withheldUntil } } }';
-const LOG = 'query($s: String, $w: Boolean) { accessLog(subjectId: $s, withheld: $w, first: 100) { nodes { seq department purpose caller { subject } withheld withheldBy withheldUntil } } }';
+const LOG =
+  'query($s: String, $w: Boolean) { accessLog(subjectId: $s, withheld: $w, first: 100) { nodes { seq department purpose caller { subject } withheld withheldBy withheldUntil } } }';
 
 const day = (offset: number) => new Date(Date.parse(`${todayInChina()}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 /** A withholding still running: a hundred days from today. */
@@ -46,7 +47,13 @@ const tracker = async (id: string) => {
 const log = async (subjectId: string | null, withheld?: boolean) => {
   const answer = await platform.query(LOG, { s: subjectId, w: withheld ?? null }, await auditor());
   expect(answer.errors).toBeUndefined();
-  return answer.data!.accessLog.nodes as { purpose: string; withheld: boolean; withheldBy: string | null; withheldUntil: string | null; caller: { subject: string } }[];
+  return answer.data!.accessLog.nodes as {
+    purpose: string;
+    withheld: boolean;
+    withheldBy: string | null;
+    withheldUntil: string | null;
+    caller: { subject: string };
+  }[];
 };
 
 describe('withholding a read from its subject is a power', () => {
@@ -91,7 +98,13 @@ describe('withholding a read from its subject is a power', () => {
 
   it('refuses a withholding date that is malformed, past or too far ahead, serving nothing', async () => {
     const erin = personAt(7, 12);
-    for (const purpose of ['withheld until 2027-02-30: x', `withheld until ${day(-1)}: x`, `withheld until ${day(400)}: x`, 'withheld until soon: x', `withheld until ${UNTIL}`]) {
+    for (const purpose of [
+      'withheld until 2027-02-30: x',
+      `withheld until ${day(-1)}: x`,
+      `withheld until ${day(400)}: x`,
+      'withheld until soon: x',
+      `withheld until ${UNTIL}`,
+    ]) {
       const answer = await platform.query(PERSON, { id: erin.id }, await officer('officer-22', ['population:read', 'population:withhold'], purpose));
       expect(answer.errors?.[0]?.extensions, purpose).toMatchObject({ code: 'BAD_USER_INPUT' });
       expect(answer.data?.person ?? null).toBeNull();
@@ -152,7 +165,7 @@ async function deliver(records: unknown[], sender: string, signer = sender) {
   return { status: response.status, body: (await response.json()) as { error?: string } };
 }
 
-describe('no department delivers records in another one\'s name', () => {
+describe("no department delivers records in another one's name", () => {
   const certificateRead = (): AccessRecord => ({
     id: randomUUID(),
     department: 'certificates',
@@ -188,9 +201,31 @@ describe('a batch the audit department rejects', () => {
     const population = platform.departments.population!;
     const grace = personAt(7, 15);
     // a record the audit department refuses as it is (a subject id it cannot accept), among good ones
-    const bad = { id: randomUUID(), department: 'population', at: new Date().toISOString(), requestId: 'r', clientName: null, callerRole: 'OFFICER', callerSubject: 'o', callerDepartment: null, purpose: 'p', subjectKind: 'PERSON', subjectId: '110105194912310021', fields: ['Person.name'], categories: ['NAME'], withheld: false };
+    const bad = {
+      id: randomUUID(),
+      department: 'population',
+      at: new Date().toISOString(),
+      requestId: 'r',
+      clientName: null,
+      callerRole: 'OFFICER',
+      callerSubject: 'o',
+      callerDepartment: null,
+      purpose: 'p',
+      subjectKind: 'PERSON',
+      subjectId: '110105194912310021',
+      fields: ['Person.name'],
+      categories: ['NAME'],
+      withheld: false,
+    };
     // and one in another department's name: population's outbox delivers it as population, so it is refused, not passed on
-    const foreign = { ...bad, id: randomUUID(), department: 'certificates', subjectId: personAt(7, 16).id, fields: ['Certificate.number'], categories: ['CREDENTIAL'] };
+    const foreign = {
+      ...bad,
+      id: randomUUID(),
+      department: 'certificates',
+      subjectId: personAt(7, 16).id,
+      fields: ['Certificate.number'],
+      categories: ['CREDENTIAL'],
+    };
     // the department's error log, read from the start: the background delivery may get there first
     const reported: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
@@ -223,7 +258,10 @@ describe('a batch the audit department rejects', () => {
     expect(reports.data!.outboxReports).toEqual([{ department: 'population', rejected: 2, pending: 0, reportedAt: expect.any(String) }]);
     const hidden = await platform.query('{ outboxReports { department rejected } }', {}, await citizen(grace.id));
     expect(hidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const lines = reported.flatMap((chunk) => chunk.split('\n')).filter((l) => l.includes('"rejected"')).map((l) => JSON.parse(l) as { level: string; rejected: number });
+    const lines = reported
+      .flatMap((chunk) => chunk.split('\n'))
+      .filter((l) => l.includes('"rejected"'))
+      .map((l) => JSON.parse(l) as { level: string; rejected: number });
     expect(lines.length).toBeGreaterThanOrEqual(3);
     expect(lines.every((l) => l.level === 'error' && l.rejected >= 1)).toBe(true);
     expect(lines.at(-1)!.rejected).toBe(2);
@@ -233,7 +271,13 @@ describe('a batch the audit department rejects', () => {
 describe('recording cannot be switched off in production', () => {
   it('refuses to start a department with AUDIT_RECORDING=off and NODE_ENV=production, saying why', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'subgraphs/population/index.ts'], {
-      env: { ...process.env, NODE_ENV: 'production', AUDIT_RECORDING: 'off', POPULATION_PORT: '0', GOVGRAPH_DATA_DIR: mkdtempSync(join(tmpdir(), 'govgraph-recording-')) },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        AUDIT_RECORDING: 'off',
+        POPULATION_PORT: '0',
+        GOVGRAPH_DATA_DIR: mkdtempSync(join(tmpdir(), 'govgraph-recording-')),
+      },
       encoding: 'utf8',
       timeout: 30_000,
     });

@@ -31,7 +31,10 @@ describe('a scripted session leaves exactly the expected trail', () => {
     // the session: an officer on a case, the citizen herself, an investigation that the law withholds
     expect((await platform.query(PERSON, { id: alice.id }, await officer('case C20261125000007'))).errors).toBeUndefined();
     expect((await platform.query(PERSON, { id: alice.id }, await bearer({ role: 'CITIZEN', subject: alice.id }))).errors).toBeUndefined();
-    const investigator = { ...(await bearer({ role: 'OFFICER', subject: 'officer-4', department: AGENCY, scopes: ['population:read', 'population:withhold'] })), 'x-purpose': encodeURIComponent(`withheld until ${UNTIL}: investigation 2026-042`) };
+    const investigator = {
+      ...(await bearer({ role: 'OFFICER', subject: 'officer-4', department: AGENCY, scopes: ['population:read', 'population:withhold'] })),
+      'x-purpose': encodeURIComponent(`withheld until ${UNTIL}: investigation 2026-042`),
+    };
     expect((await platform.query(PERSON, { id: bob.id }, investigator)).errors).toBeUndefined();
     // a refused read leaves no record: nothing was served
     await platform.query(PERSON, { id: bob.id }, await bearer({ role: 'CITIZEN', subject: alice.id }));
@@ -48,14 +51,22 @@ describe('a scripted session leaves exactly the expected trail', () => {
       ['OFFICER', 'case C20261125000007'],
       ['CITIZEN', null],
     ]);
-    expect(forAlice.data!.accessLog.nodes[0]).toMatchObject({ department: 'population', fields: ['Person.name', 'Person.phone'], categories: ['NAME', 'PHONE'] });
+    expect(forAlice.data!.accessLog.nodes[0]).toMatchObject({
+      department: 'population',
+      fields: ['Person.name', 'Person.phone'],
+      categories: ['NAME', 'PHONE'],
+    });
     const forBob = await platform.query(LOG, { s: bob.id }, await auditor());
     expect(forBob.data!.accessLog.nodes).toHaveLength(1);
     expect(forBob.data!.accessLog.nodes[0].withheld).toBe(true);
   });
 
-  it("shows a citizen her own accesses in the data tracker, and hides withheld ones from their subject", async () => {
-    const mine = await platform.query('{ myDataAccesses { nodes { department purpose callerRole categories } } }', {}, await bearer({ role: 'CITIZEN', subject: alice.id }));
+  it('shows a citizen her own accesses in the data tracker, and hides withheld ones from their subject', async () => {
+    const mine = await platform.query(
+      '{ myDataAccesses { nodes { department purpose callerRole categories } } }',
+      {},
+      await bearer({ role: 'CITIZEN', subject: alice.id }),
+    );
     expect(mine.errors).toBeUndefined();
     // the officer's read, her own, and the auditor's read of her trail in the test before (reads of the log are recorded)
     expect(mine.data!.myDataAccesses.nodes.map((n: { department: string; callerRole: string }) => [n.department, n.callerRole])).toEqual([
@@ -98,7 +109,8 @@ describe('access records survive the audit department being down', () => {
 
   it('keeps them in the outbox, then delivers each exactly once', async () => {
     const as = { caller: { role: 'OFFICER' as const, subject: 'o', department: AGENCY, scopes: ['population:read'] }, purpose: 'case C1' };
-    for (const i of [0, 1, 2]) expect((await department.query('query($id: ResidentId!) { person(id: $id) { name } }', { id: personAt(7, i).id }, as)).errors).toBeUndefined();
+    for (const i of [0, 1, 2])
+      expect((await department.query('query($id: ResidentId!) { person(id: $id) { name } }', { id: personAt(7, i).id }, as)).errors).toBeUndefined();
     await expect(department.delivery!.flush()).rejects.toThrow();
     await new Promise((resolve) => setTimeout(resolve, 300)); // a few failed background attempts
     const { startDepartment } = await import('../platform/department.js');

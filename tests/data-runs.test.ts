@@ -34,15 +34,26 @@ const SUBMIT = `mutation($input: SubmitCaseInput!) {
 
 interface Use {
   material: string;
-  certificate: { id: string; type: string; name: string; number: string; status: string; issueDate: string; expiryDate: string | null; issuingDepartment: { code: string } };
+  certificate: {
+    id: string;
+    type: string;
+    name: string;
+    number: string;
+    status: string;
+    issueDate: string;
+    expiryDate: string | null;
+    issuingDepartment: { code: string };
+  };
 }
 
 /** Two residents who hold a valid ID card issued more than 30 days ago, as the sample data has them (read from the hub's database). */
 async function holders(): Promise<[string, string, string]> {
-  const rows: { id: string; holder_id: string }[] = await platform.departments.certificates!.orm.em.getConnection().execute(
-    "select id, holder_id from certificate where type = 'RESIDENT_ID_CARD' and holder_kind = 'PERSON' and revocation_date is null and (expiry_date is null or expiry_date > ?) and issue_date < ? order by id",
-    [daysBefore(-30), daysBefore(30)],
-  );
+  const rows: { id: string; holder_id: string }[] = await platform.departments
+    .certificates!.orm.em.getConnection()
+    .execute(
+      "select id, holder_id from certificate where type = 'RESIDENT_ID_CARD' and holder_kind = 'PERSON' and revocation_date is null and (expiry_date is null or expiry_date > ?) and issue_date < ? order by id",
+      [daysBefore(-30), daysBefore(30)],
+    );
   const people = [...new Set(rows.map((r) => r.holder_id))];
   expect(people.length, 'the sample data has at least two ID card holders').toBeGreaterThanOrEqual(2);
   return [people[0]!, people[1]!, rows.find((r) => r.holder_id === people[0])!.id];
@@ -75,7 +86,9 @@ describe('data runs with the applicant knowing', () => {
     expect(card.certificate.issuingDepartment.code).toMatch(/^[0-9A-Z]{18}$/);
     for (const use of uses) expect(use.certificate.status).toBe('VALID');
     // the preview offers exactly what the materials check says she need not submit
-    const satisfied = (preview.data!.draftApplication.materials as { satisfiedBy: { id: string } | null }[]).flatMap((m) => (m.satisfiedBy ? [m.satisfiedBy.id] : []));
+    const satisfied = (preview.data!.draftApplication.materials as { satisfiedBy: { id: string } | null }[]).flatMap((m) =>
+      m.satisfiedBy ? [m.satisfiedBy.id] : [],
+    );
     expect(uses.map((u) => u.certificate.id).sort()).toEqual(satisfied.sort());
 
     const input = { itemCode: ITEM, implementationCode, applicantKind: 'PERSON', applicantId: me, channel: 'WEB_PORTAL' };
@@ -104,21 +117,32 @@ describe('data runs with the applicant knowing', () => {
     const submitted = await platform.query(SUBMIT, { input: { ...input, dataRuns: confirmation(uses, digest) } }, citizen);
     expect(submitted.errors).toBeUndefined();
     const caseId = submitted.data!.submitCase.id as string;
-    const recorded = uses.map((u) => ({ material: u.material, certificateId: u.certificate.id, certificateType: u.certificate.type, number: u.certificate.number, usedOn: today, heldAtSubmission: true }));
+    const recorded = uses.map((u) => ({
+      material: u.material,
+      certificateId: u.certificate.id,
+      certificateType: u.certificate.type,
+      number: u.certificate.number,
+      usedOn: today,
+      heldAtSubmission: true,
+    }));
     const byMaterial = (a: { material: string }, b: { material: string }) => (a.material < b.material ? -1 : 1);
     expect([...submitted.data!.submitCase.dataRuns].sort(byMaterial)).toEqual([...recorded].sort(byMaterial));
 
     // 4. later the ID card expires and is revoked: the case's record stays as it was
     const submittedOn = daysBefore(10);
     await platform.departments.cases!.orm.em.getConnection().execute('update cases set submitted_on = ? where id = ?', [submittedOn, caseId]);
-    await platform.departments.certificates!.orm.em.getConnection().execute('update certificate set expiry_date = ?, revocation_date = ? where id = ?', [daysBefore(1), today, idCard]);
+    await platform.departments
+      .certificates!.orm.em.getConnection()
+      .execute('update certificate set expiry_date = ?, revocation_date = ? where id = ?', [daysBefore(1), today, idCard]);
     // her case page (the portal's CasePage operation)
     const later = await platform.query(print(CasePageDocument), { id: caseId }, citizen);
     expect(later.errors).toBeUndefined();
     const asRecorded = recorded.map(({ certificateId: _, ...r }) => ({ ...r, usedOn: submittedOn }));
     expect([...later.data!.case.dataRuns].sort(byMaterial)).toEqual(asRecorded.sort(byMaterial));
     // the live check has moved on (the card is no longer valid today); the record has not
-    const liveCard = (later.data!.case.materials as { certificateType: string | null; satisfiedBy: { id: string } | null }[]).find((m) => m.certificateType === 'RESIDENT_ID_CARD');
+    const liveCard = (later.data!.case.materials as { certificateType: string | null; satisfiedBy: { id: string } | null }[]).find(
+      (m) => m.certificateType === 'RESIDENT_ID_CARD',
+    );
     expect(liveCard?.satisfiedBy?.id).not.toBe(idCard);
     // a preview confirmed after the card was revoked: the cases department cannot ask the hub, so it
     // records what was confirmed, and the hub's check through the graph flags the card as not valid that day
@@ -131,9 +155,13 @@ describe('data runs with the applicant knowing', () => {
     await platform.departments.certificates!.delivery!.flush();
     const tracker = await platform.query('{ myDataAccesses(first: 100) { nodes { department purpose fields } } }', {}, citizen);
     expect(tracker.errors).toBeUndefined();
-    const hub = (tracker.data!.myDataAccesses.nodes as { department: string; purpose: string | null; fields: string[] }[]).filter((n) => n.department === 'certificates');
+    const hub = (tracker.data!.myDataAccesses.nodes as { department: string; purpose: string | null; fields: string[] }[]).filter(
+      (n) => n.department === 'certificates',
+    );
     expect(hub.some((n) => n.fields.includes('DraftApplication.dataRuns'))).toBe(true);
-    expect(hub.some((n) => n.purpose === `case ${caseId}: certificate used at submission (数据跑腿)` && n.fields.includes('CertificateUse.heldAtSubmission'))).toBe(true);
+    expect(
+      hub.some((n) => n.purpose === `case ${caseId}: certificate used at submission (数据跑腿)` && n.fields.includes('CertificateUse.heldAtSubmission')),
+    ).toBe(true);
   });
 
   it("refuses another citizen's preview of someone's certificates, without telling whether they hold any", async () => {
@@ -148,13 +176,21 @@ describe('data runs with the applicant knowing', () => {
       expect(answer.data?.draftApplication ?? null).toBeNull();
     }
     // the two refusals are the same: nothing tells a holder from a non-holder
-    const shape = (a: typeof held) => JSON.stringify({ data: a.data ?? null, errors: a.errors?.map((e) => [e.extensions?.code, e.message.replaceAll(victim, '').replaceAll(nobody, '')]) });
+    const shape = (a: typeof held) =>
+      JSON.stringify({ data: a.data ?? null, errors: a.errors?.map((e) => [e.extensions?.code, e.message.replaceAll(victim, '').replaceAll(nobody, '')]) });
     expect(shape(held)).toBe(shape(none));
     expect(JSON.stringify(held)).not.toMatch(/JMSFZ|"number"/);
 
     // nor can she submit for the victim (as their agent) using their certificates
     const implementationCode = await implementationOf();
-    const input = { itemCode: ITEM, implementationCode, applicantKind: 'PERSON', applicantId: victim, channel: 'WEB_PORTAL', dataRuns: { uses: [], digest: '0'.repeat(64) } };
+    const input = {
+      itemCode: ITEM,
+      implementationCode,
+      applicantKind: 'PERSON',
+      applicantId: victim,
+      channel: 'WEB_PORTAL',
+      dataRuns: { uses: [], digest: '0'.repeat(64) },
+    };
     const submitted = await platform.query(SUBMIT, { input }, asAttacker);
     expect(submitted.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 

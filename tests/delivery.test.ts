@@ -18,7 +18,12 @@ afterAll(() => platform?.close());
 const today = todayInChina();
 const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
 const officer = async () => ({
-  ...(await bearer({ role: 'OFFICER', subject: 'officer-5', department: AGENCY, scopes: ['cases:read', 'cases:unmask', 'evaluation:read', 'certificates:read'] })),
+  ...(await bearer({
+    role: 'OFFICER',
+    subject: 'officer-5',
+    department: AGENCY,
+    scopes: ['cases:read', 'cases:unmask', 'evaluation:read', 'certificates:read'],
+  })),
   'x-purpose': 'supervision of case handling',
 });
 
@@ -27,7 +32,11 @@ describe('service delivery across cases, the certificate hub, evaluation and the
     const supervisor = await bearer({ role: 'SUPERVISOR', subject: 'supervisor-1' });
     const { data, errors } = await platform.query(print(RegionDashboardDocument), { code: '110000', from: yearAgo, to: today }, supervisor);
     expect(errors).toBeUndefined();
-    const items = data!.region.mostOverdueItems as { overdueCases: number; totalCases: number; item: { name: string; satisfaction: { evaluations: number } | null } }[];
+    const items = data!.region.mostOverdueItems as {
+      overdueCases: number;
+      totalCases: number;
+      item: { name: string; satisfaction: { evaluations: number } | null };
+    }[];
     for (const row of items) {
       expect(row.overdueCases).toBeLessThanOrEqual(row.totalCases);
       expect(row.item.name.length).toBeGreaterThan(0);
@@ -38,13 +47,17 @@ describe('service delivery across cases, the certificate hub, evaluation and the
     expect(demand.map((d) => d.rank)).toEqual(demand.map((_, i) => i + 1));
   });
 
-  it("shows a citizen one case: its timeline from two channels, the materials they need not submit, and its evaluation", async () => {
+  it('shows a citizen one case: its timeline from two channels, the materials they need not submit, and its evaluation', async () => {
     // find, as an officer, a delivered and evaluated case that crossed two channels
-    const list = await platform.query('{ cases(status: DELIVERED, first: 100) { nodes { id applicantKind applicantId events { channel } evaluation { level } } } }', {}, await officer());
-    expect(list.errors).toBeUndefined();
-    const chosen = (list.data!.cases.nodes as { id: string; applicantKind: string; applicantId: string; events: { channel: string }[]; evaluation: unknown }[]).find(
-      (c) => c.applicantKind === 'PERSON' && c.evaluation && new Set(c.events.map((e) => e.channel)).size >= 2,
+    const list = await platform.query(
+      '{ cases(status: DELIVERED, first: 100) { nodes { id applicantKind applicantId events { channel } evaluation { level } } } }',
+      {},
+      await officer(),
     );
+    expect(list.errors).toBeUndefined();
+    const chosen = (
+      list.data!.cases.nodes as { id: string; applicantKind: string; applicantId: string; events: { channel: string }[]; evaluation: unknown }[]
+    ).find((c) => c.applicantKind === 'PERSON' && c.evaluation && new Set(c.events.map((e) => e.channel)).size >= 2);
     expect(chosen, 'the sample data has a delivered, evaluated, two-channel case').toBeDefined();
     const citizen = await bearer({ role: 'CITIZEN', subject: chosen!.applicantId });
     const { data, errors } = await platform.query(print(CasePageDocument), { id: chosen!.id }, citizen);
@@ -67,13 +80,19 @@ describe('service delivery across cases, the certificate hub, evaluation and the
     const list = await platform.query('{ cases(status: DELIVERED, first: 100) { nodes { id status evaluation { id level } } } }', {}, await officer());
     const delivered = (list.data!.cases.nodes as { id: string; evaluation: { level: string } | null }[]).find((c) => c.evaluation)!;
     const handler = await bearer({ role: 'OFFICER', subject: 'officer-6', department: AGENCY, scopes: ['cases:write', 'cases:read'] });
-    const mutations = (await platform.query('{ __schema { mutationType { fields { name } } } }', {}, handler)).data?.__schema.mutationType.fields.map((f: { name: string }) => f.name) as string[];
+    const mutations = (await platform.query('{ __schema { mutationType { fields { name } } } }', {}, handler)).data?.__schema.mutationType.fields.map(
+      (f: { name: string }) => f.name,
+    ) as string[];
     expect(mutations.length).toBeGreaterThan(0);
     const name = mutations.find((m) => /^(acceptCase|advanceCase)$/.test(m))!;
     const illegal =
       name === 'acceptCase'
         ? await platform.query('mutation($id: ID!) { acceptCase(id: $id, channel: SERVICE_HALL) { id status } }', { id: delivered.id }, handler)
-        : await platform.query('mutation($id: ID!) { advanceCase(id: $id, action: ACCEPT, channel: SERVICE_HALL) { id status } }', { id: delivered.id }, handler);
+        : await platform.query(
+            'mutation($id: ID!) { advanceCase(id: $id, action: ACCEPT, channel: SERVICE_HALL) { id status } }',
+            { id: delivered.id },
+            handler,
+          );
     expect(illegal.errors?.[0]?.extensions?.code).toBe('ILLEGAL_TRANSITION');
     const after = await platform.query('query($id: ID!) { case(id: $id) { status events { status } } }', { id: delivered.id }, await officer());
     expect(after.data!.case.status).toBe('DELIVERED');

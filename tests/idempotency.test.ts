@@ -45,10 +45,17 @@ const TOO_LONG_MESSAGE = /^idempotencyKey: must be 1 to 128 visible ASCII charac
 
 describe('cases: submitCase and the handling steps', () => {
   const SUBMIT = 'mutation($input: SubmitCaseInput!, $key: String) { submitCase(input: $input, idempotencyKey: $key) { id applicantId status } }';
-  const ACCEPT = 'mutation($id: ID!, $note: String, $key: String) { acceptCase(id: $id, channel: SERVICE_HALL, note: $note, idempotencyKey: $key) { id status events { status } } }';
-  const ACCEPT_NO_NOTE = 'mutation($id: ID!, $key: String) { acceptCase(id: $id, channel: SERVICE_HALL, idempotencyKey: $key) { id status events { status } } }';
+  const ACCEPT =
+    'mutation($id: ID!, $note: String, $key: String) { acceptCase(id: $id, channel: SERVICE_HALL, note: $note, idempotencyKey: $key) { id status events { status } } }';
+  const ACCEPT_NO_NOTE =
+    'mutation($id: ID!, $key: String) { acceptCase(id: $id, channel: SERVICE_HALL, idempotencyKey: $key) { id status events { status } } }';
   const submission = (applicantId: string, extra: Record<string, unknown> = {}) => ({
-    itemCode: IMPL.itemCode, implementationCode: IMPL.code, applicantKind: 'PERSON', applicantId, channel: 'WEB_PORTAL', ...extra,
+    itemCode: IMPL.itemCode,
+    implementationCode: IMPL.code,
+    applicantKind: 'PERSON',
+    applicantId,
+    channel: 'WEB_PORTAL',
+    ...extra,
   });
   const casesOf = async (subject: string): Promise<string[]> => {
     const { data, errors } = await platform.query('{ cases(first: 100) { nodes { id } } }', {}, await as(subject));
@@ -63,7 +70,11 @@ describe('cases: submitCase and the handling steps', () => {
     const repeat = await platform.query(SUBMIT, { input: submission(alice, { agentId: null }), key: 'case-1' }, await as(alice));
     expect(repeat.errors).toBeUndefined();
     expect(repeat.data?.submitCase).toEqual(first.data?.submitCase);
-    expectRefused(await platform.query(SUBMIT, { input: submission(alice, { channel: 'SERVICE_HALL' }), key: 'case-1' }, await as(alice)), 'CONFLICT', /idempotencyKey "case-1" was already used for submitCase with other input/);
+    expectRefused(
+      await platform.query(SUBMIT, { input: submission(alice, { channel: 'SERVICE_HALL' }), key: 'case-1' }, await as(alice)),
+      'CONFLICT',
+      /idempotencyKey "case-1" was already used for submitCase with other input/,
+    );
     expect((await casesOf(alice)).sort()).toEqual([...before, first.data?.submitCase.id].sort());
 
     const id = first.data?.submitCase.id;
@@ -142,7 +153,14 @@ describe('evaluation: rateCase', () => {
   });
 
   it('does a repeat once, with the same result; other input is CONFLICT; an explicit null is an omitted argument; too long a key is BAD_USER_INPUT', async () => {
-    const rating = async (extra: Record<string, unknown> = {}) => ({ caseId: aliceCase, ratingTicket: await ticket(aliceCase, alice), level: 'SATISFIED', channel: 'MOBILE_APP', dimensions: DIMENSIONS, ...extra });
+    const rating = async (extra: Record<string, unknown> = {}) => ({
+      caseId: aliceCase,
+      ratingTicket: await ticket(aliceCase, alice),
+      level: 'SATISFIED',
+      channel: 'MOBILE_APP',
+      dimensions: DIMENSIONS,
+      ...extra,
+    });
     expectRefused(await platform.query(RATE, { input: await rating(), key: TOO_LONG }, await as(alice)), 'BAD_USER_INPUT', TOO_LONG_MESSAGE);
     const first = await platform.query(RATE, { input: await rating(), key: LONGEST }, await as(alice));
     expect(first.errors).toBeUndefined();
@@ -150,7 +168,11 @@ describe('evaluation: rateCase', () => {
     const repeat = await platform.query(RATE, { input: await rating({ comment: null }), key: LONGEST }, await as(alice));
     expect(repeat.errors).toBeUndefined();
     expect(repeat.data?.rateCase).toEqual(first.data?.rateCase);
-    expectRefused(await platform.query(RATE, { input: await rating({ comment: '其实很好' }), key: LONGEST }, await as(alice)), 'CONFLICT', /was already used for rateCase with other input/);
+    expectRefused(
+      await platform.query(RATE, { input: await rating({ comment: '其实很好' }), key: LONGEST }, await as(alice)),
+      'CONFLICT',
+      /was already used for rateCase with other input/,
+    );
     expect(await ratingsOf(aliceCase)).toEqual([{ id: first.data?.rateCase.id, comment: null }]);
   });
 
@@ -168,10 +190,18 @@ describe('evaluation: rateCase', () => {
 });
 
 describe('appeals: registerAppeal and the handling steps', () => {
-  const REGISTER = 'mutation($input: RegisterAppealInput!, $key: String) { registerAppeal(input: $input, idempotencyKey: $key) { id status appellant { id } } }';
+  const REGISTER =
+    'mutation($input: RegisterAppealInput!, $key: String) { registerAppeal(input: $input, idempotencyKey: $key) { id status appellant { id } } }';
   const REGISTER_RAW = (appellant: string) =>
     `mutation($key: String) { registerAppeal(input: { kind: CONSULTATION, category: HEALTH, text: "医保转移怎么办？", region: "${county.code}", channel: HOTLINE${appellant} }, idempotencyKey: $key) { id status appellant { id } } }`;
-  const input = (extra: Record<string, unknown> = {}) => ({ kind: 'CONSULTATION', category: 'HEALTH', text: '异地就医备案怎么办理？', region: county.code, channel: 'HOTLINE', ...extra });
+  const input = (extra: Record<string, unknown> = {}) => ({
+    kind: 'CONSULTATION',
+    category: 'HEALTH',
+    text: '异地就医备案怎么办理？',
+    region: county.code,
+    channel: 'HOTLINE',
+    ...extra,
+  });
   const appealsOf = async (subject: string): Promise<string[]> => {
     const { data, errors } = await platform.query('{ appeals(first: 100) { nodes { id } } }', {}, await as(subject));
     expect(errors).toBeUndefined();
@@ -185,7 +215,11 @@ describe('appeals: registerAppeal and the handling steps', () => {
     expect(first.errors).toBeUndefined();
     const repeat = await platform.query(REGISTER, { input: input(), key: LONGEST }, await as(alice));
     expect(repeat.data?.registerAppeal).toEqual(first.data?.registerAppeal);
-    expectRefused(await platform.query(REGISTER, { input: input({ kind: 'COMPLAINT' }), key: LONGEST }, await as(alice)), 'CONFLICT', /was already used for registerAppeal with other input/);
+    expectRefused(
+      await platform.query(REGISTER, { input: input({ kind: 'COMPLAINT' }), key: LONGEST }, await as(alice)),
+      'CONFLICT',
+      /was already used for registerAppeal with other input/,
+    );
     expect(await appealsOf(alice)).toEqual([first.data?.registerAppeal.id, ...before]);
   });
 
@@ -203,11 +237,15 @@ describe('appeals: registerAppeal and the handling steps', () => {
     expect(literalNull.data?.registerAppeal.id).toBe(literal.data?.registerAppeal.id);
     // and a step: closeAppeal with satisfaction null or left out
     const id = omitted.data?.registerAppeal.id;
-    for (const [step, args] of [['dispatchAppeal', `departmentCode: "${IMPL.departmentCode}"`], ['respondToAppeal', 'response: "已答复"']]) {
+    for (const [step, args] of [
+      ['dispatchAppeal', `departmentCode: "${IMPL.departmentCode}"`],
+      ['respondToAppeal', 'response: "已答复"'],
+    ]) {
       const { errors } = await platform.query(`mutation { ${step}(id: "${id}", ${args}) { id } }`, {}, hotline);
       expect(errors, step).toBeUndefined();
     }
-    const CLOSE = 'mutation($id: ID!, $s: AppealSatisfaction, $key: String) { closeAppeal(id: $id, satisfaction: $s, idempotencyKey: $key) { id status closedOn } }';
+    const CLOSE =
+      'mutation($id: ID!, $s: AppealSatisfaction, $key: String) { closeAppeal(id: $id, satisfaction: $s, idempotencyKey: $key) { id status closedOn } }';
     const closed = await platform.query(CLOSE, { id, s: null, key: 'close-1' }, hotline);
     expect(closed.errors).toBeUndefined();
     const closedAgain = await platform.query(CLOSE, { id, key: 'close-1' }, hotline);

@@ -22,15 +22,25 @@ const TAIWAN_RESIDENT = '830000199003070211'; // Taiwan, born 1990-03-07, sequen
 const FOREIGNER = '931840198001010121'; // issued in Shanghai (31), nationality 840, born 1980-01-01, sequence 012 (a woman)
 const HOLDERS = [
   ['a Taiwan resident (residence permit 830000…)', TAIWAN_RESIDENT],
-  ["a foreigner (2023 permanent residence card 9…)", FOREIGNER],
+  ['a foreigner (2023 permanent residence card 9…)', FOREIGNER],
 ] as const;
 
 const county = residenceCounties()[0]!;
 const REGISTER = 'mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { id appellant { id } } }';
 const READ = 'query($id: ID!) { appeal(id: $id) { id text appellant { id } } }';
 const LIST = 'query($a: ResidentId) { appeals(appellant: $a, first: 10) { nodes { id appellant { id } } } }';
-const input = (appellant?: string) => ({ kind: 'CONSULTATION', category: 'HEALTH', text: '居住证办理医保需要哪些材料？', region: county.code, channel: 'HOTLINE', appellant });
-const officer = async (scopes: string[]) => ({ ...(await bearer({ role: 'OFFICER', subject: 'officer-ids', department: registeredAgencies()[0]!.code, scopes })), 'x-purpose': 'appeal call-back' });
+const input = (appellant?: string) => ({
+  kind: 'CONSULTATION',
+  category: 'HEALTH',
+  text: '居住证办理医保需要哪些材料？',
+  region: county.code,
+  channel: 'HOTLINE',
+  appellant,
+});
+const officer = async (scopes: string[]) => ({
+  ...(await bearer({ role: 'OFFICER', subject: 'officer-ids', department: registeredAgencies()[0]!.code, scopes })),
+  'x-purpose': 'appeal call-back',
+});
 const masked = (id: string) => `${id.slice(0, 6)}************`;
 
 describe.each(HOLDERS)('%s', (_, holder) => {

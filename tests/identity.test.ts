@@ -18,7 +18,12 @@ afterAll(() => platform?.close());
 
 // an officer of public security handling a case, allowed full identifiers
 const officer = async () => ({
-  ...(await bearer({ role: 'OFFICER', subject: 'officer-9', department: AGENCY, scopes: ['population:read', 'population:unmask', 'market:read', 'market:unmask', 'certificates:read', 'certificates:unmask'] })),
+  ...(await bearer({
+    role: 'OFFICER',
+    subject: 'officer-9',
+    department: AGENCY,
+    scopes: ['population:read', 'population:unmask', 'market:read', 'market:unmask', 'certificates:read', 'certificates:unmask'],
+  })),
   'x-purpose': 'case C20261125000001',
 });
 

@@ -53,7 +53,12 @@ describe('masking follows the operation that runs', () => {
   it("masks the access log's subjects for an auditor, whichever operation runs", async () => {
     await platform.query('query($id: ResidentId!) { person(id: $id) { name } }', { id: alice.id }, await officer(['population:read']));
     await platform.departments.population!.delivery!.flush();
-    const res = await post('query A { regions(first: 1) { nodes { code } } } query B { accessLog(first: 50) { nodes { subjectId } } }', {}, await auditor(), 'B');
+    const res = await post(
+      'query A { regions(first: 1) { nodes { code } } } query B { accessLog(first: 50) { nodes { subjectId } } }',
+      {},
+      await auditor(),
+      'B',
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.accessLog.nodes.length).toBeGreaterThan(0);
     expect(fullIds(res)).toEqual([]);
@@ -89,7 +94,9 @@ describe('masked at the source', () => {
 
   it('refuses a sealed key altered or carried into another request', async () => {
     const caller: Caller = { role: 'OFFICER', subject: 'officer-7', department: AGENCY, scopes: ['population:read', 'certificates:read'] };
-    const sealed = (await platform.departments.population!.query('query($id: ResidentId!) { person(id: $id) { id } }', { id: alice.id }, { caller, purpose: 'c' })).data?.person.id as string;
+    const sealed = (
+      await platform.departments.population!.query('query($id: ResidentId!) { person(id: $id) { id } }', { id: alice.id }, { caller, purpose: 'c' })
+    ).data?.person.id as string;
     // the test helper signs every request with the same request id: change the sealed bytes instead
     const altered = `${sealed.slice(0, -2)}${sealed.at(-2) === 'A' ? 'B' : 'A'}${sealed.slice(-1)}`;
     const res = await platform.departments.certificates!.query(
@@ -104,7 +111,11 @@ describe('masked at the source', () => {
 
 describe('unmask where the data is held', () => {
   it("market's unmask scope does not unmask a resident's identity number held by population", async () => {
-    const res = await platform.query('query($id: ResidentId!) { person(id: $id) { id phone } }', { id: alice.id }, await officer(['population:read', 'market:unmask']));
+    const res = await platform.query(
+      'query($id: ResidentId!) { person(id: $id) { id phone } }',
+      { id: alice.id },
+      await officer(['population:read', 'market:unmask']),
+    );
     expect(res.errors).toBeUndefined();
     expect(fullIds(res)).toEqual([]);
   });
@@ -112,7 +123,11 @@ describe('unmask where the data is held', () => {
 
 describe('masking that cannot be undone beside it', () => {
   it('a masked identity number next to a clear birth date does not give the number back', async () => {
-    const res = await platform.query('query($id: ResidentId!) { person(id: $id) { id birthDate gender } }', { id: alice.id }, await officer(['population:read']));
+    const res = await platform.query(
+      'query($id: ResidentId!) { person(id: $id) { id birthDate gender } }',
+      { id: alice.id },
+      await officer(['population:read']),
+    );
     const { id, birthDate } = res.data!.person;
     const rebuilt = `${id.slice(0, 6)}${birthDate.replaceAll('-', '')}${id.slice(14)}`;
     expect(rebuilt).not.toBe(alice.id);
@@ -127,10 +142,18 @@ describe('masking that cannot be undone beside it', () => {
       await citizen(alice.id),
     );
     expect(registered.errors).toBeUndefined();
-    const read = await platform.query('query($id: ID!) { appeal(id: $id) { text } }', { id: registered.data!.registerAppeal.id }, await officer(['appeals:read']));
+    const read = await platform.query(
+      'query($id: ID!) { appeal(id: $id) { text } }',
+      { id: registered.data!.registerAppeal.id },
+      await officer(['appeals:read']),
+    );
     expect(read.errors).toBeUndefined();
     expect(read.data?.appeal.text).toBe(`邻居 ${bob.id.slice(0, 6)}************ 占用消防通道，电话 139****5678，请处理`);
-    const full = await platform.query('query($id: ID!) { appeal(id: $id) { text } }', { id: registered.data!.registerAppeal.id }, await officer(['appeals:read', 'appeals:unmask']));
+    const full = await platform.query(
+      'query($id: ID!) { appeal(id: $id) { text } }',
+      { id: registered.data!.registerAppeal.id },
+      await officer(['appeals:read', 'appeals:unmask']),
+    );
     expect(full.data?.appeal.text).toBe(text);
   });
 
@@ -150,14 +173,23 @@ describe('reads of the access log are recorded', () => {
   it("an auditor's read of someone's trail is in the log, and in that person's data tracker", async () => {
     await platform.query('query($id: ResidentId!) { person(id: $id) { name } }', { id: alice.id }, await officer(['population:read']));
     await platform.departments.population!.delivery!.flush();
-    const read = await platform.query('query($s: String) { accessLog(subjectId: $s) { nodes { seq } } }', { s: alice.id }, { ...(await auditor()), 'x-purpose': 'inspection 2026-12' });
+    const read = await platform.query(
+      'query($s: String) { accessLog(subjectId: $s) { nodes { seq } } }',
+      { s: alice.id },
+      { ...(await auditor()), 'x-purpose': 'inspection 2026-12' },
+    );
     expect(read.errors).toBeUndefined();
     const trail = await platform.query(
       'query($s: String) { accessLog(subjectId: $s, department: "audit") { nodes { department purpose caller { role subject } fields } } }',
       { s: alice.id },
       await auditor(),
     );
-    expect(trail.data?.accessLog.nodes).toContainEqual({ department: 'audit', purpose: 'inspection 2026-12', caller: { role: 'AUDITOR', subject: 'auditor-1' }, fields: ['AccessEntry.subjectId'] });
+    expect(trail.data?.accessLog.nodes).toContainEqual({
+      department: 'audit',
+      purpose: 'inspection 2026-12',
+      caller: { role: 'AUDITOR', subject: 'auditor-1' },
+      fields: ['AccessEntry.subjectId'],
+    });
     const mine = await platform.query('{ myDataAccesses(first: 100) { nodes { department callerRole } } }', {}, await citizen(alice.id));
     expect(mine.data?.myDataAccesses.nodes).toContainEqual({ department: 'audit', callerRole: 'AUDITOR' });
   });
@@ -166,7 +198,7 @@ describe('reads of the access log are recorded', () => {
 describe('no existence or attribute oracles', () => {
   const existing = alice.id;
 
-  it("an anonymous caller selecting only __typename cannot tell whether a person exists", async () => {
+  it('an anonymous caller selecting only __typename cannot tell whether a person exists', async () => {
     const q = 'query($id: ResidentId!) { person(id: $id) { __typename } }';
     const a = await platform.query(q, { id: existing });
     const b = await platform.query(q, { id: nobody.id });
@@ -193,7 +225,13 @@ describe('no existence or attribute oracles', () => {
     const q = 'query($n: String, $f: Date, $t: Date) { people(name: $n, bornFrom: $f, bornTo: $t) { nodes { __typename } pageInfo { hasNextPage } } }';
     const around = { n: alice.name, f: alice.birthDate, t: alice.birthDate };
     const elsewhere = { n: alice.name, f: '1900-01-01', t: '1900-01-02' };
-    for (const headers of [{}, await citizen(bob.id), await citizen(alice.id), await bearer({ role: 'SUPERVISOR', subject: 's' }), await officer(['market:read'])]) {
+    for (const headers of [
+      {},
+      await citizen(bob.id),
+      await citizen(alice.id),
+      await bearer({ role: 'SUPERVISOR', subject: 's' }),
+      await officer(['market:read']),
+    ]) {
       const a = await platform.query(q, around, headers);
       expect(a.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(observable(a)).toEqual(observable(await platform.query(q, elsewhere, headers)));
@@ -204,7 +242,8 @@ describe('no existence or attribute oracles', () => {
   });
 
   it('an anonymous caller cannot count certificates or learn whether someone holds a disability certificate', async () => {
-    const q = 'query($id: ResidentId!) { validCertificate(holderPerson: $id, type: DISABILITY_CERTIFICATE) { __typename } c: certificates(holderPerson: $id) { nodes { __typename } } }';
+    const q =
+      'query($id: ResidentId!) { validCertificate(holderPerson: $id, type: DISABILITY_CERTIFICATE) { __typename } c: certificates(holderPerson: $id) { nodes { __typename } } }';
     const answers = [];
     for (const p of [alice, bob, personAt(7, 9), nobody]) answers.push(observable(await platform.query(q, { id: p.id })));
     expect(answers[0]!.errors?.[0]?.[0]).toBe('FORBIDDEN');
@@ -218,27 +257,40 @@ describe('no role ever gets a full identity number it may not see (property)', (
     const documents = [
       ['query($id: ResidentId!) { person(id: $id) { id name birthDate household { head { id } members { person { id } } } } }', undefined],
       ['query A { regions(first: 1) { nodes { code } } } query B($id: ResidentId!) { person(id: $id) { id household { members { person { id } } } } }', 'B'],
-      ['query($id: ResidentId!) { person(id: $id) { __typename } validCertificate(holderPerson: $id, type: RESIDENT_ID_CARD) { __typename number } }', undefined],
+      [
+        'query($id: ResidentId!) { person(id: $id) { __typename } validCertificate(holderPerson: $id, type: RESIDENT_ID_CARD) { __typename number } }',
+        undefined,
+      ],
       ['query($id: ResidentId!) { certificates(holderPerson: $id) { nodes { number holder { ... on Person { id } } } } }', undefined],
       ['query($id: ResidentId!) { person(id: $id) { appeals { text } cases { nodes { id } } } }', undefined],
       ['query($id: ResidentId!) { accessLog(subjectId: $id) { nodes { subjectId } } exportAccessLog { jsonLines } }', undefined],
     ] as const;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...roles), fc.constantFrom(...documents), fc.integer({ min: 0, max: 49 }), fc.integer({ min: 0, max: 49 }), async (role, [doc, name], me, them) => {
-        const self = personAt(7, me);
-        const headers =
-          role === 'ANONYMOUS'
-            ? {}
-            : role === 'CITIZEN'
-              ? await citizen(self.id)
-              : role === 'SUPERVISOR'
-                ? await bearer({ role: 'SUPERVISOR', subject: 'sup' })
-                : role === 'AUDITOR'
-                  ? { ...(await auditor()), ...PURPOSE }
-                  : await officer(role === 'OFFICER_MASKED' ? ['population:read', 'certificates:read', 'appeals:read', 'cases:read'] : ['population:read', 'certificates:read', 'market:unmask', 'cases:unmask']);
-        const res = await post(doc, { id: personAt(7, them).id }, headers, name);
-        for (const id of fullIds(res)) expect(role === 'CITIZEN' && id === self.id, `${role} got full ${id}`).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...roles),
+        fc.constantFrom(...documents),
+        fc.integer({ min: 0, max: 49 }),
+        fc.integer({ min: 0, max: 49 }),
+        async (role, [doc, name], me, them) => {
+          const self = personAt(7, me);
+          const headers =
+            role === 'ANONYMOUS'
+              ? {}
+              : role === 'CITIZEN'
+                ? await citizen(self.id)
+                : role === 'SUPERVISOR'
+                  ? await bearer({ role: 'SUPERVISOR', subject: 'sup' })
+                  : role === 'AUDITOR'
+                    ? { ...(await auditor()), ...PURPOSE }
+                    : await officer(
+                        role === 'OFFICER_MASKED'
+                          ? ['population:read', 'certificates:read', 'appeals:read', 'cases:read']
+                          : ['population:read', 'certificates:read', 'market:unmask', 'cases:unmask'],
+                      );
+          const res = await post(doc, { id: personAt(7, them).id }, headers, name);
+          for (const id of fullIds(res)) expect(role === 'CITIZEN' && id === self.id, `${role} got full ${id}`).toBe(true);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -38,8 +38,19 @@ const officer = async (scopes: string[], purpose?: string) => ({
   ...(await bearer({ role: 'OFFICER', subject: 'clerk-7', department: registeredAgencies()[0]!.code, scopes })),
   ...(purpose ? { 'x-purpose': encodeURIComponent(purpose) } : {}),
 });
-const submission = (applicantId: string, item: { itemCode: string; implementationCode: string }, kind = 'PERSON') => ({ ...item, applicantKind: kind, applicantId, channel: 'WEB_PORTAL' });
-const mandateFor = (principalId: string, agentId: string, itemCodes: string[], validUntil = new Date(Date.now() + 30 * 24 * 3600_000).toISOString(), principalKind = 'PERSON') => ({
+const submission = (applicantId: string, item: { itemCode: string; implementationCode: string }, kind = 'PERSON') => ({
+  ...item,
+  applicantKind: kind,
+  applicantId,
+  channel: 'WEB_PORTAL',
+});
+const mandateFor = (
+  principalId: string,
+  agentId: string,
+  itemCodes: string[],
+  validUntil = new Date(Date.now() + 30 * 24 * 3600_000).toISOString(),
+  principalKind = 'PERSON',
+) => ({
   principalKind,
   principalId,
   agentId,
@@ -80,7 +91,7 @@ describe('acting for another person needs their mandate', () => {
     expect(await state(A)).toEqual(before);
   });
 
-  it('lets B submit for A under A\'s mandate for item X, but not for item Y', async () => {
+  it("lets B submit for A under A's mandate for item X, but not for item Y", async () => {
     await grant(A, B, [X.itemCode]);
     const forX = await platform.query(SUBMIT, { input: submission(A, X) }, await citizen(B));
     expect(forX.errors).toBeUndefined();
@@ -163,7 +174,12 @@ describe('acting for another person needs their mandate', () => {
     expect(await state(C)).toEqual(before);
     const registered = await platform.query(REGISTER, { input }, await officer(['cases:read', 'cases:write'], 'paper mandate 2026-118'));
     expect(registered.errors).toBeUndefined();
-    expect(registered.data!.registerMandate).toMatchObject({ grantedBy: 'OFFICER', registeredByDepartment: registeredAgencies()[0]!.code, purpose: 'paper mandate 2026-118', active: true });
+    expect(registered.data!.registerMandate).toMatchObject({
+      grantedBy: 'OFFICER',
+      registeredByDepartment: registeredAgencies()[0]!.code,
+      purpose: 'paper mandate 2026-118',
+      active: true,
+    });
     expect((await platform.query(SUBMIT, { input: submission(C, X) }, await citizen(D))).errors).toBeUndefined();
   });
 });
@@ -213,7 +229,7 @@ describe("acting for an enterprise needs the enterprise's mandate", () => {
     expect(own.errors).toBeUndefined();
   });
 
-  it("lets a citizen act for the enterprise under the mandate its own sign-in granted, for that item only", async () => {
+  it('lets a citizen act for the enterprise under the mandate its own sign-in granted, for that item only', async () => {
     const granted = await platform.query(GRANT, { input: mandateFor(E, B, [F.itemCode], undefined, 'ENTERPRISE') }, await enterprise(E));
     expect(granted.errors).toBeUndefined();
     expect(granted.data!.grantMandate).toMatchObject({ grantedBy: 'PRINCIPAL', itemCodes: [F.itemCode], active: true });
@@ -230,12 +246,20 @@ describe("the principal's data tracker says who acted for them", () => {
   it('records the submission and the reads of the case as done on behalf of A by B, under the mandate', async () => {
     const id = await grant(personAt(7, 10).id, B, [X.itemCode]);
     const principal = personAt(7, 10).id;
-    const submitted = await platform.query('mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id } }', { input: submission(principal, X) }, await citizen(B));
+    const submitted = await platform.query(
+      'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id } }',
+      { input: submission(principal, X) },
+      await citizen(B),
+    );
     expect(submitted.errors).toBeUndefined();
     const caseId = submitted.data!.submitCase.id;
     expect((await platform.query('query($id: ID!) { case(id: $id) { applicantId status } }', { id: caseId }, await citizen(B))).errors).toBeUndefined();
     await platform.departments.cases!.delivery!.flush();
-    const tracker = await platform.query('{ myDataAccesses(first: 100) { nodes { department callerRole fields agent mandate } } }', {}, await citizen(principal));
+    const tracker = await platform.query(
+      '{ myDataAccesses(first: 100) { nodes { department callerRole fields agent mandate } } }',
+      {},
+      await citizen(principal),
+    );
     expect(tracker.errors).toBeUndefined();
     const onBehalf = tracker.data!.myDataAccesses.nodes.filter((n: { agent: string | null }) => n.agent !== null);
     // the agent's identity number is masked like anyone else's; the mandate names which power was used

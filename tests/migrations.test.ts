@@ -30,7 +30,8 @@ describe.each(DEPARTMENTS.map((d) => d.name))('%s migrations', (name) => {
 });
 
 describe('databases made by govgraph 0.1 (hand-written migrations)', () => {
-  const executed = async (em: SqlEntityManager) => ((await em.execute('select name from mikro_orm_migrations order by id')) as { name: string }[]).map((r) => r.name);
+  const executed = async (em: SqlEntityManager) =>
+    ((await em.execute('select name from mikro_orm_migrations order by id')) as { name: string }[]).map((r) => r.name);
 
   /** A database as 0.1 left it: the same tables (checked equal when the steps were generated), the old names recorded. */
   async function legacyDatabase(name: string, recorded: readonly string[]) {

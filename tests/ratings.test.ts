@@ -25,7 +25,8 @@ const henry = personAt(SEED, 12).id;
 const NO_SUCH_CASE = 'C2026010899999999';
 
 const as = (subject: string) => bearer({ role: 'CITIZEN', subject });
-const officer = () => bearer({ role: 'OFFICER', subject: 'officer-9', department: IMPL.departmentCode, scopes: ['cases:read', 'cases:write', 'evaluation:read'] });
+const officer = () =>
+  bearer({ role: 'OFFICER', subject: 'officer-9', department: IMPL.departmentCode, scopes: ['cases:read', 'cases:write', 'evaluation:read'] });
 const PURPOSE = { 'x-purpose': 'ratings test' };
 const RATE = `mutation($input: RateCaseInput!, $key: String) { rateCase(input: $input, idempotencyKey: $key) {
   id level case { id } evaluator { ... on Person { id } } serviceItem { code } region { code } department { code } } }`;
@@ -57,14 +58,22 @@ async function submit(caller: string, applicantId: string): Promise<string> {
 async function steps(id: string, ...mutations: string[]): Promise<void> {
   for (const mutation of mutations) {
     const reason = mutation === 'rejectCase' ? ', reason: "材料不全"' : '';
-    const { errors } = await platform.query(`mutation($id: ID!) { ${mutation}(id: $id, channel: SERVICE_HALL${reason}) { id status } }`, { id }, { ...(await officer()), ...PURPOSE });
+    const { errors } = await platform.query(
+      `mutation($id: ID!) { ${mutation}(id: $id, channel: SERVICE_HALL${reason}) { id status } }`,
+      { id },
+      { ...(await officer()), ...PURPOSE },
+    );
     expect(errors, mutation).toBeUndefined();
   }
 }
 const DELIVER = ['acceptCase', 'startReview', 'approveCase', 'deliverCase'];
 
 async function ticket(id: string, subject: string) {
-  return platform.query<{ case: { status: string; ratingTicket: string | null } }>('query($id: ID!) { case(id: $id) { status ratingTicket } }', { id }, await as(subject));
+  return platform.query<{ case: { status: string; ratingTicket: string | null } }>(
+    'query($id: ID!) { case(id: $id) { status ratingTicket } }',
+    { id },
+    await as(subject),
+  );
 }
 async function ticketOf(id: string, subject: string): Promise<string> {
   const { data, errors } = await ticket(id, subject);
@@ -96,7 +105,11 @@ async function figures(caseIds: string[]) {
   return { published: data, rated };
 }
 
-function expectRefused(result: { status: number; data?: unknown; errors?: { message: string; extensions?: Record<string, any> }[] }, code: string, message?: RegExp) {
+function expectRefused(
+  result: { status: number; data?: unknown; errors?: { message: string; extensions?: Record<string, any> }[] },
+  code: string,
+  message?: RegExp,
+) {
   expect(result.errors?.[0]?.extensions?.code).toBe(code);
   expect(result.status).toBeLessThan(500);
   if (message) expect(result.errors?.[0]?.message).toMatch(message);
@@ -127,7 +140,10 @@ describe('好差评 that cannot be faked (rateCase with the case’s rating tick
     await steps(open, 'acceptCase', 'startReview');
     // grace acts for henry (帮代办) under his mandate for the item
     const mandate = {
-      principalKind: 'PERSON', principalId: henry, agentId: grace, itemCodes: [IMPL.itemCode],
+      principalKind: 'PERSON',
+      principalId: henry,
+      agentId: grace,
+      itemCodes: [IMPL.itemCode],
       validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString(),
     };
     const granted = await platform.query('mutation($input: MandateInput!) { grantMandate(input: $input) { id } }', { input: mandate }, await as(henry));
@@ -146,7 +162,10 @@ describe('好差评 that cannot be faked (rateCase with the case’s rating tick
     // the agent of another case is nobody's agent here
     expectRefused(await rate(grace, rating(delivered, stolen)), 'FORBIDDEN');
     // an officer never reads a ticket, anonymous callers cannot rate
-    expectRefused(await platform.query('query($id: ID!) { case(id: $id) { ratingTicket } }', { id: delivered }, { ...(await officer()), ...PURPOSE }), 'FORBIDDEN');
+    expectRefused(
+      await platform.query('query($id: ID!) { case(id: $id) { ratingTicket } }', { id: delivered }, { ...(await officer()), ...PURPOSE }),
+      'FORBIDDEN',
+    );
     expectRefused(await platform.query(RATE, { input: rating(delivered, stolen) }), 'FORBIDDEN');
     await unchanged();
   });
@@ -157,8 +176,21 @@ describe('好差评 that cannot be faked (rateCase with the case’s rating tick
     expectRefused(await rate(bob, rating(NO_SUCH_CASE, 'made.up.ticket')), 'BAD_USER_INPUT', /^input\.ratingTicket: /);
     expectRefused(await rate(bob, rating(NO_SUCH_CASE, '')), 'BAD_USER_INPUT');
     const attacker = await claimsSigner(RATING_TICKETS, (await newKeyPair('attacker')).privateJwk);
-    const invented = { caseId: NO_SUCH_CASE, holderKind: 'PERSON', holderId: bob, holderRole: 'APPLICANT', itemCode: OTHER.itemCode, regionCode: OTHER.regionCode, departmentCode: OTHER.departmentCode, endedOn: today } as const;
-    expectRefused(await rate(bob, rating(NO_SUCH_CASE, attacker(ticketClaims(invented), 3600))), 'BAD_USER_INPUT', /not a rating ticket signed by the one-network platform/);
+    const invented = {
+      caseId: NO_SUCH_CASE,
+      holderKind: 'PERSON',
+      holderId: bob,
+      holderRole: 'APPLICANT',
+      itemCode: OTHER.itemCode,
+      regionCode: OTHER.regionCode,
+      departmentCode: OTHER.departmentCode,
+      endedOn: today,
+    } as const;
+    expectRefused(
+      await rate(bob, rating(NO_SUCH_CASE, attacker(ticketClaims(invented), 3600))),
+      'BAD_USER_INPUT',
+      /not a rating ticket signed by the one-network platform/,
+    );
     await unchanged();
   });
 
@@ -187,7 +219,16 @@ describe('好差评 that cannot be faked (rateCase with the case’s rating tick
     expectRefused(await rate(alice, rating(delivered, `${header}.${payload}.`)), 'BAD_USER_INPUT');
     expectRefused(await rate(alice, rating(delivered, `${header}.${payload}`)), 'BAD_USER_INPUT');
     // a ticket bob signs himself for alice's case, stating its real facts
-    const facts: RatingTicket = { caseId: delivered, holderKind: 'PERSON', holderId: bob, holderRole: 'APPLICANT', itemCode: IMPL.itemCode, regionCode: IMPL.regionCode, departmentCode: IMPL.departmentCode, endedOn: today };
+    const facts: RatingTicket = {
+      caseId: delivered,
+      holderKind: 'PERSON',
+      holderId: bob,
+      holderRole: 'APPLICANT',
+      itemCode: IMPL.itemCode,
+      regionCode: IMPL.regionCode,
+      departmentCode: IMPL.departmentCode,
+      endedOn: today,
+    };
     const attacker = await claimsSigner(RATING_TICKETS, (await newKeyPair('cases-tickets-dev-x')).privateJwk);
     expectRefused(await rate(bob, rating(delivered, attacker(ticketClaims(facts), 3600))), 'BAD_USER_INPUT');
     // a caller token is signed, but not by the cases department, nor a ticket
@@ -202,11 +243,24 @@ describe('好差评 that cannot be faked (rateCase with the case’s rating tick
     expectRefused(await rate(grace, rating(delivered, await ticketOf(forHenry, grace))), 'BAD_USER_INPUT', /another case/);
     // genuine tickets (the development key the cases department signs with), but stale
     const cases = await claimsSigner(RATING_TICKETS);
-    const facts: RatingTicket = { caseId: delivered, holderKind: 'PERSON', holderId: alice, holderRole: 'APPLICANT', itemCode: IMPL.itemCode, regionCode: IMPL.regionCode, departmentCode: IMPL.departmentCode, endedOn: today };
+    const facts: RatingTicket = {
+      caseId: delivered,
+      holderKind: 'PERSON',
+      holderId: alice,
+      holderRole: 'APPLICANT',
+      itemCode: IMPL.itemCode,
+      regionCode: IMPL.regionCode,
+      departmentCode: IMPL.departmentCode,
+      endedOn: today,
+    };
     expectRefused(await rate(alice, rating(delivered, cases(ticketClaims(facts), -1))), 'BAD_USER_INPUT', /expired; fetch a fresh one/);
     // 31 days before today in China (UTC+8)
     const longAgo = new Date(Date.now() + 8 * 3_600_000 - 31 * 86_400_000).toISOString().slice(0, 10);
-    expectRefused(await rate(alice, rating(delivered, cases(ticketClaims({ ...facts, endedOn: longAgo }), 3600))), 'BAD_USER_INPUT', /30 days after a case ends/);
+    expectRefused(
+      await rate(alice, rating(delivered, cases(ticketClaims({ ...facts, endedOn: longAgo }), 3600))),
+      'BAD_USER_INPUT',
+      /30 days after a case ends/,
+    );
     await unchanged();
   });
 
@@ -252,7 +306,10 @@ describe('好差评 that cannot be faked (rateCase with the case’s rating tick
   });
 
   it('lets the applicant rate a case that was not accepted, and the agent rate the case they handled (then the applicant is too late)', async () => {
-    const ended = await rate(alice, rating(rejected, await ticketOf(rejected, alice), { level: 'SATISFIED', comment: null, channel: 'SERVICE_HALL', dimensions: null }));
+    const ended = await rate(
+      alice,
+      rating(rejected, await ticketOf(rejected, alice), { level: 'SATISFIED', comment: null, channel: 'SERVICE_HALL', dimensions: null }),
+    );
     expect(ended.errors).toBeUndefined();
     expect(ended.data?.rateCase).toMatchObject({ id: `E-${rejected}`, evaluator: { id: alice }, serviceItem: { code: IMPL.itemCode } });
     const agentsTicket = await ticketOf(forHenry, grace);

@@ -40,11 +40,23 @@ function expectNoPersonalData(body: unknown): void {
 
 describe('departments accept only the gateway', () => {
   const population = () => platform.departments.population!.url;
-  const signed = async (claims: Partial<Parameters<Awaited<ReturnType<typeof gatewaySigner>>>[1]> = {}, key?: Parameters<typeof gatewaySigner>[0], body = requestBody(SERVICE)) =>
-    (await gatewaySigner(key ?? (await devKeyPair('gateway')).privateJwk))('population', { caller: ANONYMOUS, purpose: null, requestId: 'sec-test', clientName: null, ...claims }, body);
+  const signed = async (
+    claims: Partial<Parameters<Awaited<ReturnType<typeof gatewaySigner>>>[1]> = {},
+    key?: Parameters<typeof gatewaySigner>[0],
+    body = requestBody(SERVICE),
+  ) =>
+    (await gatewaySigner(key ?? (await devKeyPair('gateway')).privateJwk))(
+      'population',
+      { caller: ANONYMOUS, purpose: null, requestId: 'sec-test', clientName: null, ...claims },
+      body,
+    );
 
   it('refuses a direct call without a gateway token, _entities and _service included', async () => {
-    for (const query of [`{ person(id: "${alice.id}") { name } }`, `{ _entities(representations: [{ __typename: "Person", id: "${alice.id}" }]) { ... on Person { name } } }`, '{ _service { sdl } }']) {
+    for (const query of [
+      `{ person(id: "${alice.id}") { name } }`,
+      `{ _entities(representations: [{ __typename: "Person", id: "${alice.id}" }]) { ... on Person { name } } }`,
+      '{ _service { sdl } }',
+    ]) {
       const res = await post(population(), query);
       expect(res.status).toBe(401);
       expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -54,7 +66,10 @@ describe('departments accept only the gateway', () => {
   });
 
   it('refuses a forged token (signed with another key)', async () => {
-    const forged = await signed({ caller: { role: 'OFFICER', subject: 'x', department: 'x', scopes: ['population:read'] }, purpose: 'case C1' }, (await newKeyPair('forger')).privateJwk);
+    const forged = await signed(
+      { caller: { role: 'OFFICER', subject: 'x', department: 'x', scopes: ['population:read'] }, purpose: 'case C1' },
+      (await newKeyPair('forger')).privateJwk,
+    );
     const res = await post(population(), `{ person(id: "${alice.id}") { name } }`, {}, { 'x-gateway-token': forged });
     expect(res.status).toBe(401);
     expectNoPersonalData(res);
@@ -107,7 +122,11 @@ describe('callers and their data', () => {
     const bad = await platform.query('{ regions(first: 1) { nodes { code } } }', {}, { authorization: 'Bearer not-a-token' });
     expect(bad.status).toBe(401);
     expect(bad.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const expired = await platform.query('{ regions(first: 1) { nodes { code } } }', {}, await bearer({ role: 'CITIZEN', subject: alice.id, expiresIn: '-1m' }));
+    const expired = await platform.query(
+      '{ regions(first: 1) { nodes { code } } }',
+      {},
+      await bearer({ role: 'CITIZEN', subject: alice.id, expiresIn: '-1m' }),
+    );
     expect(expired.status).toBe(401);
     expect(expired.errors?.[0]?.message).toContain('expired');
   });
@@ -133,7 +152,11 @@ describe('callers and their data', () => {
     expect(root.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expectNoPersonalData({ data: root.data });
     // alice's household lists her family: their records are not hers
-    const nested = await platform.query('query($id: ResidentId!) { person(id: $id) { household { members { relation person { name phone } } } } }', { id: alice.id }, asAlice);
+    const nested = await platform.query(
+      'query($id: ResidentId!) { person(id: $id) { household { members { relation person { name phone } } } } }',
+      { id: alice.id },
+      asAlice,
+    );
     expect(nested.errors?.some((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
     expect(JSON.stringify(nested.data)).not.toContain(personAt(7, 1).name);
     const entities = await platform.departments.population!.query(
@@ -191,7 +214,11 @@ describe('callers and their data', () => {
               : role === 'SUPERVISOR'
                 ? await bearer({ role: 'SUPERVISOR', subject: 'sup' })
                 : { ...(await officer(role === 'OFFICER_FULL' ? ['population:read', 'population:unmask'] : ['population:read'])), 'x-purpose': 'case C1' };
-        const res = await platform.query('query($id: ResidentId!) { person(id: $id) { id name household { head { id } members { person { id } } } } }', { id: target.id }, headers);
+        const res = await platform.query(
+          'query($id: ResidentId!) { person(id: $id) { id name household { head { id } members { person { id } } } } }',
+          { id: target.id },
+          headers,
+        );
         const ids = JSON.stringify(res).match(/[0-9]{17}[0-9X]/g) ?? [];
         for (const id of ids.filter((id) => looksLikeResidentId(id))) {
           const allowed = role === 'OFFICER_FULL' || (role === 'CITIZEN' && id === self.id);

@@ -55,7 +55,15 @@ describe('wings: sample data and schema tools stay out of what serves requests',
   const tree = sourceTree();
 
   it('reads the whole tree: runtime files, seeders, tests and both wings', () => {
-    for (const f of ['gateway/auth.ts', 'gateway/server.ts', 'subgraphs/cases/validate.ts', 'subgraphs/cases/seed.ts', 'samples/cases.ts', 'schema/tools/compose.ts', 'reference/agencies.ts']) {
+    for (const f of [
+      'gateway/auth.ts',
+      'gateway/server.ts',
+      'subgraphs/cases/validate.ts',
+      'subgraphs/cases/seed.ts',
+      'samples/cases.ts',
+      'schema/tools/compose.ts',
+      'reference/agencies.ts',
+    ]) {
       expect(tree.has(f), f).toBe(true);
     }
     // the rule is not vacuous: seeders and scripts do import both wings

@@ -100,7 +100,7 @@ describe('GATEWAY_WORKERS', () => {
     expect(gatewayConfig({ GATEWAY_WORKERS: 'auto' }).workers).toBe(availableParallelism());
   });
 
-  it('gives each worker its share of the rate limit, so the configured figures are the whole gateway\'s', () => {
+  it("gives each worker its share of the rate limit, so the configured figures are the whole gateway's", () => {
     const config = gatewayConfig({ GATEWAY_WORKERS: '4', RATE_LIMIT_CAPACITY: '20000', RATE_LIMIT_REFILL_PER_SECOND: '2000' });
     expect(workerConfig(config).rateLimit).toEqual({ capacity: 5000, refillPerSecond: 500 });
     expect(config.rateLimit).toEqual({ capacity: 20000, refillPerSecond: 2000 });

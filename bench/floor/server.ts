@@ -116,10 +116,12 @@ await runMain('floor', async () => {
     async close() {
       await listening.close();
       await server.stop();
-      await Promise.all(departments.map(async (d) => {
-        await d.server.stop();
-        await d.orm.close();
-      }));
+      await Promise.all(
+        departments.map(async (d) => {
+          await d.server.stop();
+          await d.orm.close();
+        }),
+      );
     },
   };
 });

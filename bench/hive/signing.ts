@@ -18,7 +18,11 @@ let keys: Promise<{ sign: Signer; authenticate: Authenticate }> | undefined;
 function load() {
   keys ??= (async () => ({
     sign: await gatewaySigner(await configuredKey('GATEWAY_SIGNING_KEY', 'privateJwk', 'gateway')),
-    authenticate: await authenticator({ jwksUrl: process.env.AUTH_JWKS_URL ?? null, issuer: process.env.AUTH_ISSUER ?? DEV_ISSUER, audience: process.env.AUTH_AUDIENCE ?? DEV_AUDIENCE }),
+    authenticate: await authenticator({
+      jwksUrl: process.env.AUTH_JWKS_URL ?? null,
+      issuer: process.env.AUTH_ISSUER ?? DEV_ISSUER,
+      audience: process.env.AUTH_AUDIENCE ?? DEV_AUDIENCE,
+    }),
   }))();
   return keys;
 }
@@ -74,7 +78,11 @@ export function govgraphSigning(urls: Record<string, string>): GatewayPlugin {
       const { sign } = await load();
       setOptions({
         ...options,
-        headers: { ...(options.headers as Record<string, string> | undefined), 'x-gateway-token': await sign(department, resolved, typeof options.body === 'string' ? options.body : ''), 'x-request-id': resolved.requestId },
+        headers: {
+          ...(options.headers as Record<string, string> | undefined),
+          'x-gateway-token': await sign(department, resolved, typeof options.body === 'string' ? options.body : ''),
+          'x-request-id': resolved.requestId,
+        },
       });
     },
   };

@@ -47,9 +47,7 @@ function server(options: { tokens?: number; rateLimited?: boolean } = {}) {
         callerKey: (ctx) => ctx.caller,
         production: () => production,
         mayIntrospect: (ctx) => ctx.admin,
-        ...(options.rateLimited
-          ? { rateLimiter: createRateLimiter({ capacity: 50, refillPerSecond: 1, now: () => clock }) }
-          : {}),
+        ...(options.rateLimited ? { rateLimiter: createRateLimiter({ capacity: 50, refillPerSecond: 1, now: () => clock }) } : {}),
       }),
     ],
   });
@@ -112,9 +110,7 @@ describe('limitsPlugin in Apollo Server', () => {
   });
 
   it('sees depth hidden in fragments', async () => {
-    const fragments = Array.from({ length: 12 }, (_, i) =>
-      i < 11 ? `fragment F${i} on User { friends { ...F${i + 1} } }` : `fragment F${i} on User { id }`,
-    );
+    const fragments = Array.from({ length: 12 }, (_, i) => (i < 11 ? `fragment F${i} on User { friends { ...F${i + 1} } }` : `fragment F${i} on User { id }`));
     const { status, error } = await post(plain, `{ me { ...F0 } } ${fragments.join(' ')}`);
     expect(status).toBe(400);
     expect(error?.extensions).toMatchObject({ code: ErrorCode.QueryTooComplex, limit: 'depth' });
@@ -203,10 +199,7 @@ describe('stripSuggestions', () => {
       'Variable "$k" got invalid value "Ab"; Value "Ab" does not exist in "Kind" enum. Did you mean the enum value "AB"?',
       'Variable "$k" got invalid value "Ab"; Value "Ab" does not exist in "Kind" enum.',
     ],
-    [
-      'Cannot query field "secret" on type "Node". Did you mean to use an inline fragment on "User"?',
-      'Cannot query field "secret" on type "Node".',
-    ],
+    ['Cannot query field "secret" on type "Node". Did you mean to use an inline fragment on "User"?', 'Cannot query field "secret" on type "Node".'],
     ['Query depth 15 exceeds the limit of 12.', 'Query depth 15 exceeds the limit of 12.'],
   ])('%s', (message, stripped) => {
     expect(stripSuggestions(message)).toBe(stripped);

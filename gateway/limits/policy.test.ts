@@ -52,9 +52,7 @@ describe('checkLimits', () => {
       DEFAULT_LIMITS,
     );
     expect(error?.extensions).toMatchObject({ code: ErrorCode.BadUserInput, argument: 'limit', limit: 'listArgument', max: 100 });
-    expect(error?.message).toBe(
-      'limit: 500 on Order.items exceeds the maximum page size of 100; ask for at most 100 and fetch the next page with `after`.',
-    );
+    expect(error?.message).toBe('limit: 500 on Order.items exceeds the maximum page size of 100; ask for at most 100 and fetch the next page with `after`.');
   });
 
   it('refuses a page of nothing (first: 0) as bad input naming the argument', () => {

@@ -53,8 +53,7 @@ export function parseOptionsFor(policy: Partial<LimitPolicy> = {}): { maxTokens:
  * BAD_USER_INPUT that also names the `argument`.
  */
 export function checkLimits(shape: OperationShape, policy: LimitPolicy): GovError | null {
-  const tooComplex = (limit: string, actual: number, max: number, message: string) =>
-    new GovError(ErrorCode.QueryTooComplex, message, { limit, max, actual });
+  const tooComplex = (limit: string, actual: number, max: number, message: string) => new GovError(ErrorCode.QueryTooComplex, message, { limit, max, actual });
 
   if (shape.depth > policy.maxDepth) {
     return tooComplex(
@@ -93,11 +92,15 @@ export function checkLimits(shape: OperationShape, policy: LimitPolicy): GovErro
   }
   if (shape.listArgumentTooSmall) {
     const { argument, coordinate, value } = shape.listArgumentTooSmall;
-    return new GovError(ErrorCode.BadUserInput, `${argument}: ${value} on ${coordinate} asks for no items; pass at least 1 (or leave it out for the default page).`, {
-      argument,
-      limit: 'listArgument',
-      actual: value,
-    });
+    return new GovError(
+      ErrorCode.BadUserInput,
+      `${argument}: ${value} on ${coordinate} asks for no items; pass at least 1 (or leave it out for the default page).`,
+      {
+        argument,
+        limit: 'listArgument',
+        actual: value,
+      },
+    );
   }
   if (shape.listArguments > policy.maxListArgument) {
     const at = shape.listArgumentAt ?? { argument: 'first', coordinate: 'a list field' };

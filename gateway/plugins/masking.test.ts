@@ -23,7 +23,13 @@ const NOTE = `申请人 ${ID_B} 电话 139-1234-5678，另 +86 13612345678；案
 const person = { id: ID_A, name: '张三', phone: '13812345678', address: '北京市 东城区 东四街道 1 号', kind: 'RESIDENT', code: 7 };
 const firm = { __typename: 'Firm', id: '91110000MA01ABCD1X', phone: '01065551234', representative: { ...person, id: ID_B } };
 const resolvers = {
-  Query: { person: () => person, parties: () => [{ ...person, __typename: 'Person' }, firm], ids: () => [ID_A, 'plain'], note: () => NOTE, sealed: () => sealer(randomBytes(32)).seal(ID_B, '330103************', 'r') },
+  Query: {
+    person: () => person,
+    parties: () => [{ ...person, __typename: 'Person' }, firm],
+    ids: () => [ID_A, 'plain'],
+    note: () => NOTE,
+    sealed: () => sealer(randomBytes(32)).seal(ID_B, '330103************', 'r'),
+  },
   Party: { __resolveType: (o: { __typename?: string }) => o.__typename ?? 'Person' },
 };
 const policies: GraphPolicies = {
@@ -39,7 +45,10 @@ const server = new ApolloServer<GatewayContext>({ typeDefs, resolvers, plugins: 
 await server.start();
 
 async function run(query: string, caller: Caller, purpose: string | null = 'case 42', operationName?: string) {
-  const response = await server.executeOperation({ query, operationName }, { contextValue: { caller, purpose, requestId: 'r', clientName: null, clientAddress: '127.0.0.1' } });
+  const response = await server.executeOperation(
+    { query, operationName },
+    { contextValue: { caller, purpose, requestId: 'r', clientName: null, clientAddress: '127.0.0.1' } },
+  );
   if (response.body.kind !== 'single') throw new Error('incremental');
   expect(response.body.singleResult.errors).toBeUndefined();
   return response.body.singleResult.data as Record<string, any>;

@@ -45,7 +45,9 @@ function configured(department: string, half: 'SIGNING' | 'VERIFY', env: NodeJS.
     }
   }
   if (env.NODE_ENV === 'production') {
-    throw new Error(`${name} must be set in production (the ${department} department's ${half === 'SIGNING' ? 'private' : 'public'} Ed25519 JWK as JSON); development keys are refused there`);
+    throw new Error(
+      `${name} must be set in production (the ${department} department's ${half === 'SIGNING' ? 'private' : 'public'} Ed25519 JWK as JSON); development keys are refused there`,
+    );
   }
   const pair = devAuditKeyPair(department, env);
   return half === 'SIGNING' ? pair.privateJwk : pair.publicJwk;

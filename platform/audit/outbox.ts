@@ -230,4 +230,3 @@ export function startDelivery(orm: MikroORM, auditIngestUrl: string, options: nu
     },
   };
 }
-

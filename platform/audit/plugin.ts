@@ -34,9 +34,18 @@ export function accessRecordingPlugin(department: string, orm: MikroORM): Apollo
           try {
             await writeOutbox(orm, records);
           } catch (error) {
-            log.error('access records could not be written; personal data withheld', { department, requestId: contextValue.requestId, message: (error as Error).message });
+            log.error('access records could not be written; personal data withheld', {
+              department,
+              requestId: contextValue.requestId,
+              message: (error as Error).message,
+            });
             response.body.singleResult = {
-              errors: [{ message: 'Personal data withheld: the access could not be recorded. Try again later.', extensions: { code: ErrorCode.Internal, requestId: contextValue.requestId } }],
+              errors: [
+                {
+                  message: 'Personal data withheld: the access could not be recorded. Try again later.',
+                  extensions: { code: ErrorCode.Internal, requestId: contextValue.requestId },
+                },
+              ],
             };
           }
         },

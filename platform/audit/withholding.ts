@@ -36,7 +36,9 @@ const SYNTAX = 'to withhold a read from its subject, write the purpose as "withh
 export function withholdingOf(caller: Caller, purpose: string | null, department: string, today = todayInChina()): Withholding | null {
   if (!purpose || !ASKS.test(purpose)) return null;
   if (caller.role !== 'OFFICER' || !caller.subject || !caller.scopes.includes(withholdScope(department))) {
-    throw new ForbiddenError(`withholding a read of ${department} data from its subject needs the scope ${withholdScope(department)}; ask without "withheld" in the purpose, and the subject will see the read`);
+    throw new ForbiddenError(
+      `withholding a read of ${department} data from its subject needs the scope ${withholdScope(department)}; ask without "withheld" in the purpose, and the subject will see the read`,
+    );
   }
   const match = REQUEST.exec(purpose);
   if (!match) throw new BadInputError(`${SYNTAX}, got ${JSON.stringify(purpose.slice(0, 60))}`, 'x-purpose');
@@ -45,7 +47,8 @@ export function withholdingOf(caller: Caller, purpose: string | null, department
   if (problem) throw new BadInputError(`withheld until: ${problem}`, 'x-purpose');
   if (until < today) throw new BadInputError(`withheld until ${until} is already past (today is ${today})`, 'x-purpose');
   const latest = new Date(Date.parse(`${today}T00:00:00Z`) + MAX_WITHHOLD_DAYS * 86_400_000).toISOString().slice(0, 10);
-  if (until > latest) throw new BadInputError(`withheld until ${until} is more than ${MAX_WITHHOLD_DAYS} days ahead (at most ${latest}); ask again before then`, 'x-purpose');
+  if (until > latest)
+    throw new BadInputError(`withheld until ${until} is more than ${MAX_WITHHOLD_DAYS} days ahead (at most ${latest}); ask again before then`, 'x-purpose');
   return { by: caller.subject, until };
 }
 

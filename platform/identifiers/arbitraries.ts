@@ -5,13 +5,7 @@
  */
 import fc from 'fast-check';
 import { CREDIT_CODE_ALPHABET } from './credit-code.js';
-import {
-  makeForeignPermanentResidenceId,
-  makeResidencePermitId,
-  makeResidentId,
-  type PermitRegion,
-  type ResidentIdFacts,
-} from './resident-id.js';
+import { makeForeignPermanentResidenceId, makeResidencePermitId, makeResidentId, type PermitRegion, type ResidentIdFacts } from './resident-id.js';
 
 const twoDigits = (min: number, max: number) => fc.integer({ min, max }).map((n) => String(n).padStart(2, '0'));
 

@@ -7,7 +7,10 @@ const validCodeArb = creditCodePartsArb.map((parts) => makeCreditCode(...parts))
 
 describe('checkCreditCode properties', () => {
   it('accepts every generated valid code', () => {
-    fc.assert(fc.property(validCodeArb, (code) => checkCreditCode(code) === null), { numRuns: 200 });
+    fc.assert(
+      fc.property(validCodeArb, (code) => checkCreditCode(code) === null),
+      { numRuns: 200 },
+    );
   });
 
   it('rejects every single-character change of a valid code', () => {

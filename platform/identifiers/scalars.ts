@@ -133,9 +133,7 @@ export const DateScalar = stringScalar({
   // unambiguous; any other instant is a different day somewhere, so it is
   // left for the check to refuse rather than silently shifted.
   fromResolver: (value) =>
-    value instanceof Date && !Number.isNaN(value.getTime()) && value.getTime() % 86_400_000 === 0
-      ? value.toISOString().slice(0, 10)
-      : value,
+    value instanceof Date && !Number.isNaN(value.getTime()) && value.getTime() % 86_400_000 === 0 ? value.toISOString().slice(0, 10) : value,
 });
 
 /** The scalars by name, to spread into a department's resolver map. */

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { channelKey, ClaimsRefused, claimsSigner, claimsVerifier, type ClaimsChannel } from './department-claims.js';
 import { newKeyPair } from './keys.js';
 
-const CHANNEL: ClaimsChannel = { issuer: 'a', audience: 'b', kind: 'fact', pair: 'a-facts', signingKeyVariable: 'A_FACTS_SIGNING_KEY', verifyKeyVariable: 'A_FACTS_VERIFY_KEY' };
+const CHANNEL: ClaimsChannel = {
+  issuer: 'a',
+  audience: 'b',
+  kind: 'fact',
+  pair: 'a-facts',
+  signingKeyVariable: 'A_FACTS_SIGNING_KEY',
+  verifyKeyVariable: 'A_FACTS_VERIFY_KEY',
+};
 const refusal = (run: () => unknown) => {
   try {
     run();

@@ -68,7 +68,8 @@ function recordTypes(schema: GraphQLSchema, { subjects, policies }: EnforcementO
   const rolesOf = (typeName: string) => {
     const type = schema.getType(typeName);
     const roles = new Set<Caller['role']>();
-    if (isObjectType(type)) for (const field of Object.keys(type.getFields())) for (const role of policies.get(`${typeName}.${field}`)?.roles ?? []) roles.add(role);
+    if (isObjectType(type))
+      for (const field of Object.keys(type.getFields())) for (const role of policies.get(`${typeName}.${field}`)?.roles ?? []) roles.add(role);
     return roles;
   };
   const produced = new Map<string, Produces>();
@@ -97,10 +98,15 @@ function producer(options: EnforcementOptions, records: Map<string, Produces>, p
     // before the look-up too, and each answer is judged by the type it was asked as
     const asked = produces === ENTITIES ? ((args.representations as { __typename?: unknown }[] | undefined) ?? []).map((r) => String(r?.__typename)) : [];
     if (produces !== ENTITIES) mayReach(options.department, produces, context);
-    else for (const typeName of new Set(asked)) if (options.subjects[typeName] && records.has(typeName)) mayReach(options.department, records.get(typeName)!, context);
+    else
+      for (const typeName of new Set(asked))
+        if (options.subjects[typeName] && records.has(typeName)) mayReach(options.department, records.get(typeName)!, context);
     for (const [argument, category] of Object.entries(policy?.personalArguments ?? {})) {
       if (args[argument] === undefined || args[argument] === null) continue;
-      if (caller.role !== 'OFFICER') throw new ForbiddenError(`Filtering by ${argument} (${category.toLowerCase().replace('_', ' ')}) is for officers on duty: it would tell you about other people's records`);
+      if (caller.role !== 'OFFICER')
+        throw new ForbiddenError(
+          `Filtering by ${argument} (${category.toLowerCase().replace('_', ' ')}) is for officers on duty: it would tell you about other people's records`,
+        );
       requireDuty(options.department, argument, context);
     }
     const bound = caller.role === 'CITIZEN' || caller.role === 'ENTERPRISE';
@@ -110,7 +116,9 @@ function producer(options: EnforcementOptions, records: Map<string, Produces>, p
       // `_entities` answers a list of pending look-ups: settle them to judge each record; a failed
       // one stays that item's error (graphql reports an Error in a list as the item's error)
       if (produces === ENTITIES && Array.isArray(value)) {
-        value = (await Promise.allSettled(value)).map((r, i) => (r.status === 'fulfilled' ? r.value : bound && options.subjects[asked[i]!] && isNotFound(r.reason) ? notYours(asked[i]!) : r.reason));
+        value = (await Promise.allSettled(value)).map((r, i) =>
+          r.status === 'fulfilled' ? r.value : bound && options.subjects[asked[i]!] && isNotFound(r.reason) ? notYours(asked[i]!) : r.reason,
+        );
       }
     } catch (error) {
       if (root && bound && isNotFound(error)) throw notYours(produces.type);
@@ -152,7 +160,13 @@ function mayReach(department: string, produces: Produces, context: DepartmentCon
 const verdicts = new WeakMap<object, WeakMap<object, Promise<readonly (string | null)[]>>>();
 
 /** One verdict per record per request, however many of its fields are selected. */
-function verdictFor(department: string, typeName: string, record: object, context: DepartmentContext<unknown>, subjectsOf: SubjectsOf): Promise<readonly (string | null)[]> {
+function verdictFor(
+  department: string,
+  typeName: string,
+  record: object,
+  context: DepartmentContext<unknown>,
+  subjectsOf: SubjectsOf,
+): Promise<readonly (string | null)[]> {
   let perRequest = verdicts.get(context);
   if (!perRequest) verdicts.set(context, (perRequest = new WeakMap()));
   let verdict = perRequest.get(record);
@@ -183,7 +197,13 @@ function checker(department: string, coordinate: string, policy: FieldPolicy | u
 }
 
 /** Checks one record for the caller and resolves with its data subjects. */
-async function recordVerdict(department: string, typeName: string, record: unknown, context: DepartmentContext<unknown>, subjectsOf: SubjectsOf): Promise<readonly (string | null)[]> {
+async function recordVerdict(
+  department: string,
+  typeName: string,
+  record: unknown,
+  context: DepartmentContext<unknown>,
+  subjectsOf: SubjectsOf,
+): Promise<readonly (string | null)[]> {
   const { caller } = context;
   switch (caller.role) {
     case 'CITIZEN':

@@ -71,7 +71,9 @@ export async function gatewayVerifier(publicJwk: JWK, department: string): Promi
       payload = verify(token);
     } catch (error) {
       // anything unexpected in a hostile token is a refusal too, never a 500
-      throw new GatewayTokenError(`gateway token refused: ${error instanceof JwtRefused && error.reason === 'expired' ? 'expired' : 'invalid signature or claims'}`);
+      throw new GatewayTokenError(
+        `gateway token refused: ${error instanceof JwtRefused && error.reason === 'expired' ? 'expired' : 'invalid signature or claims'}`,
+      );
     }
     // checked before the id is spent, so a token sent with another body cannot burn the real request's token
     if (payload.bd !== bodyDigest(body)) throw new GatewayTokenError('gateway token refused: it was made for another request');

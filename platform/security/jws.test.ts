@@ -26,7 +26,22 @@ beforeAll(async () => {
 function gatewayPayload(overrides: JWTPayload = {}): JWTPayload {
   const iat = now();
   const { caller, purpose, requestId, clientName } = claims;
-  return { role: caller.role, dept: caller.department, scopes: [...caller.scopes], purpose, rid: requestId, client: clientName, iss: 'govgraph-gateway', aud: 'population', sub: caller.subject!, jti: crypto.randomUUID(), iat, exp: iat + 30, bd: bodyDigest(BODY), ...overrides };
+  return {
+    role: caller.role,
+    dept: caller.department,
+    scopes: [...caller.scopes],
+    purpose,
+    rid: requestId,
+    client: clientName,
+    iss: 'govgraph-gateway',
+    aud: 'population',
+    sub: caller.subject!,
+    jti: crypto.randomUUID(),
+    iat,
+    exp: iat + 30,
+    bd: bodyDigest(BODY),
+    ...overrides,
+  };
 }
 
 /** Any header and payload, signed with Ed25519 independently of jws.ts, to build tokens the signer would never make. */
@@ -44,13 +59,19 @@ async function outcome(token: string | undefined, verify?: Awaited<ReturnType<ty
 describe('compatibility with jose', () => {
   it('makes byte-identical tokens to SignJWT for the same claims', async () => {
     const payload = gatewayPayload();
-    const jose = await new SignJWT(payload).setProtectedHeader({ alg: 'EdDSA', kid: gateway.privateJwk.kid }).sign(await importJWK(gateway.privateJwk, 'EdDSA'));
+    const jose = await new SignJWT(payload)
+      .setProtectedHeader({ alg: 'EdDSA', kid: gateway.privateJwk.kid })
+      .sign(await importJWK(gateway.privateJwk, 'EdDSA'));
     expect(jwtSigner(gateway.privateJwk)(payload)).toBe(jose);
   });
 
   it('signs gateway tokens that jwtVerify accepts, with the claims SignJWT used to carry', async () => {
     const token = await (await gatewaySigner(gateway.privateJwk))('population', claims, BODY);
-    const { payload, protectedHeader } = await jwtVerify(token, await importJWK(gateway.publicJwk, 'EdDSA'), { issuer: 'govgraph-gateway', audience: 'population', algorithms: ['EdDSA'] });
+    const { payload, protectedHeader } = await jwtVerify(token, await importJWK(gateway.publicJwk, 'EdDSA'), {
+      issuer: 'govgraph-gateway',
+      audience: 'population',
+      algorithms: ['EdDSA'],
+    });
     expect(protectedHeader).toEqual({ alg: 'EdDSA', kid: 'gateway-test' });
     expect(Object.keys(payload)).toEqual(['role', 'dept', 'scopes', 'purpose', 'rid', 'client', 'iss', 'aud', 'sub', 'jti', 'iat', 'exp', 'bd']);
     expect(payload).toMatchObject({ ...gatewayPayload(), jti: expect.stringMatching(/^[0-9a-f-]{36}$/), iat: expect.closeTo(now(), 1) });
@@ -142,7 +163,13 @@ describe('refusals', () => {
 
   it('refuses a token without exp, or not yet valid, or issued in the future', async () => {
     const t = now();
-    for (const overrides of [{ exp: undefined }, { exp: String(t + 30) as unknown as number }, { nbf: t + 10 }, { iat: t + 60, exp: t + 90 }, { iat: String(t) as unknown as number }])
+    for (const overrides of [
+      { exp: undefined },
+      { exp: String(t + 30) as unknown as number },
+      { nbf: t + 10 },
+      { iat: t + 60, exp: t + 90 },
+      { iat: String(t) as unknown as number },
+    ])
       expect(await outcome(signRaw({ alg: 'EdDSA' }, gatewayPayload(overrides)))).toBe(INVALID);
     expect(await outcome(signRaw({ alg: 'EdDSA' }, gatewayPayload({ nbf: t, iat: t + 1 })))).toEqual(claims);
   });

@@ -66,7 +66,12 @@ export function keyFile(file: string, make: () => string): string {
 }
 
 /** A JWK given as JSON in an environment variable, or the development pair's half. */
-export async function configuredKey(variable: string, half: 'privateJwk' | 'publicJwk', dev: 'identity' | 'gateway', env: NodeJS.ProcessEnv = process.env): Promise<JWK> {
+export async function configuredKey(
+  variable: string,
+  half: 'privateJwk' | 'publicJwk',
+  dev: 'identity' | 'gateway',
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<JWK> {
   const value = env[variable];
   if (value) return JSON.parse(value) as JWK;
   if (env.NODE_ENV === 'production') throw new Error(`${variable} must be set in production (a JWK as JSON); development keys are refused there`);

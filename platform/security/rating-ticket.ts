@@ -53,7 +53,15 @@ const text = (value: unknown): value is string => typeof value === 'string' && v
  */
 export function ticketOf(claims: VerifiedClaims): RatingTicket {
   const { sub, hk, hid, hr, item, reg, dep, end } = claims;
-  const shaped = text(sub) && (hk === 'PERSON' || hk === 'ENTERPRISE') && text(hid) && (hr === 'APPLICANT' || hr === 'AGENT') && text(item) && text(reg) && text(dep) && text(end);
+  const shaped =
+    text(sub) &&
+    (hk === 'PERSON' || hk === 'ENTERPRISE') &&
+    text(hid) &&
+    (hr === 'APPLICANT' || hr === 'AGENT') &&
+    text(item) &&
+    text(reg) &&
+    text(dep) &&
+    text(end);
   if (!(shaped && /^\d{4}-\d{2}-\d{2}$/.test(end))) throw new ClaimsRefused('invalid', 'malformed rating ticket');
   return { caseId: sub, holderKind: hk, holderId: hid, holderRole: hr, itemCode: item, regionCode: reg, departmentCode: dep, endedOn: end };
 }

@@ -108,7 +108,12 @@ interface Walk {
   seal: ((value: string, display: string) => string) | null;
 }
 
-function operationPlan(document: DocumentNode, operation: OperationDefinitionNode, schema: GraphQLSchema, categoryOf: MaskingOptions<never>['categoryOf']): SelectionPlan | null {
+function operationPlan(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  schema: GraphQLSchema,
+  categoryOf: MaskingOptions<never>['categoryOf'],
+): SelectionPlan | null {
   const root = schema.getRootType(operation.operation);
   if (!root) return null;
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));

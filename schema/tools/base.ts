@@ -37,7 +37,9 @@ export function chooseBase(git: Git, explicit?: string): Base {
     throw new BaseError('not a git checkout, so there is no base revision to compare with: run it in a clone, or pass --base <ref>');
   }
   const shallow = attempt(() => git(['rev-parse', '--is-shallow-repository'])) === 'true';
-  const hint = shallow ? ' This clone is shallow: fetch the history (git fetch --unshallow --tags origin) or pass --base <ref>.' : ' Pass --base <ref> to choose one.';
+  const hint = shallow
+    ? ' This clone is shallow: fetch the history (git fetch --unshallow --tags origin) or pass --base <ref>.'
+    : ' Pass --base <ref> to choose one.';
   if (explicit) {
     const commit = attempt(() => git(['rev-parse', '--verify', '--quiet', `${explicit}^{commit}`]));
     if (!commit) throw new BaseError(`--base ${explicit} is not a commit in this clone.${shallow ? hint : ''}`);
@@ -52,7 +54,8 @@ export function chooseBase(git: Git, explicit?: string): Base {
   const onMain = branch === 'main' || (branch === null && head === mainTip);
 
   if (!onMain) {
-    if (!mainRef) throw new BaseError(`${branch ? `branch ${branch}` : 'the detached HEAD'} has no main to compare with (no main, no origin/main in this clone).${hint}`);
+    if (!mainRef)
+      throw new BaseError(`${branch ? `branch ${branch}` : 'the detached HEAD'} has no main to compare with (no main, no origin/main in this clone).${hint}`);
     const mergeBase = attempt(() => git(['merge-base', 'HEAD', mainRef]));
     if (!mergeBase) throw new BaseError(`${branch ?? 'HEAD'} and ${mainName} have no common commit in this clone.${hint}`);
     const own = mergeBase === head ? ' (the branch has no commits of its own: only the working tree is compared)' : '';

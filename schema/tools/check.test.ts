@@ -59,7 +59,9 @@ describe('schema check: breaking changes', () => {
   });
 
   it('catches a new required argument', async () => {
-    const result = await check(catalogEdited((sdl) => sdl.replace('department(code: ID!): Department', 'department(code: ID!, region: DivisionCode!): Department')));
+    const result = await check(
+      catalogEdited((sdl) => sdl.replace('department(code: ID!): Department', 'department(code: ID!, region: DivisionCode!): Department')),
+    );
     expect(result.ok).toBe(false);
     expect(result.unacknowledged).toMatchObject([{ type: 'FIELD_ARGUMENT_ADDED', path: 'Query.department.region' }]);
   });

@@ -6,7 +6,20 @@
  * (schema/acknowledged-changes.json); a broken client operation always fails it:
  * fix the operation in the same change.
  */
-import { buildSchema, Kind, NoUnusedFragmentsRule, parse, Source, specifiedRules, validate, type DefinitionNode, type GraphQLError, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema,
+  Kind,
+  NoUnusedFragmentsRule,
+  parse,
+  Source,
+  specifiedRules,
+  validate,
+  type DefinitionNode,
+  type GraphQLError,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+} from 'graphql';
 import { globSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -207,7 +220,10 @@ function schemaChange(change: Change): SchemaChange {
  * *.graphql under operations/ and clients/ (the console and the typed clients), at any depth.
  */
 export function operationFiles(root: string): OperationFile[] {
-  const files = globSync(['tests/operations/*.graphql', 'operations/**/*.graphql', 'clients/**/*.graphql'], { cwd: root, exclude: ['**/node_modules/**', '**/.*/**'] }).sort();
+  const files = globSync(['tests/operations/*.graphql', 'operations/**/*.graphql', 'clients/**/*.graphql'], {
+    cwd: root,
+    exclude: ['**/node_modules/**', '**/.*/**'],
+  }).sort();
   return files.map((file) => ({ file, source: readFileSync(join(root, file), 'utf8') }));
 }
 
@@ -226,7 +242,8 @@ export function validateOperations(schema: GraphQLSchema, operations: readonly O
   });
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const { document } of documents) {
-    for (const def of document?.definitions ?? []) if (def.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(def.name.value)) fragments.set(def.name.value, def);
+    for (const def of document?.definitions ?? [])
+      if (def.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(def.name.value)) fragments.set(def.name.value, def);
   }
   const broken: BrokenOperation[] = [];
   for (const { file, document, errors } of documents) {
@@ -346,7 +363,8 @@ export function formatCheck(result: CheckResult): string {
   if (!result.breaking.length && !result.dangerous.length && !result.safe.length) {
     lines.push(result.declarationsChecked ? 'No change to the API schema or its access and personal-data declarations.' : 'No change to the API schema.');
   }
-  if (!result.declarationsChecked) lines.push('Access and personal-data declarations (@access, @personal) were NOT compared: no committed supergraph at the base.');
+  if (!result.declarationsChecked)
+    lines.push('Access and personal-data declarations (@access, @personal) were NOT compared: no committed supergraph at the base.');
   if (result.brokenOperations.length) {
     lines.push(`Client operations broken by the new schema (${result.brokenOperations.length}):`);
     for (const op of result.brokenOperations) lines.push(`  ${op.file}`, ...op.errors.map((e) => `    - ${e}`));

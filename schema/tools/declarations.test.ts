@@ -35,7 +35,14 @@ function edited(department: string, edit: (sdl: string) => string): NonNullable<
 
 const baseDepartments = Object.fromEntries(sources.map((s) => [s.name, readRepo(s.files[0]!)]));
 const check = (newSources: CheckInput['newSources'], acknowledged: CheckInput['acknowledged'] = []) =>
-  checkSchemas({ committedApiSdl: base.api, committedSupergraphSdl: base.supergraph, committedDepartmentSdls: baseDepartments, newSources, operations: [], acknowledged });
+  checkSchemas({
+    committedApiSdl: base.api,
+    committedSupergraphSdl: base.supergraph,
+    committedDepartmentSdls: baseDepartments,
+    newSources,
+    operations: [],
+    acknowledged,
+  });
 
 const PHONE = 'phone: String @personal(category: "PHONE")';
 
@@ -55,7 +62,11 @@ describe('declarations diff: loosening is breaking (the change an insider would 
   });
 
   it('catches a role added to an @access rule (anyone listing people)', async () => {
-    const result = await check(edited('population', (s) => s.replace('): PersonConnection! @access(roles: ["OFFICER"])', '): PersonConnection! @access(roles: ["OFFICER", "ANONYMOUS"])')));
+    const result = await check(
+      edited('population', (s) =>
+        s.replace('): PersonConnection! @access(roles: ["OFFICER"])', '): PersonConnection! @access(roles: ["OFFICER", "ANONYMOUS"])'),
+      ),
+    );
     expect(result.ok).toBe(false);
     expect(result.unacknowledged).toMatchObject([{ type: 'ACCESS_WIDENED', path: 'Query.people' }]);
   });
@@ -69,7 +80,9 @@ describe('declarations diff: loosening is breaking (the change an insider would 
   });
 
   it('catches a lowered @personal: an identity number declared a name (no longer sensitive, no longer masked)', async () => {
-    const result = await check(edited('population', (s) => s.replace('id: ResidentId! @personal(category: "IDENTITY_NUMBER")', 'id: ResidentId! @personal(category: "NAME")')));
+    const result = await check(
+      edited('population', (s) => s.replace('id: ResidentId! @personal(category: "IDENTITY_NUMBER")', 'id: ResidentId! @personal(category: "NAME")')),
+    );
     expect(result.ok).toBe(false);
     expect(result.unacknowledged).toMatchObject([{ type: 'PERSONAL_LOWERED', declaration: '@personal', path: 'Person.id' }]);
     expect(result.unacknowledged[0]!.message).toMatch(/no longer sensitive.*no longer masked/);
@@ -89,9 +102,11 @@ describe('declarations diff: loosening is breaking (the change an insider would 
   });
 
   it('catches another department answering a personal field: its officers now reach it', () => {
-    const policy = '@link(url: "https://govgraph.dev/policy/v1.0", import: ["@personal", "@access"]) @composeDirective(name: "@personal") @composeDirective(name: "@access")';
+    const policy =
+      '@link(url: "https://govgraph.dev/policy/v1.0", import: ["@personal", "@access"]) @composeDirective(name: "@personal") @composeDirective(name: "@access")';
     const fed = '@link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@composeDirective"])';
-    const directives = 'directive @personal(category: String!) on FIELD_DEFINITION | ARGUMENT_DEFINITION\ndirective @access(roles: [String!]!) on OBJECT | FIELD_DEFINITION';
+    const directives =
+      'directive @personal(category: String!) on FIELD_DEFINITION | ARGUMENT_DEFINITION\ndirective @access(roles: [String!]!) on OBJECT | FIELD_DEFINITION';
     const population = `extend schema ${fed} ${policy}\n${directives}\ntype Person @key(fields: "id") { id: ID! phone: String @personal(category: "PHONE") @shareable }\ntype Query { person(id: ID!): Person }`;
     const market = `extend schema ${fed} ${policy}\n${directives}\ntype Person @key(fields: "id") { id: ID! phone: String @personal(category: "PHONE") @shareable }`;
     const files: Record<string, string> = { 'population.graphql': population, 'market.graphql': market };
@@ -161,16 +176,28 @@ describe('client operations under clients/ (the console, typed clients)', () => 
     writeFileSync(join(dir, 'clients/node_modules/x/Ignored.graphql'), 'query Ignored { nope }');
     const operations = operationFiles(dir);
     expect(operations.map((o) => o.file)).toEqual(['clients/console/cases/Broken.graphql', 'operations/Fine.graphql']);
-    const result = await checkSchemas({ committedApiSdl: base.api, committedSupergraphSdl: base.supergraph, newSources: { sources, read: readRepo }, operations, acknowledged: [] });
+    const result = await checkSchemas({
+      committedApiSdl: base.api,
+      committedSupergraphSdl: base.supergraph,
+      newSources: { sources, read: readRepo },
+      operations,
+      acknowledged: [],
+    });
     expect(result.ok).toBe(false);
     expect(result.brokenOperations).toMatchObject([{ file: 'clients/console/cases/Broken.graphql' }]);
     expect(result.brokenOperations[0]!.errors[0]).toMatch(/Cannot query field "population" on type "Region"/);
   });
 
-  it('the repository\'s own operations are all found and valid', async () => {
+  it("the repository's own operations are all found and valid", async () => {
     const operations = operationFiles(root);
     expect(operations.length).toBeGreaterThan(0);
-    const result = await checkSchemas({ committedApiSdl: base.api, committedSupergraphSdl: base.supergraph, newSources: { sources, read: readRepo }, operations, acknowledged: [] });
+    const result = await checkSchemas({
+      committedApiSdl: base.api,
+      committedSupergraphSdl: base.supergraph,
+      newSources: { sources, read: readRepo },
+      operations,
+      acknowledged: [],
+    });
     expect(result.brokenOperations).toEqual([]);
   });
 });

@@ -104,7 +104,11 @@ export function diffDeclarations(baseSupergraphSdl: string, headSupergraphSdl: s
  * The same, per department: base and head map a department's name to its schema SDL. A change
  * the supergraph diff already reports (same type and path) is not repeated.
  */
-export function diffDepartmentDeclarations(base: Readonly<Record<string, string>>, head: Readonly<Record<string, string>>, alreadyReported: readonly DeclarationChange[] = []): DeclarationChange[] {
+export function diffDepartmentDeclarations(
+  base: Readonly<Record<string, string>>,
+  head: Readonly<Record<string, string>>,
+  alreadyReported: readonly DeclarationChange[] = [],
+): DeclarationChange[] {
   const seen = new Set(alreadyReported.map((c) => `${c.type} ${c.path}`));
   const changes: DeclarationChange[] = [];
   for (const [department, sdl] of Object.entries(head)) {
@@ -132,7 +136,15 @@ function fieldChanges(path: string, b: Declared, h: Declared, department: string
 
   // @personal first: it is the reason roles and scopes change with it
   if (b.personal && !h.personal) {
-    changes.push(breaking('PERSONAL_REMOVED', '@personal', path, `Field ${at} is no longer marked @personal (was ${b.personal})`, 'its values would be neither masked nor recorded as personal reads, and the register would no longer list it'));
+    changes.push(
+      breaking(
+        'PERSONAL_REMOVED',
+        '@personal',
+        path,
+        `Field ${at} is no longer marked @personal (was ${b.personal})`,
+        'its values would be neither masked nor recorded as personal reads, and the register would no longer list it',
+      ),
+    );
   } else if (!b.personal && h.personal) {
     changes.push(safe('PERSONAL_ADDED', '@personal', path, `Field ${at} is now marked @personal(category: "${h.personal}")`));
   } else if (b.personal && h.personal && b.personal !== h.personal) {
@@ -142,15 +154,40 @@ function fieldChanges(path: string, b: Declared, h: Declared, department: string
     ];
     const gained = (!sensitive(b.personal) && sensitive(h.personal)) || (!maskable(b.personal) && maskable(h.personal));
     const words = `Field ${at}: @personal category ${b.personal} changed to ${h.personal}`;
-    if (lost.length) changes.push(breaking('PERSONAL_LOWERED', '@personal', path, `${words} (lowered: ${lost.join(', ')})`, 'a lower category shows or records its values with less protection'));
+    if (lost.length)
+      changes.push(
+        breaking(
+          'PERSONAL_LOWERED',
+          '@personal',
+          path,
+          `${words} (lowered: ${lost.join(', ')})`,
+          'a lower category shows or records its values with less protection',
+        ),
+      );
     else if (gained) changes.push(safe('PERSONAL_RAISED', '@personal', path, `${words} (raised)`));
-    else changes.push({ criticality: 'DANGEROUS', type: 'PERSONAL_CATEGORY_CHANGED', declaration: '@personal', path, message: words, reason: 'the register of processing activities and the access records name another category' });
+    else
+      changes.push({
+        criticality: 'DANGEROUS',
+        type: 'PERSONAL_CATEGORY_CHANGED',
+        declaration: '@personal',
+        path,
+        message: words,
+        reason: 'the register of processing activities and the access records name another category',
+      });
   }
 
   const added = [...h.roles].filter((r) => !b.roles.has(r));
   const removed = [...b.roles].filter((r) => !h.roles.has(r));
   if (added.length) {
-    changes.push(breaking('ACCESS_WIDENED', '@access', path, `Access to ${at} widened: ${added.join(', ')} may now read it (was ${list(b.roles)})`, 'more callers can read it than before'));
+    changes.push(
+      breaking(
+        'ACCESS_WIDENED',
+        '@access',
+        path,
+        `Access to ${at} widened: ${added.join(', ')} may now read it (was ${list(b.roles)})`,
+        'more callers can read it than before',
+      ),
+    );
   } else if (removed.length) {
     changes.push(safe('ACCESS_NARROWED', '@access', path, `Access to ${at} narrowed: ${removed.join(', ')} may no longer read it`));
   }
@@ -162,7 +199,15 @@ function fieldChanges(path: string, b: Declared, h: Declared, department: string
   const newUnmask = officers && maskable(b.personal!) && maskable(h.personal!) ? [...h.unmaskScopes].filter((s) => !b.unmaskScopes.has(s)) : [];
   if (newRead.length || newUnmask.length) {
     const scopes = [...newRead, ...newUnmask];
-    changes.push(breaking('ACCESS_WIDENED', '@access', path, `Access to ${at} widened: officers with ${scopes.join(' or ')} may now ${newRead.length ? 'read' : 'unmask'} it (another department answers it)`, 'officers of another department reach this personal data'));
+    changes.push(
+      breaking(
+        'ACCESS_WIDENED',
+        '@access',
+        path,
+        `Access to ${at} widened: officers with ${scopes.join(' or ')} may now ${newRead.length ? 'read' : 'unmask'} it (another department answers it)`,
+        'officers of another department reach this personal data',
+      ),
+    );
   }
 
   for (const [argument, category] of b.personalArguments) {
@@ -170,21 +215,51 @@ function fieldChanges(path: string, b: Declared, h: Declared, department: string
     if (!h.arguments.has(argument)) continue; // removing the argument is the API diff's
     const now = h.personalArguments.get(argument);
     if (!now) {
-      changes.push(breaking('PERSONAL_ARGUMENT_REMOVED', '@personal', coordinate, `Argument '${argument}' of ${at} is no longer marked @personal (was ${category})`, 'any caller could filter records by that personal attribute and learn about other people'));
+      changes.push(
+        breaking(
+          'PERSONAL_ARGUMENT_REMOVED',
+          '@personal',
+          coordinate,
+          `Argument '${argument}' of ${at} is no longer marked @personal (was ${category})`,
+          'any caller could filter records by that personal attribute and learn about other people',
+        ),
+      );
     } else if (now !== category) {
-      changes.push({ criticality: 'DANGEROUS', type: 'PERSONAL_ARGUMENT_CHANGED', declaration: '@personal', path: coordinate, message: `Argument '${argument}' of ${at}: @personal category ${category} changed to ${now}`, reason: null });
+      changes.push({
+        criticality: 'DANGEROUS',
+        type: 'PERSONAL_ARGUMENT_CHANGED',
+        declaration: '@personal',
+        path: coordinate,
+        message: `Argument '${argument}' of ${at}: @personal category ${category} changed to ${now}`,
+        reason: null,
+      });
     }
   }
   for (const [argument, category] of h.personalArguments) {
     if (!b.personalArguments.has(argument) && b.arguments.has(argument)) {
-      changes.push(safe('PERSONAL_ARGUMENT_ADDED', '@personal', `${path}.${argument}`, `Argument '${argument}' of ${at} is now marked @personal(category: "${category}")`));
+      changes.push(
+        safe('PERSONAL_ARGUMENT_ADDED', '@personal', `${path}.${argument}`, `Argument '${argument}' of ${at} is now marked @personal(category: "${category}")`),
+      );
     }
   }
   return changes;
 }
 
-function breaking(type: DeclarationChange['type'], declaration: DeclarationChange['declaration'], path: string, message: string, reason: string): DeclarationChange {
-  return { criticality: 'BREAKING', type, declaration, path, message, reason: `Loosens the rules on personal data: ${reason}. Acknowledge it as "${declaration} ${path}" only with the data-protection officer's approval.` };
+function breaking(
+  type: DeclarationChange['type'],
+  declaration: DeclarationChange['declaration'],
+  path: string,
+  message: string,
+  reason: string,
+): DeclarationChange {
+  return {
+    criticality: 'BREAKING',
+    type,
+    declaration,
+    path,
+    message,
+    reason: `Loosens the rules on personal data: ${reason}. Acknowledge it as "${declaration} ${path}" only with the data-protection officer's approval.`,
+  };
 }
 
 function safe(type: DeclarationChange['type'], declaration: DeclarationChange['declaration'], path: string, message: string): DeclarationChange {

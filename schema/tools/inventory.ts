@@ -8,7 +8,16 @@
  * Pure: SDL in, JSON-able data out. `report.ts` renders it; `lintPersonalData`
  * finds fields that look like personal data but carry no @personal.
  */
-import { Kind, parse, print, type ConstDirectiveNode, type DefinitionNode, type FieldDefinitionNode, type InputValueDefinitionNode, type StringValueNode } from 'graphql';
+import {
+  Kind,
+  parse,
+  print,
+  type ConstDirectiveNode,
+  type DefinitionNode,
+  type FieldDefinitionNode,
+  type InputValueDefinitionNode,
+  type StringValueNode,
+} from 'graphql';
 import type { Role } from '../../platform/context.js';
 import { DEPARTMENTS } from '../../platform/departments.js';
 import { LEGAL_BASES, type LegalBasis } from '../../platform/purposes.js';
@@ -39,7 +48,7 @@ export const UNMASKABLE_CATEGORIES: readonly PersonalCategory[] = ['IDENTITY_NUM
 
 /** What the register says of purposes: officers state one per request, the audit trail keeps it. */
 export const PURPOSES =
-  'Stated per request in x-purpose: case:<case id> (a case the officer\'s agency handles) or basis:<code> (a registered legal basis, listed in legalBases); recorded in the audit log and shown to the data subject in words.';
+  "Stated per request in x-purpose: case:<case id> (a case the officer's agency handles) or basis:<code> (a registered legal basis, listed in legalBases); recorded in the audit log and shown to the data subject in words.";
 
 export type TypeKind = 'OBJECT' | 'INTERFACE' | 'UNION' | 'ENUM' | 'INPUT_OBJECT' | 'SCALAR';
 
@@ -361,10 +370,12 @@ const PERSON_LIKE_TYPE = /Person|Member|Appellant|Applicant|Agent|Evaluator|Resi
 /** Types whose `id` is the resident identity number. */
 const PERSON_KEYED_TYPE = /(Person|Resident|Citizen)$/;
 /** Fields that name a person by an identifier (a resident's identity number, or an enterprise's credit code). */
-const PERSON_REFERENCE_ID = /^(applicant|agent|appellant|evaluator|subject|holder|person|citizen|resident|representative|legalRepresentative|complainant|caller)Id$/;
+const PERSON_REFERENCE_ID =
+  /^(applicant|agent|appellant|evaluator|subject|holder|person|citizen|resident|representative|legalRepresentative|complainant|caller)Id$/;
 /** `*Name` fields that name things, not people: "typeName", "itemName". */
 const THING_NAME = /(type|kind|status|level|item|service|department|agency|region|division|certificate|enterprise|company|file|channel)Name$/i;
-const PERSON_NAME_FIELD = /^(applicant|agent|appellant|evaluator|holder|contact|representative|legalRepresentative|resident|person|citizen|complainant|caller|guardian|spouse)Name$/;
+const PERSON_NAME_FIELD =
+  /^(applicant|agent|appellant|evaluator|holder|contact|representative|legalRepresentative|resident|person|citizen|complainant|caller|guardian|spouse)Name$/;
 
 /**
  * Flags each API field (one per "Type.field" coordinate: the supergraph merges the
@@ -404,7 +415,13 @@ export function lintPersonalData(inventory: Inventory, notPersonal: Readonly<Rec
       if (field.personal) {
         if (!(PERSONAL_CATEGORIES as readonly string[]).includes(field.personal.category)) {
           const reason = `its @personal category "${field.personal.category}" is not one of ${PERSONAL_CATEGORIES.join(', ')}`;
-          problems.push({ coordinate: field.coordinate, owners: field.owners, category: null, reason, message: `${field.coordinate}: ${reason} (${where(field.owners)})` });
+          problems.push({
+            coordinate: field.coordinate,
+            owners: field.owners,
+            category: null,
+            reason,
+            message: `${field.coordinate}: ${reason} (${where(field.owners)})`,
+          });
         }
         continue;
       }
@@ -443,7 +460,10 @@ export function looksPersonal(typeName: string, fieldName: string, namedType: st
   if (/(phone|mobile|telephone)(Number|No)?$/i.test(fieldName) && !institutional) {
     return { category: 'PHONE', reason: `the name "${fieldName}" says phone number` };
   }
-  if (((/address$/i.test(fieldName) && !/(email|ip|web|mac|url)Address$/i.test(fieldName)) || /(^|[a-z])(domicile|residence)$/i.test(fieldName)) && !institutional) {
+  if (
+    ((/address$/i.test(fieldName) && !/(email|ip|web|mac|url)Address$/i.test(fieldName)) || /(^|[a-z])(domicile|residence)$/i.test(fieldName)) &&
+    !institutional
+  ) {
     return { category: 'ADDRESS', reason: `the name "${fieldName}" says address` };
   }
   if (/(birthDate|birthday|dateOfBirth)$/i.test(fieldName) || fieldName === 'dob') {

@@ -39,7 +39,10 @@ describe('generated migrations (npm run migrations)', () => {
       'alter table "permit" add "region_code" varchar(6) null;',
       'create index "permit_region_code_id_index" on "permit" ("region_code", "id");',
     ]);
-    expect(step.sqlite).toEqual(['alter table `permit` add column `region_code` text null;', 'create index `permit_region_code_id_index` on `permit` (`region_code`, `id`);']);
+    expect(step.sqlite).toEqual([
+      'alter table `permit` add column `region_code` text null;',
+      'create index `permit_region_code_id_index` on `permit` (`region_code`, `id`);',
+    ]);
 
     // a database made by the first step keeps its rows through the second, and ends as the entity
     const target = testDatabase('permits');
@@ -48,7 +51,9 @@ describe('generated migrations (npm run migrations)', () => {
     await (before.em.fork() as SqlEntityManager).execute(`insert into permit (id, holder_id) values ('P1', '110101199003071234')`);
     await before.close();
     const after = await openDatabase({ target, entities: [PermitWithRegion], migrations: readMigrations(dir) });
-    expect(await (after.em.fork() as SqlEntityManager).execute('select id, holder_id, region_code from permit')).toEqual([{ id: 'P1', holder_id: '110101199003071234', region_code: null }]);
+    expect(await (after.em.fork() as SqlEntityManager).execute('select id, holder_id, region_code from permit')).toEqual([
+      { id: 'P1', holder_id: '110101199003071234', region_code: null },
+    ]);
     expect(await after.schema.getUpdateSchemaSQL({ wrap: false })).toBe('');
     await after.close();
   });

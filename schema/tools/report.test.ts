@@ -62,7 +62,8 @@ describe('schema inventory of the committed supergraph', () => {
     expect(inventory.register.find((r) => r.department === 'regions')!.categories).toEqual({});
     // purposes an officer may state: each registered legal basis with its law and retention
     expect(inventory.legalBases.length).toBeGreaterThan(0);
-    for (const basis of inventory.legalBases) expect(basis).toMatchObject({ code: expect.any(String), title: expect.any(String), law: expect.stringMatching(/第.+条/), retention: expect.any(String) });
+    for (const basis of inventory.legalBases)
+      expect(basis).toMatchObject({ code: expect.any(String), title: expect.any(String), law: expect.stringMatching(/第.+条/), retention: expect.any(String) });
   });
 
   it('renders the same JSON and Markdown every time', () => {
@@ -143,11 +144,21 @@ describe('personal-data lint', () => {
       'Person.mobile': 'PHONE',
     });
     const mobile = problems.find((p) => p.coordinate === 'Person.mobile')!;
-    expect(mobile.message).toMatch(/^Person\.mobile looks like personal data \(.*phone number\) but has no @personal: add @personal\(category: "PHONE"\) \(in subgraphs\/alpha\/schema\.graphql\)$/);
+    expect(mobile.message).toMatch(
+      /^Person\.mobile looks like personal data \(.*phone number\) but has no @personal: add @personal\(category: "PHONE"\) \(in subgraphs\/alpha\/schema\.graphql\)$/,
+    );
   });
 
   it('passes marked fields and the public contact points of agencies', () => {
-    for (const ok of ['Person.homeAddress', 'Person.name', 'Person.id', 'Appellant.contactPhone', 'Department.address', 'Department.enquiryPhone', 'Department.name']) {
+    for (const ok of [
+      'Person.homeAddress',
+      'Person.name',
+      'Person.id',
+      'Appellant.contactPhone',
+      'Department.address',
+      'Department.enquiryPhone',
+      'Department.name',
+    ]) {
       expect(flagged, ok).not.toHaveProperty([ok]);
     }
     expect(lintPersonalData(inventory, { 'Person.mobile': 'the hall terminal number, reviewed' }).map((p) => p.coordinate)).not.toContain('Person.mobile');

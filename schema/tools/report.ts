@@ -9,7 +9,15 @@
  *   expect(readFileSync(INVENTORY_MD_FILE, 'utf8')).toBe(markdown);
  */
 import { fileURLToPath } from 'node:url';
-import { buildInventory, lintPersonalData, SENSITIVE_CATEGORIES, type AccessRule, type Inventory, type InventoryField, type InventoryType } from './inventory.js';
+import {
+  buildInventory,
+  lintPersonalData,
+  SENSITIVE_CATEGORIES,
+  type AccessRule,
+  type Inventory,
+  type InventoryField,
+  type InventoryType,
+} from './inventory.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const INVENTORY_JSON_FILE = `${root}schema/inventory.json`;
@@ -159,7 +167,9 @@ export function shortAccess(access: AccessRule, department: string): string {
     const unmask = access.officer.unmaskScopes.length ? ` (full value: ${scope(access.officer.unmaskScopes, 'unmask')})` : '';
     parts.push(`OFFICER: purpose + ${scope(access.officer.readScopes, 'read')}${unmask}`);
   }
-  const others = access.roles.filter((r) => (access.ownRecordsOnly ? r !== 'CITIZEN' && r !== 'ENTERPRISE' : true) && (access.officer ? r !== 'OFFICER' : true));
+  const others = access.roles.filter(
+    (r) => (access.ownRecordsOnly ? r !== 'CITIZEN' && r !== 'ENTERPRISE' : true) && (access.officer ? r !== 'OFFICER' : true),
+  );
   if (others.length) parts.push(parts.length ? others.join(', ') : `only ${others.join(', ')}`);
   return parts.join('; ') || 'nobody';
 }

@@ -41,7 +41,9 @@ describe('npm run new:department -- <name>, in a copy of the tree', () => {
   let copy: string;
   beforeAll(() => {
     copy = mkdtempSync(join(tmpdir(), 'govgraph-scaffold-'));
-    const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+    const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+      .stdout.split('\0')
+      .filter(Boolean);
     for (const file of files) if (existsSync(join(root, file))) cpSync(join(root, file), join(copy, file), { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
   });
@@ -55,24 +57,44 @@ describe('npm run new:department -- <name>, in a copy of the tree', () => {
   // child processes doing a build's work: generous limits, so a loaded machine is slow, not failing
   const LONG = 600_000;
 
-  it('scaffolds the folder and composes it into the graph', () => {
-    const scaffold = run('npm', ['run', '--silent', 'new:department', '--', name]);
-    expect(scaffold.status, scaffold.output).toBe(0);
-    expect(existsSync(join(copy, `subgraphs/${name}/generated/resolvers.ts`))).toBe(true);
-    // its first migration, generated from its entity, for both databases
-    expect(existsSync(join(copy, `subgraphs/${name}/migrations/001-initial.json`))).toBe(true);
-    const type = namesFor(name).type;
-    expect(run('grep', ['-c', `^type ${type} `, 'schema/api.graphql']).output.trim().split('\n')[0]).toBe('1');
-  }, LONG);
+  it(
+    'scaffolds the folder and composes it into the graph',
+    () => {
+      const scaffold = run('npm', ['run', '--silent', 'new:department', '--', name]);
+      expect(scaffold.status, scaffold.output).toBe(0);
+      expect(existsSync(join(copy, `subgraphs/${name}/generated/resolvers.ts`))).toBe(true);
+      // its first migration, generated from its entity, for both databases
+      expect(existsSync(join(copy, `subgraphs/${name}/migrations/001-initial.json`))).toBe(true);
+      const type = namesFor(name).type;
+      expect(
+        run('grep', ['-c', `^type ${type} `, 'schema/api.graphql'])
+          .output.trim()
+          .split('\n')[0],
+      ).toBe('1');
+    },
+    LONG,
+  );
 
-  it('typechecks', () => {
-    const typecheck = run('npx', ['tsc', '-p', 'tsconfig.json']);
-    expect(typecheck.status, typecheck.output).toBe(0);
-  }, LONG);
+  it(
+    'typechecks, and passes the linter and the formatter check as npm test runs them',
+    () => {
+      const typecheck = run('npx', ['tsc', '-p', 'tsconfig.json']);
+      expect(typecheck.status, typecheck.output).toBe(0);
+      const lint = run('npx', ['eslint', '--max-warnings', '0', `subgraphs/${name}`]);
+      expect(lint.status, lint.output).toBe(0);
+      const format = run('npx', ['prettier', '--check', `subgraphs/${name}`]);
+      expect(format.status, format.output).toBe(0);
+    },
+    LONG,
+  );
 
-  it('starts over its own database, seeds, and passes its own tests; the registry, generated files and migration checks accept it', () => {
-    const tests = run('npx', ['vitest', 'run', `subgraphs/${name}`, 'platform/departments.test.ts', 'tests/generated.test.ts', 'tests/migrations.test.ts']);
-    expect(tests.status, tests.output).toBe(0);
-    expect(tests.output).toContain(`${name}.test.ts`);
-  }, LONG);
+  it(
+    'starts over its own database, seeds, and passes its own tests; the registry, generated files and migration checks accept it',
+    () => {
+      const tests = run('npx', ['vitest', 'run', `subgraphs/${name}`, 'platform/departments.test.ts', 'tests/generated.test.ts', 'tests/migrations.test.ts']);
+      expect(tests.status, tests.output).toBe(0);
+      expect(tests.output).toContain(`${name}.test.ts`);
+    },
+    LONG,
+  );
 });

@@ -155,7 +155,10 @@ describe('reading appeals', () => {
       [`department: "${a.departmentCode}"`, (x) => x.departmentCode === a.departmentCode],
       [`appellant: "${a.appellantId}"`, (x) => x.appellantId === a.appellantId],
       [`from: "${window.from}", to: "${window.to}"`, (x) => inWindow(x, window)],
-      [`region: "${a.regionCode.slice(0, 2)}0000", status: CLOSED, kind: COMPLAINT`, (x) => x.regionCode.startsWith(a.regionCode.slice(0, 2)) && x.status === 'CLOSED' && x.kind === 'COMPLAINT'],
+      [
+        `region: "${a.regionCode.slice(0, 2)}0000", status: CLOSED, kind: COMPLAINT`,
+        (x) => x.regionCode.startsWith(a.regionCode.slice(0, 2)) && x.status === 'CLOSED' && x.kind === 'COMPLAINT',
+      ],
     ];
     for (const [args, keep] of cases) {
       const { data, errors } = await q(`{ appeals(${args}, first: 100) { nodes { id } } }`);
@@ -363,7 +366,11 @@ describe('demand figures', () => {
           const rows = byDepartment.get(code) ?? [];
           const responded = count(rows, (a) => a.respondedOn !== null);
           const onTime = count(rows, (a) => a.respondedOn !== null && a.respondedOn <= a.deadline);
-          const [s, b, d] = (['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const).map((x) => count(rows, (a) => a.satisfaction === x)) as [number, number, number];
+          const [s, b, d] = (['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const).map((x) => count(rows, (a) => a.satisfaction === x)) as [
+            number,
+            number,
+            number,
+          ];
           return {
             code,
             appealFigures: {
@@ -430,7 +437,8 @@ describe('access to appeals', () => {
 });
 
 describe('handling appeals', () => {
-  const HANDLED = 'id status department { code } returnedBy { code } returnCount returnReason response respondedOn closedOn satisfaction deadline appellant { id }';
+  const HANDLED =
+    'id status department { code } returnedBy { code } returnCount returnReason response respondedOn closedOn satisfaction deadline appellant { id }';
   const REGISTER = `mutation($input: RegisterAppealInput!, $key: String) { registerAppeal(input: $input, idempotencyKey: $key) { ${HANDLED} receivedOn kind } }`;
   const DISPATCH = `mutation($id: ID!, $d: CreditCode!, $key: String) { dispatchAppeal(id: $id, departmentCode: $d, idempotencyKey: $key) { ${HANDLED} } }`;
   const RETURN = `mutation($id: ID!, $r: String!) { returnAppeal(id: $id, reason: $r) { ${HANDLED} } }`;
@@ -468,7 +476,9 @@ describe('handling appeals', () => {
     expect((await q(READ, { id: appeal.id })).data?.appeal).toEqual(closed.data?.closeAppeal);
 
     const figures = await q(`{ demand(region: "${county.code}", from: "${today}", to: "${today}") { byCategory { category count } } }`);
-    expect(figures.data?.demand.byCategory.find((c: { category: string }) => c.category === 'HEALTH').count).toBe(count(ALL, (a) => a.regionCode === county.code && a.receivedOn === today && a.category === 'HEALTH') + 1);
+    expect(figures.data?.demand.byCategory.find((c: { category: string }) => c.category === 'HEALTH').count).toBe(
+      count(ALL, (a) => a.regionCode === county.code && a.receivedOn === today && a.category === 'HEALTH') + 1,
+    );
   });
 
   it('refuses steps that do not apply, saying what does, and changes nothing', async () => {

@@ -53,7 +53,19 @@ export const AppealEntity = defineEntity({
     // At 500,000 appeals on SQLite the country's demand takes about 0.1 s of CPU instead of 3 s.
     {
       name: 'appeal_figures_index',
-      properties: ['regionCode', 'category', 'kind', 'channel', 'receivedOn', 'receivedWeek', 'receivedMonth', 'status', 'deadline', 'respondedOn', 'satisfaction'],
+      properties: [
+        'regionCode',
+        'category',
+        'kind',
+        'channel',
+        'receivedOn',
+        'receivedWeek',
+        'receivedMonth',
+        'status',
+        'deadline',
+        'respondedOn',
+        'satisfaction',
+      ],
     },
   ],
 });

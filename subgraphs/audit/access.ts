@@ -9,6 +9,8 @@ import type { Context } from './context.js';
  */
 export function requireRole(context: Context, field: string, roles: readonly Role[]): void {
   if (!roles.includes(context.caller.role)) {
-    throw new ForbiddenError(`${field} is only for the ${roles.map((r) => r.toLowerCase()).join(' and ')} role${roles.length > 1 ? 's' : ''}, not ${context.caller.role.toLowerCase()}`);
+    throw new ForbiddenError(
+      `${field} is only for the ${roles.map((r) => r.toLowerCase()).join(' and ')} role${roles.length > 1 ? 's' : ''}, not ${context.caller.role.toLowerCase()}`,
+    );
   }
 }

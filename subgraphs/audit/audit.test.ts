@@ -57,7 +57,11 @@ async function ingest(records: unknown[], signature?: string, department = 'popu
   const body = JSON.stringify({ records });
   const response = await fetch(dept.url.replace(/\/graphql$/, '/ingest'), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-audit-department': department, 'x-audit-signature': signature ?? signDelivery(body, auditSigningKey(department)) },
+    headers: {
+      'content-type': 'application/json',
+      'x-audit-department': department,
+      'x-audit-signature': signature ?? signDelivery(body, auditSigningKey(department)),
+    },
     body,
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -65,7 +69,8 @@ async function ingest(records: unknown[], signature?: string, department = 'popu
 
 const stored = () => dept.orm.em.fork().count(AccessEntryEntity, {});
 const asAuditor = (query: string, variables: Record<string, unknown> = {}) => dept.query(query, variables, { caller: AUDITOR, purpose: 'inspection 2026-12' });
-const ENTRY = 'seq id department at requestId clientName caller { role subject department } purpose subjectKind subjectId fields categories withheld hash prevHash';
+const ENTRY =
+  'seq id department at requestId clientName caller { role subject department } purpose subjectKind subjectId fields categories withheld hash prevHash';
 
 describe('ingest', () => {
   it('stores a signed batch and refuses a bad signature with 401, storing nothing', async () => {
@@ -105,7 +110,10 @@ describe('ingest', () => {
   });
 
   it('skips duplicates: a retried batch is accepted 0 times, an id twice in one batch once', async () => {
-    const batch = [record(5), record(6, { withheld: true, purpose: `withheld until ${UNTIL}: investigation 2026-017`, withheldBy: 'officer-7', withheldUntil: UNTIL })];
+    const batch = [
+      record(5),
+      record(6, { withheld: true, purpose: `withheld until ${UNTIL}: investigation 2026-017`, withheldBy: 'officer-7', withheldUntil: UNTIL }),
+    ];
     expect((await ingest(batch)).body).toEqual({ accepted: 2, duplicates: 0 });
     expect((await ingest(batch)).body).toEqual({ accepted: 0, duplicates: 2 });
     const twice = record(7);
@@ -137,9 +145,13 @@ describe('auditors', () => {
     const bySubject = await asAuditor('query($s: String) { accessLog(subjectId: $s, first: 100) { nodes { subjectId } } }', { s: subject });
     expect(bySubject.data?.accessLog.nodes.length).toBeGreaterThan(2);
     expect(bySubject.data?.accessLog.nodes.every((n: { subjectId: string }) => n.subjectId === subject)).toBe(true);
-    const filtered = await asAuditor('{ accessLog(department: "certificates", callerSubject: "officer-7", purpose: "household register check", from: "2026-03-01", to: "2026-03-01T08:05:00Z") { nodes { seq at department } } }');
+    const filtered = await asAuditor(
+      '{ accessLog(department: "certificates", callerSubject: "officer-7", purpose: "household register check", from: "2026-03-01", to: "2026-03-01T08:05:00Z") { nodes { seq at department } } }',
+    );
     expect(filtered.data?.accessLog.nodes).toEqual([{ seq: 3, at: '2026-03-01T08:03:00.000Z', department: 'certificates' }]);
-    const withheld = await asAuditor('query($p: String) { accessLog(purpose: $p) { nodes { withheld withheldBy withheldUntil } } }', { p: `withheld until ${UNTIL}: investigation 2026-017` });
+    const withheld = await asAuditor('query($p: String) { accessLog(purpose: $p) { nodes { withheld withheldBy withheldUntil } } }', {
+      p: `withheld until ${UNTIL}: investigation 2026-017`,
+    });
     expect(withheld.data?.accessLog.nodes).toEqual([{ withheld: true, withheldBy: 'officer-7', withheldUntil: UNTIL }]);
   });
 
@@ -149,7 +161,10 @@ describe('auditors', () => {
     const { entries } = verified.data!.verifyAccessLog;
     expect(entries).toBeGreaterThan(206);
     expect(verified.data?.verifyAccessLog).toMatchObject({ ok: true, headSeq: entries, firstBad: null });
-    const anchored = await asAuditor('query($s: Int, $h: String) { verifyAccessLog(anchorSeq: $s, anchorHash: $h) { ok } }', { s: entries, h: verified.data?.verifyAccessLog.headHash });
+    const anchored = await asAuditor('query($s: Int, $h: String) { verifyAccessLog(anchorSeq: $s, anchorHash: $h) { ok } }', {
+      s: entries,
+      h: verified.data?.verifyAccessLog.headHash,
+    });
     expect(anchored.data?.verifyAccessLog.ok).toBe(true);
     const exported = await asAuditor('{ exportAccessLog(first: 5000) { jsonLines count pageInfo { hasNextPage } } }');
     const lines = (exported.data?.exportAccessLog.jsonLines as string).split('\n').map((l) => JSON.parse(l));
@@ -218,7 +233,11 @@ describe('auditors', () => {
 
 describe('the data tracker', () => {
   it('shows a citizen the accesses to their own data, newest first, without withheld ones', async () => {
-    const own = await dept.query('{ myDataAccesses(first: 100) { nodes { at department purpose callerRole callerDepartment categories fields } } }', {}, { caller: citizen(6) });
+    const own = await dept.query(
+      '{ myDataAccesses(first: 100) { nodes { at department purpose callerRole callerDepartment categories fields } } }',
+      {},
+      { caller: citizen(6) },
+    );
     expect(own.errors).toBeUndefined();
     const log = await asAuditor('query($s: String) { accessLog(subjectId: $s, first: 100) { nodes { at withheld } } }', { s: personAt(7, 6).id });
     const visible = log.data?.accessLog.nodes.filter((n: { withheld: boolean }) => !n.withheld);
@@ -226,9 +245,15 @@ describe('the data tracker', () => {
     expect(log.data?.accessLog.nodes.length).toBeGreaterThan(visible.length);
     expect(own.data?.myDataAccesses.nodes.map((n: { at: string }) => n.at)).toEqual(visible.map((n: { at: string }) => n.at).reverse());
     const departments = own.data?.myDataAccesses.nodes.map((n: { department: string }) => n.department);
-    expect(own.data?.myDataAccesses.nodes[departments.indexOf('population')]).toMatchObject({ callerRole: 'OFFICER', callerDepartment: '11110105MB0000000X', categories: ['ADDRESS', 'NAME'] });
+    expect(own.data?.myDataAccesses.nodes[departments.indexOf('population')]).toMatchObject({
+      callerRole: 'OFFICER',
+      callerDepartment: '11110105MB0000000X',
+      categories: ['ADDRESS', 'NAME'],
+    });
     // the auditors' earlier reads of this person's trail are there too
-    expect(own.data?.myDataAccesses.nodes).toContainEqual(expect.objectContaining({ department: 'audit', callerRole: 'AUDITOR', fields: ['AccessEntry.subjectId'] }));
+    expect(own.data?.myDataAccesses.nodes).toContainEqual(
+      expect.objectContaining({ department: 'audit', callerRole: 'AUDITOR', fields: ['AccessEntry.subjectId'] }),
+    );
 
     const other = await dept.query('{ myDataAccesses(first: 100) { nodes { at } } }', {}, { caller: citizen(29) });
     const theirs = await asAuditor('query($s: String) { accessLog(subjectId: $s, first: 100) { nodes { at } } }', { s: personAt(7, 29).id });
@@ -240,7 +265,11 @@ describe('the data tracker', () => {
   it('pages and filters by time, and serves enterprises their own too', async () => {
     const all = await dept.query('{ myDataAccesses(first: 100) { nodes { at purpose } } }', {}, { caller: citizen(0) });
     const first = await dept.query('{ myDataAccesses(first: 2) { nodes { at purpose } pageInfo { hasNextPage endCursor } } }', {}, { caller: citizen(0) });
-    const rest = await dept.query('query($a: String) { myDataAccesses(first: 100, after: $a) { nodes { at purpose } } }', { a: first.data?.myDataAccesses.pageInfo.endCursor }, { caller: citizen(0) });
+    const rest = await dept.query(
+      'query($a: String) { myDataAccesses(first: 100, after: $a) { nodes { at purpose } } }',
+      { a: first.data?.myDataAccesses.pageInfo.endCursor },
+      { caller: citizen(0) },
+    );
     expect(first.data?.myDataAccesses.pageInfo.hasNextPage).toBe(true);
     expect([...first.data!.myDataAccesses.nodes, ...rest.data!.myDataAccesses.nodes]).toEqual(all.data?.myDataAccesses.nodes);
     expect(all.data?.myDataAccesses.nodes.length).toBeGreaterThan(3);
@@ -248,7 +277,11 @@ describe('the data tracker', () => {
     expect(none.data?.myDataAccesses.nodes).toEqual([]);
 
     const company = enterpriseAt(7, 0, 30).creditCode;
-    await ingest([record(0, { department: 'market', subjectKind: 'ENTERPRISE', subjectId: company, fields: ['Enterprise.name'], categories: [] })], undefined, 'market');
+    await ingest(
+      [record(0, { department: 'market', subjectKind: 'ENTERPRISE', subjectId: company, fields: ['Enterprise.name'], categories: [] })],
+      undefined,
+      'market',
+    );
     const enterprise: Caller = { role: 'ENTERPRISE', subject: company, department: null, scopes: [] };
     const seen = await dept.query('{ myDataAccesses { nodes { department fields } } }', {}, { caller: enterprise });
     expect(seen.data?.myDataAccesses.nodes).toEqual([{ department: 'market', fields: ['Enterprise.name'] }]);
@@ -311,14 +344,24 @@ describe('the chain verifier', () => {
     // a forger with database access re-chains everything after an edit: internally consistent again
     const entries = [];
     for await (const entry of readChain(orm.em.fork())) entries.push(entry);
-    const forged = chainRecords(entries.map((e, i) => (i === 9 ? { ...recordOf(e), purpose: 'forged' } : recordOf(e))), { seq: 0, hash: GENESIS_HASH });
+    const forged = chainRecords(
+      entries.map((e, i) => (i === 9 ? { ...recordOf(e), purpose: 'forged' } : recordOf(e))),
+      { seq: 0, hash: GENESIS_HASH },
+    );
     expect(await verifyChain(forged)).toEqual({ ok: true, entries: 120 });
     expect(await verifyChain(forged, { anchors: [{ seq: 100, hash: noted.hash }] })).toMatchObject({ ok: false, firstBad: { seq: 100, problem: 'changed' } });
   });
 
   it('is pure over any iterable: seqs out of order are reordered, a gap is removed', async () => {
     const chain = chainRecords([...generateAccessRecords({ count: 6, seed: 1 })], { seq: 0, hash: GENESIS_HASH });
-    const [e1, e2, e3, e4, e5, e6] = chain as [typeof chain[0], typeof chain[0], typeof chain[0], typeof chain[0], typeof chain[0], typeof chain[0]];
+    const [e1, e2, e3, e4, e5, e6] = chain as [
+      (typeof chain)[0],
+      (typeof chain)[0],
+      (typeof chain)[0],
+      (typeof chain)[0],
+      (typeof chain)[0],
+      (typeof chain)[0],
+    ];
     expect(await verifyChain(chain)).toEqual({ ok: true, entries: 6 });
     expect(await verifyChain([e1, e2, e4, e3, e5, e6])).toMatchObject({ ok: false, entries: 2, firstBad: { seq: 4, problem: 'reordered' } });
     expect(await verifyChain([e1, e2, e4, e5, e6])).toMatchObject({ ok: false, firstBad: { seq: 3, id: null, problem: 'removed' } });
@@ -340,7 +383,9 @@ describe('synthetic records', () => {
     expect([...generateAccessRecords({ count: 300, seed: 9 })]).toEqual(records);
     expect(parseBatch(JSON.stringify({ records }))).toEqual({ ok: true, records });
     expect(new Set(records.map((r) => r.id)).size).toBe(300);
-    expect(records.some((r) => r.withheld) && records.some((r) => r.subjectKind === 'ENTERPRISE') && records.some((r) => r.callerRole === 'CITIZEN')).toBe(true);
+    expect(records.some((r) => r.withheld) && records.some((r) => r.subjectKind === 'ENTERPRISE') && records.some((r) => r.callerRole === 'CITIZEN')).toBe(
+      true,
+    );
   });
 
   it('append through the ordinary path, deduplicated when appended again', async () => {

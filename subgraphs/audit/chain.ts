@@ -52,7 +52,9 @@ export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const object = value as Record<string, unknown>;
-    const keys = Object.keys(object).filter((k) => object[k] !== undefined).sort();
+    const keys = Object.keys(object)
+      .filter((k) => object[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(object[k])}`).join(',')}}`;
   }
   if (value === undefined) throw new TypeError('undefined has no JSON form');
@@ -91,7 +93,14 @@ export function chainRecords(records: readonly AccessRecord[], head: { seq: numb
   return records.map((record) => {
     seq += 1;
     // every row carries the optional fields (null when unset), so a batch inserts one shape of row
-    const entry = { ...recordOf(record), agent: record.agent ?? null, mandate: record.mandate ?? null, seq, prevHash: hash, hash: entryHash(hash, record, seq) };
+    const entry = {
+      ...recordOf(record),
+      agent: record.agent ?? null,
+      mandate: record.mandate ?? null,
+      seq,
+      prevHash: hash,
+      hash: entryHash(hash, record, seq),
+    };
     hash = entry.hash;
     return entry;
   });

@@ -51,7 +51,10 @@ function instant(value: string, argument: string, end: boolean): { at: string; e
     return end ? { at: new Date(midnight + 86_400_000).toISOString(), exclusive: true } : { at: new Date(midnight).toISOString(), exclusive: false };
   }
   if (!TIME.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new BadInputError(`must be a date (2026-03-01) or an ISO 8601 time with a zone (2026-03-01T08:00:00Z), got ${JSON.stringify(value.slice(0, 40))}`, argument);
+    throw new BadInputError(
+      `must be a date (2026-03-01) or an ISO 8601 time with a zone (2026-03-01T08:00:00Z), got ${JSON.stringify(value.slice(0, 40))}`,
+      argument,
+    );
   }
   return { at: new Date(value).toISOString(), exclusive: false };
 }

@@ -32,8 +32,11 @@ export function ingestRoute(orm: MikroORM, keys: ReadonlyMap<string, KeyObject> 
     }
     const foreign = batch.records.findIndex((r) => r.department !== department);
     if (foreign >= 0) {
-      log.error('audit ingest refused records delivered in another department\'s name', { department, claimed: batch.records[foreign]!.department });
-      return { status: 403, body: { error: `records[${foreign}].department: ${department} may deliver only its own records, not ${batch.records[foreign]!.department}'s` } };
+      log.error("audit ingest refused records delivered in another department's name", { department, claimed: batch.records[foreign]!.department });
+      return {
+        status: 403,
+        body: { error: `records[${foreign}].department: ${department} may deliver only its own records, not ${batch.records[foreign]!.department}'s` },
+      };
     }
     return { status: 200, body: await appendRecords(orm.em.fork(), batch.records) };
   };
@@ -49,7 +52,13 @@ function sender(raw: string, req: IncomingMessage, keys: ReadonlyMap<string, Key
   const key = department === undefined ? undefined : keys.get(department);
   if (department && key && verifyDelivery(raw, header(req.headers['x-audit-signature']), key)) return department;
   log.warn('audit ingest refused: signature does not verify', { department: department?.slice(0, 40), remote: req.socket.remoteAddress, bytes: raw.length });
-  return { status: 401, body: { error: "x-audit-signature does not verify: send x-audit-department (your department) and the base64url Ed25519 signature of the exact body with that department's audit key" } };
+  return {
+    status: 401,
+    body: {
+      error:
+        "x-audit-signature does not verify: send x-audit-department (your department) and the base64url Ed25519 signature of the exact body with that department's audit key",
+    },
+  };
 }
 
 /**

@@ -17,6 +17,11 @@ describeEntityKeys(audit, undefined, ['AccessEntry'], ({ byKey }) => {
       pick: (d) => d.accessLog.nodes[0],
       missing: { id: '00000000-0000-4000-8000-000000000000' },
       as: { caller: AUDITOR, purpose: 'basis:audit-investigation' },
-      refused: [{}, { caller: OFFICER, purpose: 'audit' }, { caller: { role: 'CITIZEN', subject: '11010519491231002X', department: null, scopes: [] } }, { caller: { role: 'SUPERVISOR', subject: 's', department: null, scopes: [] } }],
+      refused: [
+        {},
+        { caller: OFFICER, purpose: 'audit' },
+        { caller: { role: 'CITIZEN', subject: '11010519491231002X', department: null, scopes: [] } },
+        { caller: { role: 'SUPERVISOR', subject: 's', department: null, scopes: [] } },
+      ],
     }));
 });

@@ -41,7 +41,10 @@ export interface AppendResult {
 export async function appendRecords(em: EntityManager, records: readonly AccessRecord[]): Promise<AppendResult> {
   return em.transactional(async (tx) => {
     const head = await lockHead(tx);
-    const known = await knownIds(tx, records.map((r) => r.id));
+    const known = await knownIds(
+      tx,
+      records.map((r) => r.id),
+    );
     const fresh: AccessRecord[] = [];
     for (const record of records) {
       if (known.has(record.id)) continue;

@@ -87,7 +87,7 @@ describe('outbox reports', () => {
   }
   const reports = async () => (await dept.query('{ outboxReports { department rejected pending } }', {}, { caller: AUDITOR })).data?.outboxReports;
 
-  it('keep each department\'s latest count, signed by that department only, for auditors only', async () => {
+  it("keep each department's latest count, signed by that department only, for auditors only", async () => {
     expect(await reportAs({ pending: 0, rejected: 5 }, 'market', 'population')).toBe(401);
     expect(await reportAs({ pending: -1, rejected: 5 }, 'market')).toBe(400);
     expect(await reportAs({ pending: 3, rejected: 5 }, 'market')).toBe(200);
@@ -129,7 +129,11 @@ describe('withheld records', () => {
     ]);
     const listed = await dept.query('{ accessLog(withheld: true, first: 100) { nodes { id withheldBy withheldUntil } } }', {}, { caller: AUDITOR });
     expect(listed.data?.accessLog.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining([running.id, ended.id, legacy.id]));
-    expect(listed.data?.accessLog.nodes.find((n: { id: string }) => n.id === running.id)).toEqual({ id: running.id, withheldBy: 'officer-7', withheldUntil: running.withheldUntil });
+    expect(listed.data?.accessLog.nodes.find((n: { id: string }) => n.id === running.id)).toEqual({
+      id: running.id,
+      withheldBy: 'officer-7',
+      withheldUntil: running.withheldUntil,
+    });
   });
 
   it('are covered by the chain: moving the date or clearing who withheld breaks it; older entries keep their hash', async () => {
@@ -145,9 +149,15 @@ describe('withheld records', () => {
     expect((await dept.query(verify, {}, { caller: AUDITOR })).data?.verifyAccessLog.ok).toBe(true);
     const em = dept.orm.em.fork();
     await em.nativeUpdate(AccessEntryEntity, { id: target.id }, { withheldUntil: day(400) });
-    expect((await dept.query(verify, {}, { caller: AUDITOR })).data?.verifyAccessLog).toMatchObject({ ok: false, firstBad: { id: target.id, problem: 'CHANGED' } });
+    expect((await dept.query(verify, {}, { caller: AUDITOR })).data?.verifyAccessLog).toMatchObject({
+      ok: false,
+      firstBad: { id: target.id, problem: 'CHANGED' },
+    });
     await em.nativeUpdate(AccessEntryEntity, { id: target.id }, { withheldUntil: target.withheldUntil, withheldBy: null });
-    expect((await dept.query(verify, {}, { caller: AUDITOR })).data?.verifyAccessLog).toMatchObject({ ok: false, firstBad: { id: target.id, problem: 'CHANGED' } });
+    expect((await dept.query(verify, {}, { caller: AUDITOR })).data?.verifyAccessLog).toMatchObject({
+      ok: false,
+      firstBad: { id: target.id, problem: 'CHANGED' },
+    });
     await em.nativeUpdate(AccessEntryEntity, { id: target.id }, { withheldBy: 'officer-7' });
     expect((await dept.query(verify, {}, { caller: AUDITOR })).data?.verifyAccessLog.ok).toBe(true);
   });
@@ -158,10 +168,18 @@ describe('withholdingOf', () => {
   it('grants it only with the scope of the serving department, and a date from today to a year ahead', () => {
     const today = '2026-12-02';
     expect(withholdingOf(officer([]), 'case C1', 'population', today)).toBeNull();
-    expect(withholdingOf(officer(['population:withhold']), 'withheld until 2027-06-30: investigation', 'population', today)).toEqual({ by: 'officer-1', until: '2027-06-30' });
-    expect(withholdingOf(officer(['population:withhold']), 'withheld until 2026-12-02: x', 'population', today)).toEqual({ by: 'officer-1', until: '2026-12-02' });
+    expect(withholdingOf(officer(['population:withhold']), 'withheld until 2027-06-30: investigation', 'population', today)).toEqual({
+      by: 'officer-1',
+      until: '2027-06-30',
+    });
+    expect(withholdingOf(officer(['population:withhold']), 'withheld until 2026-12-02: x', 'population', today)).toEqual({
+      by: 'officer-1',
+      until: '2026-12-02',
+    });
     expect(() => withholdingOf(officer(['population:withhold']), 'withheld until 2027-06-30: x', 'market', today)).toThrow(/market:withhold/);
-    expect(() => withholdingOf({ ...officer(['population:withhold']), role: 'CITIZEN' }, 'withheld until 2027-06-30: x', 'population', today)).toThrow(/population:withhold/);
+    expect(() => withholdingOf({ ...officer(['population:withhold']), role: 'CITIZEN' }, 'withheld until 2027-06-30: x', 'population', today)).toThrow(
+      /population:withhold/,
+    );
     expect(() => withholdingOf(officer(['population:withhold']), 'withheld until 2027-12-04: x', 'population', today)).toThrow(/more than 366 days/);
     expect(() => withholdingOf(officer(['population:withhold']), 'withheld until 2026-12-01: x', 'population', today)).toThrow(/already past/);
     expect(disclosed('2026-12-01', today)).toBe(true);

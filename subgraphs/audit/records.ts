@@ -16,25 +16,33 @@ const COORDINATE = /^[A-Za-z_]\w*\.[A-Za-z_]\w*$/;
 const CATEGORY = /^[A-Z][A-Z_]*$/;
 const DEPARTMENT_NAMES: readonly string[] = DEPARTMENTS.map((d) => d.name);
 
-const text = (max: number, nullable = false): Check => (v) => {
-  if (v === null && nullable) return null;
-  if (typeof v !== 'string') return nullable ? 'must be a string or null' : 'must be a string';
-  if (!nullable && v.length === 0) return 'must not be empty';
-  return v.length > max ? `must be at most ${max} characters` : null;
-};
-const oneOf = (values: readonly string[]): Check => (v) => (typeof v === 'string' && values.includes(v) ? null : `must be one of ${values.join(', ')}`);
-const list = (pattern: RegExp, max: number, example: string): Check => (v) => {
-  if (!Array.isArray(v)) return 'must be an array of strings';
-  if (v.length > max) return `must have at most ${max} items`;
-  const wrong = v.find((item) => typeof item !== 'string' || !pattern.test(item));
-  return wrong === undefined ? null : `${JSON.stringify(wrong)} is not like ${example}`;
-};
+const text =
+  (max: number, nullable = false): Check =>
+  (v) => {
+    if (v === null && nullable) return null;
+    if (typeof v !== 'string') return nullable ? 'must be a string or null' : 'must be a string';
+    if (!nullable && v.length === 0) return 'must not be empty';
+    return v.length > max ? `must be at most ${max} characters` : null;
+  };
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v) =>
+    typeof v === 'string' && values.includes(v) ? null : `must be one of ${values.join(', ')}`;
+const list =
+  (pattern: RegExp, max: number, example: string): Check =>
+  (v) => {
+    if (!Array.isArray(v)) return 'must be an array of strings';
+    if (v.length > max) return `must have at most ${max} items`;
+    const wrong = v.find((item) => typeof item !== 'string' || !pattern.test(item));
+    return wrong === undefined ? null : `${JSON.stringify(wrong)} is not like ${example}`;
+  };
 
 // every field of the contract, with its rule; the compiler keeps the two in step
 const CHECKS: Record<keyof AccessRecord, Check> = {
   id: (v) => (typeof v === 'string' && ID.test(v) ? null : 'must be 1–64 letters, digits, . _ : or - (a UUID)'),
   department: oneOf(DEPARTMENT_NAMES),
-  at: (v) => (typeof v === 'string' && ISO_TIME.test(v) && !Number.isNaN(Date.parse(v)) ? null : 'must be an ISO 8601 time with a zone, e.g. 2026-03-01T08:00:00.000Z'),
+  at: (v) =>
+    typeof v === 'string' && ISO_TIME.test(v) && !Number.isNaN(Date.parse(v)) ? null : 'must be an ISO 8601 time with a zone, e.g. 2026-03-01T08:00:00.000Z',
   requestId: text(128),
   clientName: text(200, true),
   callerRole: oneOf(ROLES),

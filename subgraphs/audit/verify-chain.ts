@@ -1,4 +1,14 @@
-import { canonicalRecord, entryHash, GENESIS_HASH, sha256, type ChainAnchor, type ChainBreak, type ChainEntry, type ChainProblem, type ChainResult } from './chain.js';
+import {
+  canonicalRecord,
+  entryHash,
+  GENESIS_HASH,
+  sha256,
+  type ChainAnchor,
+  type ChainBreak,
+  type ChainEntry,
+  type ChainProblem,
+  type ChainResult,
+} from './chain.js';
 
 export interface VerifyOptions {
   anchors?: readonly ChainAnchor[];
@@ -34,7 +44,11 @@ export async function verifyChain(entries: Iterable<ChainEntry> | AsyncIterable<
     }
     const anchored = anchors.get(entry.seq);
     if (anchored !== undefined && anchored !== entry.hash) {
-      return { ok: false, entries: count, firstBad: bad(entry, 'changed', `its hash ${entry.hash} differs from the anchored hash ${anchored}: the chain was rewritten up to here`) };
+      return {
+        ok: false,
+        entries: count,
+        firstBad: bad(entry, 'changed', `its hash ${entry.hash} differs from the anchored hash ${anchored}: the chain was rewritten up to here`),
+      };
     }
     recent.add(entry.hash, entry.seq);
     prev = entry;
@@ -42,7 +56,16 @@ export async function verifyChain(entries: Iterable<ChainEntry> | AsyncIterable<
   }
   const unreached = [...anchors.keys()].filter((seq) => seq > prev.seq).sort((a, b) => a - b)[0];
   if (unreached !== undefined) {
-    return { ok: false, entries: count, firstBad: { seq: prev.seq + 1, id: null, problem: 'removed', detail: `the chain ends at ${prev.seq} but was anchored at ${unreached}: entries ${prev.seq + 1}–${unreached} are missing` } };
+    return {
+      ok: false,
+      entries: count,
+      firstBad: {
+        seq: prev.seq + 1,
+        id: null,
+        problem: 'removed',
+        detail: `the chain ends at ${prev.seq} but was anchored at ${unreached}: entries ${prev.seq + 1}–${unreached} are missing`,
+      },
+    };
   }
   return { ok: true, entries: count };
 }

@@ -36,15 +36,20 @@ export interface Submission {
  *   agent needs the applicant's mandate (checked against the database: mandates.ts)
  * @throws ForbiddenError when the caller may not submit this application
  */
-export function submitter(caller: Caller, { applicantKind, applicantId, agentId }: Submission): { agentId: string | null; handler: string; needsMandate: boolean } {
+export function submitter(
+  caller: Caller,
+  { applicantKind, applicantId, agentId }: Submission,
+): { agentId: string | null; handler: string; needsMandate: boolean } {
   const given = agentId ?? null;
-  if (given !== null && given === applicantId) throw new BadInputError('an agent acts for someone else; leave agentId out when applying for yourself', 'input.agentId');
+  if (given !== null && given === applicantId)
+    throw new BadInputError('an agent acts for someone else; leave agentId out when applying for yourself', 'input.agentId');
   switch (caller.role) {
     case 'CITIZEN': {
       if (!caller.subject) throw new ForbiddenError('Your sign-in names no resident: a case cannot be submitted for you');
       const forSelf = applicantKind === 'PERSON' && applicantId === caller.subject;
       if (forSelf) return { agentId: null, handler: 'applicant', needsMandate: false };
-      if (given !== null && given !== caller.subject) throw new ForbiddenError('You can submit for someone else only as their agent yourself: agentId must be your own identity number');
+      if (given !== null && given !== caller.subject)
+        throw new ForbiddenError('You can submit for someone else only as their agent yourself: agentId must be your own identity number');
       return { agentId: caller.subject, handler: 'agent', needsMandate: true };
     }
     case 'ENTERPRISE':

@@ -25,7 +25,8 @@ beforeAll(async () => {
 afterAll(() => dept?.close());
 
 const citizen = (subject: string): Caller => ({ role: 'CITIZEN', subject, department: null, scopes: [] });
-const q = (query: string, variables: Record<string, unknown> = {}, caller: Caller = OFFICER) => dept.query(query, variables, { caller, purpose: 'case handling' });
+const q = (query: string, variables: Record<string, unknown> = {}, caller: Caller = OFFICER) =>
+  dept.query(query, variables, { caller, purpose: 'case handling' });
 const first = (test: (c: Case) => boolean) => rows.find(test) ?? expect.fail('no such case in the sample');
 const codeOf = (errors: { extensions?: Record<string, any> }[] | undefined) => errors?.[0]?.extensions?.code;
 
@@ -33,7 +34,12 @@ const codeOf = (errors: { extensions?: Record<string, any> }[] | undefined) => e
 const ITEM = 'JF-040003-001';
 const IMPLEMENTATION = generateImplementations(SEED.seed).find((i) => i.itemCode === ITEM)!;
 // deciding a case is for its implementing agency: the officer works there
-const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: IMPLEMENTATION.departmentCode, scopes: ['cases:read', 'cases:write', 'cases:unmask'] };
+const OFFICER: Caller = {
+  role: 'OFFICER',
+  subject: 'officer-1',
+  department: IMPLEMENTATION.departmentCode,
+  scopes: ['cases:read', 'cases:write', 'cases:unmask'],
+};
 const READER: Caller = { ...OFFICER, subject: 'officer-2', scopes: ['cases:read', 'cases:unmask'] };
 const submission = (applicantId: string, extra: Record<string, unknown> = {}) => ({
   itemCode: ITEM,
@@ -43,7 +49,8 @@ const submission = (applicantId: string, extra: Record<string, unknown> = {}) =>
   channel: 'WEB_PORTAL',
   ...extra,
 });
-const CASE_FIELDS = 'id status applicantKind applicantId agent { id } channel promisedLimitDays acceptedOn decidedOn dueDate overdue overdueWorkingDays suspendedWorkingDays inPersonVisits allowedActions events { time status channel handler note }';
+const CASE_FIELDS =
+  'id status applicantKind applicantId agent { id } channel promisedLimitDays acceptedOn decidedOn dueDate overdue overdueWorkingDays suspendedWorkingDays inPersonVisits allowedActions events { time status channel handler note }';
 const SUBMIT = `mutation($input: SubmitCaseInput!, $key: String) { submitCase(input: $input, idempotencyKey: $key) { ${CASE_FIELDS} region { code } department { code } } }`;
 const step = (mutation: string, args = '') =>
   `mutation($id: ID!, $channel: Channel!, $key: String${args.includes('$reason') ? ', $reason: String!' : ''}) { ${mutation}(id: $id, channel: $channel, idempotencyKey: $key${args}) { ${CASE_FIELDS} } }`;
@@ -72,7 +79,13 @@ describe('cases department', () => {
     expect((await readCase(hall.id)).inPersonVisits).toBe(2);
     const online = first((c) => c.channel === 'WEB_PORTAL' && eventsOf.get(c.id)!.every((e) => e.status !== 'DELIVERED' || e.channel === 'POST'));
     expect((await readCase(online.id)).inPersonVisits).toBe(0);
-    expect(inPersonVisits([{ status: 'SUBMITTED', channel: 'WEB_PORTAL' }, { status: 'SUSPENDED', channel: 'SERVICE_HALL' }, { status: 'UNDER_REVIEW', channel: 'SERVICE_HALL' }])).toBe(1);
+    expect(
+      inPersonVisits([
+        { status: 'SUBMITTED', channel: 'WEB_PORTAL' },
+        { status: 'SUSPENDED', channel: 'SERVICE_HALL' },
+        { status: 'UNDER_REVIEW', channel: 'SERVICE_HALL' },
+      ]),
+    ).toBe(1);
   });
   it('filters cases by region (and below), status, item, overdue and submission date, newest first', async () => {
     const list = async (args: string) => {
@@ -80,18 +93,40 @@ describe('cases department', () => {
       expect(errors).toBeUndefined();
       return data?.cases.nodes as { id: string; status: string; overdue: boolean }[];
     };
-    const expectIds = (nodes: { id: string }[], expected: Case[]) => expect(nodes.map((n) => n.id)).toEqual(expected.map((c) => c.id).sort().reverse().slice(0, 100));
+    const expectIds = (nodes: { id: string }[], expected: Case[]) =>
+      expect(nodes.map((n) => n.id)).toEqual(
+        expected
+          .map((c) => c.id)
+          .sort()
+          .reverse()
+          .slice(0, 100),
+      );
     const province = first((c) => c.regionCode.startsWith('51')).regionCode.slice(0, 2) + '0000';
-    expectIds(await list(`region: "${province}", status: DELIVERED`), rows.filter((c) => withinDivision(province, c.regionCode) && c.status === 'DELIVERED'));
+    expectIds(
+      await list(`region: "${province}", status: DELIVERED`),
+      rows.filter((c) => withinDivision(province, c.regionCode) && c.status === 'DELIVERED'),
+    );
     const item = rows[0]!.itemCode;
-    expectIds(await list(`item: "${item}"`), rows.filter((c) => c.itemCode === item));
+    expectIds(
+      await list(`item: "${item}"`),
+      rows.filter((c) => c.itemCode === item),
+    );
     expectIds(await list('overdue: true'), rows.filter(overdueNow));
-    expectIds(await list(`overdue: false, region: "${rows[1]!.regionCode}"`), rows.filter((c) => !overdueNow(c) && c.regionCode === rows[1]!.regionCode));
+    expectIds(
+      await list(`overdue: false, region: "${rows[1]!.regionCode}"`),
+      rows.filter((c) => !overdueNow(c) && c.regionCode === rows[1]!.regionCode),
+    );
     const from = rows[5]!.submittedOn;
-    expectIds(await list(`submittedFrom: "${from}", submittedTo: "${from}"`), rows.filter((c) => c.submittedOn === from));
+    expectIds(
+      await list(`submittedFrom: "${from}", submittedTo: "${from}"`),
+      rows.filter((c) => c.submittedOn === from),
+    );
     const page1 = await q('{ cases(first: 5) { nodes { id } pageInfo { hasNextPage endCursor } } }');
     const page2 = await q('query($a: String) { cases(first: 5, after: $a) { nodes { id } } }', { a: page1.data?.cases.pageInfo.endCursor });
-    const newest = rows.map((c) => c.id).sort().reverse();
+    const newest = rows
+      .map((c) => c.id)
+      .sort()
+      .reverse();
     expect([...page1.data!.cases.nodes, ...page2.data!.cases.nodes].map((n: { id: string }) => n.id)).toEqual(newest.slice(0, 10));
     expect(codeOf((await q('{ cases(first: 101) { nodes { id } } }')).errors)).toBe('BAD_USER_INPUT');
     const backwards = await q('{ cases(submittedFrom: "2026-02-01", submittedTo: "2026-01-01") { nodes { id } } }');
@@ -105,13 +140,21 @@ describe('cases department', () => {
     expect(own.errors).toBeUndefined();
     const other = await dept.query('query($id: ID!) { case(id: $id) { id status } }', { id: theirs.id }, { caller: me });
     expect(codeOf(other.errors)).toBe('FORBIDDEN');
-    const entities = await dept.query('query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { id status } } }', { r: [{ __typename: 'Case', id: theirs.id }] }, { caller: me });
+    const entities = await dept.query(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { id status } } }',
+      { r: [{ __typename: 'Case', id: theirs.id }] },
+      { caller: me },
+    );
     expect(codeOf(entities.errors)).toBe('FORBIDDEN');
     const listed = await dept.query('{ cases(first: 100) { nodes { id } } }', {}, { caller: me });
-    const expected = rows.filter((c) => (c.applicantKind === 'PERSON' && c.applicantId === mine.applicantId) || c.agentId === mine.applicantId).map((c) => c.id);
+    const expected = rows
+      .filter((c) => (c.applicantKind === 'PERSON' && c.applicantId === mine.applicantId) || c.agentId === mine.applicantId)
+      .map((c) => c.id);
     expect(listed.data?.cases.nodes.map((n: { id: string }) => n.id).sort()).toEqual(expected.sort());
     expect(codeOf((await dept.query('{ cases { nodes { id } } }')).errors)).toBe('FORBIDDEN');
-    expect(codeOf((await dept.query('{ cases { nodes { id } } }', {}, { caller: { role: 'SUPERVISOR', subject: 's', department: null, scopes: [] } })).errors)).toBe('FORBIDDEN');
+    expect(
+      codeOf((await dept.query('{ cases { nodes { id } } }', {}, { caller: { role: 'SUPERVISOR', subject: 's', department: null, scopes: [] } })).errors),
+    ).toBe('FORBIDDEN');
     const noPurpose = await dept.query('query($id: ID!) { case(id: $id) { status } }', { id: mine.id }, { caller: READER });
     expect(noPurpose.errors?.[0]?.message).toMatch(/purpose/);
   });
@@ -128,7 +171,8 @@ describe('cases department', () => {
         averageWorkingDays: decided.length ? decided.reduce((s, c) => s + c.handlingDays!, 0) / decided.length : null,
       };
     };
-    const FIGURES = 'caseFigures(from: $from, to: $to) { total overdue agentAssisted onTimeRate averageWorkingDays byStatus { status count } byChannel { channel count } }';
+    const FIGURES =
+      'caseFigures(from: $from, to: $to) { total overdue agentAssisted onTimeRate averageWorkingDays byStatus { status count } byChannel { channel count } }';
     const county = first((c) => !c.regionCode.endsWith('00'));
     const province = `${county.regionCode.slice(0, 2)}0000`;
     const prefecture = `${county.regionCode.slice(0, 4)}00`;
@@ -163,11 +207,17 @@ describe('cases department', () => {
       expect(f.caseFigures.byChannel.reduce((s: number, x: { count: number }) => s + x.count, 0)).toBe(want.total);
     });
     expect(byProvince.caseFigures.total).toBeGreaterThan(byPrefecture.caseFigures.total);
-    const badWindow = await dept.query('{ _entities(representations: [{ __typename: "Region", code: "510000" }]) { ... on Region { caseFigures(from: "2020-01-01", to: "2023-01-02") { total } } } }');
+    const badWindow = await dept.query(
+      '{ _entities(representations: [{ __typename: "Region", code: "510000" }]) { ... on Region { caseFigures(from: "2020-01-01", to: "2023-01-02") { total } } } }',
+    );
     expect(badWindow.errors?.[0]?.message).toMatch(/^to: the window from 2020-01-01 may last at most 3 years/);
-    const odd = await dept.query('{ _entities(representations: [{ __typename: "ServiceItem", code: "NO|SUCH" }]) { ... on ServiceItem { caseFigures(from: "2026-01-01", to: "2026-02-01") { total byStatus { count } onTimeRate } } } }');
+    const odd = await dept.query(
+      '{ _entities(representations: [{ __typename: "ServiceItem", code: "NO|SUCH" }]) { ... on ServiceItem { caseFigures(from: "2026-01-01", to: "2026-02-01") { total byStatus { count } onTimeRate } } } }',
+    );
     expect(odd.data?._entities[0].caseFigures).toEqual({ total: 0, byStatus: [], onTimeRate: null });
-    const reversed = await dept.query('{ _entities(representations: [{ __typename: "ServiceItem", code: "XK-010006-001" }]) { ... on ServiceItem { caseFigures(from: "2026-02-01", to: "2026-01-01") { total } } } }');
+    const reversed = await dept.query(
+      '{ _entities(representations: [{ __typename: "ServiceItem", code: "XK-010006-001" }]) { ... on ServiceItem { caseFigures(from: "2026-02-01", to: "2026-01-01") { total } } } }',
+    );
     expect(codeOf(reversed.errors)).toBe('BAD_USER_INPUT');
   });
   it('ranks a region’s most overdue items', async () => {
@@ -194,13 +244,26 @@ describe('cases department', () => {
   });
   it('checks draft applications and resolves every key (_entities)', async () => {
     const person = personAt(SEED.seed, 0).id;
-    const draft = await q('query($id: String!) { draftApplication(itemCode: "JF-040003-001", applicantKind: PERSON, applicantId: $id) { itemCode applicantKind applicantId item { code } applicant { ... on Person { id } } } }', { id: person });
-    expect(draft.data?.draftApplication).toEqual({ itemCode: ITEM, applicantKind: 'PERSON', applicantId: person, item: { code: ITEM }, applicant: { id: person } });
+    const draft = await q(
+      'query($id: String!) { draftApplication(itemCode: "JF-040003-001", applicantKind: PERSON, applicantId: $id) { itemCode applicantKind applicantId item { code } applicant { ... on Person { id } } } }',
+      { id: person },
+    );
+    expect(draft.data?.draftApplication).toEqual({
+      itemCode: ITEM,
+      applicantKind: 'PERSON',
+      applicantId: person,
+      item: { code: ITEM },
+      applicant: { id: person },
+    });
     const bad = await q('{ draftApplication(itemCode: "JF-040003-001", applicantKind: ENTERPRISE, applicantId: "91110000600037341I") { itemCode } }');
     expect(bad.errors?.[0]?.message).toMatch(/^applicantId: not a valid unified social credit code: /);
     const wrongKind = await q(`{ draftApplication(itemCode: "XK-020003-001", applicantKind: PERSON, applicantId: "${person}") { itemCode } }`);
     expect(codeOf(wrongKind.errors)).toBe('BAD_USER_INPUT');
-    const other = await dept.query(`{ draftApplication(itemCode: "${ITEM}", applicantKind: PERSON, applicantId: "${personAt(SEED.seed, 1).id}") { itemCode } }`, {}, { caller: citizen(person) });
+    const other = await dept.query(
+      `{ draftApplication(itemCode: "${ITEM}", applicantKind: PERSON, applicantId: "${personAt(SEED.seed, 1).id}") { itemCode } }`,
+      {},
+      { caller: citizen(person) },
+    );
     expect(codeOf(other.errors)).toBe('FORBIDDEN');
     const c = rows[0]!;
     const firm = first((x) => x.applicantKind === 'ENTERPRISE').applicantId;
@@ -232,8 +295,24 @@ describe('cases department', () => {
       { id: c.id, item: { code: c.itemCode } },
       null,
       { itemCode: ITEM, applicantId: person },
-      { person: c.applicantId, cases: { nodes: rows.filter((x) => x.applicantKind === 'PERSON' && x.applicantId === c.applicantId).map((x) => ({ id: x.id })).sort((a, b) => (a.id < b.id ? 1 : -1)) } },
-      { creditCode: firm, cases: { nodes: rows.filter((x) => x.applicantId === firm).map((x) => ({ id: x.id })).sort((a, b) => (a.id < b.id ? 1 : -1)) } },
+      {
+        person: c.applicantId,
+        cases: {
+          nodes: rows
+            .filter((x) => x.applicantKind === 'PERSON' && x.applicantId === c.applicantId)
+            .map((x) => ({ id: x.id }))
+            .sort((a, b) => (a.id < b.id ? 1 : -1)),
+        },
+      },
+      {
+        creditCode: firm,
+        cases: {
+          nodes: rows
+            .filter((x) => x.applicantId === firm)
+            .map((x) => ({ id: x.id }))
+            .sort((a, b) => (a.id < b.id ? 1 : -1)),
+        },
+      },
       { code: ITEM },
       { code: c.departmentCode },
       { region: c.regionCode },
@@ -248,12 +327,14 @@ describe('cases department', () => {
     };
     const applicants = [...new Set(rows.filter((c) => c.applicantKind === 'PERSON').map((c) => c.applicantId))];
     const people = (n: number) => applicants.slice(0, n).map((id) => ({ __typename: 'Person', id }));
-    const personQuery = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { cases(first: 2) { nodes { id dueDate inPersonVisits events { status } } pageInfo { hasNextPage } } casesAsAgent { nodes { id } } } } }';
+    const personQuery =
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { cases(first: 2) { nodes { id dueDate inPersonVisits events { status } } pageInfo { hasNextPage } } casesAsAgent { nodes { id } } } } }';
     expect(await sqlFor(personQuery, people(40))).toBe(await sqlFor(personQuery, people(3)));
     const caseQuery = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { id overdue events { time } applicant { __typename } } } }';
     const caseRefs = (n: number) => rows.slice(0, n).map((c) => ({ __typename: 'Case', id: c.id }));
     expect(await sqlFor(caseQuery, caseRefs(50))).toBe(await sqlFor(caseQuery, caseRefs(3)));
-    const regionQuery = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { caseFigures(from: "2025-01-01", to: "2026-12-31") { total } mostOverdueItems(from: "2025-01-01", to: "2026-12-31") { totalCases } } } }';
+    const regionQuery =
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { caseFigures(from: "2025-01-01", to: "2026-12-31") { total } mostOverdueItems(from: "2025-01-01", to: "2026-12-31") { totalCases } } } }';
     const regions = (n: number) => [...new Set(rows.map((c) => c.regionCode))].slice(0, n).map((code) => ({ __typename: 'Region', code }));
     const [few, many] = [await sqlFor(regionQuery, regions(2)), await sqlFor(regionQuery, regions(12))];
     expect(many, `Region figures: 2 regions -> ${few} statements, 12 -> ${many}`).toBe(few);
@@ -317,7 +398,11 @@ describe('cases department', () => {
     expect(codeOf(noReason.errors)).toBe('BAD_USER_INPUT');
     expect(noReason.errors?.[0]?.message).toMatch(/^reason:/);
     expect(await readCase(open.id)).toEqual(before);
-    const rejected = await q(step('rejectCase', ', reason: $reason'), { id: first((c) => c.status === 'SUBMITTED').id, channel: 'WEB_PORTAL', reason: '材料不齐全' });
+    const rejected = await q(step('rejectCase', ', reason: $reason'), {
+      id: first((c) => c.status === 'SUBMITTED').id,
+      channel: 'WEB_PORTAL',
+      reason: '材料不齐全',
+    });
     expect(rejected.data?.rejectCase).toMatchObject({ status: 'NOT_ACCEPTED', allowedActions: [], dueDate: null });
     expect(rejected.data?.rejectCase.events.at(-1)).toMatchObject({ status: 'NOT_ACCEPTED', note: '材料不齐全' });
     expect(codeOf((await q(step('acceptCase'), { id: 'C2000010100000000', channel: 'WEB_PORTAL' })).errors)).toBe('NOT_FOUND');
@@ -349,17 +434,29 @@ describe('cases department', () => {
     const unmandated = await dept.query(SUBMIT, { input: submission(other) }, { caller: citizen(me) });
     expect(codeOf(unmandated.errors)).toBe('FORBIDDEN');
     const validUntil = new Date(Date.now() + 24 * 3600_000).toISOString();
-    const mandate = await dept.query('mutation($input: MandateInput!) { grantMandate(input: $input) { id } }', { input: { principalKind: 'PERSON', principalId: other, agentId: me, itemCodes: [ITEM], validUntil } }, { caller: citizen(other) });
+    const mandate = await dept.query(
+      'mutation($input: MandateInput!) { grantMandate(input: $input) { id } }',
+      { input: { principalKind: 'PERSON', principalId: other, agentId: me, itemCodes: [ITEM], validUntil } },
+      { caller: citizen(other) },
+    );
     expect(mandate.errors).toBeUndefined();
     const forOther = await dept.query(SUBMIT, { input: submission(other) }, { caller: citizen(me) });
     // the agent sees the principal's identity number masked at the source (sealed for the other departments)
-    expect(forOther.data?.submitCase).toMatchObject({ applicantId: expect.stringMatching(new RegExp(`^${other.slice(0, 6)}\\*{12}~gs1\\.`)), agent: { id: me }, events: [{ handler: 'agent' }] });
+    expect(forOther.data?.submitCase).toMatchObject({
+      applicantId: expect.stringMatching(new RegExp(`^${other.slice(0, 6)}\\*{12}~gs1\\.`)),
+      agent: { id: me },
+      events: [{ handler: 'agent' }],
+    });
     const asAgent = await dept.query('query($id: ID!) { case(id: $id) { id } }', { id: forOther.data?.submitCase.id }, { caller: citizen(me) });
     expect(asAgent.errors).toBeUndefined();
     const someoneElseAgent = await dept.query(SUBMIT, { input: submission(other, { agentId: personAt(SEED.seed, 32).id }) }, { caller: citizen(me) });
     expect(codeOf(someoneElseAgent.errors)).toBe('FORBIDDEN');
     const firm = enterpriseAt(SEED.seed, 0, SEED.size).creditCode;
-    const notMine = await dept.query(SUBMIT, { input: { ...submission(firm), applicantKind: 'ENTERPRISE', itemCode: 'XK-020003-001' } }, { caller: { role: 'ENTERPRISE', subject: enterpriseAt(SEED.seed, 1, SEED.size).creditCode, department: null, scopes: [] } });
+    const notMine = await dept.query(
+      SUBMIT,
+      { input: { ...submission(firm), applicantKind: 'ENTERPRISE', itemCode: 'XK-020003-001' } },
+      { caller: { role: 'ENTERPRISE', subject: enterpriseAt(SEED.seed, 1, SEED.size).creditCode, department: null, scopes: [] } },
+    );
     expect(codeOf(notMine.errors)).toBe('FORBIDDEN');
     expect(codeOf((await dept.query(SUBMIT, { input: submission(me) })).errors)).toBe('FORBIDDEN');
     const byClerk = await q(step('acceptCase'), { id: forOther.data?.submitCase.id, channel: 'SERVICE_HALL' }, READER);
@@ -376,7 +473,9 @@ describe('cases department', () => {
     expect(badId.errors?.[0]?.message).toMatch(/^input.applicantId: not a valid resident identity number: check character should be/);
     expect((await submit(submission(me, { itemCode: 'XK-020003-001' }))).errors?.[0]?.message).toMatch(/for enterprises only/);
     expect((await submit(submission(me, { channel: 'HOTLINE' }))).errors?.[0]?.message).toMatch(/^input.channel: .* cannot be applied for through HOTLINE/);
-    expect((await submit(submission(me, { implementationCode: 'XK-000000-000-4110101-000000000' }))).errors?.[0]?.message).toMatch(/^input.implementationCode:/);
+    expect((await submit(submission(me, { implementationCode: 'XK-000000-000-4110101-000000000' }))).errors?.[0]?.message).toMatch(
+      /^input.implementationCode:/,
+    );
     expect(codeOf((await submit(submission(me, { agentId: me }))).errors)).toBe('BAD_USER_INPUT');
   });
 });

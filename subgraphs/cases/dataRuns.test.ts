@@ -9,7 +9,12 @@ import { confirmedDataRuns } from './dataRuns.js';
 const ME = '11010519491231002X';
 const item = itemFor('QR-010003-002', 'PERSON');
 const application = { applicantKind: 'PERSON' as const, applicantId: ME, itemCode: item.code };
-const card = { material: item.materials.find((m) => m.certificateType === 'RESIDENT_ID_CARD')!.name, certificateId: 'JMSFZ-000000042-02', certificateType: 'RESIDENT_ID_CARD', number: ME };
+const card = {
+  material: item.materials.find((m) => m.certificateType === 'RESIDENT_ID_CARD')!.name,
+  certificateId: 'JMSFZ-000000042-02',
+  certificateType: 'RESIDENT_ID_CARD',
+  number: ME,
+};
 const caller = (role: Caller['role'], subject: string | null): Caller => ({ role, subject, department: null, scopes: [] });
 const code = async (run: () => Promise<unknown>) => {
   try {

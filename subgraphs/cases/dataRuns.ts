@@ -39,19 +39,26 @@ export async function confirmedDataRuns(caller: Caller, application: Confirmatio
   if (!confirmation) return [];
   const ownRole = application.applicantKind === 'PERSON' ? 'CITIZEN' : 'ENTERPRISE';
   const mayConfirm = caller.role === 'OFFICER' || (caller.role === ownRole && caller.subject === application.applicantId);
-  if (!mayConfirm) throw new ForbiddenError('Only the applicant can confirm the use of their certificates; leave dataRuns out and the materials are provided in person');
+  if (!mayConfirm)
+    throw new ForbiddenError('Only the applicant can confirm the use of their certificates; leave dataRuns out and the materials are provided in person');
   const seen = new Set<string>();
   for (const [i, use] of confirmation.uses.entries()) {
     const at = `${ARGUMENT}.uses[${i}]`;
     const material = item.materials.find((m) => m.name === use.material);
     if (!material?.certificateType) throw new BadInputError(`${item.name} has no material "${use.material}" that a certificate can stand in for`, at);
-    if (material.certificateType !== use.certificateType) throw new BadInputError(`"${use.material}" is satisfied by ${material.certificateType}, not ${use.certificateType}`, at);
+    if (material.certificateType !== use.certificateType)
+      throw new BadInputError(`"${use.material}" is satisfied by ${material.certificateType}, not ${use.certificateType}`, at);
     if (seen.has(use.material)) throw new BadInputError(`"${use.material}" is confirmed twice; one certificate per material`, at);
-    if (use.certificateId.length > MAX.certificateId || use.number.length > MAX.number) throw new BadInputError('certificate id or number too long: copy them from the preview', at);
+    if (use.certificateId.length > MAX.certificateId || use.number.length > MAX.number)
+      throw new BadInputError('certificate id or number too long: copy them from the preview', at);
     seen.add(use.material);
   }
   if (dataRunsDigest(application, confirmation.uses) !== (await previewed(confirmation.digest))) {
-    throw new GovError(ErrorCode.Conflict, `${ARGUMENT}: the certificates confirmed are not the ones the preview listed (DraftApplication.dataRuns); preview again and confirm what it shows`, { argument: `${ARGUMENT}.digest` });
+    throw new GovError(
+      ErrorCode.Conflict,
+      `${ARGUMENT}: the certificates confirmed are not the ones the preview listed (DraftApplication.dataRuns); preview again and confirm what it shows`,
+      { argument: `${ARGUMENT}.digest` },
+    );
   }
   return confirmation.uses.map(({ material, certificateId, certificateType, number }) => ({ material, certificateId, certificateType, number }));
 }
@@ -63,12 +70,23 @@ async function previewed(token: string): Promise<string> {
     if (typeof dr === 'string') return dr;
   } catch (error) {
     if (!(error instanceof ClaimsRefused)) throw error;
-    if (error.reason === 'expired') throw new GovError(ErrorCode.Conflict, `${ARGUMENT}: the preview has expired; preview again and confirm what it shows`, { argument: `${ARGUMENT}.digest` });
+    if (error.reason === 'expired')
+      throw new GovError(ErrorCode.Conflict, `${ARGUMENT}: the preview has expired; preview again and confirm what it shows`, {
+        argument: `${ARGUMENT}.digest`,
+      });
   }
-  throw new GovError(ErrorCode.Conflict, `${ARGUMENT}: not a preview the certificate hub made (DraftApplication.dataRuns.digest, as it was given); preview again`, { argument: `${ARGUMENT}.digest` });
+  throw new GovError(
+    ErrorCode.Conflict,
+    `${ARGUMENT}: not a preview the certificate hub made (DraftApplication.dataRuns.digest, as it was given); preview again`,
+    { argument: `${ARGUMENT}.digest` },
+  );
 }
 
 /** Records the confirmed uses with the case, in the submission's transaction. */
 export async function recordDataRuns(tx: EntityManager, caseId: string, uses: readonly DataRunUse[]): Promise<void> {
-  if (uses.length) await tx.insertMany(CertificateUseEntity, uses.map((use) => ({ caseId, ...use })));
+  if (uses.length)
+    await tx.insertMany(
+      CertificateUseEntity,
+      uses.map((use) => ({ caseId, ...use })),
+    );
 }

@@ -67,7 +67,14 @@ function perCode(db: Kysely<any>, column: FigureColumn, codes: readonly string[]
 }
 
 /** Figures per code over one window: ONE statement, rows per (code, status, channel), summed here. */
-export async function figuresFor(em: EntityManager, column: FigureColumn, codes: readonly string[], from: string, to: string, lastWorkingDay: string): Promise<CaseFigures[]> {
+export async function figuresFor(
+  em: EntityManager,
+  column: FigureColumn,
+  codes: readonly string[],
+  from: string,
+  to: string,
+  lastWorkingDay: string,
+): Promise<CaseFigures[]> {
   const rows = (await perCode(kysely(em), column, codes, from, to, (qb) =>
     qb
       .select(['status', 'channel'])
@@ -102,7 +109,13 @@ function summarise(rows: readonly FigureRow[]): CaseFigures {
  * Per region, the items with overdue cases over one window, most overdue first,
  * then the fewest cases (the worse rate), then by code: ONE statement for all regions.
  */
-export async function mostOverdueFor(em: EntityManager, regions: readonly string[], from: string, to: string, lastWorkingDay: string): Promise<ItemOverdue[][]> {
+export async function mostOverdueFor(
+  em: EntityManager,
+  regions: readonly string[],
+  from: string,
+  to: string,
+  lastWorkingDay: string,
+): Promise<ItemOverdue[][]> {
   const rows = (await perCode(kysely(em), 'region_code', regions, from, to, (qb) =>
     qb
       .select('item_code as item')

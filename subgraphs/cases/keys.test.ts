@@ -19,48 +19,72 @@ const firstCase = (selection: string) => `{ cases(first: 1) { nodes { ${selectio
 const personCase = (selection: string) => `{ cases(first: 50) { nodes { applicantKind ${selection} } } }`;
 const ofKind = (kind: string, field: string) => (d: any) => d.cases.nodes.find((c: { applicantKind: string }) => c.applicantKind === kind)[field];
 
-describeEntityKeys(cases, SEED, ['Case', 'CertificateUse', 'Department', 'DraftApplication', 'Enterprise', 'Person', 'Region', 'ServiceItem'], ({ dept, byKey }) => {
-  it('Case', async () => {
-    const { data } = await dept().query(firstCase('id'), {}, onDuty);
-    return byKey({
-      type: 'Case',
-      selection: 'id status applicantKind applicantId item { code } department { code } region { code } dueDate events { status }',
-      root: 'query($id: ID!) { case(id: $id) { SELECTION } }',
-      variables: { id: data?.cases.nodes[0].id },
-      pick: (d) => d.case,
-      missing: { id: 'C2000010100000000' },
-      as: onDuty,
-      refused: [...REFUSED, STRANGER],
+describeEntityKeys(
+  cases,
+  SEED,
+  ['Case', 'CertificateUse', 'Department', 'DraftApplication', 'Enterprise', 'Person', 'Region', 'ServiceItem'],
+  ({ dept, byKey }) => {
+    it('Case', async () => {
+      const { data } = await dept().query(firstCase('id'), {}, onDuty);
+      return byKey({
+        type: 'Case',
+        selection: 'id status applicantKind applicantId item { code } department { code } region { code } dueDate events { status }',
+        root: 'query($id: ID!) { case(id: $id) { SELECTION } }',
+        variables: { id: data?.cases.nodes[0].id },
+        pick: (d) => d.case,
+        missing: { id: 'C2000010100000000' },
+        as: onDuty,
+        refused: [...REFUSED, STRANGER],
+      });
     });
-  });
-  it('Person (extended: their cases)', () =>
-    byKey({ type: 'Person', selection: 'id cases { nodes { id } }', root: personCase('applicant { ... on Person { SELECTION } }'), pick: ofKind('PERSON', 'applicant'), as: onDuty, refused: REFUSED }));
-  it('Enterprise (extended: its cases)', () =>
-    byKey({ type: 'Enterprise', selection: 'creditCode cases { nodes { id } }', root: personCase('applicant { ... on Enterprise { SELECTION } }'), pick: ofKind('ENTERPRISE', 'applicant'), as: onDuty }));
-  it('DraftApplication', () =>
-    byKey({
-      type: 'DraftApplication',
-      selection: 'itemCode applicantKind applicantId item { code }',
-      root: `{ draftApplication(itemCode: "JF-040003-001", applicantKind: PERSON, applicantId: "${personAt(SEED.seed, 0).id}") { SELECTION } }`,
-      pick: (d) => d.draftApplication,
-      as: onDuty,
-      refused: REFUSED,
-    }));
-  // the seed records no data runs (they come from submissions): a key nobody has is null to an
-  // officer on duty, and refused before the look-up to everyone else
-  it('CertificateUse', async () => {
-    const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on CertificateUse { caseId material number } } }';
-    const r = [{ __typename: 'CertificateUse', caseId: 'C2000010100000000', material: 'none' }];
-    expect((await dept().query(entities, { r }, onDuty)).data?._entities).toEqual([null]);
-    for (const who of [...REFUSED, STRANGER]) {
-      const answer = await dept().query(entities, { r }, who);
-      expect(answer.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
-    }
-  });
-  it('ServiceItem (extended: case figures)', () =>
-    byKey({ type: 'ServiceItem', selection: `code ${FIGURES}`, root: firstCase('item { SELECTION }'), pick: (d) => d.cases.nodes[0].item, as: onDuty }));
-  it('Department (extended: case figures)', () =>
-    byKey({ type: 'Department', selection: `code ${FIGURES}`, root: firstCase('department { SELECTION }'), pick: (d) => d.cases.nodes[0].department, as: onDuty }));
-  it('Region (extended: case figures)', () =>
-    byKey({ type: 'Region', selection: `code ${FIGURES}`, root: firstCase('region { SELECTION }'), pick: (d) => d.cases.nodes[0].region, as: onDuty }));
-});
+    it('Person (extended: their cases)', () =>
+      byKey({
+        type: 'Person',
+        selection: 'id cases { nodes { id } }',
+        root: personCase('applicant { ... on Person { SELECTION } }'),
+        pick: ofKind('PERSON', 'applicant'),
+        as: onDuty,
+        refused: REFUSED,
+      }));
+    it('Enterprise (extended: its cases)', () =>
+      byKey({
+        type: 'Enterprise',
+        selection: 'creditCode cases { nodes { id } }',
+        root: personCase('applicant { ... on Enterprise { SELECTION } }'),
+        pick: ofKind('ENTERPRISE', 'applicant'),
+        as: onDuty,
+      }));
+    it('DraftApplication', () =>
+      byKey({
+        type: 'DraftApplication',
+        selection: 'itemCode applicantKind applicantId item { code }',
+        root: `{ draftApplication(itemCode: "JF-040003-001", applicantKind: PERSON, applicantId: "${personAt(SEED.seed, 0).id}") { SELECTION } }`,
+        pick: (d) => d.draftApplication,
+        as: onDuty,
+        refused: REFUSED,
+      }));
+    // the seed records no data runs (they come from submissions): a key nobody has is null to an
+    // officer on duty, and refused before the look-up to everyone else
+    it('CertificateUse', async () => {
+      const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on CertificateUse { caseId material number } } }';
+      const r = [{ __typename: 'CertificateUse', caseId: 'C2000010100000000', material: 'none' }];
+      expect((await dept().query(entities, { r }, onDuty)).data?._entities).toEqual([null]);
+      for (const who of [...REFUSED, STRANGER]) {
+        const answer = await dept().query(entities, { r }, who);
+        expect(answer.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+      }
+    });
+    it('ServiceItem (extended: case figures)', () =>
+      byKey({ type: 'ServiceItem', selection: `code ${FIGURES}`, root: firstCase('item { SELECTION }'), pick: (d) => d.cases.nodes[0].item, as: onDuty }));
+    it('Department (extended: case figures)', () =>
+      byKey({
+        type: 'Department',
+        selection: `code ${FIGURES}`,
+        root: firstCase('department { SELECTION }'),
+        pick: (d) => d.cases.nodes[0].department,
+        as: onDuty,
+      }));
+    it('Region (extended: case figures)', () =>
+      byKey({ type: 'Region', selection: `code ${FIGURES}`, root: firstCase('region { SELECTION }'), pick: (d) => d.cases.nodes[0].region, as: onDuty }));
+  },
+);

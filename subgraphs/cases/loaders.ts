@@ -2,7 +2,16 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import { manyByKey, oneByKey, windowBatch } from '../../platform/loaders.js';
 import { findIn } from '../../platform/rows.js';
-import { CaseEntity, CaseEventEntity, CertificateUseEntity, MandateEntity, type Case, type CaseEvent, type CertificateUseRow, type Mandate } from './entities.js';
+import {
+  CaseEntity,
+  CaseEventEntity,
+  CertificateUseEntity,
+  MandateEntity,
+  type Case,
+  type CaseEvent,
+  type CertificateUseRow,
+  type Mandate,
+} from './entities.js';
 import { figuresFor, mostOverdueFor, type FigureColumn } from './figures.js';
 import type { CaseFigures, ItemOverdue } from './generated/resolvers.js';
 
@@ -19,7 +28,10 @@ export function createLoaders(em: EntityManager) {
   const today = todayInChina();
   const clock = { today, lastWorkingDay: lastWorkingDay(today) };
   const figures = (column: FigureColumn) =>
-    new DataLoader<string, CaseFigures>(windowBatch((codes, from, to) => figuresFor(em, column, codes, from, to, clock.lastWorkingDay)), regionBatch(column));
+    new DataLoader<string, CaseFigures>(
+      windowBatch((codes, from, to) => figuresFor(em, column, codes, from, to, clock.lastWorkingDay)),
+      regionBatch(column),
+    );
   return {
     clock,
     caseById: new DataLoader<string, Case | null>(async (ids) => oneByKey(ids, await findIn(em, CaseEntity, 'id', ids), (c) => c.id)),

@@ -56,12 +56,14 @@ export function checkMandate(input: MandateRequest, now: Date): { itemCodes: str
   checkApplicant(input.principalKind, input.principalId, 'input.principalId');
   if (input.agentId === input.principalId) throw new BadInputError('the agent must be someone other than the principal', 'input.agentId');
   const itemCodes = [...new Set(input.itemCodes)];
-  if (itemCodes.length < 1 || itemCodes.length > MAX_ITEMS) throw new BadInputError(`name 1..${MAX_ITEMS} service items, got ${itemCodes.length}`, 'input.itemCodes');
+  if (itemCodes.length < 1 || itemCodes.length > MAX_ITEMS)
+    throw new BadInputError(`name 1..${MAX_ITEMS} service items, got ${itemCodes.length}`, 'input.itemCodes');
   for (const code of itemCodes) itemFor(code, input.principalKind, 'input.itemCodes');
   const validFrom = input.validFrom ? instant(input.validFrom, 'input.validFrom') : now.toISOString();
   const validUntil = instant(input.validUntil, 'input.validUntil');
   if (validUntil <= validFrom || validUntil <= now.toISOString()) throw new BadInputError('must be in the future and after validFrom', 'input.validUntil');
-  if (Date.parse(validUntil) - Date.parse(validFrom) > MAX_VALIDITY_MS) throw new BadInputError('a mandate lasts at most one year; grant a new one when it ends', 'input.validUntil');
+  if (Date.parse(validUntil) - Date.parse(validFrom) > MAX_VALIDITY_MS)
+    throw new BadInputError('a mandate lasts at most one year; grant a new one when it ends', 'input.validUntil');
   return { itemCodes, validFrom, validUntil };
 }
 
@@ -74,7 +76,8 @@ export function checkMandate(input: MandateRequest, now: Date): { itemCodes: str
  */
 export function requireGrantor(caller: Caller, purpose: string | null, { principalKind, principalId }: MandateRequest, viaWindow: boolean): void {
   if (viaWindow) {
-    if (caller.role !== 'OFFICER' || !caller.scopes.includes(WRITE_SCOPE)) throw new ForbiddenError(`Registering a mandate needs an officer with the scope ${WRITE_SCOPE}`);
+    if (caller.role !== 'OFFICER' || !caller.scopes.includes(WRITE_SCOPE))
+      throw new ForbiddenError(`Registering a mandate needs an officer with the scope ${WRITE_SCOPE}`);
     if (!purpose?.trim()) throw new ForbiddenError('Registering a mandate needs a stated purpose: send the x-purpose header, e.g. the paper mandate reference');
     return;
   }
@@ -88,10 +91,23 @@ export function requireGrantor(caller: Caller, purpose: string | null, { princip
  * The active mandate under which `agentId` may act for the applicant on `itemCode`
  * at `now`, the newest when several are; null when there is none.
  */
-export async function findMandate(em: EntityManager, applicant: { applicantKind: ApplicantKind; applicantId: string }, agentId: string, itemCode: string, now: string): Promise<Mandate | null> {
+export async function findMandate(
+  em: EntityManager,
+  applicant: { applicantKind: ApplicantKind; applicantId: string },
+  agentId: string,
+  itemCode: string,
+  now: string,
+): Promise<Mandate | null> {
   const candidates = await em.find(
     MandateEntity,
-    { agentId, principalKind: applicant.applicantKind, principalId: applicant.applicantId, revokedAt: null, validFrom: { $lte: now }, validUntil: { $gt: now } },
+    {
+      agentId,
+      principalKind: applicant.applicantKind,
+      principalId: applicant.applicantId,
+      revokedAt: null,
+      validFrom: { $lte: now },
+      validUntil: { $gt: now },
+    },
     { orderBy: { id: 'desc' } },
   );
   return candidates.find((m) => m.itemCodes.includes(itemCode)) ?? null;
@@ -104,7 +120,11 @@ export async function findMandate(em: EntityManager, applicant: { applicantKind:
  * @returns the mandate's id, recorded on the case
  * @throws ForbiddenError when there is none
  */
-export async function requireMandate(em: EntityManager, input: { applicantKind: ApplicantKind; applicantId: string; itemCode: string }, agentId: string): Promise<string> {
+export async function requireMandate(
+  em: EntityManager,
+  input: { applicantKind: ApplicantKind; applicantId: string; itemCode: string },
+  agentId: string,
+): Promise<string> {
   const mandate = await findMandate(em, input, agentId, input.itemCode, new Date().toISOString());
   if (!mandate) {
     throw new ForbiddenError(

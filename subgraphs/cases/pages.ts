@@ -30,7 +30,12 @@ export async function casesOfOwners(em: EntityManager, owner: Owner, ids: readon
     ranked = ranked.where((eb) => eb.or([eb('mandate_id', 'is', null), eb('mandate_id', 'in', standing)]));
   }
   if (after) ranked = ranked.where('id', '<', after);
-  const rows: Record<string, unknown>[] = await db.selectFrom(ranked.as('ranked')).selectAll().where('rn', '<=', limit + 1).orderBy('id', 'desc').execute();
+  const rows: Record<string, unknown>[] = await db
+    .selectFrom(ranked.as('ranked'))
+    .selectAll()
+    .where('rn', '<=', limit + 1)
+    .orderBy('id', 'desc')
+    .execute();
   const byOwner = new Map<string, Case[]>(ids.map((id) => [id, []]));
   for (const { rn: _rank, ...row } of rows) byOwner.get(String(row[owner.column]))?.push(em.map(CaseEntity, row));
   return ids.map((id) => byOwner.get(id)!);

@@ -23,7 +23,20 @@ export interface CaseRows {
 export function caseRows(sample: SampleCase, cal: WorkingCalendar = calendar()): CaseRows {
   const { id, applicantKind, applicantId, agentId, itemCode, implementationCode, regionCode, departmentCode, channel, promisedLimitDays } = sample;
   return {
-    row: { id, applicantKind, applicantId, agentId, mandateId: null, itemCode, implementationCode, regionCode, departmentCode, channel, promisedLimitDays, ...caseFacts(sample.events, promisedLimitDays, cal) },
+    row: {
+      id,
+      applicantKind,
+      applicantId,
+      agentId,
+      mandateId: null,
+      itemCode,
+      implementationCode,
+      regionCode,
+      departmentCode,
+      channel,
+      promisedLimitDays,
+      ...caseFacts(sample.events, promisedLimitDays, cal),
+    },
     events: sample.events.map((e, seq) => ({ caseId: id, seq, ...e })),
   };
 }
@@ -40,7 +53,13 @@ export function* generateCases({ size, seed }: SeedOptions, today = todayInChina
 
 /** The implementations cases are submitted under, with the limits the catalog promises. */
 export function generateImplementations(seed: number): Implementation[] {
-  return sampleImplementations(seed).map(({ code, itemCode, regionCode, departmentCode, promisedLimitDays }) => ({ code, itemCode, regionCode, departmentCode, promisedLimitDays }));
+  return sampleImplementations(seed).map(({ code, itemCode, regionCode, departmentCode, promisedLimitDays }) => ({
+    code,
+    itemCode,
+    regionCode,
+    departmentCode,
+    promisedLimitDays,
+  }));
 }
 
 /**

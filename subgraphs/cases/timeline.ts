@@ -53,7 +53,11 @@ export interface Clock {
   overdueWorkingDays: number;
 }
 
-export function clockOn(c: Pick<Case, 'status' | 'dueDate' | 'suspendedDays' | 'suspendedSince' | 'overdueDays'>, today: string, cal: WorkingCalendar = calendar()): Clock {
+export function clockOn(
+  c: Pick<Case, 'status' | 'dueDate' | 'suspendedDays' | 'suspendedSince' | 'overdueDays'>,
+  today: string,
+  cal: WorkingCalendar = calendar(),
+): Clock {
   // a suspension still open stops the clock until today: the due date moves on with it
   const current = c.status === 'SUSPENDED' && c.suspendedSince ? Math.max(0, cal.workingDaysBetween(c.suspendedSince, today)) : 0;
   const dueDate = c.dueDate && current ? cal.addWorkingDays(c.dueDate, current) : c.dueDate;

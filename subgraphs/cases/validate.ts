@@ -37,7 +37,8 @@ export function itemFor(code: string, kind: ApplicantKind, argument = 'itemCode'
 
 /** The item must be offered through the channel the application comes in. */
 export function checkChannel(item: ItemSeed, channel: Channel, argument = 'channel'): void {
-  if (!item.channels.includes(channel)) throw new BadInputError(`${item.name} cannot be applied for through ${channel}; its channels are ${item.channels.join(', ')}`, argument);
+  if (!item.channels.includes(channel))
+    throw new BadInputError(`${item.name} cannot be applied for through ${channel}; its channels are ${item.channels.join(', ')}`, argument);
 }
 
 /** A reason the applicant is owed, or a remark: trimmed, 1..500 characters. */

@@ -16,14 +16,20 @@ describe('catalog department', () => {
   it('looks up an item with its guide, and lists its implementations in a region', async () => {
     const first = await q('{ serviceItems(first: 1) { nodes { code } } }');
     const code = first.data?.serviceItems.nodes[0].code;
-    const { data, errors } = await q(`query($c: ID!) { serviceItem(code: $c) { ${ITEM} implementations { region { code } department { code name } promisedLimitDays } } }`, { c: code });
+    const { data, errors } = await q(
+      `query($c: ID!) { serviceItem(code: $c) { ${ITEM} implementations { region { code } department { code name } promisedLimitDays } } }`,
+      { c: code },
+    );
     expect(errors).toBeUndefined();
     const item = data?.serviceItem;
     expect(item.code).toBe(code);
     expect(item.promisedLimitDays).toBeLessThanOrEqual(item.statutoryLimitDays);
     expect(item.implementations.length).toBeGreaterThan(0);
     const region = item.implementations[0].region.code;
-    const inRegion = await q(`query($c: ID!, $r: DivisionCode) { serviceItem(code: $c) { implementations(region: $r) { region { code } } } }`, { c: code, r: region });
+    const inRegion = await q(`query($c: ID!, $r: DivisionCode) { serviceItem(code: $c) { implementations(region: $r) { region { code } } } }`, {
+      c: code,
+      r: region,
+    });
     expect(inRegion.data?.serviceItem.implementations.every((i: { region: { code: string } }) => i.region.code === region)).toBe(true);
   });
 
@@ -73,9 +79,21 @@ describe('catalog department', () => {
       expect([...keys.keys()].sort()).toEqual(['Department', 'Region', 'ServiceItem']);
     });
     it('ServiceItem', () =>
-      expectResolvedByKey(dept, keys, { type: 'ServiceItem', selection: ITEM, root: '{ serviceItems(first: 1) { nodes { SELECTION } } }', pick: (d) => d.serviceItems.nodes[0], missing: { code: 'NO-SUCH-ITEM' } }));
+      expectResolvedByKey(dept, keys, {
+        type: 'ServiceItem',
+        selection: ITEM,
+        root: '{ serviceItems(first: 1) { nodes { SELECTION } } }',
+        pick: (d) => d.serviceItems.nodes[0],
+        missing: { code: 'NO-SUCH-ITEM' },
+      }));
     it('Department', () =>
-      expectResolvedByKey(dept, keys, { type: 'Department', selection: 'code name kind level region { code }', root: '{ departments(region: "110000", first: 1) { nodes { SELECTION } } }', pick: (d) => d.departments.nodes[0], missing: { code: '11110000000000000X' } }));
+      expectResolvedByKey(dept, keys, {
+        type: 'Department',
+        selection: 'code name kind level region { code }',
+        root: '{ departments(region: "110000", first: 1) { nodes { SELECTION } } }',
+        pick: (d) => d.departments.nodes[0],
+        missing: { code: '11110000000000000X' },
+      }));
     it('Region (extended: the catalog’s items and agencies of a division)', () =>
       expectResolvedByKey(dept, keys, {
         type: 'Region',

@@ -70,9 +70,17 @@ describe('certificates department', () => {
     const holder = personAt(SEED.seed, 0).id;
     const own = await q(`query($p: ResidentId) { certificates(holderPerson: $p, first: 100) { nodes { id } } }`, { p: holder });
     const newestFirst = (a: Certificate, b: Certificate) => positionKey(b).localeCompare(positionKey(a));
-    expect(own.data?.certificates.nodes.map((n: { id: string }) => n.id)).toEqual(rows.filter((c) => c.holderId === holder).sort(newestFirst).map((c) => c.id));
+    expect(own.data?.certificates.nodes.map((n: { id: string }) => n.id)).toEqual(
+      rows
+        .filter((c) => c.holderId === holder)
+        .sort(newestFirst)
+        .map((c) => c.id),
+    );
     for (const status of ['VALID', 'EXPIRED', 'REVOKED']) {
-      const { data, errors } = await q(`query($s: CertificateStatus) { certificates(type: DRIVING_LICENCE, status: $s, first: 100) { nodes { type status expiryDate revocationDate } } }`, { s: status });
+      const { data, errors } = await q(
+        `query($s: CertificateStatus) { certificates(type: DRIVING_LICENCE, status: $s, first: 100) { nodes { type status expiryDate revocationDate } } }`,
+        { s: status },
+      );
       expect(errors).toBeUndefined();
       const expected = rows.filter((c) => c.type === 'DRIVING_LICENCE' && certificateStatus(c, today) === status);
       expect(data?.certificates.nodes).toHaveLength(Math.min(expected.length, 100));
@@ -85,14 +93,25 @@ describe('certificates department', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof q>> = await q('query($a: String) { certificates(type: MARRIAGE_CERTIFICATE, first: 7, after: $a) { nodes { id } pageInfo { hasNextPage endCursor } } }', { a: after });
+      const page: Awaited<ReturnType<typeof q>> = await q(
+        'query($a: String) { certificates(type: MARRIAGE_CERTIFICATE, first: 7, after: $a) { nodes { id } pageInfo { hasNextPage endCursor } } }',
+        { a: after },
+      );
       seen.push(...page.data!.certificates.nodes.map((n: { id: string }) => n.id));
       after = page.data?.certificates.pageInfo.hasNextPage ? page.data?.certificates.pageInfo.endCursor : null;
     } while (after);
-    expect(seen).toEqual(rows.filter((c) => c.type === 'MARRIAGE_CERTIFICATE').sort(newestFirst).map((c) => c.id));
+    expect(seen).toEqual(
+      rows
+        .filter((c) => c.type === 'MARRIAGE_CERTIFICATE')
+        .sort(newestFirst)
+        .map((c) => c.id),
+    );
     // the same walk for one holder, whose list is paged in memory
     const mine = await q('query($p: ResidentId) { certificates(holderPerson: $p, first: 2) { nodes { id } pageInfo { endCursor } } }', { p: holder });
-    const rest = await q('query($p: ResidentId, $a: String) { certificates(holderPerson: $p, after: $a) { nodes { id } } }', { p: holder, a: mine.data?.certificates.pageInfo.endCursor });
+    const rest = await q('query($p: ResidentId, $a: String) { certificates(holderPerson: $p, after: $a) { nodes { id } } }', {
+      p: holder,
+      a: mine.data?.certificates.pageInfo.endCursor,
+    });
     expect([...mine.data!.certificates.nodes, ...rest.data!.certificates.nodes]).toEqual(own.data?.certificates.nodes);
     const dated = await q('{ certificates(issuedFrom: "2020-01-01", issuedTo: "2020-12-31", first: 100) { nodes { issueDate } } }');
     expect(dated.data?.certificates.nodes.length).toBe(Math.min(100, rows.filter((c) => c.issueDate.startsWith('2020')).length));
@@ -100,11 +119,15 @@ describe('certificates department', () => {
   });
 
   it('answers validCertificate with the valid one, or null', async () => {
-    const query = 'query($p: ResidentId, $e: CreditCode, $t: CertificateType!) { validCertificate(holderPerson: $p, holderEnterprise: $e, type: $t) { id status } }';
+    const query =
+      'query($p: ResidentId, $e: CreditCode, $t: CertificateType!) { validCertificate(holderPerson: $p, holderEnterprise: $e, type: $t) { id status } }';
     const valid = first((c) => c.type === 'RESIDENT_ID_CARD' && certificateStatus(c, today) === 'VALID');
     expect((await q(query, { p: valid.holderId, t: 'RESIDENT_ID_CARD' })).data?.validCertificate).toEqual({ id: valid.id, status: 'VALID' });
     // a holder whose only driving licence has lapsed or was revoked has no valid one
-    const lapsed = first((c) => c.type === 'DRIVING_LICENCE' && certificateStatus(c, today) !== 'VALID' && !rows.some((o) => o.holderId === c.holderId && o.type === c.type && o !== c));
+    const lapsed = first(
+      (c) =>
+        c.type === 'DRIVING_LICENCE' && certificateStatus(c, today) !== 'VALID' && !rows.some((o) => o.holderId === c.holderId && o.type === c.type && o !== c),
+    );
     expect((await q(query, { p: lapsed.holderId, t: 'DRIVING_LICENCE' })).data).toEqual({ validCertificate: null });
     const licence = first((c) => c.type === 'BUSINESS_LICENCE' && certificateStatus(c, today) === 'VALID');
     expect((await q(query, { e: licence.holderId, t: 'BUSINESS_LICENCE' })).data?.validCertificate.id).toBe(licence.id);
@@ -118,7 +141,13 @@ describe('certificates department', () => {
   it('describes every certificate type', async () => {
     const { data } = await q('{ certificateTypes { type name holderKind issuingDepartmentKind issuingLevel typicalValidityYears validityRule } }');
     expect(data?.certificateTypes).toHaveLength(15);
-    expect(data?.certificateTypes[0]).toMatchObject({ type: 'RESIDENT_ID_CARD', name: '居民身份证', holderKind: 'PERSON', issuingDepartmentKind: 'PUBLIC_SECURITY', issuingLevel: 'COUNTY' });
+    expect(data?.certificateTypes[0]).toMatchObject({
+      type: 'RESIDENT_ID_CARD',
+      name: '居民身份证',
+      holderKind: 'PERSON',
+      issuingDepartmentKind: 'PUBLIC_SECURITY',
+      issuingLevel: 'COUNTY',
+    });
     const food = data?.certificateTypes.find((t: { type: string }) => t.type === 'FOOD_BUSINESS_LICENCE');
     expect(food).toMatchObject({ holderKind: 'ENTERPRISE', issuingDepartmentKind: 'MARKET_REGULATION', typicalValidityYears: 5 });
   });
@@ -126,22 +155,31 @@ describe('certificates department', () => {
   it('resolves Certificate, Person and Enterprise entities by key (_entities)', async () => {
     const card = first((c) => c.type === 'RESIDENT_ID_CARD');
     const certs = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on Certificate { id type } } }', {
-      r: [{ __typename: 'Certificate', id: card.id }, { __typename: 'Certificate', id: 'JMSFZ-999999999-01' }],
+      r: [
+        { __typename: 'Certificate', id: card.id },
+        { __typename: 'Certificate', id: 'JMSFZ-999999999-01' },
+      ],
     });
     expect(certs.data?._entities).toEqual([{ id: card.id, type: 'RESIDENT_ID_CARD' }, null]);
     const person = personAt(SEED.seed, 0).id;
-    const people = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id certificates(type: HOUSEHOLD_REGISTER) { type } all: certificates { id } } } }', {
-      r: [{ __typename: 'Person', id: person }],
-    });
+    const people = await q(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id certificates(type: HOUSEHOLD_REGISTER) { type } all: certificates { id } } } }',
+      {
+        r: [{ __typename: 'Person', id: person }],
+      },
+    );
     expect(people.data?._entities[0]).toEqual({
       id: person,
       certificates: [{ type: 'HOUSEHOLD_REGISTER' }],
       all: expect.arrayContaining(rows.filter((c) => c.holderId === person).map((c) => ({ id: c.id }))),
     });
     const code = enterpriseAt(SEED.seed, 1, SEED.size).creditCode;
-    const firms = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { creditCode certificates(status: VALID) { type status } } } }', {
-      r: [{ __typename: 'Enterprise', creditCode: code }],
-    });
+    const firms = await q(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { creditCode certificates(status: VALID) { type status } } } }',
+      {
+        r: [{ __typename: 'Enterprise', creditCode: code }],
+      },
+    );
     const expected = rows.filter((c) => c.holderId === code && certificateStatus(c, today) === 'VALID');
     expect(firms.data?._entities[0].certificates).toHaveLength(expected.length);
   });
@@ -159,7 +197,9 @@ describe('certificates department', () => {
     expect(oversize.errors?.[0]?.message).toContain('100');
     const backwards = await q('{ certificates(issuedFrom: "2020-01-01", issuedTo: "2019-01-01") { nodes { id } } }');
     expect(backwards.errors?.[0]?.message).toMatch(/^issuedTo:/);
-    const twoHolders = await q(`{ certificates(holderPerson: "${personAt(SEED.seed, 0).id}", holderEnterprise: "${enterpriseAt(SEED.seed, 0, SEED.size).creditCode}") { nodes { id } } }`);
+    const twoHolders = await q(
+      `{ certificates(holderPerson: "${personAt(SEED.seed, 0).id}", holderEnterprise: "${enterpriseAt(SEED.seed, 0, SEED.size).creditCode}") { nodes { id } } }`,
+    );
     expect(twoHolders.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -171,12 +211,20 @@ describe('certificates department', () => {
     expect(mine.data?.certificates.nodes.length).toBe(rows.filter((c) => c.holderId === me).length);
     const theirs = await dept.query('query($p: ResidentId) { certificates(holderPerson: $p) { nodes { id } } }', { p: other }, { caller: citizen(me) });
     expect(theirs.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const byId = await dept.query('query($id: ID!) { certificate(id: $id) { number } }', { id: rows.find((c) => c.holderId === other)!.id }, { caller: citizen(me) });
+    const byId = await dept.query(
+      'query($id: ID!) { certificate(id: $id) { number } }',
+      { id: rows.find((c) => c.holderId === other)!.id },
+      { caller: citizen(me) },
+    );
     expect(byId.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const firm = enterpriseAt(SEED.seed, 0, SEED.size).creditCode;
-    const own = await dept.query('query($e: CreditCode) { validCertificate(holderEnterprise: $e, type: BUSINESS_LICENCE) { number } }', { e: firm }, {
-      caller: { role: 'ENTERPRISE', subject: firm, department: null, scopes: [] },
-    });
+    const own = await dept.query(
+      'query($e: CreditCode) { validCertificate(holderEnterprise: $e, type: BUSINESS_LICENCE) { number } }',
+      { e: firm },
+      {
+        caller: { role: 'ENTERPRISE', subject: firm, department: null, scopes: [] },
+      },
+    );
     expect(own.errors).toBeUndefined();
     const anonymous = await dept.query('{ certificates { nodes { id } } }');
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -196,12 +244,14 @@ describe('certificates department', () => {
       return dept.sql.count;
     };
     const people = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'Person', id: personAt(SEED.seed, i).id }));
-    const personQuery = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { certificates { id status } valid: certificates(status: VALID, type: RESIDENT_ID_CARD) { id } } } }';
+    const personQuery =
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { certificates { id status } valid: certificates(status: VALID, type: RESIDENT_ID_CARD) { id } } } }';
     const [few, many] = [await sqlFor(personQuery, people(3)), await sqlFor(personQuery, people(60))];
     expect(many, `Person.certificates: 3 people -> ${few} statements, 60 -> ${many}`).toBe(few);
     // one SELECT for all the people, and one INSERT of the access records into the outbox
     expect(few).toBe(2);
-    const firms = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'Enterprise', creditCode: enterpriseAt(SEED.seed, i, SEED.size).creditCode }));
+    const firms = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ __typename: 'Enterprise', creditCode: enterpriseAt(SEED.seed, i, SEED.size).creditCode }));
     const firmQuery = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { certificates(type: BUSINESS_LICENCE) { id } } } }';
     expect(await sqlFor(firmQuery, firms(2))).toBe(await sqlFor(firmQuery, firms(30)));
     const certs = (n: number) => rows.slice(0, n).map((c) => ({ __typename: 'Certificate', id: c.id }));

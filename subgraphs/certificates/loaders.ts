@@ -17,9 +17,7 @@ export function createLoaders(em: EntityManager) {
       ),
     );
   return {
-    certificateById: new DataLoader<string, Certificate | null>(async (ids) =>
-      oneByKey(ids, await findIn(em, CertificateEntity, 'id', ids), (c) => c.id),
-    ),
+    certificateById: new DataLoader<string, Certificate | null>(async (ids) => oneByKey(ids, await findIn(em, CertificateEntity, 'id', ids), (c) => c.id)),
     certificatesOfPerson: certificatesOf('PERSON'),
     certificatesOfEnterprise: certificatesOf('ENTERPRISE'),
   };

@@ -26,4 +26,3 @@ export function isOverdue(rectification: Due, today = todayInChina()): boolean {
 export function overdueWorkingDays(rectification: Due, today = todayInChina()): number {
   return isOverdue(rectification, today) ? defaultCalendar().workingDaysBetween(rectification.deadline, today) : 0;
 }
-

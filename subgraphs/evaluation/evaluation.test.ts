@@ -67,7 +67,8 @@ const RATE = `mutation($input: RateCaseInput!, $key: String) { rateCase(input: $
   serviceItem { code } region { code } department { code } rectification { id status deadline overdue } } }`;
 const RECT = 'id status deadline overdue overdueWorkingDays result dismissalReason closedBy callback { officer summary verified }';
 const rate = (input: Record<string, unknown>, key?: string, caller = citizen(RATER)) => q(RATE, { input, key }, caller);
-const testRatings = async () => ids((await q('query($r: DivisionCode) { evaluations(region: $r, first: 100) { nodes { id } } }', { r: TEST_REGION })).data?.evaluations.nodes);
+const testRatings = async () =>
+  ids((await q('query($r: DivisionCode) { evaluations(region: $r, first: 100) { nodes { id } } }', { r: TEST_REGION })).data?.evaluations.nodes);
 
 describe('the rating period', () => {
   it('ends 30 calendar days after the case ended', () => {
@@ -128,9 +129,13 @@ describe('evaluation department', () => {
     const e = evaluations[5]!;
     expect(ids((await list({ c: e.caseId })).nodes)).toEqual([e.id]);
     const province = `${e.regionCode.slice(0, 2)}0000`;
-    expect(ids((await list({ r: province, n: 100 })).nodes)).toEqual(sorted(evaluations.filter((x) => x.regionCode.startsWith(e.regionCode.slice(0, 2)))).slice(0, 100));
+    expect(ids((await list({ r: province, n: 100 })).nodes)).toEqual(
+      sorted(evaluations.filter((x) => x.regionCode.startsWith(e.regionCode.slice(0, 2)))).slice(0, 100),
+    );
     const [lo, hi] = divisionRange(e.regionCode);
-    expect(ids((await list({ r: e.regionCode, n: 100 })).nodes)).toEqual(sorted(evaluations.filter((x) => x.regionCode >= lo && x.regionCode <= hi)).slice(0, 100));
+    expect(ids((await list({ r: e.regionCode, n: 100 })).nodes)).toEqual(
+      sorted(evaluations.filter((x) => x.regionCode >= lo && x.regionCode <= hi)).slice(0, 100),
+    );
     expect(ids((await list({ l: 'VERY_DISSATISFIED', n: 100 })).nodes)).toEqual(sorted(evaluations.filter((x) => x.level === 'VERY_DISSATISFIED')));
     const day = e.evaluatedOn;
     expect(ids((await list({ from: day, to: day, n: 100 })).nodes)).toEqual(sorted(evaluations.filter((x) => x.evaluatedOn === day)));
@@ -145,13 +150,34 @@ describe('evaluation department', () => {
     const overdue = rectifications.filter((r) => isOverdue(r, today));
     expect(overdue.length).toBeGreaterThan(0);
     expect(await list('overdue: true')).toEqual(overdue.map((r) => r.id).sort());
-    expect(await list('overdue: false')).toEqual(rectifications.filter((r) => !isOverdue(r, today)).map((r) => r.id).sort());
-    expect(await list('status: RECTIFIED')).toEqual(rectifications.filter((r) => r.status === 'RECTIFIED').map((r) => r.id).sort());
+    expect(await list('overdue: false')).toEqual(
+      rectifications
+        .filter((r) => !isOverdue(r, today))
+        .map((r) => r.id)
+        .sort(),
+    );
+    expect(await list('status: RECTIFIED')).toEqual(
+      rectifications
+        .filter((r) => r.status === 'RECTIFIED')
+        .map((r) => r.id)
+        .sort(),
+    );
     const region = rectifications[0]!.regionCode;
-    expect(await list(`region: "${region.slice(0, 4)}00"`)).toEqual(rectifications.filter((r) => r.regionCode.startsWith(region.slice(0, 4))).map((r) => r.id).sort());
+    expect(await list(`region: "${region.slice(0, 4)}00"`)).toEqual(
+      rectifications
+        .filter((r) => r.regionCode.startsWith(region.slice(0, 4)))
+        .map((r) => r.id)
+        .sort(),
+    );
     const late = overdue[0]!;
     const { data } = await q(`query($id: ID!) { rectification(id: $id) { ${RECT} evaluation { id } } }`, { id: late.id });
-    expect(data?.rectification).toMatchObject({ id: late.id, status: late.status, overdue: true, overdueWorkingDays: overdueWorkingDays(late, today), evaluation: { id: late.evaluationId } });
+    expect(data?.rectification).toMatchObject({
+      id: late.id,
+      status: late.status,
+      overdue: true,
+      overdueWorkingDays: overdueWorkingDays(late, today),
+      evaluation: { id: late.evaluationId },
+    });
   });
 
   it('rates a case for the signed-in applicant, once: a second rating is a CONFLICT and changes nothing', async () => {
@@ -182,7 +208,9 @@ describe('evaluation department', () => {
     expect(back.data?.evaluations.nodes).toEqual([{ level: 'SATISFIED', comment: '很方便', rectification: null }]);
     // the database holds the line too: a second row for the case breaks the unique index on case_id
     const row = evaluations[0]!;
-    await expect(dept.orm.em.fork().insert(EvaluationEntity, { ...row, id: 'E-duplicate', caseId: input.caseId })).rejects.toBeInstanceOf(UniqueConstraintViolationException);
+    await expect(dept.orm.em.fork().insert(EvaluationEntity, { ...row, id: 'E-duplicate', caseId: input.caseId })).rejects.toBeInstanceOf(
+      UniqueConstraintViolationException,
+    );
     const enterprise = makeCreditCode('9', '1', TEST_REGION, '87654321');
     const firmCase = rating({ channel: 'SERVICE_HALL', dimensions: null }, { holderKind: 'ENTERPRISE', holderId: enterprise });
     const firm = await rate(firmCase, undefined, { role: 'ENTERPRISE', subject: enterprise, department: null, scopes: [] });
@@ -214,7 +242,10 @@ describe('evaluation department', () => {
 
     const called = await step('recordCallback', 'rectificationId: $id, summary: "已回访，情况属实", verified: true');
     expect(called.errors).toBeUndefined();
-    expect(called.data?.recordCallback).toMatchObject({ status: 'CALLED_BACK', callback: { officer: 'officer-1', summary: '已回访，情况属实', verified: true } });
+    expect(called.data?.recordCallback).toMatchObject({
+      status: 'CALLED_BACK',
+      callback: { officer: 'officer-1', summary: '已回访，情况属实', verified: true },
+    });
     const twice = await step('recordCallback', 'rectificationId: $id, summary: "again", verified: false');
     expect(twice.errors?.[0]?.extensions?.code).toBe('ILLEGAL_TRANSITION');
     const dismiss = await step('dismissRectification', 'id: $id, reason: "误评"');
@@ -223,7 +254,13 @@ describe('evaluation department', () => {
     expect(await read()).toMatchObject({ status: 'CALLED_BACK', dismissalReason: null, callback: { summary: '已回访，情况属实', verified: true } });
 
     const done = await step('completeRectification', 'id: $id, result: "已修订办事指南"');
-    expect(done.data?.completeRectification).toMatchObject({ status: 'RECTIFIED', result: '已修订办事指南', closedBy: 'officer-1', overdue: false, overdueWorkingDays: 0 });
+    expect(done.data?.completeRectification).toMatchObject({
+      status: 'RECTIFIED',
+      result: '已修订办事指南',
+      closedBy: 'officer-1',
+      overdue: false,
+      overdueWorkingDays: 0,
+    });
     const after = await step('dismissRectification', 'id: $id, reason: "误评"');
     expect(after.errors?.[0]?.message).toMatch(/RECTIFIED.*Allowed now: nothing/);
     expect(await read()).toMatchObject({ status: 'RECTIFIED', result: '已修订办事指南', dismissalReason: null });
@@ -237,7 +274,12 @@ describe('evaluation department', () => {
     await q('mutation($id: ID!) { recordCallback(rectificationId: $id, summary: "申请人表示系误评", verified: false) { id } }', { id });
     const dismissed = await q(`mutation($id: ID!) { dismissRectification(id: $id, reason: "经核实系误评") { ${RECT} } }`, { id });
     expect(dismissed.errors).toBeUndefined();
-    expect(dismissed.data?.dismissRectification).toMatchObject({ status: 'DISMISSED', dismissalReason: '经核实系误评', result: null, callback: { verified: false } });
+    expect(dismissed.data?.dismissRectification).toMatchObject({
+      status: 'DISMISSED',
+      dismissalReason: '经核实系误评',
+      result: null,
+      callback: { verified: false },
+    });
   });
 
   it('refuses bad ratings naming the field, and callers who may not act', async () => {
@@ -264,7 +306,9 @@ describe('evaluation department', () => {
     const stranger = await claimsSigner(RATING_TICKETS, (await newKeyPair('stranger')).privateJwk);
     await refused({ ...other, ratingTicket: stranger(ticketClaims(facts(other.caseId)), 3600) }, 'input.ratingTicket');
     const [header, , signature] = other.ratingTicket.split('.');
-    const changed = Buffer.from(JSON.stringify({ ...ticketClaims(facts(other.caseId, { itemCode: 'XK-000101-001' })), kind: 'rating-ticket' })).toString('base64url');
+    const changed = Buffer.from(JSON.stringify({ ...ticketClaims(facts(other.caseId, { itemCode: 'XK-000101-001' })), kind: 'rating-ticket' })).toString(
+      'base64url',
+    );
     await refused({ ...other, ratingTicket: `${header}.${changed}.${signature}` }, 'input.ratingTicket');
     expect((await rate(rating(), undefined, OFFICER)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await dept.query(RATE, { input: rating() })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -292,7 +336,11 @@ describe('evaluation department', () => {
     const rows = await q('query($c: ID) { evaluations(case: $c) { nodes { comment rectification { id } } } }', { c: input.caseId });
     expect(rows.data?.evaluations.nodes).toEqual([{ comment: '等太久', rectification: { id: `R-${input.caseId}` } }]);
     const id = one.data?.rateCase.rectification.id;
-    const call = (summary: string) => q('mutation($id: ID!, $s: String!) { recordCallback(rectificationId: $id, summary: $s, verified: true, idempotencyKey: "cb-1") { status callback { at summary } } }', { id, s: summary });
+    const call = (summary: string) =>
+      q(
+        'mutation($id: ID!, $s: String!) { recordCallback(rectificationId: $id, summary: $s, verified: true, idempotencyKey: "cb-1") { status callback { at summary } } }',
+        { id, s: summary },
+      );
     const first = await call('已回访');
     const repeat = await call('已回访');
     expect(repeat.errors).toBeUndefined();
@@ -306,7 +354,7 @@ describe('evaluation department', () => {
     const expected = (test: (e: Evaluation) => boolean) => {
       const rows = evaluations.filter(test);
       const rects = rectifications.filter((r) => rows.some((e) => e.id === r.evaluationId));
-      const good = rows.filter((e) => !isBadReview(e.level) ).length;
+      const good = rows.filter((e) => !isBadReview(e.level)).length;
       return {
         evaluations: rows.length,
         byLevel: LEVELS.map((level) => ({ level, count: rows.filter((e) => e.level === level).length })),
@@ -344,17 +392,28 @@ describe('evaluation department', () => {
     expect(province).toMatchObject(expected((e) => e.regionCode.startsWith(bad.regionCode.slice(0, 2))));
     expect(province.evaluations).toBeGreaterThan(county.evaluations);
     expect(county.badReviews).toBeGreaterThan(0);
-    const none = await dept.query('{ _entities(representations: [{ __typename: "ServiceItem", code: "XK-000000-000" }]) { ... on ServiceItem { satisfaction(from: "2020-01-01", to: "2020-12-31") { evaluations satisfactionRate averageDimensions { overall } byLevel { count } } } } }');
-    expect(none.data?._entities[0].satisfaction).toEqual({ evaluations: 0, satisfactionRate: null, averageDimensions: null, byLevel: LEVELS.map(() => ({ count: 0 })) });
+    const none = await dept.query(
+      '{ _entities(representations: [{ __typename: "ServiceItem", code: "XK-000000-000" }]) { ... on ServiceItem { satisfaction(from: "2020-01-01", to: "2020-12-31") { evaluations satisfactionRate averageDimensions { overall } byLevel { count } } } } }',
+    );
+    expect(none.data?._entities[0].satisfaction).toEqual({
+      evaluations: 0,
+      satisfactionRate: null,
+      averageDimensions: null,
+      byLevel: LEVELS.map(() => ({ count: 0 })),
+    });
   });
 
   it('refuses a window that runs backwards or spans more than 3 years', async () => {
     const figures = (from: string, to: string) =>
-      dept.query(`{ _entities(representations: [{ __typename: "Region", code: "110000" }]) { ... on Region { satisfaction(from: "${from}", to: "${to}") { evaluations } } } }`);
+      dept.query(
+        `{ _entities(representations: [{ __typename: "Region", code: "110000" }]) { ... on Region { satisfaction(from: "${from}", to: "${to}") { evaluations } } } }`,
+      );
     expect((await figures('2026-02-01', '2026-01-01')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
     expect((await figures('2020-01-01', '2023-01-02')).errors?.[0]?.message).toMatch(/3 years/);
     expect((await figures('2020-01-01', '2023-01-01')).errors).toBeUndefined();
-    const badRegion = await dept.query('{ _entities(representations: [{ __typename: "Region", code: "110001" }]) { ... on Region { satisfaction(from: "2026-01-01", to: "2026-02-01") { evaluations } } } }');
+    const badRegion = await dept.query(
+      '{ _entities(representations: [{ __typename: "Region", code: "110001" }]) { ... on Region { satisfaction(from: "2026-01-01", to: "2026-02-01") { evaluations } } } }',
+    );
     expect(badRegion.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await q('{ evaluations(first: 101) { nodes { id } } }')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
     expect((await q('{ evaluations(from: "2026-02-01", to: "2026-01-01") { nodes { id } } }')).errors?.[0]?.extensions?.argument).toBe('to');
@@ -407,8 +466,18 @@ describe('evaluation department', () => {
     expect((await q(entities, { r: [{ __typename: 'Evaluation', id: other.id }] }, me)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const list = await q('{ evaluations(first: 100) { nodes { id } } rectifications(first: 100) { nodes { id } } }', {}, me);
     expect(list.errors).toBeUndefined();
-    expect(ids(list.data?.evaluations.nodes)).toEqual(evaluations.filter((e) => e.evaluatorId === own.evaluatorId).map((e) => e.id).sort());
-    expect(ids(list.data?.rectifications.nodes)).toEqual(rectifications.filter((r) => r.evaluatorId === own.evaluatorId).map((r) => r.id).sort());
+    expect(ids(list.data?.evaluations.nodes)).toEqual(
+      evaluations
+        .filter((e) => e.evaluatorId === own.evaluatorId)
+        .map((e) => e.id)
+        .sort(),
+    );
+    expect(ids(list.data?.rectifications.nodes)).toEqual(
+      rectifications
+        .filter((r) => r.evaluatorId === own.evaluatorId)
+        .map((r) => r.id)
+        .sort(),
+    );
     const supervisor: Caller = { role: 'SUPERVISOR', subject: 'sup-1', department: null, scopes: [] };
     expect((await q(read, { id: own.id }, supervisor)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const figures = `{ _entities(representations: [{ __typename: "Region", code: "${own.regionCode}" }]) { ... on Region { satisfaction(from: "${twoYearsAgo}", to: "${today}") { evaluations } } } }`;
@@ -441,7 +510,8 @@ describe('evaluation department', () => {
     expect(await cost(cases, { r: reps(3) })).toBe(2);
     expect(await cost(cases, { r: reps(80) })).toBe(2);
     // the list primes the loaders, so a rectification's evaluation costs nothing more
-    const list = 'query($n: Int) { evaluations(first: $n) { nodes { rectification { evaluation { id } } } } rectifications(first: $n) { nodes { evaluation { rectification { id } } } } }';
+    const list =
+      'query($n: Int) { evaluations(first: $n) { nodes { rectification { evaluation { id } } } } rectifications(first: $n) { nodes { evaluation { rectification { id } } } } }';
     expect(await cost(list, { n: 3 })).toBe(4);
     expect(await cost(list, { n: 100 })).toBe(4);
   });

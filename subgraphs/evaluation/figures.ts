@@ -49,7 +49,13 @@ interface Group {
  * regions (`byPrefix`) a code covers every division below it, so the statement
  * groups by the stored county code and the groups are rolled up per asked code.
  */
-export async function satisfactionOf(em: EntityManager, column: FigureColumn, codes: readonly string[], window: DateWindow, byPrefix = false): Promise<Satisfaction[]> {
+export async function satisfactionOf(
+  em: EntityManager,
+  column: FigureColumn,
+  codes: readonly string[],
+  window: DateWindow,
+  byPrefix = false,
+): Promise<Satisfaction[]> {
   const key = `e.${column}` as const;
   let query = kysely(em)
     .selectFrom('evaluation as e')
@@ -65,13 +71,25 @@ export async function satisfactionOf(em: EntityManager, column: FigureColumn, co
     const ranges = codes.map(divisionRange);
     // one enclosing range first: with only the ORs, SQLite's planner leaves the covering index for the day index
     query = query
-      .where((eb) => eb.between(key, ranges.map(([lo]) => lo).sort()[0]!, ranges.map(([, hi]) => hi).sort().at(-1)!))
+      .where((eb) =>
+        eb.between(
+          key,
+          ranges.map(([lo]) => lo).sort()[0]!,
+          ranges
+            .map(([, hi]) => hi)
+            .sort()
+            .at(-1)!,
+        ),
+      )
       .where((eb) => eb.or(ranges.map(([lo, hi]) => eb.between(key, lo, hi))));
   } else query = query.where(key, 'in', [...codes]);
   const groups = ((await query.execute()) as Record<string, unknown>[]).map(toGroup);
   return codes.map((code) => {
     const [lo, hi] = byPrefix ? divisionRange(code) : [code, code];
-    return summarize(groups.filter((g) => g.code >= lo && g.code <= hi), window);
+    return summarize(
+      groups.filter((g) => g.code >= lo && g.code <= hi),
+      window,
+    );
   });
 }
 
@@ -93,7 +111,10 @@ function toGroup(row: Record<string, unknown>): Group {
 function summarize(groups: readonly Group[], window: DateWindow): Satisfaction {
   const count = (test: (g: Group) => boolean, value: (g: Group) => number = (g) => g.n) => groups.filter(test).reduce((s, g) => s + value(g), 0);
   const evaluations = count(() => true);
-  const rated = count(() => true, (g) => g.rated);
+  const rated = count(
+    () => true,
+    (g) => g.rated,
+  );
   const round = (value: number, digits: number) => Number(value.toFixed(digits));
   return {
     ...window,
@@ -101,11 +122,31 @@ function summarize(groups: readonly Group[], window: DateWindow): Satisfaction {
     byLevel: LEVELS.map((level) => ({ level, count: count((g) => g.level === level) })),
     satisfactionRate: evaluations === 0 ? null : round(count((g) => SATISFIED_LEVELS.includes(g.level)) / evaluations, 4),
     badReviews: count((g) => isBadReview(g.level)),
-    rectified: count(() => true, (g) => g.rectified),
-    overdueRectifications: count(() => true, (g) => g.overdue),
+    rectified: count(
+      () => true,
+      (g) => g.rectified,
+    ),
+    overdueRectifications: count(
+      () => true,
+      (g) => g.overdue,
+    ),
     averageDimensions:
       rated === 0
         ? null
-        : { ratings: rated, ...(Object.fromEntries(DIMENSIONS.map((d) => [d, round(count(() => true, (g) => g.sums[d]) / rated, 2)])) as Record<(typeof DIMENSIONS)[number], number>) },
+        : {
+            ratings: rated,
+            ...(Object.fromEntries(
+              DIMENSIONS.map((d) => [
+                d,
+                round(
+                  count(
+                    () => true,
+                    (g) => g.sums[d],
+                  ) / rated,
+                  2,
+                ),
+              ]),
+            ) as Record<(typeof DIMENSIONS)[number], number>),
+          },
   };
 }

@@ -25,11 +25,30 @@ describeEntityKeys(evaluation, { size: 300, seed: 7 }, ['Case', 'Department', 'E
       refused: REFUSED,
     }));
   it('Case (extended: its review)', () =>
-    byKey({ type: 'Case', selection: 'id evaluation { id level }', root: first('case { SELECTION }'), pick: (d) => d.evaluations.nodes[0].case, as: onDuty, refused: REFUSED }));
+    byKey({
+      type: 'Case',
+      selection: 'id evaluation { id level }',
+      root: first('case { SELECTION }'),
+      pick: (d) => d.evaluations.nodes[0].case,
+      as: onDuty,
+      refused: REFUSED,
+    }));
   it('ServiceItem (extended: satisfaction)', () =>
-    byKey({ type: 'ServiceItem', selection: `code ${SATISFACTION}`, root: first('serviceItem { SELECTION }'), pick: (d) => d.evaluations.nodes[0].serviceItem, as: onDuty }));
+    byKey({
+      type: 'ServiceItem',
+      selection: `code ${SATISFACTION}`,
+      root: first('serviceItem { SELECTION }'),
+      pick: (d) => d.evaluations.nodes[0].serviceItem,
+      as: onDuty,
+    }));
   it('Department (extended: satisfaction)', () =>
-    byKey({ type: 'Department', selection: `code ${SATISFACTION}`, root: first('department { SELECTION }'), pick: (d) => d.evaluations.nodes[0].department, as: onDuty }));
+    byKey({
+      type: 'Department',
+      selection: `code ${SATISFACTION}`,
+      root: first('department { SELECTION }'),
+      pick: (d) => d.evaluations.nodes[0].department,
+      as: onDuty,
+    }));
   it('Region (extended: satisfaction)', () =>
     byKey({ type: 'Region', selection: `code ${SATISFACTION}`, root: first('region { SELECTION }'), pick: (d) => d.evaluations.nodes[0].region, as: onDuty }));
 });

@@ -33,12 +33,19 @@ export async function ticketFor(token: string, caseId: string, caller: Caller, t
   } catch (error) {
     if (!(error instanceof ClaimsRefused)) throw error;
     if (error.reason === 'expired') throw new BadInputError('the rating ticket has expired; fetch a fresh one (Case.ratingTicket) and rate again', ARGUMENT);
-    throw new BadInputError('not a rating ticket signed by the one-network platform (altered, forged or damaged); use Case.ratingTicket of the case as it is', ARGUMENT);
+    throw new BadInputError(
+      'not a rating ticket signed by the one-network platform (altered, forged or damaged); use Case.ratingTicket of the case as it is',
+      ARGUMENT,
+    );
   }
   if (ticket.caseId !== caseId) throw new BadInputError(`this ticket is for another case, not ${caseId}; use Case.ratingTicket of the case you rate`, ARGUMENT);
   if (!ratesFor(caller, ticket)) throw new ForbiddenError('Only the applicant of a case, or the person who acted for them, may rate it');
   const last = lastRatingDay(ticket.endedOn);
-  if (today > last) throw new BadInputError(`case ${caseId} ended on ${ticket.endedOn}: ratings are accepted for ${RATING_PERIOD_DAYS} days after a case ends (until ${last})`, ARGUMENT);
+  if (today > last)
+    throw new BadInputError(
+      `case ${caseId} ended on ${ticket.endedOn}: ratings are accepted for ${RATING_PERIOD_DAYS} days after a case ends (until ${last})`,
+      ARGUMENT,
+    );
   return ticket;
 }
 

@@ -1,12 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 export type EnterpriseType =
-  | 'LIMITED_LIABILITY_COMPANY'
-  | 'JOINT_STOCK_COMPANY'
-  | 'SOLE_PROPRIETORSHIP'
-  | 'PARTNERSHIP'
-  | 'INDIVIDUAL_BUSINESS'
-  | 'FARMERS_COOPERATIVE';
+  'LIMITED_LIABILITY_COMPANY' | 'JOINT_STOCK_COMPANY' | 'SOLE_PROPRIETORSHIP' | 'PARTNERSHIP' | 'INDIVIDUAL_BUSINESS' | 'FARMERS_COOPERATIVE';
 
 export type EnterpriseStatus = 'OPERATING' | 'REVOKED' | 'CANCELLED';
 

@@ -10,11 +10,7 @@ export function createLoaders(em: EntityManager) {
       oneByKey(codes, await em.find(EnterpriseEntity, { creditCode: { $in: [...codes] } }), (e) => e.creditCode),
     ),
     enterprisesByRepresentative: new DataLoader<string, Enterprise[]>(async (ids) =>
-      manyByKey(
-        ids,
-        await em.find(EnterpriseEntity, { representativeId: { $in: [...ids] } }, { orderBy: { creditCode: 'asc' } }),
-        (e) => e.representativeId,
-      ),
+      manyByKey(ids, await em.find(EnterpriseEntity, { representativeId: { $in: [...ids] } }, { orderBy: { creditCode: 'asc' } }), (e) => e.representativeId),
     ),
   };
 }

@@ -70,7 +70,9 @@ describe('market department', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page++) {
-      const { data } = await q('query($a: String) { enterprises(first: 30, after: $a) { nodes { creditCode } pageInfo { hasNextPage endCursor } } }', { a: after });
+      const { data } = await q('query($a: String) { enterprises(first: 30, after: $a) { nodes { creditCode } pageInfo { hasNextPage endCursor } } }', {
+        a: after,
+      });
       seen.push(...codesOf(data?.enterprises.nodes));
       if (!data?.enterprises.pageInfo.hasNextPage) break;
       after = data.enterprises.pageInfo.endCursor;
@@ -92,7 +94,10 @@ describe('market department', () => {
       ['status: OPERATING', (x) => x.status === 'OPERATING'],
       ['type: INDIVIDUAL_BUSINESS', (x) => x.type === 'INDIVIDUAL_BUSINESS'],
       [`registeredFrom: "${from}", registeredTo: "${to}"`, (x) => x.registrationDate >= from && x.registrationDate <= to],
-      [`region: "${e.regionCode.slice(0, 2)}0000", type: LIMITED_LIABILITY_COMPANY, status: OPERATING`, (x) => x.regionCode.startsWith(e.regionCode.slice(0, 2)) && x.type === 'LIMITED_LIABILITY_COMPANY' && x.status === 'OPERATING'],
+      [
+        `region: "${e.regionCode.slice(0, 2)}0000", type: LIMITED_LIABILITY_COMPANY, status: OPERATING`,
+        (x) => x.regionCode.startsWith(e.regionCode.slice(0, 2)) && x.type === 'LIMITED_LIABILITY_COMPANY' && x.status === 'OPERATING',
+      ],
     ];
     for (const [args, keep] of cases) {
       const expected = codesOf(ALL.filter(keep));
@@ -120,9 +125,12 @@ describe('market department', () => {
     for (const n of [2, 20]) {
       const ids = [...reps.slice(0, n - 1), '11010519491231002X'];
       dept.sql.reset();
-      const { data, errors } = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id representedEnterprises { creditCode } } } }', {
-        r: ids.map((id) => ({ __typename: 'Person', id })),
-      });
+      const { data, errors } = await q(
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id representedEnterprises { creditCode } } } }',
+        {
+          r: ids.map((id) => ({ __typename: 'Person', id })),
+        },
+      );
       expect(errors).toBeUndefined();
       expect(data?._entities).toEqual(ids.map((id) => ({ id, representedEnterprises: (byRep.get(id) ?? []).map((creditCode) => ({ creditCode })) })));
       counts.push(dept.sql.count);
@@ -181,9 +189,17 @@ describe('market department', () => {
     const id = await q(`{ enterprise(creditCode: "${e.creditCode}") { legalRepresentative { id } } }`, {}, ANONYMOUS);
     expect(id.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const self: Caller = { role: 'CITIZEN', subject: e.representativeId, department: null, scopes: [] };
-    const mine = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { representedEnterprises { creditCode } } } }', { r: [{ __typename: 'Person', id: e.representativeId }] }, self);
+    const mine = await q(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { representedEnterprises { creditCode } } } }',
+      { r: [{ __typename: 'Person', id: e.representativeId }] },
+      self,
+    );
     expect(mine.errors).toBeUndefined();
-    const other = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { representedEnterprises { creditCode } } } }', { r: [{ __typename: 'Person', id: ALL.find((x) => x.representativeId !== e.representativeId)!.representativeId }] }, self);
+    const other = await q(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { representedEnterprises { creditCode } } } }',
+      { r: [{ __typename: 'Person', id: ALL.find((x) => x.representativeId !== e.representativeId)!.representativeId }] },
+      self,
+    );
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

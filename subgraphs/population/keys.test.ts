@@ -11,10 +11,12 @@ const SEED = { size: 50, seed: 7 };
 const onDuty = officerOnDuty('population', 'basis:household-register');
 const self = personAt(SEED.seed, 3);
 const nobody = personAt(SEED.seed, 5_000); // a well-formed identity number the seed never issued
-const REFUSED = [...refusedCallers(onDuty, 'market:read'), { caller: { role: 'CITIZEN', subject: personAt(SEED.seed, 6).id, department: null, scopes: [] } as Caller }];
+const REFUSED = [
+  ...refusedCallers(onDuty, 'market:read'),
+  { caller: { role: 'CITIZEN', subject: personAt(SEED.seed, 6).id, department: null, scopes: [] } as Caller },
+];
 
 describeEntityKeys(population, SEED, ['Household', 'Person'], ({ byKey }) => {
-
   it('Person', () =>
     byKey({
       type: 'Person',

@@ -34,7 +34,9 @@ describe('population department', () => {
 
   it('lists a household with its head first and relations derived from ages', async () => {
     const id = householdAt(SEED.seed, 0, SEED.size).household.id;
-    const { data, errors } = await q(`query($id: ID!) { household(id: $id) { id address head { id } members { relation person { id birthDate address } } } }`, { id });
+    const { data, errors } = await q(`query($id: ID!) { household(id: $id) { id address head { id } members { relation person { id birthDate address } } } }`, {
+      id,
+    });
     expect(errors).toBeUndefined();
     const { head, members, address } = data!.household;
     expect(members).toHaveLength(3);
@@ -54,7 +56,9 @@ describe('population department', () => {
     const page1 = first.data?.people.nodes as { id: string; registeredRegion: { code: string } }[];
     expect(page1).toHaveLength(4);
     expect(page1.every((p) => p.registeredRegion.code.startsWith('11'))).toBe(true);
-    const next = await q('query($after: String) { people(region: "110000", first: 100, after: $after) { nodes { id } } }', { after: first.data?.people.pageInfo.endCursor });
+    const next = await q('query($after: String) { people(region: "110000", first: 100, after: $after) { nodes { id } } }', {
+      after: first.data?.people.pageInfo.endCursor,
+    });
     const page2 = next.data?.people.nodes as { id: string }[];
     expect(page2[0]!.id > page1[3]!.id).toBe(true);
     expect(page1.length + page2.length).toBe(all.data?.people.nodes.filter((p: { id: string }) => p.id.startsWith('11')).length);
@@ -76,17 +80,26 @@ describe('population department', () => {
   it('resolves Person and Household entities by key (_entities)', async () => {
     const [a, b] = [personAt(SEED.seed, 0), personAt(SEED.seed, 5)];
     const household = householdAt(SEED.seed, 3, SEED.size).household;
-    const { data, errors } = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name } ... on Household { householdId: id number } } }', {
-      r: [
-        { __typename: 'Person', id: a!.id },
-        { __typename: 'Household', id: household.id },
-        { __typename: 'Person', id: b!.id },
-        { __typename: 'Person', id: '11010519491231002X' },
-        { __typename: 'Household', id: '110101999999999' },
-      ],
-    });
+    const { data, errors } = await q(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name } ... on Household { householdId: id number } } }',
+      {
+        r: [
+          { __typename: 'Person', id: a!.id },
+          { __typename: 'Household', id: household.id },
+          { __typename: 'Person', id: b!.id },
+          { __typename: 'Person', id: '11010519491231002X' },
+          { __typename: 'Household', id: '110101999999999' },
+        ],
+      },
+    );
     expect(errors).toBeUndefined();
-    expect(data?._entities).toEqual([{ id: a!.id, name: a!.name }, { householdId: household.id, number: household.number }, { id: b!.id, name: b!.name }, null, null]);
+    expect(data?._entities).toEqual([
+      { id: a!.id, name: a!.name },
+      { householdId: household.id, number: household.number },
+      { id: b!.id, name: b!.name },
+      null,
+      null,
+    ]);
   });
 
   it('answers bad input with coded errors', async () => {
@@ -131,7 +144,8 @@ describe('population department', () => {
       expect(errors).toBeUndefined();
       return dept.sql.count;
     };
-    const nested = 'query($n: Int) { people(first: $n) { nodes { id household { id head { name } members { relation person { name household { number } } } } } } }';
+    const nested =
+      'query($n: Int) { people(first: $n) { nodes { id household { id head { name } members { relation person { name household { number } } } } } } }';
     // people, their households, the households' members (plus whatever the kit adds per request, e.g. the access record)
     expect(await cost(nested, { n: 3 })).toBe(await cost(nested, { n: 60 }));
     const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { name } ... on Household { address } } }';
@@ -163,10 +177,20 @@ describe('population generator', () => {
   });
 
   it('derives relations from ages and genders', () => {
-    const person = (birthDate: string, gender: 'MALE' | 'FEMALE', index: number) => ({ index, id: '', name: '', gender, birthDate, regionCode: '110101', household: 0 });
-    expect(
-      relationsToHead([person('1970-03-01', 'MALE', 0), person('1972-05-01', 'FEMALE', 1), person('1998-01-01', 'MALE', 2)]),
-    ).toEqual(['HEAD', 'SPOUSE', 'CHILD']);
+    const person = (birthDate: string, gender: 'MALE' | 'FEMALE', index: number) => ({
+      index,
+      id: '',
+      name: '',
+      gender,
+      birthDate,
+      regionCode: '110101',
+      household: 0,
+    });
+    expect(relationsToHead([person('1970-03-01', 'MALE', 0), person('1972-05-01', 'FEMALE', 1), person('1998-01-01', 'MALE', 2)])).toEqual([
+      'HEAD',
+      'SPOUSE',
+      'CHILD',
+    ]);
     expect(relationsToHead([person('2000-03-01', 'MALE', 0), person('1970-05-01', 'FEMALE', 1), person('1940-01-01', 'MALE', 2)])).toEqual([
       'HEAD',
       'PARENT',

@@ -3,7 +3,6 @@ import { it } from 'vitest';
 import { describeEntityKeys } from '../../platform/testing-keys.js';
 import { regions } from './department.js';
 
-
 describeEntityKeys(regions, undefined, ['Region'], ({ byKey }) => {
   it('Region', () =>
     byKey({

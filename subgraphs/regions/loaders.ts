@@ -7,9 +7,7 @@ import { RegionEntity, type Region } from './entities.js';
 /** Per-request loaders: one SQL statement per batch, whatever the list length. */
 export function createLoaders(em: EntityManager) {
   return {
-    regionByCode: new DataLoader<string, Region | null>(async (codes) =>
-      oneByKey(codes, await findIn(em, RegionEntity, 'code', codes), (r) => r.code),
-    ),
+    regionByCode: new DataLoader<string, Region | null>(async (codes) => oneByKey(codes, await findIn(em, RegionEntity, 'code', codes), (r) => r.code)),
     childrenOf: new DataLoader<string, Region[]>(async (codes) =>
       manyByKey(codes, await findIn(em, RegionEntity, 'parentCode', codes, { orderBy: { code: 'asc' } }), (r) => r.parentCode),
     ),

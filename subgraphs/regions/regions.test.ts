@@ -40,7 +40,10 @@ describe('regions department', () => {
 
   it('resolves Region entities by key (_entities)', async () => {
     const { data } = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { code name } } }', {
-      r: [{ __typename: 'Region', code: '440300' }, { __typename: 'Region', code: '999999' }],
+      r: [
+        { __typename: 'Region', code: '440300' },
+        { __typename: 'Region', code: '999999' },
+      ],
     });
     expect(data?._entities).toEqual([{ code: '440300', name: '深圳市' }, null]);
   });

@@ -5,5 +5,9 @@ import { RegionEntity } from './entities.js';
 
 /** Every province, prefecture and county of GB/T 2260, whatever the size asked. */
 export async function seedRegions(em: EntityManager): Promise<void> {
-  await insertRows(em, RegionEntity, divisions().map((d) => ({ ...d })));
+  await insertRows(
+    em,
+    RegionEntity,
+    divisions().map((d) => ({ ...d })),
+  );
 }

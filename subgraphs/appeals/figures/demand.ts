@@ -39,7 +39,11 @@ export function demandBatch(em: EntityManager, today: string) {
       // in the order of the figures index (migrations.ts), so the groups stream out of it
       groupBy: ['region_code', 'category', 'kind', 'channel'],
       measures: ['received'],
-      where: (qb) => inDivisions(qb.where((eb) => eb.between('received_on', from, to)), divisions),
+      where: (qb) =>
+        inDivisions(
+          qb.where((eb) => eb.between('received_on', from, to)),
+          divisions,
+        ),
       today,
     });
     return divisions.map((division) => {

@@ -31,7 +31,17 @@ export function departmentBatch(em: EntityManager, today: string) {
     });
     const byCode = new Map(rows.map((r) => [r.department_code, r]));
     return codes.map((code) => {
-      const r = byCode.get(code) ?? { received: 0, unresolved: 0, overdue: 0, responded: 0, respondedOnTime: 0, closed: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 };
+      const r = byCode.get(code) ?? {
+        received: 0,
+        unresolved: 0,
+        overdue: 0,
+        responded: 0,
+        respondedOnTime: 0,
+        closed: 0,
+        satisfied: 0,
+        basicallySatisfied: 0,
+        dissatisfied: 0,
+      };
       const rated = r.satisfied + r.basicallySatisfied + r.dissatisfied;
       return {
         from,

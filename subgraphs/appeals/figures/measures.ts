@@ -75,7 +75,9 @@ export async function countAppeals<G extends string, M extends Measure>(
   const qb = kysely(em)
     .selectFrom('appeal')
     .select([...groupBy, ...measures.map((m) => measureSql(m, today))]);
-  const rows = (await where(qb as AppealQuery).groupBy([...groupBy]).execute()) as Record<string, unknown>[];
+  const rows = (await where(qb as AppealQuery)
+    .groupBy([...groupBy])
+    .execute()) as Record<string, unknown>[];
   return rows.map((row) => {
     const out: Record<string, unknown> = {};
     for (const g of groupBy) out[g] = String(row[g]);

@@ -44,7 +44,11 @@ export function unmetBatch(em: EntityManager, today: string) {
     const rows = await countAppeals(em, {
       groupBy: ['region_code', 'category'],
       measures: MEASURES,
-      where: (qb) => inDivisions(qb.where((eb) => eb.between('received_on', from, to)), divisions),
+      where: (qb) =>
+        inDivisions(
+          qb.where((eb) => eb.between('received_on', from, to)),
+          divisions,
+        ),
       today,
     });
     return divisions.map((division) => {

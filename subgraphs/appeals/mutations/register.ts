@@ -18,38 +18,44 @@ export async function registerAppeal(context: Context, input: RegisterAppealInpu
   const appellantId = appellantFor(context.caller, input.appellant);
   const text = input.text.trim();
   if (text.length === 0 || text.length > MAX_TEXT) throw new BadInputError(`must be 1 to ${MAX_TEXT} characters, got ${text.length}`, 'input.text');
-  return idempotent(context.em, context.caller, { mutation: 'registerAppeal', key: idempotencyKey, input }, async (em) => {
-    const receivedAt = nowInChina();
-    const receivedOn = receivedAt.slice(0, 10);
-    const responseLimitDays = RESPONSE_LIMIT_DAYS[input.kind];
-    const appeal: Appeal = {
-      id: await nextId(em, receivedOn),
-      kind: input.kind,
-      category: input.category,
-      text,
-      regionCode: input.region,
-      appellantId,
-      channel: input.channel,
-      receivedAt,
-      receivedOn,
-      receivedWeek: weekOf(receivedOn),
-      receivedMonth: monthOf(receivedOn),
-      responseLimitDays,
-      deadline: defaultCalendar().addWorkingDays(receivedOn, responseLimitDays),
-      departmentCode: null,
-      dispatchedOn: null,
-      returnCount: 0,
-      returnedBy: null,
-      returnReason: null,
-      status: 'RECEIVED',
-      response: null,
-      respondedOn: null,
-      closedOn: null,
-      satisfaction: null,
-    };
-    await em.insert(AppealEntity, appeal);
-    return appeal;
-  }, replayAppeal);
+  return idempotent(
+    context.em,
+    context.caller,
+    { mutation: 'registerAppeal', key: idempotencyKey, input },
+    async (em) => {
+      const receivedAt = nowInChina();
+      const receivedOn = receivedAt.slice(0, 10);
+      const responseLimitDays = RESPONSE_LIMIT_DAYS[input.kind];
+      const appeal: Appeal = {
+        id: await nextId(em, receivedOn),
+        kind: input.kind,
+        category: input.category,
+        text,
+        regionCode: input.region,
+        appellantId,
+        channel: input.channel,
+        receivedAt,
+        receivedOn,
+        receivedWeek: weekOf(receivedOn),
+        receivedMonth: monthOf(receivedOn),
+        responseLimitDays,
+        deadline: defaultCalendar().addWorkingDays(receivedOn, responseLimitDays),
+        departmentCode: null,
+        dispatchedOn: null,
+        returnCount: 0,
+        returnedBy: null,
+        returnReason: null,
+        status: 'RECEIVED',
+        response: null,
+        respondedOn: null,
+        closedOn: null,
+        satisfaction: null,
+      };
+      await em.insert(AppealEntity, appeal);
+      return appeal;
+    },
+    replayAppeal,
+  );
 }
 
 /** The next free id of the day: A, YYYYMMDD, then one more than the day's highest serial. */

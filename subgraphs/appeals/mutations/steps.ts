@@ -16,24 +16,37 @@ const MAX_TEXT = 2_000;
  * @param changes what the step records, from the appeal as it is; may refuse with BAD_USER_INPUT
  * @throws ILLEGAL_TRANSITION when the step does not apply to the appeal's status (nothing changes)
  */
-async function step(context: Context, name: Step, id: string, key: string | null | undefined, args: Record<string, unknown>, changes: (appeal: Appeal, today: string) => Partial<Appeal>): Promise<Appeal> {
+async function step(
+  context: Context,
+  name: Step,
+  id: string,
+  key: string | null | undefined,
+  args: Record<string, unknown>,
+  changes: (appeal: Appeal, today: string) => Partial<Appeal>,
+): Promise<Appeal> {
   requireHandler(context.caller, name);
-  return idempotent(context.em, context.caller, { mutation: name, key, input: { id, ...args } }, async (em) => {
-    const appeal = await em.findOne(AppealEntity, { id });
-    if (!appeal) throw new NotFoundError('Appeal', id);
-    const { from, to } = STEPS[name];
-    if (!(from as readonly AppealStatus[]).includes(appeal.status)) {
-      const now = stepsFrom(appeal.status);
-      throw new GovError(
-        ErrorCode.IllegalTransition,
-        `Appeal ${id} is ${appeal.status}: ${name} applies only to ${from.join(' or ')} appeals; ${now.length ? `what applies now is ${now.join(' or ')}` : 'it is closed and nothing more applies'}`,
-      );
-    }
-    const update: Partial<Appeal> = { ...changes(appeal, context.loaders.today), status: to };
-    const updated = await em.nativeUpdate(AppealEntity, { id, status: appeal.status }, update);
-    if (updated !== 1) throw new GovError(ErrorCode.Conflict, `Appeal ${id} changed while ${name} ran: read it again and retry`);
-    return { ...appeal, ...update };
-  }, replayAppeal);
+  return idempotent(
+    context.em,
+    context.caller,
+    { mutation: name, key, input: { id, ...args } },
+    async (em) => {
+      const appeal = await em.findOne(AppealEntity, { id });
+      if (!appeal) throw new NotFoundError('Appeal', id);
+      const { from, to } = STEPS[name];
+      if (!(from as readonly AppealStatus[]).includes(appeal.status)) {
+        const now = stepsFrom(appeal.status);
+        throw new GovError(
+          ErrorCode.IllegalTransition,
+          `Appeal ${id} is ${appeal.status}: ${name} applies only to ${from.join(' or ')} appeals; ${now.length ? `what applies now is ${now.join(' or ')}` : 'it is closed and nothing more applies'}`,
+        );
+      }
+      const update: Partial<Appeal> = { ...changes(appeal, context.loaders.today), status: to };
+      const updated = await em.nativeUpdate(AppealEntity, { id, status: appeal.status }, update);
+      if (updated !== 1) throw new GovError(ErrorCode.Conflict, `Appeal ${id} changed while ${name} ran: read it again and retry`);
+      return { ...appeal, ...update };
+    },
+    replayAppeal,
+  );
 }
 
 /** The appeal an earlier request with the same idempotency key acted on, as it is now. */

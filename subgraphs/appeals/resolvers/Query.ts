@@ -12,7 +12,12 @@ import { divisionFilter } from '../../../platform/identifiers/index.js';
 /** The SQL of lifecycle.ts isOverdue, or of its negation, as of `today`. */
 function overdueWhere(overdue: boolean, today: string): FilterQuery<Appeal> {
   if (overdue) return { $or: [{ status: { $in: [...OPEN_STATUSES] }, deadline: { $lt: today } }, { [raw('responded_on > deadline')]: [] }] };
-  return { $and: [{ $or: [{ status: { $nin: [...OPEN_STATUSES] } }, { deadline: { $gte: today } }] }, { [raw('(responded_on is null or responded_on <= deadline)')]: [] }] };
+  return {
+    $and: [
+      { $or: [{ status: { $nin: [...OPEN_STATUSES] } }, { deadline: { $gte: today } }] },
+      { [raw('(responded_on is null or responded_on <= deadline)')]: [] },
+    ],
+  };
 }
 
 export const Query: QueryResolvers = {

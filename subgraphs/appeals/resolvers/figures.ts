@@ -17,12 +17,25 @@ export function demandOf(division: string | null | undefined, from: string, to: 
   return loaders.demand.load(windowKey(division ?? COUNTRY, from, to));
 }
 
-export function trendOf(division: string | null | undefined, from: string, to: string, interval: Interval, category: string | null | undefined, { loaders }: Context): Promise<DemandPeriod[]> {
+export function trendOf(
+  division: string | null | undefined,
+  from: string,
+  to: string,
+  interval: Interval,
+  category: string | null | undefined,
+  { loaders }: Context,
+): Promise<DemandPeriod[]> {
   checkWindow({ from, to });
   return loaders.trend.load(windowKey(division ?? COUNTRY, from, to, interval, category));
 }
 
-export async function unmetOf(division: string | null | undefined, from: string, to: string, first: number | null | undefined, { loaders }: Context): Promise<UnmetDemand[]> {
+export async function unmetOf(
+  division: string | null | undefined,
+  from: string,
+  to: string,
+  first: number | null | undefined,
+  { loaders }: Context,
+): Promise<UnmetDemand[]> {
   checkWindow({ from, to });
   const limit = first ?? 5;
   if (!Number.isInteger(limit) || limit < 1 || limit > CATEGORY_LIST.length) {

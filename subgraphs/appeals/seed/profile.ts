@@ -44,8 +44,22 @@ const BASE_CATEGORY: Record<AppealCategory, number> = {
 
 // Western and rural counties ask more for social security and health care (help to
 // get by); eastern cities more for enterprise services and city management.
-const WESTERN_RURAL_FACTOR: Partial<Record<AppealCategory, number>> = { SOCIAL_SECURITY: 2.2, HEALTH: 1.9, EDUCATION: 1.3, HOUSEHOLD_REGISTRATION: 1.2, ENTERPRISE_SERVICES: 0.4, URBAN_MANAGEMENT: 0.5 };
-const EASTERN_URBAN_FACTOR: Partial<Record<AppealCategory, number>> = { ENTERPRISE_SERVICES: 2.4, URBAN_MANAGEMENT: 1.8, TRANSPORT: 1.4, MARKET_REGULATION: 1.3, SOCIAL_SECURITY: 0.7, HEALTH: 0.8 };
+const WESTERN_RURAL_FACTOR: Partial<Record<AppealCategory, number>> = {
+  SOCIAL_SECURITY: 2.2,
+  HEALTH: 1.9,
+  EDUCATION: 1.3,
+  HOUSEHOLD_REGISTRATION: 1.2,
+  ENTERPRISE_SERVICES: 0.4,
+  URBAN_MANAGEMENT: 0.5,
+};
+const EASTERN_URBAN_FACTOR: Partial<Record<AppealCategory, number>> = {
+  ENTERPRISE_SERVICES: 2.4,
+  URBAN_MANAGEMENT: 1.8,
+  TRANSPORT: 1.4,
+  MARKET_REGULATION: 1.3,
+  SOCIAL_SECURITY: 0.7,
+  HEALTH: 0.8,
+};
 
 /** The profile of a county: where it stands on the digital divide decides its mix. */
 export function countyProfile(county: Division): CountyProfile {

@@ -41,9 +41,11 @@ export const Query: QueryResolvers = {
 
   async verifyAccessLog(_, { anchorSeq, anchorHash }, context) {
     requireRole(context, 'verifyAccessLog', ['AUDITOR']);
-    if ((anchorSeq == null) !== (anchorHash == null)) throw new BadInputError('give anchorSeq and anchorHash together, or neither', anchorSeq == null ? 'anchorSeq' : 'anchorHash');
+    if ((anchorSeq == null) !== (anchorHash == null))
+      throw new BadInputError('give anchorSeq and anchorHash together, or neither', anchorSeq == null ? 'anchorSeq' : 'anchorHash');
     if (anchorSeq != null && anchorSeq < 1) throw new BadInputError(`must be a position from 1, got ${anchorSeq}`, 'anchorSeq');
-    if (anchorHash != null && !/^[0-9a-f]{64}$/.test(anchorHash)) throw new BadInputError('must be 64 lowercase hex digits (a headHash noted earlier)', 'anchorHash');
+    if (anchorHash != null && !/^[0-9a-f]{64}$/.test(anchorHash))
+      throw new BadInputError('must be 64 lowercase hex digits (a headHash noted earlier)', 'anchorHash');
     return verifyAccessLog(context.em, anchorSeq != null && anchorHash != null ? [{ seq: anchorSeq, hash: anchorHash }] : []);
   },
 
@@ -59,7 +61,10 @@ export const Query: QueryResolvers = {
     if (!subject) throw new ForbiddenError('your sign-in carries no identity number or credit code, so there is no data of yours to track');
     // a read withheld until a date is left out without a trace until then, not even a count (PIPL art. 18 / 35);
     // from the day after, it is listed (marked withheld). A withheld mark without a date was never a power: listed.
-    const where: FilterQuery<AccessEntry>[] = [{ subjectId: subject, $or: [{ withheldUntil: null }, { withheldUntil: { $lt: todayInChina() } }] }, ...timeRange(from, to)];
+    const where: FilterQuery<AccessEntry>[] = [
+      { subjectId: subject, $or: [{ withheldUntil: null }, { withheldUntil: { $lt: todayInChina() } }] },
+      ...timeRange(from, to),
+    ];
     const before = seqAfter(after);
     if (before !== null) where.push({ seq: { $lt: before } });
     const rows = await context.em.find(AccessEntryEntity, { $and: where }, { orderBy: { seq: 'desc' }, limit: limit + 1 });

@@ -16,7 +16,11 @@ export interface SyntheticOptions {
 }
 
 const READS = {
-  population: { kind: 'PUBLIC_SECURITY', fields: ['Person.address', 'Person.id', 'Person.name', 'Person.phone'], categories: ['ADDRESS', 'IDENTITY_NUMBER', 'NAME', 'PHONE'] },
+  population: {
+    kind: 'PUBLIC_SECURITY',
+    fields: ['Person.address', 'Person.id', 'Person.name', 'Person.phone'],
+    categories: ['ADDRESS', 'IDENTITY_NUMBER', 'NAME', 'PHONE'],
+  },
   certificates: { kind: 'CIVIL_AFFAIRS', fields: ['Certificate.holder', 'Certificate.number'], categories: ['CREDENTIAL', 'IDENTITY_NUMBER'] },
   market: { kind: 'MARKET_REGULATION', fields: ['Enterprise.creditCode', 'Enterprise.name', 'Enterprise.registeredAddress'], categories: [] },
 } as const;

@@ -33,20 +33,26 @@ export function handlingStep(action: CaseAction) {
     const handler = requireHandler(context.caller);
     const note = NEEDS_REASON.has(action) ? checkText(args.reason, 'reason', true) : checkText(args.note, 'note', false);
     const request = { mutation, key: idempotencyKey, input: args };
-    return idempotent(context.em, context.caller, request, async (tx) => {
-      const found = await tx.findOne(CaseEntity, { id: args.id });
-      if (!found) throw new NotFoundError('Case', args.id);
-      const status = nextStatus(found.id, found.status, action);
-      if (DECISIONS.has(action)) requireImplementingAgency(context.caller, found.id, found.departmentCode, mutation);
-      const timeline = await tx.find(CaseEventEntity, { caseId: found.id }, { orderBy: { seq: 'asc' } });
-      const event: CaseEvent = { caseId: found.id, seq: timeline.length, at: nowInChina(), status, channel: args.channel, handler, note };
-      const facts = caseFacts([...timeline, event], found.promisedLimitDays);
-      const changed = await tx.nativeUpdate(CaseEntity, { id: found.id, status: found.status }, facts);
-      if (changed !== 1) {
-        throw new GovError(ErrorCode.IllegalTransition, `Case ${found.id} changed while ${mutation} ran; read it again and retry`);
-      }
-      await tx.insert(CaseEventEntity, event);
-      return { ...found, ...facts };
-    }, replayCase);
+    return idempotent(
+      context.em,
+      context.caller,
+      request,
+      async (tx) => {
+        const found = await tx.findOne(CaseEntity, { id: args.id });
+        if (!found) throw new NotFoundError('Case', args.id);
+        const status = nextStatus(found.id, found.status, action);
+        if (DECISIONS.has(action)) requireImplementingAgency(context.caller, found.id, found.departmentCode, mutation);
+        const timeline = await tx.find(CaseEventEntity, { caseId: found.id }, { orderBy: { seq: 'asc' } });
+        const event: CaseEvent = { caseId: found.id, seq: timeline.length, at: nowInChina(), status, channel: args.channel, handler, note };
+        const facts = caseFacts([...timeline, event], found.promisedLimitDays);
+        const changed = await tx.nativeUpdate(CaseEntity, { id: found.id, status: found.status }, facts);
+        if (changed !== 1) {
+          throw new GovError(ErrorCode.IllegalTransition, `Case ${found.id} changed while ${mutation} ran; read it again and retry`);
+        }
+        await tx.insert(CaseEventEntity, event);
+        return { ...found, ...facts };
+      },
+      replayCase,
+    );
   };
 }

@@ -26,13 +26,16 @@ async function recordMandate(input: MandateInput, { em, caller, purpose }: Conte
 }
 
 const isPrincipal = (caller: Caller, m: Mandate) =>
-  caller.subject !== null && caller.subject === m.principalId && ((caller.role === 'CITIZEN' && m.principalKind === 'PERSON') || (caller.role === 'ENTERPRISE' && m.principalKind === 'ENTERPRISE'));
+  caller.subject !== null &&
+  caller.subject === m.principalId &&
+  ((caller.role === 'CITIZEN' && m.principalKind === 'PERSON') || (caller.role === 'ENTERPRISE' && m.principalKind === 'ENTERPRISE'));
 const isAgent = (caller: Caller, m: Mandate) => caller.role === 'CITIZEN' && caller.subject !== null && caller.subject === m.agentId;
 const onDuty = ({ caller, purpose }: Context, scope: string) => caller.role === 'OFFICER' && caller.scopes.includes(scope) && Boolean(purpose?.trim());
 
 /** The mandates a citizen or enterprise may list: granted by them, or held by them as an agent. */
 function ownMandates(caller: Caller): FilterQuery<Mandate> {
-  if (!caller.subject || (caller.role !== 'CITIZEN' && caller.role !== 'ENTERPRISE')) throw new ForbiddenError('Listing mandates needs a citizen or enterprise sign-in');
+  if (!caller.subject || (caller.role !== 'CITIZEN' && caller.role !== 'ENTERPRISE'))
+    throw new ForbiddenError('Listing mandates needs a citizen or enterprise sign-in');
   const granted = { principalKind: caller.role === 'CITIZEN' ? 'PERSON' : 'ENTERPRISE', principalId: caller.subject } as const;
   return caller.role === 'CITIZEN' ? { $or: [granted, { agentId: caller.subject }] } : granted;
 }
@@ -47,7 +50,8 @@ export const mandateQueries: Pick<QueryResolvers, 'mandates' | 'mandate'> = {
 
   async mandate(_, { id }, context) {
     const { em, caller } = context;
-    if (caller.role === 'OFFICER' && !onDuty(context, READ_SCOPE)) throw new ForbiddenError(`Reading a mandate needs the scope ${READ_SCOPE} and a stated purpose (x-purpose)`);
+    if (caller.role === 'OFFICER' && !onDuty(context, READ_SCOPE))
+      throw new ForbiddenError(`Reading a mandate needs the scope ${READ_SCOPE} and a stated purpose (x-purpose)`);
     const found = await em.findOne(MandateEntity, { id });
     // someone else's mandate reads exactly like one that does not exist
     if (!found || (caller.role !== 'OFFICER' && !isPrincipal(caller, found) && !isAgent(caller, found))) throw new NotFoundError('Mandate', id);
@@ -62,7 +66,8 @@ export const mandateMutations: Pick<MutationResolvers, 'grantMandate' | 'registe
   /** Ends a mandate now; the agent's later submissions under it are refused. */
   async revokeMandate(_, { id }, context) {
     const { em, caller } = context;
-    if (caller.role === 'OFFICER' && !onDuty(context, WRITE_SCOPE)) throw new ForbiddenError(`Revoking a mandate needs the scope ${WRITE_SCOPE} and a stated purpose (x-purpose)`);
+    if (caller.role === 'OFFICER' && !onDuty(context, WRITE_SCOPE))
+      throw new ForbiddenError(`Revoking a mandate needs the scope ${WRITE_SCOPE} and a stated purpose (x-purpose)`);
     const found = await em.findOne(MandateEntity, { id });
     if (found && isAgent(caller, found)) throw new ForbiddenError('Only the principal (or an officer at a hall window) can revoke this mandate');
     // someone else's mandate reads exactly like one that does not exist

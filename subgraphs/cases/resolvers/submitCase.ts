@@ -29,25 +29,34 @@ export const submitCase: NonNullable<MutationResolvers['submitCase']> = async (_
   const mandateId = needsMandate && agentId ? await requireMandate(context.em, input, agentId) : null;
   const dataRuns = await confirmedDataRuns(context.caller, input, item);
   const request = { mutation: 'submitCase', key: idempotencyKey, input };
-  const submitted = await idempotent(context.em, context.caller, request, async (tx) => {
-    const implementation = await tx.findOne(ImplementationEntity, { code: input.implementationCode });
-    if (!implementation || implementation.itemCode !== input.itemCode) {
-      throw new BadInputError(`${input.implementationCode} is not an implementation of ${input.itemCode}; the catalog lists them under ServiceItem.implementations`, 'input.implementationCode');
-    }
-    const at = nowInChina();
-    const id = newCaseId(at);
-    const event: CaseEvent = { caseId: id, seq: 0, at, status: 'SUBMITTED', channel: input.channel, handler, note: null };
-    const { itemCode, implementationCode, applicantKind, applicantId, channel } = input;
-    const { regionCode, departmentCode, promisedLimitDays } = implementation;
-    const row: Case = {
-      ...{ id, applicantKind, applicantId, agentId, mandateId, itemCode, implementationCode, regionCode, departmentCode, channel, promisedLimitDays },
-      ...caseFacts([event], promisedLimitDays),
-    };
-    await tx.insert(CaseEntity, row);
-    await tx.insert(CaseEventEntity, event);
-    await recordDataRuns(tx, id, dataRuns);
-    return row;
-  }, replayCase);
+  const submitted = await idempotent(
+    context.em,
+    context.caller,
+    request,
+    async (tx) => {
+      const implementation = await tx.findOne(ImplementationEntity, { code: input.implementationCode });
+      if (!implementation || implementation.itemCode !== input.itemCode) {
+        throw new BadInputError(
+          `${input.implementationCode} is not an implementation of ${input.itemCode}; the catalog lists them under ServiceItem.implementations`,
+          'input.implementationCode',
+        );
+      }
+      const at = nowInChina();
+      const id = newCaseId(at);
+      const event: CaseEvent = { caseId: id, seq: 0, at, status: 'SUBMITTED', channel: input.channel, handler, note: null };
+      const { itemCode, implementationCode, applicantKind, applicantId, channel } = input;
+      const { regionCode, departmentCode, promisedLimitDays } = implementation;
+      const row: Case = {
+        ...{ id, applicantKind, applicantId, agentId, mandateId, itemCode, implementationCode, regionCode, departmentCode, channel, promisedLimitDays },
+        ...caseFacts([event], promisedLimitDays),
+      };
+      await tx.insert(CaseEntity, row);
+      await tx.insert(CaseEventEntity, event);
+      await recordDataRuns(tx, id, dataRuns);
+      return row;
+    },
+    replayCase,
+  );
   noteActingFor(context, submitted, 'Mutation.submitCase');
   return submitted;
 };

@@ -29,8 +29,15 @@ export async function dataRunPreview(application: Application, { loaders }: Cont
 /** Held by the applicant, as recorded, and valid on the day of use (dates compare as text). */
 function heldOn(certificate: Certificate | null, use: CertificateUseRef): boolean {
   if (!certificate) return false;
-  const same = certificate.holderKind === use.applicantKind && certificate.holderId === use.applicantId && certificate.type === use.certificateType && certificate.number === use.number;
-  const validThen = certificate.issueDate <= use.usedOn && (certificate.expiryDate === null || certificate.expiryDate >= use.usedOn) && (certificate.revocationDate === null || certificate.revocationDate > use.usedOn);
+  const same =
+    certificate.holderKind === use.applicantKind &&
+    certificate.holderId === use.applicantId &&
+    certificate.type === use.certificateType &&
+    certificate.number === use.number;
+  const validThen =
+    certificate.issueDate <= use.usedOn &&
+    (certificate.expiryDate === null || certificate.expiryDate >= use.usedOn) &&
+    (certificate.revocationDate === null || certificate.revocationDate > use.usedOn);
   return same && validThen;
 }
 

@@ -18,7 +18,8 @@ export const Query: QueryResolvers = {
 
   async certificates(_, { holderPerson, holderEnterprise, first, after, ...filter }, { em, loaders, caller }) {
     const page = pageRequest({ first, after });
-    if (holderPerson && holderEnterprise) throw new BadInputError('give holderPerson or holderEnterprise, not both: a certificate has one holder', 'holderEnterprise');
+    if (holderPerson && holderEnterprise)
+      throw new BadInputError('give holderPerson or holderEnterprise, not both: a certificate has one holder', 'holderEnterprise');
     checkDateOrder(filter.issuedFrom, filter.issuedTo, ['issuedFrom', 'issuedTo']);
     const holder = holderFor(caller, { holderPerson, holderEnterprise });
     const position = page.after ? parsePosition(page.after) : null;
@@ -28,7 +29,11 @@ export const Query: QueryResolvers = {
       const held = await (holder.kind === 'PERSON' ? loaders.certificatesOfPerson : loaders.certificatesOfEnterprise).load(holder.id);
       return toPage(listInMemory(held, filter, position, today).slice(0, page.limit + 1), page.limit, positionKey);
     }
-    const rows = await em.find(CertificateEntity, { $and: whereOf(filter, position, today) }, { orderBy: { issueDate: 'desc', id: 'desc' }, limit: page.limit + 1 });
+    const rows = await em.find(
+      CertificateEntity,
+      { $and: whereOf(filter, position, today) },
+      { orderBy: { issueDate: 'desc', id: 'desc' }, limit: page.limit + 1 },
+    );
     return toPage(rows, page.limit, positionKey);
   },
 

@@ -34,7 +34,13 @@ function foodLicence(rng: Random, holder: Holder, founded: string, catering: boo
   // the food business licence replaced the older permits in October 2015
   const first = dayBetween(rng, later(founded, '2015-10-01'), SAMPLE_DATE);
   const terms = renewals(rng, first, () => 5);
-  return renewedRows(rng, holder, terms, { type: 'FOOD_BUSINESS_LICENCE', number: foodLicenceNumber(rng, holder, catering), trustGrade: someGrade(rng), revocation: 0.01 }, 0.05);
+  return renewedRows(
+    rng,
+    holder,
+    terms,
+    { type: 'FOOD_BUSINESS_LICENCE', number: foodLicenceNumber(rng, holder, catering), trustGrade: someGrade(rng), revocation: 0.01 },
+    0.05,
+  );
 }
 
 /** JY, business form (1 sales, 2 catering), division code, serial, check digit. */

@@ -61,7 +61,9 @@ function degree(rng: Random, holder: Holder, person: SyntheticPerson): Certifica
   const level = r < 0.03 ? '2' : r < 0.2 ? '3' : '4';
   // 学位证书编号: school code (5), degree level (2 doctor, 3 master, 4 bachelor), year, serial
   const number = `${rng.int(10_001, 14_999)}${level}${year}${String(rng.int(1, 999_999)).padStart(6, '0')}`;
-  return [certificateRow(rng, holder, { type: 'DEGREE_CERTIFICATE', number, edition: 1, issueDate, expiryDate: null, trustGrade: someGrade(rng), revocation: 0.002 })];
+  return [
+    certificateRow(rng, holder, { type: 'DEGREE_CERTIFICATE', number, edition: 1, issueDate, expiryDate: null, trustGrade: someGrade(rng), revocation: 0.002 }),
+  ];
 }
 
 function drivingLicence(rng: Random, holder: Holder, person: SyntheticPerson): Certificate[] {

@@ -21,7 +21,7 @@ export interface Term {
  */
 export function renewals(rng: Random, first: string, validity: (edition: number, issueDate: string) => number | null): Term[] {
   const terms: Term[] = [];
-  for (let issueDate = first; issueDate <= SAMPLE_DATE; ) {
+  for (let issueDate = first; issueDate <= SAMPLE_DATE;) {
     const years = validity(terms.length, issueDate);
     const expiryDate = years === null ? null : addYears(issueDate, years);
     terms.push({ issueDate, expiryDate });
@@ -93,7 +93,9 @@ export function renewedRows(rng: Random, holder: Holder, terms: Term[], issue: O
   for (let i = history ? held - 2 : held - 1; i >= 0 && i < held; i++) {
     const { issueDate, expiryDate } = terms[i]!;
     const revocation = i === held - 1 ? issue.revocation : 0;
-    rows.push(certificateRow(rng, holder, { type: issue.type, number: issue.number, trustGrade: issue.trustGrade, issueDate, expiryDate, edition: i + 1, revocation }));
+    rows.push(
+      certificateRow(rng, holder, { type: issue.type, number: issue.number, trustGrade: issue.trustGrade, issueDate, expiryDate, edition: i + 1, revocation }),
+    );
   }
   return rows;
 }

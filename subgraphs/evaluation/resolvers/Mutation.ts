@@ -20,7 +20,10 @@ export const Mutation: MutationResolvers = {
     const run = async (tx: typeof em) => {
       const earlier = await tx.findOne(EvaluationEntity, { caseId });
       if (earlier) {
-        throw new GovError(ErrorCode.Conflict, `Case ${caseId} was already rated on ${earlier.evaluatedOn}: one rating per case (一事一评), and a rating cannot be changed or repeated`);
+        throw new GovError(
+          ErrorCode.Conflict,
+          `Case ${caseId} was already rated on ${earlier.evaluatedOn}: one rating per case (一事一评), and a rating cannot be changed or repeated`,
+        );
       }
       const evaluatedAt = nowInChina();
       const evaluation: Evaluation = {
@@ -56,7 +59,13 @@ export const Mutation: MutationResolvers = {
   async recordCallback(_, { rectificationId, summary, verified, idempotencyKey }, { em, caller }) {
     const officer = requireHandler(caller);
     const text = checkText(summary, 'summary');
-    const patch = () => ({ status: 'CALLED_BACK' as const, callbackAt: nowInChina(), callbackOfficer: officer, callbackSummary: text, callbackVerified: verified });
+    const patch = () => ({
+      status: 'CALLED_BACK' as const,
+      callbackAt: nowInChina(),
+      callbackOfficer: officer,
+      callbackSummary: text,
+      callbackVerified: verified,
+    });
     const request = { mutation: 'recordCallback', key: idempotencyKey, input: { rectificationId, summary: text, verified } };
     return idempotent(em, caller, request, (tx) => transition(tx, rectificationId, 'recordCallback', patch()), replayRectification);
   },

@@ -8,5 +8,7 @@ export const RectificationResolver: RectificationResolvers = {
   overdue: (rectification) => isOverdue(rectification),
   overdueWorkingDays: (rectification) => overdueWorkingDays(rectification),
   callback: (r) =>
-    r.callbackAt === null ? null : { at: r.callbackAt, officer: r.callbackOfficer!, summary: r.callbackSummary!, verified: r.callbackVerified === true, evaluatorId: r.evaluatorId },
+    r.callbackAt === null
+      ? null
+      : { at: r.callbackAt, officer: r.callbackOfficer!, summary: r.callbackSummary!, verified: r.callbackVerified === true, evaluatorId: r.evaluatorId },
 };

@@ -11,7 +11,8 @@ const ALLOWED: Record<Step, { from: RectificationStatus; when?: (r: Rectificatio
   completeRectification: { from: 'CALLED_BACK' },
   dismissRectification: {
     from: 'CALLED_BACK',
-    when: (r) => (r.callbackVerified ? 'the call back verified the problem the review describes, so it is not mistaken: complete the rectification instead' : null),
+    when: (r) =>
+      r.callbackVerified ? 'the call back verified the problem the review describes, so it is not mistaken: complete the rectification instead' : null,
   },
 };
 

@@ -25,7 +25,13 @@ describe('evaluation generator', () => {
     const byId = new Map(ended.map((c) => [c.id, c]));
     for (const e of big.slice(0, 500)) {
       const kase = byId.get(e.caseId) ?? expect.fail(`${e.caseId} is not an ended sample case`);
-      expect(e).toMatchObject({ evaluatorId: kase.applicantId, evaluatorKind: kase.applicantKind, itemCode: kase.itemCode, regionCode: kase.regionCode, departmentCode: kase.departmentCode });
+      expect(e).toMatchObject({
+        evaluatorId: kase.applicantId,
+        evaluatorKind: kase.applicantKind,
+        itemCode: kase.itemCode,
+        regionCode: kase.regionCode,
+        departmentCode: kase.departmentCode,
+      });
       expect(e.evaluatedAt > kase.events.at(-1)!.at && e.evaluatedOn <= today).toBe(true);
       expect([kase.channel, 'MOBILE_APP']).toContain(e.channel);
       expect(e.overall === null).toBe(!requiresDimensions(e.channel));
@@ -46,6 +52,8 @@ describe('evaluation generator', () => {
     const states = sample.flatMap((b) => b.rectification ?? []);
     expect(new Set(states.map((r) => r.status))).toEqual(new Set(['OPEN', 'CALLED_BACK', 'RECTIFIED', 'DISMISSED']));
     expect(states.some((r) => isOverdue(r, today))).toBe(true);
-    expect(states.some((r) => r.status === 'CALLED_BACK' && !isOverdue(r, today)) || states.some((r) => r.status === 'OPEN' && !isOverdue(r, today))).toBe(true);
+    expect(states.some((r) => r.status === 'CALLED_BACK' && !isOverdue(r, today)) || states.some((r) => r.status === 'OPEN' && !isOverdue(r, today))).toBe(
+      true,
+    );
   });
 });
