@@ -18,18 +18,23 @@ const scalars = {
 
 /**
  * The model each GraphQL type's resolvers receive, by convention: the type T that entities.ts exports
- * (a table's row, inferred from its entity), else TRef (another department's entity, by key only).
- * A department's manifest.json names only what the convention does not say.
+ * (a table's row, inferred from its entity), else its own TRef, else the kit's TRef (platform/refs.ts:
+ * another department's entity, by key only). A department's manifest.json names only what the
+ * convention does not say.
  */
+const exportsOf = (file: string) => new Set([...readFileSync(file, 'utf8').matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]!));
+const KIT_REFS = exportsOf('platform/refs.ts');
+
 function mappersOf(name: string, declared: Record<string, string>): Record<string, string> {
-  const exported = new Set([...readFileSync(`subgraphs/${name}/entities.ts`, 'utf8').matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]!));
+  const exported = exportsOf(`subgraphs/${name}/entities.ts`);
   const roots = new Set(['Query', 'Mutation', 'Subscription']);
   const types = parse(readFileSync(`subgraphs/${name}/schema.graphql`, 'utf8')).definitions.flatMap((d) =>
     (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) && !roots.has(d.name.value) ? [d.name.value] : [],
   );
-  const conventional = types.flatMap((type) => {
+  const conventional = types.flatMap((type): [string, string][] => {
     const model = [type, `${type}Ref`].find((t) => exported.has(t));
-    return model ? [[type, `../entities.js#${model}`] as const] : [];
+    if (model) return [[type, `../entities.js#${model}`]];
+    return KIT_REFS.has(`${type}Ref`) ? [[type, `../../../platform/refs.js#${type}Ref`]] : [];
   });
   return { ...Object.fromEntries(conventional), ...declared };
 }

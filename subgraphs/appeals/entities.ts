@@ -70,18 +70,3 @@ export const AppealEntity = defineEntity({
   ],
 });
 export type Appeal = InferEntity<typeof AppealEntity>;
-
-/** A Person by key only (population owns the rest). */
-export interface PersonRef {
-  id: string;
-}
-
-/** A Region by key only (regions owns the rest). */
-export interface RegionRef {
-  code: string;
-}
-
-/** A catalog Department by key only. */
-export interface DepartmentRef {
-  code: string;
-}

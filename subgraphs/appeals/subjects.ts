@@ -1,5 +1,6 @@
 import type { SubjectsOf } from '../../platform/security/enforce.js';
-import type { Appeal, PersonRef } from './entities.js';
+import type { Appeal } from './entities.js';
+import type { PersonRef } from '../../platform/refs.js';
 
 /**
  * Whom each record is about: an appeal is its appellant's. An anonymous appeal

@@ -178,20 +178,3 @@ export interface DraftApplication {
   applicantKind: ApplicantKind;
   applicantId: string;
 }
-
-/** Entities of other departments, by key only. */
-export interface PersonRef {
-  id: string;
-}
-export interface EnterpriseRef {
-  creditCode: string;
-}
-export interface ServiceItemRef {
-  code: string;
-}
-export interface DepartmentRef {
-  code: string;
-}
-export interface RegionRef {
-  code: string;
-}

@@ -1,6 +1,7 @@
 import type { SubjectsOf } from '../../platform/security/enforce.js';
 import { noteActingFor } from './acting-for.js';
-import type { Case, CertificateUse, DraftApplication, EnterpriseRef, PersonRef } from './entities.js';
+import type { Case, CertificateUse, DraftApplication } from './entities.js';
+import type { EnterpriseRef, PersonRef } from '../../platform/refs.js';
 import type { Context } from './context.js';
 import type { Mandate } from './entities.js';
 import { isActive } from './mandates.js';

@@ -65,8 +65,3 @@ export const ImplementationEntity = defineEntity({
   indexes: [{ properties: ['regionCode', 'itemCode'] }, { properties: ['departmentCode', 'itemCode'] }, { properties: ['itemCode', 'regionCode'] }],
 });
 export type Implementation = InferEntity<typeof ImplementationEntity>;
-
-/** What the catalog knows of a Region: only its key (regions owns the rest). */
-export interface RegionRef {
-  code: string;
-}

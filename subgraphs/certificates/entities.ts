@@ -39,21 +39,6 @@ export const CertificateEntity = defineEntity({
 });
 export type Certificate = InferEntity<typeof CertificateEntity>;
 
-/** A Person by key only (population owns the rest). */
-export interface PersonRef {
-  id: string;
-}
-
-/** An Enterprise by key only (market owns the rest). */
-export interface EnterpriseRef {
-  creditCode: string;
-}
-
-/** A catalog Department by key only. */
-export interface DepartmentRef {
-  code: string;
-}
-
 /** What the gateway brings for a data-runs check (@requires): the applicant and the item's materials. */
 export interface Application {
   applicantKind: HolderKind;

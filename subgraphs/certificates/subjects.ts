@@ -1,5 +1,6 @@
 import type { SubjectsOf } from '../../platform/security/enforce.js';
-import type { Application, Certificate, CertificateUseRef, EnterpriseRef, PersonRef } from './entities.js';
+import type { Application, Certificate, CertificateUseRef } from './entities.js';
+import type { EnterpriseRef, PersonRef } from '../../platform/refs.js';
 
 /**
  * Whom each record is about: a certificate is its holder's, and the list of a

@@ -1,6 +1,7 @@
 import { loadSchema, type Department } from '../../platform/department.js';
 import { loadMigrations } from '../../platform/migrations.js';
-import { EvaluationEntity, RectificationEntity, type CallbackView, type Evaluation, type PersonRef, type Rectification } from './entities.js';
+import { EvaluationEntity, RectificationEntity, type CallbackView, type Evaluation, type Rectification } from './entities.js';
+import type { PersonRef } from '../../platform/refs.js';
 import { IdempotencyEntity } from '../../platform/idempotency.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';

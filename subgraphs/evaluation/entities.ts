@@ -91,28 +91,3 @@ export interface CallbackView {
   verified: boolean;
   evaluatorId: string;
 }
-
-/** A Case by key only (the cases department owns it). */
-export interface CaseRef {
-  id: string;
-}
-/** A Person by key only. */
-export interface PersonRef {
-  id: string;
-}
-/** An Enterprise by key only. */
-export interface EnterpriseRef {
-  creditCode: string;
-}
-/** A catalog ServiceItem by key only. */
-export interface ServiceItemRef {
-  code: string;
-}
-/** A catalog Department by key only. */
-export interface DepartmentRef {
-  code: string;
-}
-/** A Region by key only. */
-export interface RegionRef {
-  code: string;
-}

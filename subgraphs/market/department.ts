@@ -1,6 +1,7 @@
 import { loadSchema, type Department } from '../../platform/department.js';
 import { loadMigrations } from '../../platform/migrations.js';
-import { EnterpriseEntity, type PersonRef } from './entities.js';
+import { EnterpriseEntity } from './entities.js';
+import type { PersonRef } from '../../platform/refs.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 import { seedMarket } from './seed.js';

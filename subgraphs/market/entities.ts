@@ -35,18 +35,3 @@ export const EnterpriseEntity = defineEntity({
   ],
 });
 export type Enterprise = InferEntity<typeof EnterpriseEntity>;
-
-/** What market regulation knows of a Person: only the key (population owns the rest). */
-export interface PersonRef {
-  id: string;
-}
-
-/** A Region by key only (regions owns it). */
-export interface RegionRef {
-  code: string;
-}
-
-/** A catalog Department by key only. */
-export interface DepartmentRef {
-  code: string;
-}

@@ -49,8 +49,3 @@ export type Person = InferEntity<typeof PersonEntity>;
 export interface Member {
   person: Person;
 }
-
-/** What population knows of a Region: only its key (regions owns the rest). */
-export interface RegionRef {
-  code: string;
-}
