@@ -39,6 +39,11 @@ export interface SeedOptions {
   size: number;
   /** the same seed always yields the same data, across departments */
   seed: number;
+  /**
+   * For one instance of a partitioned department: whether it holds records of a division (its
+   * jurisdiction), so its sample data is its provinces' share of the one national sample
+   */
+  holds?: (divisionCode: string) => boolean;
 }
 
 /** Everything that makes a department: the kit turns it into a running subgraph. */
@@ -76,8 +81,15 @@ export interface StartOptions {
   target?: DatabaseTarget;
   /** sample data to create when the database is empty; false to leave it empty */
   seed?: SeedOptions | false;
-  /** the gateway's public key; default GATEWAY_VERIFY_KEY, else the development pair */
+  /** an instance of a partitioned department: the divisions whose records it holds (its seed's share) */
+  holds?: (divisionCode: string) => boolean;
+  /** the gateway's public key; default GATEWAY_VERIFY_KEY, else the development pair (an instance: its router's key) */
   verifyKey?: JWK;
+  /**
+   * Whom tokens must be addressed to: the department's name, or for one instance of a partitioned
+   * department its instance name (`cases@44`), so a token made for one instance is refused by every other
+   */
+  audience?: string;
   /** where access records go: default AUDIT_INGEST_URL, else the audit department's default port */
   auditIngestUrl?: string;
   /** how often the outbox is delivered (ms) */
@@ -178,13 +190,13 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
   const records = recording(department);
   const orm = await openDepartmentDatabase(department, options.target ?? config.database);
   try {
-    const seed = options.seed ?? { size: 200, seed: 1 };
+    const seed = options.seed === false ? false : { ...(options.seed ?? { size: 200, seed: 1 }), holds: options.holds };
     if (seed && department.seed && (await isEmpty(orm, department.entities[0]))) {
       const started = Date.now();
       await orm.em.fork().transactional((em) => department.seed!(em, seed));
       log.info('seeded sample data', { department: department.name, ...seed, ms: Date.now() - started });
     }
-    const verify = await gatewayVerifier(options.verifyKey ?? (await configuredKey('GATEWAY_VERIFY_KEY', 'publicJwk', 'gateway')), department.name);
+    const verify = await gatewayVerifier(options.verifyKey ?? (await configuredKey('GATEWAY_VERIFY_KEY', 'publicJwk', 'gateway')), options.audience ?? department.name);
     const sql = countSql(orm);
     const server = buildDepartmentServer(department, orm);
     const delivery = records ? startDelivery(orm, options.auditIngestUrl ?? config.auditIngestUrl, options.auditIntervalMs) : null;

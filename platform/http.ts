@@ -93,7 +93,7 @@ async function handle<C extends BaseContext>(options: HttpOptions<C>, req: Incom
   res.end();
 }
 
-async function readText(req: IncomingMessage): Promise<string | null> {
+export async function readText(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -117,7 +117,7 @@ async function readJson(req: IncomingMessage): Promise<{ text: string; body: unk
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 }

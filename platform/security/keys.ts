@@ -69,7 +69,7 @@ export function keyFile(file: string, make: () => string): string {
 export async function configuredKey(
   variable: string,
   half: 'privateJwk' | 'publicJwk',
-  dev: 'identity' | 'gateway',
+  dev: 'identity' | 'gateway' | 'router',
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<JWK> {
   const value = env[variable];

@@ -86,6 +86,8 @@ async function insertCases(em: EntityManager, options: SeedOptions, today: strin
     events = [];
   };
   for (const { row, events: timeline } of generateCases(options, today)) {
+    // an instance of a partitioned platform holds its jurisdiction's share
+    if (options.holds && !options.holds(row.regionCode)) continue;
     cases.push(row);
     events.push(...timeline);
     if (cases.length === CASE_CHUNK) await flush();

@@ -1,0 +1,116 @@
+import { Kind, valueFromASTUntyped, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import type { Carrier, Carriers } from './carriers.js';
+import { provinceOf, provinceOfDivision, type Province } from './jurisdiction.js';
+
+/** One instance of a partitioned department: a province's own, or the national one (province null). */
+export interface Instance {
+  /** `cases@44`, `cases@national`: the audience of the tokens it accepts, and its name in messages and records */
+  name: string;
+  province: Province | null;
+  url: string;
+}
+
+/** The instance that holds a province's records: its own, else the national instance. */
+export function instanceFor(instances: readonly Instance[], province: Province | null): Instance {
+  const own = province === null ? undefined : instances.find((i) => i.province === province);
+  const national = instances.find((i) => i.province === null);
+  if (!own && !national) throw new Error('a partitioned department needs a national instance');
+  return own ?? national!;
+}
+
+export type Route =
+  /** root fields, grouped by the instance that answers them (most requests: one group) */
+  | { kind: 'fields'; parts: { instance: Instance; fields: FieldNode[] }[] }
+  /** an entity fetch: representations, by index, grouped by the instance that holds them */
+  | { kind: 'entities'; parts: { instance: Instance; indexes: number[] }[] }
+  /** root fields of national scope: every instance must answer, merged as one would */
+  | { kind: 'national'; fields: string[] }
+  | { kind: 'refused'; message: string };
+
+type Scope = { province: Province | null } | 'national';
+
+/** Every value at `path` in an argument value (lists are followed). */
+function valuesAt(value: unknown, path: readonly string[]): unknown[] {
+  if (Array.isArray(value)) return value.flatMap((v) => valuesAt(v, path));
+  if (path.length === 0) return value === null || value === undefined ? [] : [value];
+  if (value === null || typeof value !== 'object') return [];
+  return valuesAt((value as Record<string, unknown>)[path[0]!], path.slice(1));
+}
+
+/**
+ * The scope of one root field. A division above the provinces, or none given, is national scope; an id
+ * that names no province is an unknown record, which the national instance answers as such.
+ */
+function scopeOf(field: FieldNode, carriers: readonly Carrier[], variables: Record<string, unknown>): Scope[] {
+  const args = Object.fromEntries((field.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)]));
+  const scopes: Scope[] = [];
+  for (const carrier of carriers) {
+    for (const value of valuesAt(args[carrier.path[0]!], carrier.path.slice(1))) {
+      if (carrier.kind === 'division') {
+        const province = typeof value === 'string' ? provinceOfDivision(value) : null;
+        scopes.push(province === null ? 'national' : { province });
+      } else scopes.push({ province: provinceOf(value) });
+    }
+  }
+  return scopes.length > 0 ? scopes : ['national'];
+}
+
+/** Where one operation of a partitioned department goes (the gateway sends one operation per fetch). */
+export function route(
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  carriers: Carriers,
+  instances: readonly Instance[],
+): Route {
+  const root = operation.operation === 'mutation' ? 'Mutation' : operation.operation === 'query' ? 'Query' : null;
+  if (!root) return { kind: 'refused', message: 'subscriptions are not served by a partitioned department' };
+  const fields = operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value !== '__typename');
+  if (operation.selectionSet.selections.some((s) => s.kind !== Kind.FIELD)) {
+    return { kind: 'refused', message: 'root fields in fragments are not routed; select them directly' };
+  }
+  if (root === 'Query' && fields.some((f) => f.name.value === '_entities')) {
+    if (fields.length !== 1) return { kind: 'refused', message: '_entities is fetched alone' };
+    return entities(fields[0]!, variables, carriers, instances);
+  }
+  if (root === 'Query' && fields.every((f) => f.name.value === '_service')) return { kind: 'fields', parts: [{ instance: instanceFor(instances, null), fields }] };
+
+  const byInstance = new Map<Instance, FieldNode[]>();
+  const national: string[] = [];
+  for (const field of fields) {
+    const scopes = scopeOf(field, carriers.fields.get(`${root}.${field.name.value}`) ?? [], variables);
+    const provinces = new Set(scopes.map((s) => (s === 'national' ? 'national' : instanceFor(instances, s.province).name)));
+    if (root === 'Mutation') {
+      // a write goes to exactly one instance: never to several, never to all
+      if (scopes.includes('national') || provinces.size !== 1) {
+        return { kind: 'refused', message: `${field.name.value} must name one province's record or division to act in` };
+      }
+    }
+    if (scopes.includes('national') || provinces.size > 1) {
+      national.push(field.name.value);
+      continue;
+    }
+    const instance = instanceFor(instances, (scopes[0] as { province: Province | null }).province);
+    byInstance.set(instance, [...(byInstance.get(instance) ?? []), field]);
+  }
+  if (national.length > 0) return { kind: 'national', fields: national };
+  // mutations run one after another, in one place: a document writing in two provinces is refused, not split
+  if (root === 'Mutation' && byInstance.size > 1) {
+    return { kind: 'refused', message: `one request writes in one province; send the mutations for ${[...byInstance.keys()].map((i) => i.province ?? 'national').join(' and ')} separately` };
+  }
+  return { kind: 'fields', parts: [...byInstance].map(([instance, list]) => ({ instance, fields: list })) };
+}
+
+function entities(field: FieldNode, variables: Record<string, unknown>, carriers: Carriers, instances: readonly Instance[]): Route {
+  const arg = field.arguments?.find((a) => a.name.value === 'representations');
+  const representations = arg ? valueFromASTUntyped(arg.value, variables) : null;
+  if (!Array.isArray(representations)) return { kind: 'refused', message: '_entities needs its representations' };
+  const groups = new Map<Instance, number[]>();
+  representations.forEach((representation: unknown, index) => {
+    const r = (representation ?? {}) as Record<string, unknown>;
+    const key = carriers.keys.get(String(r.__typename));
+    // a type without a declared carrier (a stub this department extends) lives where its id says, if anywhere
+    const instance = instanceFor(instances, provinceOf(key ? r[key] : (r.id ?? r.code)));
+    groups.set(instance, [...(groups.get(instance) ?? []), index]);
+  });
+  return { kind: 'entities', parts: [...groups].map(([instance, indexes]) => ({ instance, indexes })) };
+}

@@ -1,0 +1,194 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { Kind, parse, print, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import type { JWK } from 'jose';
+import { ErrorCode } from '../errors.js';
+import { MAX_BODY_BYTES, readText, sendJson } from '../http.js';
+import { log } from '../log.js';
+import { gatewaySigner, gatewayVerifier, GatewayTokenError, type GatewayClaims, type Signer } from '../security/gateway-token.js';
+import { jurisdictionCarriers, type Carriers } from './carriers.js';
+import { route, type Instance } from './route.js';
+
+/**
+ * The jurisdiction router of a partitioned department. It stands at the department's one URL and speaks
+ * the subgraph protocol, so the supergraph does not change and any federation gateway can serve it
+ * (ours, Hive Gateway): it checks the gateway's token, sends each part of the request to the instance
+ * that holds it with a token made for that instance alone, and puts the answers back together.
+ */
+export interface RouterOptions {
+  department: string;
+  /** the department's SDL, the same every instance serves (its @jurisdiction declarations route) */
+  typeDefs: DocumentNode;
+  instances: readonly Instance[];
+  /** the gateway's public key: what the router accepts */
+  gatewayKey: JWK;
+  /** the router's private key: what the instances accept from it */
+  routerKey: JWK;
+  /** how long an instance may take before its part counts as unavailable */
+  timeoutMs?: number;
+}
+
+interface GraphQLResponse {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+interface Request {
+  query: string;
+  variables: Record<string, unknown>;
+  operationName?: string;
+}
+
+const refused = (status: number, message: string, code: string) => ({ status, body: { errors: [{ message, extensions: { code } }] } });
+
+export async function createRouter(options: RouterOptions): Promise<Server> {
+  const verify = await gatewayVerifier(options.gatewayKey, options.department);
+  const sign = await gatewaySigner(options.routerKey);
+  const carriers = jurisdictionCarriers(options.typeDefs);
+  const server = createServer((req, res) => {
+    answer(req, options, verify, sign, carriers)
+      .then(({ status, body }) => sendJson(res, status, body))
+      .catch((error: unknown) => {
+        log.error('router failed', { department: options.department, message: error instanceof Error ? error.message : String(error) });
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error', extensions: { code: ErrorCode.Internal } }] });
+      });
+  });
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+async function answer(
+  req: IncomingMessage,
+  options: RouterOptions,
+  verify: (token: string | undefined, body: string) => Promise<GatewayClaims>,
+  sign: Signer,
+  carriers: Carriers,
+): Promise<{ status: number; body: unknown }> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/health' || url.pathname === '/ready') return { status: 200, body: { status: 'ok' } };
+  if (url.pathname !== '/graphql' || req.method !== 'POST') return { status: 404, body: { error: 'Not found: the GraphQL endpoint is POST /graphql' } };
+  const raw = await readText(req);
+  if (raw === null) return refused(413, `Request body over ${MAX_BODY_BYTES} bytes`, 'BAD_REQUEST');
+  let claims: GatewayClaims;
+  try {
+    const header = req.headers['x-gateway-token'];
+    claims = await verify(Array.isArray(header) ? header[0] : header, raw);
+  } catch (error) {
+    if (error instanceof GatewayTokenError) return refused(401, error.message, ErrorCode.Unauthenticated);
+    throw error;
+  }
+  let request: Request;
+  let document: DocumentNode;
+  try {
+    const body = JSON.parse(raw) as Partial<Request>;
+    if (typeof body.query !== 'string') throw new Error('no query');
+    request = { query: body.query, variables: body.variables ?? {}, operationName: body.operationName };
+    document = parse(request.query);
+  } catch {
+    return refused(400, 'The request is not a GraphQL request this department can read', 'BAD_REQUEST');
+  }
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = operations.length === 1 ? operations[0]! : operations.find((o) => o.name?.value === request.operationName);
+  if (!operation) return refused(400, 'Name the one operation to run (operationName)', 'BAD_REQUEST');
+
+  const plan = route(operation, request.variables, carriers, options.instances);
+  const forward = (instance: Instance, body: Request) => send(instance, body, claims, sign, options);
+  switch (plan.kind) {
+    case 'refused':
+      return refused(400, plan.message, ErrorCode.BadUserInput);
+    case 'national':
+      return refused(
+        400,
+        `${plan.fields.join(', ')}: across every province is not served yet by the partitioned ${options.department} department; name a province or a division within one`,
+        ErrorCode.BadUserInput,
+      );
+    case 'fields': {
+      if (plan.parts.length === 1) return { status: 200, body: await forward(plan.parts[0]!.instance, request) };
+      const answers = await Promise.all(plan.parts.map((part) => forward(part.instance, { ...request, ...only(document, operation, part.fields, request.variables) })));
+      const data: Record<string, unknown> = {};
+      for (const a of answers) Object.assign(data, a.data ?? {});
+      return { status: 200, body: { data, errors: nonEmpty(answers.flatMap((a) => a.errors ?? [])) } };
+    }
+    case 'entities': {
+      const variable = representationsVariable(operation);
+      const all = request.variables[variable ?? ''] as unknown[] | undefined;
+      if (!variable || !Array.isArray(all)) return refused(400, '_entities takes its representations as a variable', 'BAD_REQUEST');
+      const entities: unknown[] = all.map(() => null);
+      const errors: NonNullable<GraphQLResponse['errors']> = [];
+      await Promise.all(
+        plan.parts.map(async ({ instance, indexes }) => {
+          const part = await forward(instance, { ...request, variables: { ...request.variables, [variable]: indexes.map((i) => all[i]) } });
+          const got = (part.data?._entities as unknown[] | undefined) ?? [];
+          indexes.forEach((original, j) => (entities[original] = got[j] ?? null));
+          // an error about the j-th representation of the part is about the original's index
+          for (const e of part.errors ?? []) {
+            const at = e.path?.[0] === '_entities' && typeof e.path[1] === 'number' ? indexes[e.path[1]] : undefined;
+            errors.push(at === undefined ? e : { ...e, path: ['_entities', at, ...e.path!.slice(2)] });
+          }
+        }),
+      );
+      return { status: 200, body: { data: { _entities: entities }, errors: nonEmpty(errors) } };
+    }
+  }
+}
+
+const nonEmpty = <T>(list: T[]) => (list.length > 0 ? list : undefined);
+
+function representationsVariable(operation: OperationDefinitionNode): string | null {
+  const field = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === '_entities');
+  const arg = field?.arguments?.find((a) => a.name.value === 'representations');
+  return arg?.value.kind === Kind.VARIABLE ? arg.value.name.value : null;
+}
+
+/** The operation reduced to some of its root fields, with only the fragments and variables they use. */
+function only(document: DocumentNode, operation: OperationDefinitionNode, fields: FieldNode[], variables: Record<string, unknown>): Request {
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const usedFragments = new Set<string>();
+  const usedVariables = new Set<string>();
+  const collect = (node: unknown) =>
+    visit(node as DocumentNode, {
+      FragmentSpread(spread) {
+        if (usedFragments.has(spread.name.value)) return;
+        usedFragments.add(spread.name.value);
+        const fragment = fragments.get(spread.name.value);
+        if (fragment) collect(fragment);
+      },
+      Variable(v) {
+        usedVariables.add(v.name.value);
+      },
+    });
+  for (const f of fields) collect(f);
+  const reduced: OperationDefinitionNode = {
+    ...operation,
+    variableDefinitions: operation.variableDefinitions?.filter((v) => usedVariables.has(v.variable.name.value)),
+    selectionSet: { ...operation.selectionSet, selections: fields },
+  };
+  const query = print({ kind: Kind.DOCUMENT, definitions: [reduced, ...[...usedFragments].flatMap((n) => (fragments.has(n) ? [fragments.get(n)!] : []))] });
+  return { query, variables: Object.fromEntries(Object.entries(variables).filter(([k]) => usedVariables.has(k))), operationName: operation.name?.value };
+}
+
+/** One part to one instance, with a token for that instance and this body alone; an outage is this part's error only. */
+async function send(instance: Instance, request: Request, claims: GatewayClaims, sign: Signer, options: RouterOptions): Promise<GraphQLResponse> {
+  const body = JSON.stringify(request);
+  const unavailable = (why: string): GraphQLResponse => ({
+    data: null,
+    errors: [
+      {
+        message: `The ${options.department} department of ${instance.province === null ? 'the national platform' : `province ${instance.province}`} is unavailable (${why}); other provinces answered.`,
+        extensions: { code: ErrorCode.SubgraphUnavailable, department: options.department, jurisdiction: instance.province ?? 'national' },
+      },
+    ],
+  });
+  try {
+    const res = await fetch(instance.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-gateway-token': await sign(instance.name, claims, body), 'x-request-id': claims.requestId },
+      body,
+      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    });
+    if (res.status >= 500) return unavailable(`HTTP ${res.status}`);
+    return (await res.json()) as GraphQLResponse;
+  } catch (error) {
+    log.warn('instance unavailable', { department: options.department, instance: instance.name, message: error instanceof Error ? error.message : String(error) });
+    return unavailable(error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'unreachable');
+  }
+}
