@@ -8,7 +8,11 @@ import { divisions } from '../../reference/divisions.js';
  */
 export type Province = string;
 
-const PROVINCES: ReadonlySet<Province> = new Set(divisions().filter((d) => d.level === 'PROVINCE').map((d) => d.code.slice(0, 2)));
+const PROVINCES: ReadonlySet<Province> = new Set(
+  divisions()
+    .filter((d) => d.level === 'PROVINCE')
+    .map((d) => d.code.slice(0, 2)),
+);
 
 export function isProvince(code: string): boolean {
   return PROVINCES.has(code);

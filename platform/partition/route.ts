@@ -56,12 +56,7 @@ function scopeOf(field: FieldNode, carriers: readonly Carrier[], variables: Reco
 }
 
 /** Where one operation of a partitioned department goes (the gateway sends one operation per fetch). */
-export function route(
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown>,
-  carriers: Carriers,
-  instances: readonly Instance[],
-): Route {
+export function route(operation: OperationDefinitionNode, variables: Record<string, unknown>, carriers: Carriers, instances: readonly Instance[]): Route {
   const root = operation.operation === 'mutation' ? 'Mutation' : operation.operation === 'query' ? 'Query' : null;
   if (!root) return { kind: 'refused', message: 'subscriptions are not served by a partitioned department' };
   const fields = operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value !== '__typename');
@@ -72,7 +67,8 @@ export function route(
     if (fields.length !== 1) return { kind: 'refused', message: '_entities is fetched alone' };
     return entities(fields[0]!, variables, carriers, instances);
   }
-  if (root === 'Query' && fields.every((f) => f.name.value === '_service')) return { kind: 'fields', parts: [{ instance: instanceFor(instances, null), fields }] };
+  if (root === 'Query' && fields.every((f) => f.name.value === '_service'))
+    return { kind: 'fields', parts: [{ instance: instanceFor(instances, null), fields }] };
 
   const byInstance = new Map<Instance, FieldNode[]>();
   const national: string[] = [];
@@ -95,7 +91,10 @@ export function route(
   if (national.length > 0) return { kind: 'national', fields: national };
   // mutations run one after another, in one place: a document writing in two provinces is refused, not split
   if (root === 'Mutation' && byInstance.size > 1) {
-    return { kind: 'refused', message: `one request writes in one province; send the mutations for ${[...byInstance.keys()].map((i) => i.province ?? 'national').join(' and ')} separately` };
+    return {
+      kind: 'refused',
+      message: `one request writes in one province; send the mutations for ${[...byInstance.keys()].map((i) => i.province ?? 'national').join(' and ')} separately`,
+    };
   }
   return { kind: 'fields', parts: [...byInstance].map(([instance, list]) => ({ instance, fields: list })) };
 }

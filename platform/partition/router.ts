@@ -103,7 +103,9 @@ async function answer(
       );
     case 'fields': {
       if (plan.parts.length === 1) return { status: 200, body: await forward(plan.parts[0]!.instance, request) };
-      const answers = await Promise.all(plan.parts.map((part) => forward(part.instance, { ...request, ...only(document, operation, part.fields, request.variables) })));
+      const answers = await Promise.all(
+        plan.parts.map((part) => forward(part.instance, { ...request, ...only(document, operation, part.fields, request.variables) })),
+      );
       const data: Record<string, unknown> = {};
       for (const a of answers) Object.assign(data, a.data ?? {});
       return { status: 200, body: { data, errors: nonEmpty(answers.flatMap((a) => a.errors ?? [])) } };
@@ -188,7 +190,11 @@ async function send(instance: Instance, request: Request, claims: GatewayClaims,
     if (res.status >= 500) return unavailable(`HTTP ${res.status}`);
     return (await res.json()) as GraphQLResponse;
   } catch (error) {
-    log.warn('instance unavailable', { department: options.department, instance: instance.name, message: error instanceof Error ? error.message : String(error) });
+    log.warn('instance unavailable', {
+      department: options.department,
+      instance: instance.name,
+      message: error instanceof Error ? error.message : String(error),
+    });
     return unavailable(error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'unreachable');
   }
 }
