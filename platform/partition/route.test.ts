@@ -113,6 +113,22 @@ describe('jurisdiction routing', () => {
     ]);
   });
 
+  it('knows an entity fetch of national scope: a type whose key carries no jurisdiction, a region above the provinces', () => {
+    const sdl = parse(`
+      directive @jurisdiction on FIELD_DEFINITION | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION
+      scalar DivisionCode
+      type Person { id: ID! }
+      type Region { code: DivisionCode! @jurisdiction }
+      type Query { _entities(representations: [String!]!): [Person] }
+    `);
+    const operation = parse('query($r: [String!]!) { _entities(representations: $r) { __typename } }').definitions[0] as OperationDefinitionNode;
+    const at = (r: unknown[]) => route(operation, { r }, jurisdictionCarriers(sdl), INSTANCES);
+    // a person's cases are in every province they applied in: never the national instance's share alone
+    expect(at([{ __typename: 'Person', id: '110101199003071234' }])).toEqual({ kind: 'national', fields: ['_entities(Person)'] });
+    expect(at([{ __typename: 'Region', code: '000000' }])).toEqual({ kind: 'national', fields: ['_entities(Region)'] });
+    expect(at([{ __typename: 'Region', code: '440106' }])).toMatchObject({ kind: 'entities', parts: [{ instance: INSTANCES[1], indexes: [0] }] });
+  });
+
   it('refuses what it cannot route rather than guess: root fields in fragments, subscriptions', () => {
     expect(plan('query { ...F } fragment F on Query { figures }')).toMatchObject({ kind: 'refused' });
     expect(plan('subscription { x }')).toMatchObject({ kind: 'refused' });

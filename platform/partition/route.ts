@@ -104,12 +104,26 @@ function entities(field: FieldNode, variables: Record<string, unknown>, carriers
   const representations = arg ? valueFromASTUntyped(arg.value, variables) : null;
   if (!Array.isArray(representations)) return { kind: 'refused', message: '_entities needs its representations' };
   const groups = new Map<Instance, number[]>();
-  representations.forEach((representation: unknown, index) => {
+  const national = new Set<string>();
+  for (const [index, representation] of representations.entries()) {
     const r = (representation ?? {}) as Record<string, unknown>;
-    const key = carriers.keys.get(String(r.__typename));
-    // a type without a declared carrier (a stub this department extends) lives where its id says, if anywhere
-    const instance = instanceFor(instances, provinceOf(key ? r[key] : (r.id ?? r.code)));
+    const typename = String(r.__typename);
+    const key = carriers.keys.get(typename);
+    // a type whose key carries no jurisdiction (a person's cases) has records in every province
+    if (!key) {
+      national.add(`_entities(${typename})`);
+      continue;
+    }
+    const value = r[key];
+    const province = typeof value === 'string' && /^\d{6}$/.test(value) ? provinceOfDivision(value) : provinceOf(value);
+    // a division above the provinces (the country's figures) is national scope too
+    if (province === null && typeof value === 'string' && /^\d{6}$/.test(value)) {
+      national.add(`_entities(${typename})`);
+      continue;
+    }
+    const instance = instanceFor(instances, province);
     groups.set(instance, [...(groups.get(instance) ?? []), index]);
-  });
+  }
+  if (national.size > 0) return { kind: 'national', fields: [...national] };
   return { kind: 'entities', parts: [...groups].map(([instance, indexes]) => ({ instance, indexes })) };
 }

@@ -3,10 +3,16 @@ import { post, startTestDepartment, type TestDepartment } from '../../platform/t
 import { gatewayConfig } from '../../gateway/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { INGEST_PATH } from '../../platform/audit/record.js';
+import { startPartitioned, type RunningPartitioned } from '../../platform/partition/start.js';
+import type { Province } from '../../platform/partition/jurisdiction.js';
+import { devKeyPair, newKeyPair } from '../../platform/security/keys.js';
+import { testDatabase } from '../../platform/testing.js';
 
 export interface TestPlatform {
   gateway: RunningGateway;
   departments: Record<string, TestDepartment>;
+  /** partitioned departments: a router at the department's URL, an instance per province and a national one */
+  partitioned: Record<string, RunningPartitioned>;
   query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): ReturnType<typeof post<T>>;
   /** SQL statements sent by the departments since the last reset (not the audit log, which only receives background deliveries) */
   sqlCount(): number;
@@ -19,26 +25,48 @@ export interface TestPlatform {
  * its own fresh database (SQLite, or PostgreSQL when TEST_DATABASE_URL is set),
  * and the gateway over the committed supergraph, talking real HTTP.
  */
-export async function startPlatform(env: NodeJS.ProcessEnv = {}): Promise<TestPlatform> {
+export async function startPlatform(env: NodeJS.ProcessEnv = {}, options: { partitioned?: Record<string, readonly Province[]> } = {}): Promise<TestPlatform> {
   // the audit log starts empty, and every other department delivers its access records to it
   const audit = await startTestDepartment(await loadDepartment('audit'), false);
   const ingest = audit.url.replace(/\/graphql$/, INGEST_PATH);
+  const split = options.partitioned ?? {};
+  const gatewayKey = (await devKeyPair('gateway')).publicJwk;
+  const routerKeys = await newKeyPair('router-test');
+  const partitioned = Object.fromEntries(
+    await Promise.all(
+      Object.entries(split).map(async ([name, provinces]) => {
+        const running = await startPartitioned(await loadDepartment(name), {
+          provinces,
+          target: (instance) => testDatabase(instance.replace('@', '_')),
+          gatewayKey,
+          routerKeys,
+          seed: { size: 50, seed: 7 },
+          auditIngestUrl: ingest,
+          auditIntervalMs: 200,
+        });
+        return [name, running] as const;
+      }),
+    ),
+  );
   const others = await Promise.all(
-    DEPARTMENTS.filter((d) => d.name !== 'audit').map(async (d) => startTestDepartment(await loadDepartment(d.name), undefined, { auditIngestUrl: ingest })),
+    DEPARTMENTS.filter((d) => d.name !== 'audit' && !split[d.name]).map(async (d) =>
+      startTestDepartment(await loadDepartment(d.name), undefined, { auditIngestUrl: ingest }),
+    ),
   );
   const started = [audit, ...others];
   const departments = Object.fromEntries(started.map((d) => [d.name, d]));
-  const urls = Object.fromEntries(started.map((d) => [`${d.name.toUpperCase()}_URL`, d.url]));
+  const urls = Object.fromEntries([...started, ...Object.values(partitioned)].map((d) => [`${d.name.toUpperCase()}_URL`, d.url]));
   const gateway = await startGateway(gatewayConfig({ ...process.env, GATEWAY_PORT: '0', ...urls, ...env }));
   return {
     gateway,
     departments,
+    partitioned,
     query: (query, variables = {}, headers = {}) => post(gateway.url, query, variables, headers),
     sqlCount: () => others.reduce((sum, d) => sum + d.sql.count, 0),
     resetSql: () => started.forEach((d) => d.sql.reset()),
     async close() {
       await gateway.close();
-      await Promise.all(started.map((d) => d.close()));
+      await Promise.all([...started, ...Object.values(partitioned)].map((d) => d.close()));
     },
   };
 }
