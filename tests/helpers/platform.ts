@@ -5,7 +5,7 @@ import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { INGEST_PATH } from '../../platform/audit/record.js';
 import { startPartitioned, type RunningPartitioned } from '../../platform/partition/start.js';
 import type { Province } from '../../platform/partition/jurisdiction.js';
-import { devKeyPair, newKeyPair } from '../../platform/security/keys.js';
+import { devKeyPair, newKeyPair, type KeyPair } from '../../platform/security/keys.js';
 import { testDatabase } from '../../platform/testing.js';
 
 export interface TestPlatform {
@@ -13,6 +13,8 @@ export interface TestPlatform {
   departments: Record<string, TestDepartment>;
   /** partitioned departments: a router at the department's URL, an instance per province and a national one */
   partitioned: Record<string, RunningPartitioned>;
+  /** the key pair the routers sign instance tokens with (for attack tests) */
+  routerKeys: KeyPair;
   query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): ReturnType<typeof post<T>>;
   /** SQL statements sent by the departments since the last reset (not the audit log, which only receives background deliveries) */
   sqlCount(): number;
@@ -61,6 +63,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = {}, options: { part
     gateway,
     departments,
     partitioned,
+    routerKeys,
     query: (query, variables = {}, headers = {}) => post(gateway.url, query, variables, headers),
     sqlCount: () => others.reduce((sum, d) => sum + d.sql.count, 0),
     resetSql: () => started.forEach((d) => d.sql.reset()),

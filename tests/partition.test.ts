@@ -1,0 +1,137 @@
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/sql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { provinceOfDivision } from '../platform/partition/jurisdiction.js';
+import type { TokenRequest } from '../platform/security/dev-tokens.js';
+import { gatewaySigner } from '../platform/security/gateway-token.js';
+import { devKeyPair } from '../platform/security/keys.js';
+import { post, requestBody } from '../platform/testing.js';
+import { registeredAgencies } from '../reference/agencies.js';
+import { sampleImplementations } from '../samples/catalog.js';
+import { personAt } from '../samples/synthetic.js';
+import { startPlatform, type TestPlatform } from './helpers/platform.js';
+import { bearer } from './helpers/tokens.js';
+
+/**
+ * Administrative levels: the one-network platform (cases) partitioned by province. Beijing (11) and
+ * Guangdong (44) run their own instance over their own database; the national instance serves every
+ * other province. A jurisdiction router stands at the department's URL; the gateway and the supergraph
+ * are those of the unpartitioned graph.
+ */
+const PROVINCES = ['11', '44'];
+const CASE = 'query($id: ID!) { case(id: $id) { id region { code } } }';
+const CASES = 'query($region: DivisionCode) { cases(region: $region, first: 100) { nodes { id region { code } } } }';
+const SUBMIT = 'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id region { code } } }';
+const reader = () =>
+  bearer({ role: 'OFFICER', subject: 'officer-1', department: registeredAgencies()[0]!.code, scopes: ['cases:read'] } as TokenRequest).then((h) => ({
+    ...h,
+    'x-purpose': encodeURIComponent('basis:licensing-review'),
+  }));
+
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await startPlatform({}, { partitioned: { cases: PROVINCES } });
+});
+afterAll(() => platform?.close());
+
+const instance = (province: string | null) => platform.partitioned.cases!.instances.find((i) => i.province === province)!;
+async function rowsOf(province: string | null): Promise<{ id: string; region_code: string }[]> {
+  return (instance(province).orm.em.fork() as SqlEntityManager).execute('select id, region_code from cases order by id');
+}
+
+describe('cases partitioned by province', () => {
+  it("holds each province's cases in its own instance, and the rest in the national one", async () => {
+    for (const province of [...PROVINCES, null]) {
+      const rows = await rowsOf(province);
+      expect(rows.length, `cases@${province}`).toBeGreaterThan(0);
+      for (const row of rows) {
+        const of = provinceOfDivision(row.region_code);
+        if (province === null) expect(PROVINCES).not.toContain(of);
+        else expect(of).toBe(province);
+        // its id names its jurisdiction, so a look-up by id needs no directory
+        expect(row.id.slice(0, 2)).toBe(of);
+      }
+    }
+  });
+
+  it('answers a case by id from the instance of its province, through the gateway, for every instance', async () => {
+    for (const province of [...PROVINCES, null]) {
+      const [row] = await rowsOf(province);
+      const res = await platform.query(CASE, { id: row!.id }, await reader());
+      expect(res.errors, `cases@${province}`).toBeUndefined();
+      expect(res.data?.case).toEqual({ id: row!.id, region: { code: row!.region_code } });
+    }
+  });
+
+  it("lists a province's cases from its instance alone: the same cases it holds", async () => {
+    const res = await platform.query(CASES, { region: '440000' }, await reader());
+    expect(res.errors).toBeUndefined();
+    const ids = (res.data?.cases.nodes as { id: string }[]).map((n) => n.id).sort();
+    expect(ids).toEqual((await rowsOf('44')).map((r) => r.id).slice(0, 100));
+  });
+
+  it("writes a new case in its province's instance only", async () => {
+    const alice = personAt(7, 0);
+    for (const province of ['44', '32']) {
+      const implementation = sampleImplementations(7).find((i) => i.regionCode.startsWith(province) && i.itemCode === 'JF-040003-001')!;
+      const input = {
+        itemCode: implementation.itemCode,
+        implementationCode: implementation.code,
+        applicantKind: 'PERSON',
+        applicantId: alice.id,
+        channel: 'WEB_PORTAL',
+      };
+      const res = await platform.query(SUBMIT, { input }, await bearer({ role: 'CITIZEN', subject: alice.id }));
+      expect(res.errors, province).toBeUndefined();
+      const id: string = res.data!.submitCase.id;
+      expect(id.slice(0, 2)).toBe(province);
+      const holder = PROVINCES.includes(province) ? province : null;
+      for (const p of [...PROVINCES, null])
+        expect(
+          (await rowsOf(p)).some((r) => r.id === id),
+          `cases@${p}`,
+        ).toBe(p === holder);
+    }
+  });
+
+  it("refuses a list across every province with a clear error instead of one province's share", async () => {
+    const res = await platform.query(CASES, {}, await reader());
+    expect(res.data?.cases ?? null).toBeNull();
+    expect(res.errors?.[0]?.message).toMatch(/across every province/);
+  });
+
+  it("an instance accepts only tokens made for it: not the gateway's token for the department, not another instance's", async () => {
+    const query = '{ handlesCase(id: "44C1") }';
+    const claims = {
+      caller: { role: 'OFFICER' as const, subject: 'o', department: registeredAgencies()[0]!.code, scopes: ['cases:read'] },
+      purpose: null,
+      requestId: 'attack',
+      clientName: null,
+    };
+    const body = requestBody(query);
+    const gateway = await gatewaySigner((await devKeyPair('gateway')).privateJwk);
+    const router = await gatewaySigner(platform.routerKeys.privateJwk);
+    const target = instance('44').url;
+    for (const token of [
+      await gateway('cases', claims, body),
+      await gateway('cases@44', claims, body),
+      await router('cases@11', claims, body),
+      await router('cases', claims, body),
+    ]) {
+      const res = await post(target, query, {}, { 'x-gateway-token': token });
+      expect(res.status).toBe(401);
+    }
+    // the router's token for this instance is accepted: the refusals above are about the token alone
+    expect((await post(target, query, {}, { 'x-gateway-token': await router('cases@44', claims, body) })).status).toBe(200);
+  });
+
+  it("an instance that is down costs only its province's part of the answer, with an error naming it", async () => {
+    const [beijing] = await rowsOf('11');
+    const [guangdong] = await rowsOf('44');
+    await instance('44').close();
+    const both = `query($a: ID!, $b: ID!) { a: case(id: $a) { id } b: case(id: $b) { id } }`;
+    const res = await platform.query(both, { a: beijing!.id, b: guangdong!.id }, await reader());
+    expect(res.data?.a).toEqual({ id: beijing!.id });
+    expect(res.data?.b ?? null).toBeNull();
+    expect(res.errors?.some((e) => /province 44/.test(e.message) && /cases/.test(e.message))).toBe(true);
+  });
+});
