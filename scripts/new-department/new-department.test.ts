@@ -8,6 +8,9 @@ import { namesFor } from './index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
+// a name no department has yet in this tree (npm test run after scaffolding permits still passes)
+const FREE = ['permits', 'licences', 'inspections'].find((n) => !existsSync(join(root, 'subgraphs', n)))!;
+
 describe('npm run new:department: names', () => {
   it.each([
     ['no name', undefined, /usage/],
@@ -19,14 +22,15 @@ describe('npm run new:department: names', () => {
   });
 
   it('refuses a taken or privileged port and a type that is no GraphQL name', () => {
-    expect(() => namesFor('permits', { port: '4006' })).toThrow(/not a free port/);
-    expect(() => namesFor('permits', { port: '80' })).toThrow(/not a free port/);
-    expect(() => namesFor('permits', { type: 'permit; drop' })).toThrow(/not a GraphQL type name/);
+    expect(() => namesFor(FREE, { port: '4006' })).toThrow(/not a free port/);
+    expect(() => namesFor(FREE, { port: '80' })).toThrow(/not a free port/);
+    expect(() => namesFor(FREE, { type: 'permit; drop' })).toThrow(/not a GraphQL type name/);
   });
 
   it('derives the type, root field and table from the name', () => {
-    expect(namesFor('permits', { type: 'BuildingPermit' })).toMatchObject({ type: 'BuildingPermit', field: 'buildingPermit', table: 'building_permit' });
-    expect(namesFor('permits')).toMatchObject({ type: 'Permit', field: 'permit', table: 'permit' });
+    expect(namesFor(FREE, { type: 'BuildingPermit' })).toMatchObject({ type: 'BuildingPermit', field: 'buildingPermit', table: 'building_permit' });
+    const singular = FREE.slice(0, -1);
+    expect(namesFor(FREE)).toMatchObject({ type: singular[0]!.toUpperCase() + singular.slice(1), field: singular, table: singular });
   });
 });
 
@@ -36,8 +40,7 @@ describe('npm run new:department: names', () => {
  * registry and the generated-files check accept it.
  */
 describe('npm run new:department -- <name>, in a copy of the tree', () => {
-  // permits, unless this tree already has it (npm test run after scaffolding permits)
-  const name = ['permits', 'licences', 'inspections'].find((n) => !existsSync(join(root, 'subgraphs', n)))!;
+  const name = FREE;
   let copy: string;
   beforeAll(() => {
     copy = mkdtempSync(join(tmpdir(), 'govgraph-scaffold-'));

@@ -1,3 +1,4 @@
+import { DEPARTMENTS } from '../../platform/departments.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditSigningKey, auditVerifyKeys, devAuditKeyPair, signDelivery } from '../../platform/audit/keys.js';
 import type { AccessRecord } from '../../platform/audit/record.js';
@@ -67,7 +68,15 @@ describe('deliveries are signed per department', () => {
   });
 
   it('knows every delivering department, and refuses development keys in production', () => {
-    expect([...auditVerifyKeys().keys()].sort()).toEqual(['appeals', 'cases', 'catalog', 'certificates', 'evaluation', 'market', 'population', 'regions']);
+    // every department of the registry but the log itself, a scaffolded one included
+    expect([...auditVerifyKeys().keys()].sort()).toEqual(
+      DEPARTMENTS.map((d) => d.name)
+        .filter((n) => n !== 'audit')
+        .sort(),
+    );
+    expect([...auditVerifyKeys().keys()]).toEqual(
+      expect.arrayContaining(['appeals', 'cases', 'catalog', 'certificates', 'evaluation', 'market', 'population', 'regions']),
+    );
     expect(() => auditVerifyKeys({ NODE_ENV: 'production' })).toThrow(/REGIONS_AUDIT_VERIFY_KEY must be set in production/);
     expect(() => auditSigningKey('population', { NODE_ENV: 'production' })).toThrow(/POPULATION_AUDIT_SIGNING_KEY must be set in production/);
     const pair = devAuditKeyPair('population');
