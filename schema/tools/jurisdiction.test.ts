@@ -6,6 +6,7 @@ import { DEPARTMENTS } from '../../platform/departments.js';
 import { checkSchemas, formatCheck, type CheckInput } from './check.js';
 import { compose, departmentSources } from './compose.js';
 import { checkJurisdiction, type JurisdictionSource } from './jurisdiction.js';
+import { renderReport } from './report.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const APPEALS = 'subgraphs/appeals/schema.graphql';
@@ -158,5 +159,63 @@ describe('jurisdiction rule: the attacks schema:check refuses', () => {
       expect.stringContaining('Mutation.closeAppeal is listed as unpartitioned in the manifest but carries @jurisdiction'),
       expect.stringContaining('the manifest lists Query.nothing as unpartitioned, but the schema has no such root field'),
     ]);
+  });
+});
+
+describe('the auditors inventory shows what routes records between provinces', () => {
+  /** Every @jurisdiction coordinate the partitioned departments declare in their own schemas. */
+  const declared = new Set(
+    real
+      .filter((d) => d.partitioned)
+      .flatMap((d) =>
+        parse(d.sdl).definitions.flatMap((def) => {
+          if (!('fields' in def) || !def.fields) return [];
+          return def.fields.flatMap((f) => {
+            const marked = (node: { directives?: readonly { name: { value: string } }[] }) =>
+              (node.directives ?? []).some((x) => x.name.value === 'jurisdiction');
+            const own = marked(f) ? [`${def.name.value}.${f.name.value}`] : [];
+            const args =
+              f.kind === Kind.FIELD_DEFINITION ? (f.arguments ?? []).filter(marked).map((a) => `${def.name.value}.${f.name.value}.${a.name.value}`) : [];
+            return [...own, ...args];
+          });
+        }),
+      ),
+  );
+
+  it('lists every carrier the departments declare, with the partitioned departments it routes between', () => {
+    const { inventory, markdown } = renderReport(baseline.ok ? baseline.supergraph : '');
+    expect(inventory.jurisdiction.partitioned).toEqual(['cases', 'evaluation', 'appeals']);
+    expect(new Set(inventory.jurisdiction.carriers.map((c) => c.coordinate))).toEqual(declared);
+    expect(inventory.jurisdiction.carriers).toContainEqual({
+      coordinate: 'SubmitCaseInput.implementationCode',
+      kind: 'input field',
+      type: 'String!',
+      departments: ['cases'],
+    });
+    expect(inventory.jurisdiction.carriers).toContainEqual({
+      coordinate: 'Query.cases.region',
+      kind: 'argument',
+      type: 'DivisionCode',
+      departments: ['cases'],
+    });
+    expect(inventory.jurisdiction.carriers).toContainEqual({
+      coordinate: 'Region.code',
+      kind: 'field',
+      type: 'DivisionCode!',
+      departments: ['appeals', 'cases', 'evaluation'],
+    });
+    expect(markdown).toContain('## Jurisdiction: what routes records between provinces');
+    expect(markdown).toContain('| `RateCaseInput.caseId` | input field | `ID!` | evaluation |');
+    // the field-level view says it too
+    const appeal = inventory.types.find((t) => t.name === 'Query')!.fields!.find((f) => f.name === 'appeal')!;
+    expect(appeal.arguments).toEqual([expect.objectContaining({ name: 'id', jurisdiction: true })]);
+  });
+
+  it('drops a carrier a department no longer declares (the inventory follows the schema, not a list)', () => {
+    const edited = compose(sources, (file) => (file === APPEALS ? readRepo(file).replace('appeal(id: ID! @jurisdiction)', 'appeal(id: ID!)') : readRepo(file)));
+    if (!edited.ok) throw new Error(edited.errors.join('\n'));
+    const { inventory } = renderReport(edited.supergraph);
+    expect(inventory.jurisdiction.carriers.map((c) => c.coordinate)).not.toContain('Query.appeal.id');
+    expect(inventory.jurisdiction.carriers.length).toBe(declared.size - 1);
   });
 });
