@@ -144,6 +144,14 @@ describe('jurisdiction rule: the attacks schema:check refuses', () => {
     );
   });
 
+  it('a shared key marked in one partitioned department and not in another (routed by one, fanned out by the other)', async () => {
+    const result = await appealsEdited((sdl) => sdl.replace(/(type Region @key\(fields: "code"\) \{\n\s+code: DivisionCode!) @jurisdiction/, '$1'));
+    expect(result.ok).toBe(false);
+    expect(result.jurisdiction!.problems).toEqual([
+      'Region.code is @jurisdiction in cases, evaluation but not in appeals: mark it the same in every partitioned department that declares it',
+    ]);
+  });
+
   it('a partitioned department whose manifest does not say so, and a manifest that hides a routed field as unpartitioned', async () => {
     const partitions = DEPARTMENTS.map((d) => (d.name === 'appeals' ? { ...d, partitioned: false, unpartitioned: [] } : d));
     const unsaid = await checkSchemas({ committedApiSdl: baseline.ok ? baseline.api : '', operations: [], acknowledged: [], partitions });

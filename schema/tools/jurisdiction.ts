@@ -54,6 +54,7 @@ const CARRIER_TYPES = new Set(['DivisionCode', 'ID', 'String']);
 
 export function checkJurisdiction(sources: readonly JurisdictionSource[]): JurisdictionCheck {
   const result: JurisdictionCheck = { departments: [], problems: [] };
+  const marks: { name: string; fields: Map<string, boolean> }[] = [];
   for (const source of sources) {
     const document = parse(source.sdl);
     const declares = usesJurisdiction(document.definitions);
@@ -67,8 +68,41 @@ export function checkJurisdiction(sources: readonly JurisdictionSource[]): Juris
       continue;
     }
     result.departments.push(checkDepartment(source, document.definitions, result.problems));
+    marks.push({ name: source.name, fields: markedFields(document.definitions) });
   }
+  result.problems.push(...inconsistentMarks(marks));
   return result;
+}
+
+/**
+ * A field two partitioned departments both declare (an entity key: Case.id, Region.code) is marked in
+ * both or in neither: else one department's entity fetch is routed by it and the other's fanned out,
+ * and the inventory, which reads the composed schema, would say it routes both.
+ */
+function inconsistentMarks(marks: readonly { name: string; fields: Map<string, boolean> }[]): string[] {
+  const problems: string[] = [];
+  const coordinates = new Set(marks.flatMap((m) => [...m.fields.keys()]));
+  for (const coordinate of [...coordinates].sort()) {
+    const declaring = marks.filter((m) => m.fields.has(coordinate));
+    const marked = declaring.filter((m) => m.fields.get(coordinate)).map((m) => m.name);
+    const unmarked = declaring.filter((m) => !m.fields.get(coordinate)).map((m) => m.name);
+    if (marked.length && unmarked.length)
+      problems.push(
+        `${coordinate} is @jurisdiction in ${marked.join(', ')} but not in ${unmarked.join(', ')}: mark it the same in every partitioned department that declares it`,
+      );
+  }
+  return problems;
+}
+
+/** "Type.field" of every object type field -> whether it is marked. */
+function markedFields(definitions: readonly DefinitionNode[]): Map<string, boolean> {
+  const fields = new Map<string, boolean>();
+  for (const def of definitions) {
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    if (def.name.value === 'Query' || def.name.value === 'Mutation') continue;
+    for (const field of def.fields ?? []) fields.set(`${def.name.value}.${field.name.value}`, hasJurisdiction(field));
+  }
+  return fields;
 }
 
 function checkDepartment(source: JurisdictionSource, definitions: readonly DefinitionNode[], problems: string[]): DepartmentJurisdiction {
