@@ -13,6 +13,12 @@ describe('the department registry', () => {
     for (const { name } of DEPARTMENTS) expect((await loadDepartment(name)).name).toBe(name);
   });
 
+  it('knows which departments are served per province (issue #15), and reads a partitioned manifest', () => {
+    expect(DEPARTMENTS.filter((d) => d.partitioned).map((d) => d.name)).toEqual(['cases', 'evaluation', 'appeals']);
+    expect(DEPARTMENTS.find((d) => d.name === 'regions')).toMatchObject({ partitioned: false, unpartitioned: [] });
+    expect(DEPARTMENTS.find((d) => d.name === 'cases')!.unpartitioned).toContain('Mutation.grantMandate');
+  });
+
   it('leaves no subgraph folder out of the graph', () => {
     const folders = new URL('../subgraphs/', import.meta.url);
     for (const d of DEPARTMENTS) expect(existsSync(new URL(`${d.name}/schema.graphql`, folders))).toBe(true);
@@ -33,6 +39,13 @@ describe('the department registry', () => {
       ['an unknown key (a typo stays a typo)', () => write('permits', { ...ok, prot: 4101 }), /prot/],
       ['a mapper outside the department', () => write('permits', { ...ok, mappers: { Permit: '/etc/passwd#x' } }), /mappers/],
       ['a folder name that is no environment-variable prefix', () => write('per-mits', ok), /lower-case letters and digits/],
+      [
+        'unpartitioned root fields in a department that is not partitioned',
+        () => write('permits', { ...ok, unpartitioned: ['Query.permits'] }),
+        /"partitioned": true/,
+      ],
+      ['an unpartitioned entry that is no root field', () => write('permits', { ...ok, partitioned: true, unpartitioned: ['Permit.id'] }), /unpartitioned/],
+      ['partitioned given as a word', () => write('permits', { ...ok, partitioned: 'yes' }), /partitioned/],
     ])('%s', (_, arrange, message) => {
       dir = `${mkdtempSync(join(tmpdir(), 'govgraph-registry-'))}/`;
       arrange();

@@ -17,15 +17,33 @@ const SUBGRAPHS = fileURLToPath(new URL('../subgraphs/', import.meta.url));
 /** A department's name: its folder, its subgraph, the prefix of <NAME>_PORT and <NAME>_URL, a TypeScript identifier. */
 export const DEPARTMENT_NAME = /^[a-z][a-z0-9]{1,30}$/;
 
-const Manifest = z.strictObject({
-  port: z.number().int().min(1024).max(65535),
-  title: z.string().trim().min(1),
-  /**
-   * GraphQL type -> `<module relative to generated/>#<type>` the resolvers of that type receive, where the
-   * convention does not say it: codegen maps a type T to the T, else the TRef, that entities.ts exports.
-   */
-  mappers: z.record(z.string().regex(/^[A-Z]\w*$/), z.string().regex(/^\.\.\/[\w./-]+\.js#\w+$/)).default({}),
-});
+const Manifest = z
+  .strictObject({
+    port: z.number().int().min(1024).max(65535),
+    title: z.string().trim().min(1),
+    /**
+     * GraphQL type -> `<module relative to generated/>#<type>` the resolvers of that type receive, where the
+     * convention does not say it: codegen maps a type T to the T, else the TRef, that entities.ts exports.
+     */
+    mappers: z.record(z.string().regex(/^[A-Z]\w*$/), z.string().regex(/^\.\.\/[\w./-]+\.js#\w+$/)).default({}),
+    /**
+     * Served per province (issue #15): one instance per provincial platform, each over its own database,
+     * plus a national instance for every division no province claims. Its schema says with @jurisdiction
+     * which key, argument or input field routes a request; schema:check holds it to the rule (every
+     * mutation exactly one carrier).
+     */
+    partitioned: z.boolean().default(false),
+    /**
+     * Root fields ("Query.x", "Mutation.y") of a partitioned department over records it does not
+     * partition (cases' mandates, reference lists): answered and written by the national instance alone,
+     * so they carry no @jurisdiction.
+     */
+    unpartitioned: z.array(z.string().regex(/^(Query|Mutation)\.[_A-Za-z]\w*$/)).default([]),
+  })
+  .refine((m) => m.partitioned || m.unpartitioned.length === 0, {
+    message: 'unpartitioned lists root fields of a partitioned department: set "partitioned": true or remove it',
+    path: ['unpartitioned'],
+  });
 
 export interface DepartmentEntry extends z.infer<typeof Manifest> {
   /** the folder's name, which is the subgraph's name and the prefix of its <NAME>_PORT / <NAME>_URL */

@@ -25,7 +25,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CriticalityLevel, diff, DiffRule, type Change } from '@graphql-inspector/core';
 import { compose, departmentSources, type SubgraphSource } from './compose.js';
+import { DEPARTMENTS } from '../../platform/departments.js';
 import { diffDeclarations, diffDepartmentDeclarations } from './declarations.js';
+import { checkJurisdiction, formatJurisdiction, type JurisdictionCheck, type JurisdictionSource } from './jurisdiction.js';
 
 /** One entry of schema/acknowledged-changes.json. */
 export interface Acknowledgement {
@@ -64,6 +66,8 @@ export interface CheckInput {
   newSources?: { sources?: SubgraphSource[]; read?: (file: string) => string };
   operations: OperationFile[];
   acknowledged: readonly Acknowledgement[];
+  /** which departments are partitioned, and their unpartitioned root fields; by default their manifests */
+  partitions?: readonly Pick<JurisdictionSource, 'name' | 'partitioned' | 'unpartitioned'>[];
 }
 
 export type Criticality = 'BREAKING' | 'DANGEROUS' | 'NON_BREAKING';
@@ -110,6 +114,8 @@ export interface CheckResult {
   unusedAcknowledgements: Acknowledgement[];
   /** whether the @access and @personal declarations were compared (a committed supergraph was given) */
   declarationsChecked: boolean;
+  /** the @jurisdiction rule of partitioned departments (jurisdiction.ts); a problem fails the check */
+  jurisdiction: JurisdictionCheck | null;
 }
 
 /**
@@ -132,6 +138,7 @@ export async function checkSchemas(input: CheckInput): Promise<CheckResult> {
     operationsChecked: 0,
     unusedAcknowledgements: [],
     declarationsChecked: false,
+    jurisdiction: null,
   };
   const composition = compose(input.newSources?.sources, input.newSources?.read);
   if (!composition.ok) {
@@ -139,6 +146,7 @@ export async function checkSchemas(input: CheckInput): Promise<CheckResult> {
     return result;
   }
   result.newApiSdl = composition.api;
+  result.jurisdiction = checkJurisdiction(jurisdictionSources(input));
   const newSchema = buildSchema(composition.api);
 
   let committed: GraphQLSchema;
@@ -177,7 +185,7 @@ export async function checkSchemas(input: CheckInput): Promise<CheckResult> {
   result.unusedAcknowledgements = input.acknowledged.filter((a) => !used.has(a));
   result.brokenOperations = validateOperations(newSchema, input.operations);
   result.operationsChecked = input.operations.length;
-  result.ok = result.unacknowledged.length === 0 && result.brokenOperations.length === 0;
+  result.ok = result.unacknowledged.length === 0 && result.brokenOperations.length === 0 && result.jurisdiction.problems.length === 0;
   return result;
 }
 
@@ -189,6 +197,17 @@ function newDepartmentSdls(input: CheckInput): Record<string, string> {
 }
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Each new department schema with the shared types (as composed), with its manifest's partitioning. */
+function jurisdictionSources(input: CheckInput): JurisdictionSource[] {
+  const sources = input.newSources?.sources ?? departmentSources();
+  const read = input.newSources?.read ?? ((file: string) => readFileSync(join(repoRoot, file), 'utf8'));
+  const partitions = input.partitions ?? DEPARTMENTS;
+  return sources.map((s) => {
+    const manifest = partitions.find((p) => p.name === s.name);
+    return { name: s.name, sdl: s.files.map(read).join('\n'), partitioned: manifest?.partitioned ?? false, unpartitioned: manifest?.unpartitioned ?? [] };
+  });
+}
 
 /**
  * An acknowledgement covers a change when it names the change's message or its path exactly;
@@ -365,6 +384,7 @@ export function formatCheck(result: CheckResult): string {
   }
   if (!result.declarationsChecked)
     lines.push('Access and personal-data declarations (@access, @personal) were NOT compared: no committed supergraph at the base.');
+  if (result.jurisdiction) lines.push(...formatJurisdiction(result.jurisdiction));
   if (result.brokenOperations.length) {
     lines.push(`Client operations broken by the new schema (${result.brokenOperations.length}):`);
     for (const op of result.brokenOperations) lines.push(`  ${op.file}`, ...op.errors.map((e) => `    - ${e}`));

@@ -70,6 +70,8 @@ export interface InventoryArgument {
   type: string;
   defaultValue: string | null;
   description: string | null;
+  /** marked @jurisdiction: its value says which provincial instance serves the request */
+  jurisdiction: boolean;
 }
 
 export interface InventoryField {
@@ -86,6 +88,8 @@ export interface InventoryField {
   personal: { category: string; sensitive: boolean } | null;
   /** null for input fields: callers write them, nobody reads them */
   access: AccessRule | null;
+  /** marked @jurisdiction: its value says which provincial instance holds the record or serves the request */
+  jurisdiction: boolean;
 }
 
 export interface InventoryType {
@@ -141,6 +145,24 @@ export interface Inventory {
   register: ProcessingActivity[];
   /** the legal bases an officer may state as purpose (basis:<code>), with law and retention (platform/purposes.ts) */
   legalBases: LegalBasis[];
+  jurisdiction: JurisdictionInventory;
+}
+
+/** What routes records between the provincial instances of partitioned departments (@jurisdiction, issue #15). */
+export interface JurisdictionInventory {
+  /** departments served per province (manifest "partitioned") */
+  partitioned: string[];
+  /** every field, argument and input field marked @jurisdiction */
+  carriers: JurisdictionCarrier[];
+}
+
+export interface JurisdictionCarrier {
+  /** "Type.field" or "Type.field.argument" */
+  coordinate: string;
+  kind: 'field' | 'argument' | 'input field';
+  type: string;
+  /** the partitioned departments among those resolving (or accepting) it: the instances it routes between */
+  departments: string[];
 }
 
 const INTERNAL = /^(join__|link__|federation__)|^(_Service|_Entity|_Any)$/;
@@ -182,6 +204,7 @@ export function buildInventory(supergraphSdl: string, source = 'schema/supergrap
     types,
     register: departments.map((d) => processingActivity(d.name, types)),
     legalBases: LEGAL_BASES.map((b) => ({ ...b })),
+    jurisdiction: jurisdictionOf(types),
   };
 }
 
@@ -261,11 +284,13 @@ function inventoryField(
       type: print(a.type),
       defaultValue: a.defaultValue ? print(a.defaultValue) : null,
       description: describe(a.description),
+      jurisdiction: hasJurisdiction(a.directives),
     })),
     owners,
     deprecated: deprecationOf(field.directives),
     personal,
     access: input ? null : accessRule([...policy.roles], category, owners),
+    jurisdiction: hasJurisdiction(field.directives),
   };
 }
 
@@ -327,6 +352,23 @@ function processingActivity(department: string, types: InventoryType[]): Process
     recipients: { roles: roleList, words: recipientsInWords(roleList, readScopeOf, unmaskScopeOf), readScope: readScopeOf, unmaskScope: unmaskScopeOf },
     attachedTo: [...attached.values()].sort((a, b) => compare(a.entity, b.entity)),
   };
+}
+
+function jurisdictionOf(types: InventoryType[]): JurisdictionInventory {
+  const partitioned = DEPARTMENTS.filter((d) => d.partitioned).map((d) => d.name);
+  const routes = (owners: readonly string[]) => owners.filter((o) => partitioned.includes(o));
+  const carriers: JurisdictionCarrier[] = [];
+  for (const type of types) {
+    for (const field of type.fields ?? []) {
+      const kind = type.kind === 'INPUT_OBJECT' ? 'input field' : 'field';
+      if (field.jurisdiction) carriers.push({ coordinate: field.coordinate, kind, type: field.type, departments: routes(field.owners) });
+      for (const arg of field.arguments) {
+        if (arg.jurisdiction)
+          carriers.push({ coordinate: `${field.coordinate}.${arg.name}`, kind: 'argument', type: arg.type, departments: routes(field.owners) });
+      }
+    }
+  }
+  return { partitioned, carriers: carriers.sort((a, b) => compare(a.coordinate, b.coordinate)) };
 }
 
 function recipientsInWords(roles: Role[], read: string | null, unmask: string | null): string {
@@ -532,6 +574,10 @@ function isTrue(value: ReturnType<typeof argument>): boolean {
 function graphOf(directive: ConstDirectiveNode, graphNames: Map<string, string>): string[] {
   const graph = argument(directive, 'graph');
   return graph?.kind === Kind.ENUM ? [graphNames.get(graph.value) ?? graph.value.toLowerCase()] : [];
+}
+
+function hasJurisdiction(directives: readonly ConstDirectiveNode[] | undefined): boolean {
+  return (directives ?? []).some((d) => d.name.value === 'jurisdiction');
 }
 
 function inaccessible(directives: readonly ConstDirectiveNode[] | undefined): boolean {

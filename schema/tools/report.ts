@@ -87,6 +87,8 @@ export function renderMarkdown(inventory: Inventory): string {
     if (also.length) out.push(`Also declares ${also.join('; ')}.`, '');
   }
 
+  out.push(...renderJurisdiction(inventory));
+
   out.push(
     '## Register of processing activities (PIPL art. 56)',
     '',
@@ -130,6 +132,25 @@ export function renderMarkdown(inventory: Inventory): string {
     '',
   );
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The section on what routes records between the provinces' instances of the partitioned departments. */
+function renderJurisdiction(inventory: Inventory): string[] {
+  const { partitioned, carriers } = inventory.jurisdiction;
+  if (!partitioned.length && !carriers.length) return [];
+  return [
+    '## Jurisdiction: what routes records between provinces',
+    '',
+    `Partitioned departments, served by one instance per province plus a national one: ${partitioned.length ? partitioned.join(', ') : 'none'}. ` +
+      'The fields, arguments and input fields below are marked `@jurisdiction`: their value (a division code, or an id that begins with its ' +
+      "province's two digits) says which instance holds the record or serves the request, so records cross between provinces only through them. " +
+      'A root query field with none of them answers from every instance (`npm run schema:check` lists those).',
+    '',
+    '| coordinate | kind | type | routes between the instances of |',
+    '|---|---|---|---|',
+    ...carriers.map((c) => `| ${[code(c.coordinate), c.kind, code(c.type), c.departments.join(', ')].map(cell).join(' | ')} |`),
+    '',
+  ];
 }
 
 const KIND_WORDS: Record<string, string> = {

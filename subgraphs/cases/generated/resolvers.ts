@@ -1024,6 +1024,10 @@ export type AccessDirectiveArgs = {
 
 export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type JurisdictionDirectiveArgs = { };
+
+export type JurisdictionDirectiveResolver<Result, Parent, ContextType = Context, Args = JurisdictionDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type PersonalDirectiveArgs = {
   category: Scalars['String']['input'];
 };
@@ -1253,5 +1257,6 @@ export type Resolvers<ContextType = Context> = {
 
 export type DirectiveResolvers<ContextType = Context> = {
   access?: AccessDirectiveResolver<any, any, ContextType>;
+  jurisdiction?: JurisdictionDirectiveResolver<any, any, ContextType>;
   personal?: PersonalDirectiveResolver<any, any, ContextType>;
 };
