@@ -129,6 +129,13 @@ describe('jurisdiction routing', () => {
     expect(at([{ __typename: 'Region', code: '440106' }])).toMatchObject({ kind: 'entities', parts: [{ instance: INSTANCES[1], indexes: [0] }] });
   });
 
+  it('sends the root fields the manifest declares unpartitioned to the national instance alone', () => {
+    const operation = parse('{ figures }').definitions[0] as OperationDefinitionNode;
+    expect(to(route(operation, {}, carriers, INSTANCES, new Set(['Query.figures'])))).toEqual([['cases@national', ['figures']]]);
+    const write = parse('mutation { touchAll }').definitions[0] as OperationDefinitionNode;
+    expect(to(route(write, {}, carriers, INSTANCES, new Set(['Mutation.touchAll'])))).toEqual([['cases@national', ['touchAll']]]);
+  });
+
   it('refuses what it cannot route rather than guess: root fields in fragments, subscriptions', () => {
     expect(plan('query { ...F } fragment F on Query { figures }')).toMatchObject({ kind: 'refused' });
     expect(plan('subscription { x }')).toMatchObject({ kind: 'refused' });

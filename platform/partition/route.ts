@@ -56,7 +56,14 @@ function scopeOf(field: FieldNode, carriers: readonly Carrier[], variables: Reco
 }
 
 /** Where one operation of a partitioned department goes (the gateway sends one operation per fetch). */
-export function route(operation: OperationDefinitionNode, variables: Record<string, unknown>, carriers: Carriers, instances: readonly Instance[]): Route {
+export function route(
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  carriers: Carriers,
+  instances: readonly Instance[],
+  /** root fields over records the department does not partition (`Query.mandates`): the national instance holds them */
+  unpartitioned: ReadonlySet<string> = new Set(),
+): Route {
   const root = operation.operation === 'mutation' ? 'Mutation' : operation.operation === 'query' ? 'Query' : null;
   if (!root) return { kind: 'refused', message: 'subscriptions are not served by a partitioned department' };
   const fields = operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value !== '__typename');
@@ -73,7 +80,8 @@ export function route(operation: OperationDefinitionNode, variables: Record<stri
   const byInstance = new Map<Instance, FieldNode[]>();
   const national: string[] = [];
   for (const field of fields) {
-    const scopes = scopeOf(field, carriers.fields.get(`${root}.${field.name.value}`) ?? [], variables);
+    const coordinate = `${root}.${field.name.value}`;
+    const scopes: Scope[] = unpartitioned.has(coordinate) ? [{ province: null }] : scopeOf(field, carriers.fields.get(coordinate) ?? [], variables);
     const provinces = new Set(scopes.map((s) => (s === 'national' ? 'national' : instanceFor(instances, s.province).name)));
     if (root === 'Mutation') {
       // a write goes to exactly one instance: never to several, never to all

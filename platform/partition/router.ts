@@ -23,6 +23,8 @@ export interface RouterOptions {
   gatewayKey: JWK;
   /** the router's private key: what the instances accept from it */
   routerKey: JWK;
+  /** root fields over records the department does not partition (its manifest's "unpartitioned") */
+  unpartitioned?: readonly string[];
   /** how long an instance may take before its part counts as unavailable */
   timeoutMs?: number;
 }
@@ -90,7 +92,7 @@ async function answer(
   const operation = operations.length === 1 ? operations[0]! : operations.find((o) => o.name?.value === request.operationName);
   if (!operation) return refused(400, 'Name the one operation to run (operationName)', 'BAD_REQUEST');
 
-  const plan = route(operation, request.variables, carriers, options.instances);
+  const plan = route(operation, request.variables, carriers, options.instances, new Set(options.unpartitioned));
   const forward = (instance: Instance, body: Request) => send(instance, body, claims, sign, options);
   switch (plan.kind) {
     case 'refused':

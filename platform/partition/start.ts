@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { JWK } from 'jose';
 import { startDepartment, type Department, type RunningDepartment, type StartOptions } from '../department.js';
+import { DEPARTMENTS } from '../departments.js';
 import { listen } from '../http.js';
 import type { DatabaseTarget } from '../config.js';
 import { createRouter } from './router.js';
@@ -47,7 +48,15 @@ export async function startPartitioned<L>(department: Department<L>, options: Pa
       started.push(Object.assign(running, { instance, province }));
     }
     const instances: Instance[] = started.map((s) => ({ name: s.instance, province: s.province, url: s.url }));
-    server = await createRouter({ department: department.name, typeDefs: department.typeDefs, instances, gatewayKey, routerKey: routerKeys.privateJwk });
+    const unpartitioned = DEPARTMENTS.find((d) => d.name === department.name)?.unpartitioned ?? [];
+    server = await createRouter({
+      department: department.name,
+      typeDefs: department.typeDefs,
+      instances,
+      gatewayKey,
+      routerKey: routerKeys.privateJwk,
+      unpartitioned,
+    });
     const listening = await listen(server, port, options.host ?? '127.0.0.1', department.name);
     return {
       name: department.name,
