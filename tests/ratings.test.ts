@@ -22,7 +22,7 @@ const alice = personAt(SEED, 0).id; // applicant
 const bob = personAt(SEED, 4).id; // another citizen
 const grace = personAt(SEED, 8).id; // acts for henry (帮代办)
 const henry = personAt(SEED, 12).id;
-const NO_SUCH_CASE = 'C2026010899999999';
+const NO_SUCH_CASE = '11C2026010899999999';
 
 const as = (subject: string) => bearer({ role: 'CITIZEN', subject });
 const officer = () =>
