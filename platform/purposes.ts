@@ -9,6 +9,8 @@
  * hides the access from its subject until then (platform/audit/withholding.ts), not from auditors.
  */
 
+import { jurisdictionOf } from './identifiers/jurisdiction.js';
+
 export interface LegalBasis {
   /** what an officer writes after `basis:` */
   code: string;
@@ -55,8 +57,8 @@ export const LEGAL_BASES: readonly LegalBasis[] = [
 
 const BY_CODE = new Map(LEGAL_BASES.map((b) => [b.code, b]));
 
-/** Case numbers as the cases department issues them: C, the submission date, a serial (digits and capitals). */
-const CASE_ID = /^C\d{8}[0-9A-Z]{1,16}$/;
+/** Case numbers as the cases department issues them: its province (jurisdictionOf), C, the submission date, a serial (digits and capitals). */
+const CASE_ID = /^\d{2}C\d{8}[0-9A-Z]{1,16}$/;
 /** The withholding request (platform/audit/withholding.ts) before a purpose: the purpose after it is what is checked. */
 const WITHHELD = /^withheld until \d{4}-\d{2}-\d{2}:\s*/;
 
@@ -70,7 +72,7 @@ export type StatedPurpose =
 
 /** How to state a purpose, for refusals a person can act on. */
 export const HOW_TO_STATE_A_PURPOSE =
-  'state it in x-purpose as case:<case id> (a case your agency handles, e.g. case:C2026010800000005) ' +
+  'state it in x-purpose as case:<case id> (a case your agency handles, e.g. case:11C2026010800000005) ' +
   `or basis:<code>, a registered legal basis: ${LEGAL_BASES.map((b) => `basis:${b.code} (${b.title}, ${b.law})`).join('; ')}`;
 
 /** Reads a stated purpose; a `withheld until <date>:` request before it is looked through. */
@@ -78,9 +80,12 @@ export function parsePurpose(text: string): StatedPurpose {
   const purpose = text.replace(WITHHELD, '').trim();
   if (purpose.startsWith('case:')) {
     const caseId = purpose.slice('case:'.length).trim();
-    return CASE_ID.test(caseId)
+    return CASE_ID.test(caseId) && jurisdictionOf(caseId)
       ? { kind: 'CASE', caseId }
-      : { kind: 'INVALID', problem: `${JSON.stringify(caseId.slice(0, 40))} is not a case number (C, the 8-digit submission date, a serial)` };
+      : {
+          kind: 'INVALID',
+          problem: `${JSON.stringify(caseId.slice(0, 40))} is not a case number (the province's 2 digits, C, the 8-digit submission date, a serial)`,
+        };
   }
   if (purpose.startsWith('basis:')) {
     const code = purpose.slice('basis:'.length).trim();

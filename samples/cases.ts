@@ -6,6 +6,7 @@ import { sampleImplementations, type SampleImplementation } from './catalog.js';
 import type { Channel } from '../reference/service-types.js';
 import { defaultCalendar } from '../platform/working-days.js';
 import { todayInChina } from '../platform/time.js';
+import { withJurisdiction } from '../platform/identifiers/jurisdiction.js';
 
 /**
  * The sample one-network cases (办件): a pure function of (seed, index), so the
@@ -129,7 +130,8 @@ export function sampleCaseAt(seed: number, index: number, people: number, today 
   }
   return {
     index,
-    id: `C${submittedOn.replaceAll('-', '')}${String(index).padStart(8, '0')}`,
+    // the province of the implementing region first: the id says which platform holds the case
+    id: withJurisdiction(impl.regionCode, `C${submittedOn.replaceAll('-', '')}${String(index).padStart(8, '0')}`),
     applicantKind: kind,
     applicantId: 'creditCode' in applicant ? applicant.creditCode : applicant.id,
     agentId: !byEnterprise && rng.chance(0.08) ? personAt(seed, rng.int(0, people - 1)).id : null,

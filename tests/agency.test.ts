@@ -152,9 +152,9 @@ describe('purposes are a case of the agency or a registered legal basis (product
     expect(notOurs.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(notOurs.errors?.[0]?.message).toContain(`case ${id} is not a case your agency handles`);
     expect(JSON.stringify(notOurs)).not.toContain(alice.name);
-    const unknown = await platform.query(PERSON, { id: alice.id }, await officer(other, ['population:read'], 'case:C2000010100000000'));
+    const unknown = await platform.query(PERSON, { id: alice.id }, await officer(other, ['population:read'], 'case:11C2000010100000000'));
     expect(unknown.status).toBe(403);
-    expect(unknown.errors?.[0]?.message.replace('C2000010100000000', id)).toBe(notOurs.errors?.[0]?.message);
+    expect(unknown.errors?.[0]?.message.replace('11C2000010100000000', id)).toBe(notOurs.errors?.[0]?.message);
   });
 
   it("accepts case:<id> of the officer's own agency and a registered legal basis", async () => {

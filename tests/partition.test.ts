@@ -71,7 +71,7 @@ describe('cases partitioned by province', () => {
 
   it("writes a new case in its province's instance only", async () => {
     const alice = personAt(7, 0);
-    for (const province of ['44', '32']) {
+    for (const province of ['44', '33']) {
       const implementation = sampleImplementations(7).find((i) => i.regionCode.startsWith(province) && i.itemCode === 'JF-040003-001')!;
       const input = {
         itemCode: implementation.itemCode,
@@ -90,6 +90,34 @@ describe('cases partitioned by province', () => {
           (await rowsOf(p)).some((r) => r.id === id),
           `cases@${p}`,
         ).toBe(p === holder);
+    }
+  });
+
+  it('splits an entity fetch by the province of each key and puts the answers back in order', async () => {
+    // evaluation is not partitioned here: its list of ratings names cases of every province, which the
+    // gateway fetches from cases in one _entities request
+    const headers = await bearer({
+      role: 'OFFICER',
+      subject: 'officer-2',
+      department: registeredAgencies()[0]!.code,
+      scopes: ['evaluation:read', 'cases:read'],
+    } as TokenRequest);
+    const res = await platform.query(
+      '{ evaluations(first: 40) { nodes { id case { id region { code } } } } }',
+      {},
+      { ...headers, 'x-purpose': encodeURIComponent('basis:licensing-review') },
+    );
+    expect(res.errors).toBeUndefined();
+    const nodes = res.data!.evaluations.nodes as { id: string; case: { id: string; region: { code: string } } }[];
+    const provinces = new Set(nodes.map((n) => n.case.id.slice(0, 2)));
+    // the fetch did span instances: Beijing's, Guangdong's and the national one
+    expect([...provinces].filter((p) => PROVINCES.includes(p)).length).toBe(2);
+    expect([...provinces].some((p) => !PROVINCES.includes(p))).toBe(true);
+    const held = new Map((await Promise.all([...PROVINCES, null].map(rowsOf))).flat().map((r) => [r.id, r.region_code]));
+    for (const n of nodes) {
+      // each rating got its own case back, from the instance that holds it
+      expect(n.case.id).toBe(`${n.id.slice(0, 2)}${n.id.slice(4)}`);
+      expect(n.case.region.code).toBe(held.get(n.case.id));
     }
   });
 

@@ -22,7 +22,9 @@ const alice = personAt(SEED, 0).id; // applicant
 const bob = personAt(SEED, 4).id; // another citizen
 const grace = personAt(SEED, 8).id; // acts for henry (帮代办)
 const henry = personAt(SEED, 12).id;
-const NO_SUCH_CASE = 'C2026010899999999';
+const NO_SUCH_CASE = '11C2026010899999999';
+/** A case's evaluation: its province, E-, the case id without its province. */
+const evaluationOf = (caseId: string) => `${caseId.slice(0, 2)}E-${caseId.slice(2)}`;
 
 const as = (subject: string) => bearer({ role: 'CITIZEN', subject });
 const officer = () =>
@@ -276,7 +278,7 @@ describe('好差评 that cannot be faked (rateCase with the case’s rating tick
     const first = await rate(alice, rating(delivered, await ticketOf(delivered, alice)), 'rate-1');
     expect(first.errors).toBeUndefined();
     expect(first.data?.rateCase).toEqual({
-      id: `E-${delivered}`,
+      id: evaluationOf(delivered),
       level: 'VERY_DISSATISFIED',
       case: { id: delivered },
       evaluator: { id: alice },
@@ -298,7 +300,7 @@ describe('好差评 that cannot be faked (rateCase with the case’s rating tick
       expect(after.published?.[key].satisfaction).toEqual(plusOne(before.published?.[key].satisfaction));
     }
     for (const key of ['otherItem', 'otherAgency', 'otherRegion'] as const) expect(after.published?.[key]).toEqual(before.published?.[key]);
-    expect(after.rated[delivered]).toEqual([{ id: `E-${delivered}`, level: 'VERY_DISSATISFIED' }]);
+    expect(after.rated[delivered]).toEqual([{ id: evaluationOf(delivered), level: 'VERY_DISSATISFIED' }]);
 
     const twice = await rate(alice, rating(delivered, await ticketOf(delivered, alice), { level: 'VERY_SATISFIED', comment: null }));
     expectRefused(twice, 'CONFLICT', /一事一评/);
@@ -311,7 +313,7 @@ describe('好差评 that cannot be faked (rateCase with the case’s rating tick
       rating(rejected, await ticketOf(rejected, alice), { level: 'SATISFIED', comment: null, channel: 'SERVICE_HALL', dimensions: null }),
     );
     expect(ended.errors).toBeUndefined();
-    expect(ended.data?.rateCase).toMatchObject({ id: `E-${rejected}`, evaluator: { id: alice }, serviceItem: { code: IMPL.itemCode } });
+    expect(ended.data?.rateCase).toMatchObject({ id: evaluationOf(rejected), evaluator: { id: alice }, serviceItem: { code: IMPL.itemCode } });
     const agentsTicket = await ticketOf(forHenry, grace);
     // the agent's ticket names the agent only: henry's identity number, masked for grace everywhere, is not in it
     expect(Buffer.from(agentsTicket.split('.')[1]!, 'base64url').toString()).not.toContain(henry);
@@ -319,7 +321,7 @@ describe('好差评 that cannot be faked (rateCase with the case’s rating tick
     expectRefused(await rate(henry, rating(forHenry, agentsTicket)), 'FORBIDDEN');
     const byAgent = await rate(grace, rating(forHenry, agentsTicket, { level: 'SATISFIED', comment: '代办很顺利' }));
     expect(byAgent.errors).toBeUndefined();
-    expect(byAgent.data?.rateCase).toMatchObject({ id: `E-${forHenry}`, evaluator: { id: grace }, department: { code: IMPL.departmentCode } });
+    expect(byAgent.data?.rateCase).toMatchObject({ id: evaluationOf(forHenry), evaluator: { id: grace }, department: { code: IMPL.departmentCode } });
     // henry holds a ticket of his own case too, but it was rated
     expectRefused(await rate(henry, rating(forHenry, await ticketOf(forHenry, henry), { level: 'SATISFIED', comment: null })), 'CONFLICT');
   });

@@ -1,4 +1,4 @@
-import { divisions } from '../../reference/divisions.js';
+import { jurisdictionOf, PROVINCE_CODES } from '../identifiers/jurisdiction.js';
 
 /**
  * Where a record lives when a department is partitioned by administrative level: each province (31 and
@@ -8,32 +8,20 @@ import { divisions } from '../../reference/divisions.js';
  */
 export type Province = string;
 
-const PROVINCES: ReadonlySet<Province> = new Set(
-  divisions()
-    .filter((d) => d.level === 'PROVINCE')
-    .map((d) => d.code.slice(0, 2)),
-);
-
-export function isProvince(code: string): boolean {
-  return PROVINCES.has(code);
-}
-
 /** The province of a division code, or null for the country ('000000') and anything that is no division of a province. */
 export function provinceOfDivision(code: string): Province | null {
-  const province = /^\d{6}$/.test(code) ? code.slice(0, 2) : '';
-  return isProvince(province) ? province : null;
+  return /^\d{6}$/.test(code) && PROVINCE_CODES.has(code.slice(0, 2)) ? code.slice(0, 2) : null;
 }
 
 /**
  * The province a carried value names: a division code; an id that begins with its province (a case
- * `44C20261202…`); or a code with a division inside it after a level digit (an implementation
- * `XK-000101-001-3440106-…`). Null when it names none: the caller asked about no one province.
+ * `44C20261202…`, platform/identifiers/jurisdiction.ts); or a code with a division inside it after a
+ * level digit (an implementation `XK-000101-001-3440106-…`). Null when it names none.
  */
 export function provinceOf(value: unknown): Province | null {
   if (typeof value !== 'string') return null;
   if (/^\d{6}$/.test(value)) return provinceOfDivision(value);
-  const prefix = /^(\d{2})[A-Z]/.exec(value);
-  if (prefix) return isProvince(prefix[1]!) ? prefix[1]! : null;
   const embedded = /-\d(\d{6})-/.exec(value);
-  return embedded ? provinceOfDivision(embedded[1]!) : null;
+  if (embedded) return provinceOfDivision(embedded[1]!);
+  return jurisdictionOf(value);
 }

@@ -123,7 +123,7 @@ describe('reading appeals', () => {
       const county = residenceCounties().find((c) => c.code === a.regionCode)!;
       expect(data?.appeal).toEqual({ ...expected(a), suggestedDepartment: { code: agencyAt(CATEGORIES[a.category].departmentKind, county)!.code } });
     }
-    const missing = await q('{ appeal(id: "A2000010199999999") { id } }');
+    const missing = await q('{ appeal(id: "11A2000010199999999") { id } }');
     expect(codeOf(missing)).toBe('NOT_FOUND');
   });
 
@@ -175,7 +175,9 @@ describe('reading appeals', () => {
     expect(reversed.errors?.[0]?.message).toContain('to:');
     const badRegion = await q('query($r: DivisionCode) { appeals(region: $r) { nodes { id } } }', { r: '12345' });
     expect(codeOf(badRegion)).toBe('BAD_USER_INPUT');
-    const badAgency = await q('mutation($d: CreditCode!) { dispatchAppeal(id: "A2000010100000000", departmentCode: $d) { id } }', { d: '11110101000000000X' });
+    const badAgency = await q('mutation($d: CreditCode!) { dispatchAppeal(id: "11A2000010100000000", departmentCode: $d) { id } }', {
+      d: '11110101000000000X',
+    });
     expect(codeOf(badAgency)).toBe('BAD_USER_INPUT');
   });
 
@@ -183,7 +185,7 @@ describe('reading appeals', () => {
     const some = ALL.slice(0, 5);
     dept.sql.reset();
     const { data, errors } = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on Appeal { id status } } }', {
-      r: [...some.map((a) => ({ __typename: 'Appeal', id: a.id })), { __typename: 'Appeal', id: 'A2000010199999999' }],
+      r: [...some.map((a) => ({ __typename: 'Appeal', id: a.id })), { __typename: 'Appeal', id: '11A2000010199999999' }],
     });
     expect(errors).toBeUndefined();
     expect(data?._entities).toEqual([...some.map((a) => ({ id: a.id, status: a.status })), null]);
@@ -457,7 +459,7 @@ describe('handling appeals', () => {
     expect(registered.errors).toBeUndefined();
     const appeal = registered.data?.registerAppeal;
     expect(appeal).toMatchObject({ status: 'RECEIVED', department: null, receivedOn: today, kind: 'HELP_REQUEST', appellant: { id: resident.id } });
-    expect(appeal.id).toMatch(new RegExp(`^A${today.replaceAll('-', '')}\\d{8}$`));
+    expect(appeal.id).toMatch(new RegExp(`^${county.code.slice(0, 2)}A${today.replaceAll('-', '')}\\d{8}$`));
     expect(appeal.deadline).toBe(defaultCalendar().addWorkingDays(today, 3));
 
     const dispatched = await q(DISPATCH, { id: appeal.id, d: wrong });
@@ -506,7 +508,7 @@ describe('handling appeals', () => {
     const rated = await q(CLOSE, { id: appeal.id, s: 'DISSATISFIED' });
     expect(codeOf(rated)).toBe('BAD_USER_INPUT');
     expect((await q(READ, { id: appeal.id })).data?.appeal.status).toBe('RESPONDED');
-    expect(codeOf(await q(DISPATCH, { id: 'A2000010199999999', d: health }))).toBe('NOT_FOUND');
+    expect(codeOf(await q(DISPATCH, { id: '11A2000010199999999', d: health }))).toBe('NOT_FOUND');
     expect(codeOf(await q(DISPATCH, { id: appeal.id, d: makeCreditCode('9', '1', county.code, '12345678') }))).toBe('BAD_USER_INPUT');
   });
 
@@ -546,5 +548,53 @@ describe('handling appeals', () => {
     const blank = await q(REGISTER, { input: { ...input, text: '   ' } });
     expect(codeOf(blank)).toBe('BAD_USER_INPUT');
     expect(blank.errors?.[0]?.message).toContain('input.text');
+  });
+});
+
+describe('appeal ids carry the province of the appeal region (a router reads it from the first two characters)', () => {
+  const REGISTER = 'mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { id region { code } } }';
+  const base = { kind: 'COMPLAINT', category: 'HEALTH', text: '社区卫生服务中心周末不开门。', channel: 'HOTLINE' };
+  const today = todayInChina().replaceAll('-', '');
+
+  it('gives every sample appeal the province of its region', () => {
+    for (const a of ALL) expect(a.id).toMatch(new RegExp(`^${a.regionCode.slice(0, 2)}A\\d{16}$`));
+  });
+
+  it('numbers registered appeals per province and day: the first of a province the sample never serves is serial 0', async () => {
+    // 120101 (Tianjin) and 460105 (Hainan): no sample appeal, so each province's day starts at 0
+    const tianjin = await q(REGISTER, { input: { ...base, region: '120101' } });
+    expect(tianjin.errors).toBeUndefined();
+    expect(tianjin.data?.registerAppeal).toEqual({ id: `12A${today}00000000`, region: { code: '120101' } });
+    expect((await q(REGISTER, { input: { ...base, region: '120102' } })).data?.registerAppeal.id).toBe(`12A${today}00000001`);
+    expect((await q(REGISTER, { input: { ...base, region: '460105' } })).data?.registerAppeal.id).toBe(`46A${today}00000000`);
+  });
+
+  it('refuses a well-formed region in no province of GB/T 2260 (16, 24, 80) as BAD_USER_INPUT naming input.region, and stores nothing', async () => {
+    const before = (await q('{ appeals(first: 100) { nodes { id } } }')).data?.appeals.nodes;
+    for (const region of ['160000', '240101', '800000']) {
+      const refused = await q(REGISTER, { input: { ...base, region } });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.region' });
+      expect(refused.data?.registerAppeal ?? null).toBeNull();
+    }
+    expect((await q('{ appeals(first: 100) { nodes { id } } }')).data?.appeals.nodes).toEqual(before);
+  });
+
+  it('answers ids without a known province NOT_FOUND (by key: null), never INTERNAL, and changes nothing', async () => {
+    const a = ALL[0]!;
+    const before = (await q('query($id: ID!) { appeal(id: $id) { status department { code } } }', { id: a.id })).data?.appeal;
+    const malformed = ['', 'XX', `XX${a.id.slice(2)}`, `99${a.id.slice(2)}`, `16${a.id.slice(2)}`, a.id.slice(2)];
+    const agency = agencyAt('HEALTH', residenceCounties()[0]!)!.code;
+    for (const id of malformed) {
+      expect(codeOf(await q('query($id: ID!) { appeal(id: $id) { id } }', { id }))).toBe('NOT_FOUND');
+      expect(codeOf(await q('mutation($id: ID!, $d: CreditCode!) { dispatchAppeal(id: $id, departmentCode: $d) { id } }', { id, d: agency }))).toBe(
+        'NOT_FOUND',
+      );
+    }
+    const byKey = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on Appeal { id } } }', {
+      r: malformed.map((id) => ({ __typename: 'Appeal', id })),
+    });
+    expect(byKey.errors).toBeUndefined();
+    expect(byKey.data?._entities).toEqual(malformed.map(() => null));
+    expect((await q('query($id: ID!) { appeal(id: $id) { status department { code } } }', { id: a.id })).data?.appeal).toEqual(before);
   });
 });

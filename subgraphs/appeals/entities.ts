@@ -10,7 +10,8 @@ export const AppealEntity = defineEntity({
   name: 'Appeal',
   tableName: 'appeal',
   properties: {
-    id: p.string().length(17).primary(),
+    // province (2), A, the receiving date, an 8-digit serial
+    id: p.string().length(19).primary(),
     kind: p.string().length(16).$type<AppealKind>(),
     category: p.string().length(32).$type<AppealCategory>(),
     text: p.text(),

@@ -71,7 +71,7 @@ describe('cases department', () => {
     expect(data.events.map((e: { status: string }) => e.status)).toEqual(events.map((e) => e.status));
     const late2 = first((c) => (c.overdueDays ?? 0) > 0 && c.decidedOn !== null);
     expect(await readCase(late2.id)).toMatchObject({ overdue: true, overdueWorkingDays: late2.overdueDays });
-    const unknown = await q('{ case(id: "C2000010100000000") { id } }');
+    const unknown = await q('{ case(id: "11C2000010100000000") { id } }');
     expect(codeOf(unknown.errors)).toBe('NOT_FOUND');
   });
   it('counts in-person trips from the timeline', async () => {
@@ -280,7 +280,7 @@ describe('cases department', () => {
       {
         r: [
           { __typename: 'Case', id: c.id },
-          { __typename: 'Case', id: 'C2000010100000000' },
+          { __typename: 'Case', id: '11C2000010100000000' },
           { __typename: 'DraftApplication', itemCode: ITEM, applicantKind: 'PERSON', applicantId: person },
           { __typename: 'Person', id: c.applicantId },
           { __typename: 'Enterprise', creditCode: firm },
@@ -405,7 +405,7 @@ describe('cases department', () => {
     });
     expect(rejected.data?.rejectCase).toMatchObject({ status: 'NOT_ACCEPTED', allowedActions: [], dueDate: null });
     expect(rejected.data?.rejectCase.events.at(-1)).toMatchObject({ status: 'NOT_ACCEPTED', note: '材料不齐全' });
-    expect(codeOf((await q(step('acceptCase'), { id: 'C2000010100000000', channel: 'WEB_PORTAL' })).errors)).toBe('NOT_FOUND');
+    expect(codeOf((await q(step('acceptCase'), { id: '11C2000010100000000', channel: 'WEB_PORTAL' })).errors)).toBe('NOT_FOUND');
   });
   it('answers a repeated idempotency key with the first result, and another input with CONFLICT', async () => {
     const me = personAt(SEED.seed, 20).id;
@@ -477,5 +477,35 @@ describe('cases department', () => {
       /^input.implementationCode:/,
     );
     expect(codeOf((await submit(submission(me, { agentId: me }))).errors)).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('case ids carry the province of the implementing region (a router reads it from the first two characters)', () => {
+  it('gives every sample case the province of its implementing region', () => {
+    for (const c of rows) expect(c.id).toMatch(new RegExp(`^${c.regionCode.slice(0, 2)}C\\d{16}$`));
+  });
+
+  it('makes the id of a submitted case begin with the province of its implementation', async () => {
+    const me = personAt(SEED.seed, 30).id;
+    const { data, errors } = await dept.query(SUBMIT, { input: submission(me) }, { caller: citizen(me) });
+    expect(errors).toBeUndefined();
+    expect(data?.submitCase.id).toMatch(new RegExp(`^${IMPLEMENTATION.regionCode.slice(0, 2)}C${today.replaceAll('-', '')}N[0-9A-Z]{10}$`));
+  });
+
+  it('answers ids without a known province NOT_FOUND (by key: null, handlesCase: false), never INTERNAL, and changes nothing', async () => {
+    const c = first((x) => x.status === 'SUBMITTED');
+    const before = await readCase(c.id);
+    const malformed = ['', 'XX', `XX${c.id.slice(2)}`, `99${c.id.slice(2)}`, `16${c.id.slice(2)}`, c.id.slice(2)];
+    for (const id of malformed) {
+      expect((await q('query($id: ID!) { case(id: $id) { id } }', { id })).errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+      expect((await q(step('acceptCase'), { id, channel: 'SERVICE_HALL' })).errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+      expect((await q('query($id: ID!) { handlesCase(id: $id) }', { id })).data?.handlesCase).toBe(false);
+    }
+    const byKey = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { id } } }', {
+      r: malformed.map((id) => ({ __typename: 'Case', id })),
+    });
+    expect(byKey.errors).toBeUndefined();
+    expect(byKey.data?._entities).toEqual(malformed.map(() => null));
+    expect(await readCase(c.id)).toEqual(before);
   });
 });

@@ -32,7 +32,7 @@ describeEntityKeys(
         root: 'query($id: ID!) { case(id: $id) { SELECTION } }',
         variables: { id: data?.cases.nodes[0].id },
         pick: (d) => d.case,
-        missing: { id: 'C2000010100000000' },
+        missing: { id: '11C2000010100000000' },
         as: onDuty,
         refused: [...REFUSED, STRANGER],
       });
@@ -67,7 +67,7 @@ describeEntityKeys(
     // officer on duty, and refused before the look-up to everyone else
     it('CertificateUse', async () => {
       const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on CertificateUse { caseId material number } } }';
-      const r = [{ __typename: 'CertificateUse', caseId: 'C2000010100000000', material: 'none' }];
+      const r = [{ __typename: 'CertificateUse', caseId: '11C2000010100000000', material: 'none' }];
       expect((await dept().query(entities, { r }, onDuty)).data?._entities).toEqual([null]);
       for (const who of [...REFUSED, STRANGER]) {
         const answer = await dept().query(entities, { r }, who);

@@ -49,11 +49,11 @@ describeEntityKeys(certificates, SEED, ['Case', 'Certificate', 'CertificateUse',
   it('Case, DraftApplication, CertificateUse: resolved from the key and the required fields; refused before the look-up to the unentitled', async () => {
     const person = personAt(SEED.seed, 0).id;
     const representations = [
-      { __typename: 'Case', id: 'C2026010100000001', applicantKind: 'PERSON', applicantId: person, item: ITEM },
+      { __typename: 'Case', id: '11C2026010100000001', applicantKind: 'PERSON', applicantId: person, item: ITEM },
       { __typename: 'DraftApplication', itemCode: ITEM.code, applicantKind: 'PERSON', applicantId: person, item: ITEM },
       {
         __typename: 'CertificateUse',
-        caseId: 'C2026010100000001',
+        caseId: '11C2026010100000001',
         material: '居民身份证',
         certificateId: 'JMSFZ-999999999-01',
         certificateType: 'RESIDENT_ID_CARD',
@@ -70,10 +70,10 @@ describeEntityKeys(certificates, SEED, ['Case', 'Certificate', 'CertificateUse',
     const answer = await dept().query(query, { r: representations }, onDuty);
     expect(answer.errors).toBeUndefined();
     expect(answer.data?._entities).toMatchObject([
-      { id: 'C2026010100000001', materials: [{ name: '居民身份证', certificateType: 'RESIDENT_ID_CARD' }] },
+      { id: '11C2026010100000001', materials: [{ name: '居民身份证', certificateType: 'RESIDENT_ID_CARD' }] },
       { itemCode: ITEM.code, materials: [{ name: '居民身份证' }] },
       // a certificate that does not exist was not held
-      { caseId: 'C2026010100000001', material: '居民身份证', heldAtSubmission: false },
+      { caseId: '11C2026010100000001', material: '居民身份证', heldAtSubmission: false },
     ]);
     const nobody = personAt(SEED.seed, 5_000).id;
     for (const who of REFUSED) {

@@ -45,6 +45,8 @@ const TEST_AGENCY = makeCreditCode('1', '1', TEST_REGION, '12345678');
 const RATER = makeResidentId('650102', '19900501', 123);
 const DIMENSIONS = { overall: 5, efficiency: 4, guideAccuracy: 5, convenience: 4, usability: 3 };
 let caseSerial = 0;
+/** A seeded case's rectification: its province, R-, the case id without its province. */
+const rectificationOf = (caseId: string) => `${caseId.slice(0, 2)}R-${caseId.slice(2)}`;
 const facts = (caseId: string, extra: Partial<RatingTicket> = {}): RatingTicket => ({
   caseId,
   holderKind: 'PERSON',
@@ -59,7 +61,8 @@ const facts = (caseId: string, extra: Partial<RatingTicket> = {}): RatingTicket 
 const ticket = (caseId: string, extra: Partial<RatingTicket> = {}, ttl = 3600) => signTicket(ticketClaims(facts(caseId, extra)), ttl);
 /** A rating of a new ended case of RATER's (or of the ticket's applicant), with its ticket. */
 const rating = (overrides: Record<string, unknown> = {}, holder: Partial<RatingTicket> = {}) => {
-  const caseId = `C-TEST-${++caseSerial}`;
+  // a case of TEST_REGION's province (65), as the cases department numbers them
+  const caseId = `65C2026TEST${String(++caseSerial).padStart(6, '0')}`;
   return { caseId, ratingTicket: ticket(caseId, holder), level: 'SATISFIED', dimensions: DIMENSIONS, channel: 'MOBILE_APP', ...overrides };
 };
 const RATE = `mutation($input: RateCaseInput!, $key: String) { rateCase(input: $input, idempotencyKey: $key) {
@@ -110,7 +113,7 @@ describe('evaluation department', () => {
       serviceItem: { code: e.itemCode },
       region: { code: e.regionCode },
       department: { code: e.departmentCode },
-      rectification: isBadReview(e.level) ? { id: `R-${e.caseId}` } : null,
+      rectification: isBadReview(e.level) ? { id: rectificationOf(e.caseId) } : null,
     });
     const hall = first(evaluations, (x) => x.overall === null);
     expect((await q('query($id: ID!) { evaluation(id: $id) { dimensions { overall } } }', { id: hall.id })).data?.evaluation.dimensions).toBeNull();
@@ -185,7 +188,7 @@ describe('evaluation department', () => {
     const { data, errors } = await rate(input);
     expect(errors).toBeUndefined();
     expect(data?.rateCase).toMatchObject({
-      id: `E-${input.caseId}`,
+      id: `65E-${input.caseId.slice(2)}`,
       level: 'SATISFIED',
       comment: '很方便',
       channel: 'MOBILE_APP',
@@ -230,7 +233,7 @@ describe('evaluation department', () => {
     const { data, errors } = await rate(input);
     expect(errors).toBeUndefined();
     const opened = data?.rateCase.rectification;
-    expect(opened).toEqual({ id: `R-${input.caseId}`, status: 'OPEN', deadline: rectificationDeadline(today), overdue: false });
+    expect(opened).toEqual({ id: `65R-${input.caseId.slice(2)}`, status: 'OPEN', deadline: rectificationDeadline(today), overdue: false });
     const id = opened.id as string;
     const read = async () => (await q(`query($id: ID!) { rectification(id: $id) { ${RECT} } }`, { id })).data?.rectification;
     const step = (mutation: string, args: string, caller = OFFICER) => q(`mutation($id: ID!) { ${mutation}(${args}) { ${RECT} } }`, { id }, caller);
@@ -334,7 +337,7 @@ describe('evaluation department', () => {
     const otherCase = await rate(rating({ level: 'SATISFIED' }), 'key-1');
     expect(otherCase.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const rows = await q('query($c: ID) { evaluations(case: $c) { nodes { comment rectification { id } } } }', { c: input.caseId });
-    expect(rows.data?.evaluations.nodes).toEqual([{ comment: '等太久', rectification: { id: `R-${input.caseId}` } }]);
+    expect(rows.data?.evaluations.nodes).toEqual([{ comment: '等太久', rectification: { id: `65R-${input.caseId.slice(2)}` } }]);
     const id = one.data?.rateCase.rectification.id;
     const call = (summary: string) =>
       q(
@@ -444,7 +447,7 @@ describe('evaluation department', () => {
     expect(data?._entities).toEqual([
       { id: e.id, level: e.level },
       null,
-      { id: e.caseId, evaluation: { id: e.id, rectification: { id: `R-${e.caseId}` } } },
+      { id: e.caseId, evaluation: { id: e.id, rectification: { id: rectificationOf(e.caseId) } } },
       { id: expect.any(String), evaluation: null },
       { code: e.itemCode },
       { code: e.departmentCode },
@@ -514,5 +517,54 @@ describe('evaluation department', () => {
       'query($n: Int) { evaluations(first: $n) { nodes { rectification { evaluation { id } } } } rectifications(first: $n) { nodes { evaluation { rectification { id } } } } }';
     expect(await cost(list, { n: 3 })).toBe(4);
     expect(await cost(list, { n: 100 })).toBe(4);
+  });
+});
+
+describe('ids carry the province of the case (a router reads it from the first two characters)', () => {
+  it('gives the sample evaluations and rectifications the province of their case', () => {
+    for (const e of evaluations) {
+      expect(e.caseId.slice(0, 2)).toBe(e.regionCode.slice(0, 2));
+      expect(e.id).toBe(`${e.regionCode.slice(0, 2)}E-${e.caseId.slice(2)}`);
+    }
+    for (const r of rectifications) expect(r.id).toBe(`${r.regionCode.slice(0, 2)}R-${r.evaluationId.slice(4)}`);
+    expect(rectifications.length).toBeGreaterThan(0);
+  });
+
+  it('makes the id of a rating, and of the rectification a bad one opens, begin with the province of the case region', async () => {
+    // Tianjin (12): a province the sample never serves, so its figures stay put
+    const input = rating({ caseId: '12C2026TEST900001', level: 'VERY_DISSATISFIED', comment: '无人答复' });
+    input.ratingTicket = ticket(input.caseId as string, { regionCode: '120101' });
+    const { data, errors } = await rate(input);
+    expect(errors).toBeUndefined();
+    expect(data?.rateCase).toMatchObject({ id: '12E-C2026TEST900001', region: { code: '120101' }, rectification: { id: '12R-C2026TEST900001' } });
+    const back = await q('query($id: ID!) { evaluation(id: $id) { case { id } rectification { id } } }', { id: '12E-C2026TEST900001' });
+    expect(back.data?.evaluation).toEqual({ case: { id: '12C2026TEST900001' }, rectification: { id: '12R-C2026TEST900001' } });
+  });
+
+  it('treats a rating of a case id without its province as an unknown case, and stores nothing', async () => {
+    for (const caseId of ['C2026TEST900002', 'XXC2026TEST900002', '99C2026TEST900002']) {
+      const input = rating({ caseId });
+      input.ratingTicket = ticket(caseId);
+      const refused = await rate(input);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(refused.data?.rateCase ?? null).toBeNull();
+      expect((await q('query($c: ID) { evaluations(case: $c) { nodes { id } } }', { c: caseId })).data?.evaluations.nodes).toEqual([]);
+    }
+  });
+
+  it('answers a look-up by an id without a known province NOT_FOUND (by key: null), never INTERNAL', async () => {
+    const e = first(evaluations, (x) => isBadReview(x.level));
+    const malformed = ['', 'XX', `XX${e.id.slice(2)}`, `99${e.id.slice(2)}`, `16${e.id.slice(2)}`, e.id.slice(2), 'E-none'];
+    for (const id of malformed) {
+      for (const field of ['evaluation', 'rectification']) {
+        const r = await q(`query($id: ID!) { ${field}(id: $id) { id } }`, { id });
+        expect(r.errors?.map((x) => x.extensions?.code)).toEqual(['NOT_FOUND']);
+      }
+    }
+    const r = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on Evaluation { id } } }', {
+      r: malformed.map((id) => ({ __typename: 'Evaluation', id })),
+    });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?._entities).toEqual(malformed.map(() => null));
   });
 });

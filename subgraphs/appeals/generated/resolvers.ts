@@ -53,7 +53,7 @@ export type Appeal = {
   department?: Maybe<Department>;
   /** When it was last dispatched. */
   dispatchedOn?: Maybe<Scalars['Date']['output']>;
-  /** A, the day of receipt (YYYYMMDD) and a serial, e.g. A2025061200000042. */
+  /** The province (2 digits of GB/T 2260) of the appeal's region, A, the day of receipt (YYYYMMDD) and a serial, e.g. 11A2025061200000042. */
   id: Scalars['ID']['output'];
   kind: AppealKind;
   /**

@@ -7,6 +7,7 @@ import type { Appeal } from '../entities.js';
 import { channelMix, countyProfile, kindMix, pickWeighted, type CountyProfile, type Weighted } from './profile.js';
 import { appealText, responseText, returnReason } from './texts.js';
 import { addDays } from '../../../platform/time.js';
+import { withJurisdiction } from '../../../platform/identifiers/index.js';
 
 /** Share of appeals whose appellant stays anonymous. */
 export const ANONYMOUS_SHARE = 0.3;
@@ -49,7 +50,7 @@ export function appealAt(seed: number, index: number, people: number, today: str
   const minute = String(rng.int(0, 59)).padStart(2, '0');
   const responseLimitDays = RESPONSE_LIMIT_DAYS[kind];
   const appeal: Appeal = {
-    id: `A${receivedOn.replaceAll('-', '')}${String(index).padStart(8, '0')}`,
+    id: withJurisdiction(profile.county.code, `A${receivedOn.replaceAll('-', '')}${String(index).padStart(8, '0')}`),
     kind,
     category,
     text: appealText(rng, category, kind),

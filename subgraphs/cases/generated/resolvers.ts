@@ -76,7 +76,7 @@ export type Case = {
   dueDate?: Maybe<Scalars['Date']['output']>;
   /** Every step, oldest first, with the channel and the handler. */
   events: Array<CaseEvent>;
-  /** Case number: C, the submission date, then a serial, e.g. C2026010800000005. */
+  /** Case number: the province (2 digits of GB/T 2260) of the implementing region, C, the submission date, then a serial, e.g. 11C2026010800000005. */
   id: Scalars['ID']['output'];
   /** The implementation (实施清单) it was submitted under: item, level, division and agency. */
   implementationCode: Scalars['String']['output'];

@@ -9,14 +9,18 @@ import { confirmedDataRuns, recordDataRuns } from '../dataRuns.js';
 import { caseFacts } from '../timeline.js';
 import { checkApplicant, checkChannel, itemFor } from '../validate.js';
 import { idempotent } from '../../../platform/idempotency.js';
+import { withJurisdiction } from '../../../platform/identifiers/index.js';
 import { nowInChina } from '../../../platform/time.js';
 import { replayCase } from './handlingSteps.js';
 
 const SERIAL = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** C + submission date + N + 10 random characters: never one of the sample ids (C + date + 8 digits). */
-function newCaseId(at: string): string {
-  return `C${at.slice(0, 10).replaceAll('-', '')}N${Array.from({ length: 10 }, () => SERIAL[randomInt(SERIAL.length)]).join('')}`;
+/**
+ * The province of the implementing region, C, the submission date, N and 10 random characters:
+ * never one of the sample ids (province, C, date, 8 digits).
+ */
+function newCaseId(regionCode: string, at: string): string {
+  return withJurisdiction(regionCode, `C${at.slice(0, 10).replaceAll('-', '')}N${Array.from({ length: 10 }, () => SERIAL[randomInt(SERIAL.length)]).join('')}`);
 }
 
 /** Opens a case under an implementation, which fixes region, agency and the promised limit. */
@@ -42,7 +46,7 @@ export const submitCase: NonNullable<MutationResolvers['submitCase']> = async (_
         );
       }
       const at = nowInChina();
-      const id = newCaseId(at);
+      const id = newCaseId(implementation.regionCode, at);
       const event: CaseEvent = { caseId: id, seq: 0, at, status: 'SUBMITTED', channel: input.channel, handler, note: null };
       const { itemCode, implementationCode, applicantKind, applicantId, channel } = input;
       const { regionCode, departmentCode, promisedLimitDays } = implementation;

@@ -173,7 +173,7 @@ export type Evaluation = {
   evaluatedAt: Scalars['String']['output'];
   /** Who rated: the applicant of the case (a resident or an enterprise), or the person who acted for them. */
   evaluator: Evaluator;
-  /** E- followed by the case id: a case has at most one evaluation. */
+  /** The case's province, E-, then the case id without its province (case 11C2026… → 11E-C2026…): a case has at most one evaluation. */
   id: Scalars['ID']['output'];
   level: EvaluationLevel;
   /** The rectification a bad review opened; null for a good one. */
@@ -393,7 +393,7 @@ export type Rectification = {
   dismissalReason?: Maybe<Scalars['String']['output']>;
   /** The bad review that opened it. */
   evaluation: Evaluation;
-  /** R- followed by the case id. */
+  /** The case's province, R-, then the case id without its province (case 11C2026… → 11R-C2026…). */
   id: Scalars['ID']['output'];
   /** When it was opened (= when the bad review arrived), ISO 8601 in China time. */
   openedAt: Scalars['String']['output'];

@@ -1,4 +1,6 @@
-import { ErrorCode, GovError } from '../../../platform/errors.js';
+import { ErrorCode, GovError, NotFoundError } from '../../../platform/errors.js';
+import { jurisdictionOf } from '../../../platform/identifiers/index.js';
+import { evaluationIdOf, rectificationIdOf } from '../ids.js';
 import { rectificationDeadline } from '../deadlines.js';
 import { EvaluationEntity, RectificationEntity, type Evaluation } from '../entities.js';
 import type { MutationResolvers } from '../generated/resolvers.js';
@@ -17,6 +19,8 @@ export const Mutation: MutationResolvers = {
     const caseId = input.caseId.trim();
     // who may rate, and the case's item, region and agency, come from the signed ticket only
     const ticket = await ticketFor(input.ratingTicket, caseId, caller, todayInChina());
+    // every case id the cases department issues begins with its province; one that does not names no case
+    if (!jurisdictionOf(caseId)) throw new NotFoundError('Case', caseId);
     const run = async (tx: typeof em) => {
       const earlier = await tx.findOne(EvaluationEntity, { caseId });
       if (earlier) {
@@ -27,7 +31,7 @@ export const Mutation: MutationResolvers = {
       }
       const evaluatedAt = nowInChina();
       const evaluation: Evaluation = {
-        id: `E-${caseId}`,
+        id: evaluationIdOf(caseId, ticket.regionCode),
         caseId,
         evaluatorKind: evaluator.kind,
         evaluatorId: evaluator.id,
@@ -90,7 +94,7 @@ export const Mutation: MutationResolvers = {
 /** The rectification a bad review opens, due RECTIFICATION_WORKING_DAYS working days later. */
 function openedBy(evaluation: Evaluation) {
   return {
-    id: `R-${evaluation.caseId}`,
+    id: rectificationIdOf(evaluation.caseId, evaluation.regionCode),
     evaluationId: evaluation.id,
     evaluatorId: evaluation.evaluatorId,
     regionCode: evaluation.regionCode,

@@ -5,6 +5,7 @@ import type { Channel } from '../../../reference/service-types.js';
 import { addDays } from '../../../platform/time.js';
 import { defaultCalendar } from '../../../platform/working-days.js';
 import { rectificationDeadline } from '../deadlines.js';
+import { evaluationIdOf, rectificationIdOf } from '../ids.js';
 import type { Evaluation, Rectification } from '../entities.js';
 import { isBadReview, LEVELS, type EvaluationLevel } from '../levels.js';
 import { requiresDimensions } from '../rules.js';
@@ -51,7 +52,7 @@ function ratedCase(rng: Random, sample: SampleCase, today: string): RatedCase {
   const score = () => Math.min(5, Math.max(1, BASE_SCORE[level] + (rng.chance(0.3) ? rng.pick([-1, 1]) : 0)));
   const rated = requiresDimensions(channel);
   const evaluation: Evaluation = {
-    id: `E-${sample.id}`,
+    id: evaluationIdOf(sample.id, sample.regionCode),
     caseId: sample.id,
     evaluatorKind: sample.applicantKind,
     evaluatorId: sample.applicantId,
@@ -80,7 +81,7 @@ function ratedCase(rng: Random, sample: SampleCase, today: string): RatedCase {
 function rectification(rng: Random, evaluation: Evaluation, today: string): Rectification {
   const cal = defaultCalendar();
   const row: Rectification = {
-    id: `R-${evaluation.caseId}`,
+    id: rectificationIdOf(evaluation.caseId, evaluation.regionCode),
     evaluationId: evaluation.id,
     evaluatorId: evaluation.evaluatorId,
     regionCode: evaluation.regionCode,
