@@ -196,7 +196,10 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
       await orm.em.fork().transactional((em) => department.seed!(em, seed));
       log.info('seeded sample data', { department: department.name, ...seed, ms: Date.now() - started });
     }
-    const verify = await gatewayVerifier(options.verifyKey ?? (await configuredKey('GATEWAY_VERIFY_KEY', 'publicJwk', 'gateway')), options.audience ?? department.name);
+    const verify = await gatewayVerifier(
+      options.verifyKey ?? (await configuredKey('GATEWAY_VERIFY_KEY', 'publicJwk', 'gateway')),
+      options.audience ?? department.name,
+    );
     const sql = countSql(orm);
     const server = buildDepartmentServer(department, orm);
     const delivery = records ? startDelivery(orm, options.auditIngestUrl ?? config.auditIngestUrl, options.auditIntervalMs) : null;
