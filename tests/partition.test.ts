@@ -163,3 +163,82 @@ describe('cases partitioned by province', () => {
     expect(res.errors?.some((e) => /province 44/.test(e.message) && /cases/.test(e.message))).toBe(true);
   });
 });
+
+/** The 12345 hotline and 好差评 partitioned the same way: the routing is the department's SDL, nothing else. */
+describe('evaluation and appeals partitioned by province', () => {
+  let split: TestPlatform;
+  beforeAll(async () => {
+    split = await startPlatform({}, { partitioned: { evaluation: PROVINCES, appeals: PROVINCES } });
+  });
+  afterAll(() => split?.close());
+
+  const officer = async () => ({
+    ...(await bearer({
+      role: 'OFFICER',
+      subject: 'officer-3',
+      department: registeredAgencies()[0]!.code,
+      scopes: ['evaluation:read', 'appeals:read', 'appeals:write'],
+    } as TokenRequest)),
+    'x-purpose': encodeURIComponent('basis:licensing-review'),
+  });
+  const rows = async (department: string, province: string | null, table: string) =>
+    (await (split.partitioned[department]!.instances.find((i) => i.province === province)!.orm.em.fork() as SqlEntityManager).execute(
+      `select id, region_code from ${table} order by id`,
+    )) as { id: string; region_code: string }[];
+
+  it("holds each province's ratings and appeals in its own instance, by id and by region", async () => {
+    for (const [department, table] of [
+      ['evaluation', 'evaluation'],
+      ['appeals', 'appeal'],
+    ] as const) {
+      for (const province of [...PROVINCES, null]) {
+        const held = await rows(department, province, table);
+        expect(held.length, `${department}@${province}`).toBeGreaterThan(0);
+        for (const row of held) {
+          const of = provinceOfDivision(row.region_code);
+          if (province === null) expect(PROVINCES).not.toContain(of);
+          else expect(of).toBe(province);
+          expect(row.id.slice(0, 2)).toBe(of);
+        }
+      }
+    }
+  });
+
+  it("answers a rating and an appeal by id from its instance, and a province's appeals from its instance alone", async () => {
+    for (const province of [...PROVINCES, null]) {
+      const [rating] = await rows('evaluation', province, 'evaluation');
+      const [appeal] = await rows('appeals', province, 'appeal');
+      const res = await split.query(
+        'query($e: ID!, $a: ID!) { evaluation(id: $e) { id } appeal(id: $a) { id region { code } } }',
+        { e: rating!.id, a: appeal!.id },
+        await officer(),
+      );
+      expect(res.errors, `${province}`).toBeUndefined();
+      expect(res.data).toEqual({ evaluation: { id: rating!.id }, appeal: { id: appeal!.id, region: { code: appeal!.region_code } } });
+    }
+    const list = await split.query('{ appeals(region: "110000", first: 100) { nodes { id } } }', {}, await officer());
+    expect(list.errors).toBeUndefined();
+    const ids = (list.data!.appeals.nodes as { id: string }[]).map((n) => n.id).sort();
+    expect(ids).toEqual(
+      (await rows('appeals', '11', 'appeal'))
+        .map((r) => r.id)
+        .sort()
+        .reverse()
+        .slice(0, 100)
+        .sort(),
+    );
+  });
+
+  it("registers an appeal in its region's province instance only", async () => {
+    const input = { kind: 'CONSULTATION', category: 'HEALTH', text: '异地就医备案怎么办理？', region: '440106', channel: 'HOTLINE' };
+    const res = await split.query('mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { id } }', { input }, await officer());
+    expect(res.errors).toBeUndefined();
+    const id: string = res.data!.registerAppeal.id;
+    expect(id.slice(0, 2)).toBe('44');
+    for (const p of [...PROVINCES, null])
+      expect(
+        (await rows('appeals', p, 'appeal')).some((r) => r.id === id),
+        `appeals@${p}`,
+      ).toBe(p === '44');
+  });
+});

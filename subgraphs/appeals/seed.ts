@@ -27,5 +27,8 @@ export function* generateAppeals({ size, seed }: SeedOptions, today = todayInChi
  * built once at the end, in the same transaction.
  */
 export async function seedAppeals(em: EntityManager, options: SeedOptions, today = todayInChina()): Promise<void> {
-  await withIndexesDeferred(em, AppealEntity, () => insertInChunks(em, AppealEntity, generateAppeals(options, today)));
+  // an instance of a partitioned platform holds its jurisdiction's share
+  const { holds } = options;
+  const appeals = holds ? generateAppeals(options, today).filter((a) => holds(a.regionCode)) : generateAppeals(options, today);
+  await withIndexesDeferred(em, AppealEntity, () => insertInChunks(em, AppealEntity, appeals));
 }

@@ -21,6 +21,8 @@ export async function seedEvaluations(em: EntityManager, options: SeedOptions, t
     rectifications = [];
   };
   for (const { evaluation, rectification } of generateEvaluations(options, today)) {
+    // an instance of a partitioned platform holds its jurisdiction's share
+    if (options.holds && !options.holds(evaluation.regionCode)) continue;
     evaluations.push(evaluation);
     if (rectification) rectifications.push(rectification);
     if (evaluations.length === CHUNK) await flush();
