@@ -15,10 +15,14 @@ export async function withIndexesDeferred<T>(em: EntityManager, entity: EntitySc
   const quote = (name: string) => sql.getPlatform().quoteIdentifier(name);
   const indexes = meta.indexes.map((index) => {
     const columns = [index.properties ?? []].flat().flatMap((property) => meta.properties[property as string]!.fieldNames);
-    return { name: index.name ?? naming.indexName(meta.tableName, columns, 'index'), columns };
+    const name = index.name ?? naming.indexName(meta.tableName, columns, 'index');
+    // an expression index is declared as its whole statement, the same for both databases
+    const create =
+      typeof index.expression === 'string' ? index.expression : `create index ${quote(name)} on ${quote(meta.tableName)} (${columns.map(quote).join(', ')})`;
+    return { name, create };
   });
   for (const { name } of indexes) await sql.execute(`drop index ${quote(name)}`);
   const result = await load();
-  for (const { name, columns } of indexes) await sql.execute(`create index ${quote(name)} on ${quote(meta.tableName)} (${columns.map(quote).join(', ')})`);
+  for (const { create } of indexes) await sql.execute(create);
   return result;
 }

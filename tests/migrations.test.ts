@@ -37,7 +37,8 @@ describe('databases made by govgraph 0.1 (hand-written migrations)', () => {
   async function legacyDatabase(name: string, recorded: readonly string[]) {
     const department = await loadDepartment(name);
     const target = testDatabase(`legacy_${name}`);
-    const orm = await openDepartmentDatabase(department, target);
+    // the tables of the initial step only: what the old chain left, before any step generated since
+    const orm = await openDepartmentDatabase({ ...department, migrations: department.migrations.slice(0, 1) }, target);
     const em = orm.em.fork() as SqlEntityManager;
     await em.execute(`delete from mikro_orm_migrations`);
     for (const step of recorded) await em.execute('insert into mikro_orm_migrations (name, executed_at) values (?, ?)', [step, new Date().toISOString()]);

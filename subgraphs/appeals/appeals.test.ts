@@ -1,3 +1,4 @@
+import { compareNewestFirst } from '../../platform/pagination.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../platform/context.js';
 import { servedDivisions } from '../../reference/divisions.js';
@@ -20,7 +21,8 @@ import { addDays, todayInChina } from '../../platform/time.js';
 // 400 people raise 200 appeals: enough for every status, several pages and every filter
 const SEED = { size: 400, seed: 7 };
 const TODAY = todayInChina();
-const ALL: Appeal[] = [...generateAppeals(SEED, TODAY)].sort((a, b) => (a.id < b.id ? 1 : -1));
+// newest first, as every list of appeals answers (platform/pagination.ts)
+const ALL: Appeal[] = [...generateAppeals(SEED, TODAY)].sort((a, b) => compareNewestFirst(a.id, b.id));
 const YEAR = { from: addDays(TODAY, -364), to: TODAY };
 
 const OFFICER: Caller = { role: 'OFFICER', subject: 'officer-1', department: 'hotline', scopes: ['appeals:read', 'appeals:write', 'appeals:unmask'] };

@@ -1,3 +1,4 @@
+import { NEWEST_FIRST } from '../../platform/pagination.js';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import { manyByKey, oneByKey } from '../../platform/loaders.js';
@@ -19,7 +20,7 @@ export function createLoaders(em: EntityManager) {
     today,
     appealById: new DataLoader<string, Appeal | null>(async (ids) => oneByKey(ids, await em.find(AppealEntity, { id: { $in: [...ids] } }), (a) => a.id)),
     appealsOfPerson: new DataLoader<string, Appeal[]>(async (ids) =>
-      manyByKey(ids, await em.find(AppealEntity, { appellantId: { $in: [...ids] } }, { orderBy: { id: 'desc' } }), (a) => a.appellantId!),
+      manyByKey(ids, await em.find(AppealEntity, { appellantId: { $in: [...ids] } }, { orderBy: [...NEWEST_FIRST] }), (a) => a.appellantId!),
     ),
     demand: new DataLoader(demandBatch(em, today)),
     trend: new DataLoader(trendBatch(em, today)),

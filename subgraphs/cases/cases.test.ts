@@ -1,3 +1,4 @@
+import { compareNewestFirst } from '../../platform/pagination.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../platform/context.js';
 import { enterpriseAt, personAt } from '../../samples/synthetic.js';
@@ -97,8 +98,7 @@ describe('cases department', () => {
       expect(nodes.map((n) => n.id)).toEqual(
         expected
           .map((c) => c.id)
-          .sort()
-          .reverse()
+          .sort(compareNewestFirst)
           .slice(0, 100),
       );
     const province = first((c) => c.regionCode.startsWith('51')).regionCode.slice(0, 2) + '0000';
@@ -123,10 +123,7 @@ describe('cases department', () => {
     );
     const page1 = await q('{ cases(first: 5) { nodes { id } pageInfo { hasNextPage endCursor } } }');
     const page2 = await q('query($a: String) { cases(first: 5, after: $a) { nodes { id } } }', { a: page1.data?.cases.pageInfo.endCursor });
-    const newest = rows
-      .map((c) => c.id)
-      .sort()
-      .reverse();
+    const newest = rows.map((c) => c.id).sort(compareNewestFirst);
     expect([...page1.data!.cases.nodes, ...page2.data!.cases.nodes].map((n: { id: string }) => n.id)).toEqual(newest.slice(0, 10));
     expect(codeOf((await q('{ cases(first: 101) { nodes { id } } }')).errors)).toBe('BAD_USER_INPUT');
     const backwards = await q('{ cases(submittedFrom: "2026-02-01", submittedTo: "2026-01-01") { nodes { id } } }');

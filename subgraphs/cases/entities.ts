@@ -63,6 +63,8 @@ export const CaseEntity = defineEntity({
     // Person.cases, Enterprise.cases, Person.casesAsAgent and what a citizen may list
     { name: 'cases_applicant', properties: ['applicantKind', 'applicantId'] },
     { name: 'cases_agent', properties: ['agentId'] },
+    // newest first across provinces (platform/pagination.ts NEWEST_FIRST): a page of every case is an index range
+    { name: 'cases_newest', expression: 'create index "cases_newest" on "cases" (substr("id", 3) desc, "id" desc)' },
   ],
 });
 export type Case = InferEntity<typeof CaseEntity>;

@@ -20,7 +20,8 @@ export async function casesOfOwners(em: EntityManager, owner: Owner, ids: readon
   let ranked = db
     .selectFrom('cases')
     .selectAll()
-    .select(sql<number>`row_number() over (partition by ${sql.ref(owner.column)} order by id desc)`.as('rn'))
+    // newest first: the id without its province, then the id (platform/pagination.ts NEWEST_FIRST)
+    .select(sql<number>`row_number() over (partition by ${sql.ref(owner.column)} order by substr(id, 3) desc, id desc)`.as('rn'))
     .where(owner.column, 'in', [...ids]);
   if (owner.column === 'applicant_id') ranked = ranked.where('applicant_kind', '=', owner.kind);
   else {
@@ -29,11 +30,12 @@ export async function casesOfOwners(em: EntityManager, owner: Owner, ids: readon
     const standing = db.selectFrom('mandate').select('id').where('revoked_at', 'is', null).where('valid_from', '<=', now).where('valid_until', '>', now);
     ranked = ranked.where((eb) => eb.or([eb('mandate_id', 'is', null), eb('mandate_id', 'in', standing)]));
   }
-  if (after) ranked = ranked.where('id', '<', after);
+  if (after) ranked = ranked.where(sql<boolean>`(substr(id, 3) < ${after.slice(2)} or (substr(id, 3) = ${after.slice(2)} and id < ${after}))`);
   const rows: Record<string, unknown>[] = await db
     .selectFrom(ranked.as('ranked'))
     .selectAll()
     .where('rn', '<=', limit + 1)
+    .orderBy(sql`substr(id, 3)`, 'desc')
     .orderBy('id', 'desc')
     .execute();
   const byOwner = new Map<string, Case[]>(ids.map((id) => [id, []]));

@@ -1,7 +1,7 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { NotFoundError } from '../../../platform/errors.js';
 import { checkDateOrder } from '../../../platform/date-window.js';
-import { pageRequest, toPage } from '../../../platform/pagination.js';
+import { NEWEST_FIRST, newestAfter, pageRequest, toPage } from '../../../platform/pagination.js';
 import { CATEGORIES, CATEGORY_LIST, KIND_NAMES, KINDS, OPEN_STATUSES, RESPONSE_LIMIT_DAYS } from '../data/reference.js';
 import { AppealEntity, type Appeal } from '../entities.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
@@ -41,8 +41,8 @@ export const Query: QueryResolvers = {
     if (appellantId) where.push({ appellantId });
     if (from) where.push({ receivedOn: { $gte: from } });
     if (to) where.push({ receivedOn: { $lte: to } });
-    if (after) where.push({ id: { $lt: after } });
-    const rows = await em.find(AppealEntity, { $and: where }, { orderBy: { id: 'desc' }, limit: limit + 1 });
+    if (after) where.push(newestAfter(after));
+    const rows = await em.find(AppealEntity, { $and: where }, { orderBy: [...NEWEST_FIRST], limit: limit + 1 });
     return toPage(rows, limit, (a) => a.id);
   },
 

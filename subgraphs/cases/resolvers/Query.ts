@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { NotFoundError } from '../../../platform/errors.js';
 import { checkDateOrder } from '../../../platform/date-window.js';
-import { pageRequest, toPage } from '../../../platform/pagination.js';
+import { NEWEST_FIRST, newestAfter, pageRequest, toPage } from '../../../platform/pagination.js';
 import { CaseEntity, type Case } from '../entities.js';
 import { overdueWhere, visibleTo } from '../filters.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
@@ -26,8 +26,8 @@ export const Query: QueryResolvers = {
     if (overdue !== null && overdue !== undefined) where.push(overdueWhere(overdue, loaders.clock.lastWorkingDay));
     if (submittedFrom) where.push({ submittedOn: { $gte: submittedFrom } });
     if (submittedTo) where.push({ submittedOn: { $lte: submittedTo } });
-    if (after) where.push({ id: { $lt: after } });
-    const rows = await em.find(CaseEntity, { $and: where }, { orderBy: { id: 'desc' }, limit: limit + 1 });
+    if (after) where.push(newestAfter(after));
+    const rows = await em.find(CaseEntity, { $and: where }, { orderBy: [...NEWEST_FIRST], limit: limit + 1 });
     return toPage(rows, limit, (c) => c.id);
   },
 
