@@ -69,7 +69,11 @@ export async function startPlatform(env: NodeJS.ProcessEnv = {}, options: { part
     resetSql: () => started.forEach((d) => d.sql.reset()),
     async close() {
       await gateway.close();
-      await Promise.all([...started, ...Object.values(partitioned)].map((d) => d.close()));
+      // the departments stop delivering before the audit log they deliver to closes: closed together,
+      // a delivery in flight met an audit department half shut (its database pool gone) and a
+      // department's stop waited on it
+      await Promise.all([...others, ...Object.values(partitioned)].map((d) => d.close()));
+      await audit.close();
     },
   };
 }
