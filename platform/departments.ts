@@ -39,6 +39,15 @@ const Manifest = z
      * so they carry no @jurisdiction.
      */
     unpartitioned: z.array(z.string().regex(/^(Query|Mutation)\.[_A-Za-z]\w*$/)).default([]),
+    /**
+     * Root list fields ("Query.cases") ordered newest first (platform/pagination.ts NEWEST_FIRST): of
+     * national scope, the router asks every instance and merges their pages (platform/partition/merge.ts).
+     */
+    newestFirst: z.array(z.string().regex(/^Query\.[_A-Za-z]\w*$/)).default([]),
+  })
+  .refine((m) => m.partitioned || m.newestFirst.length === 0, {
+    message: 'newestFirst lists root fields of a partitioned department: set "partitioned": true or remove it',
+    path: ['newestFirst'],
   })
   .refine((m) => m.partitioned || m.unpartitioned.length === 0, {
     message: 'unpartitioned lists root fields of a partitioned department: set "partitioned": true or remove it',

@@ -1,3 +1,4 @@
+import { compareNewestFirst } from '../platform/pagination.js';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provinceOfDivision } from '../platform/partition/jurisdiction.js';
@@ -121,8 +122,27 @@ describe('cases partitioned by province', () => {
     }
   });
 
-  it("refuses a list across every province with a clear error instead of one province's share", async () => {
-    const res = await platform.query(CASES, {}, await reader());
+  it('merges a list across every province as one instance would answer it, page after page', async () => {
+    const all = (await Promise.all([...PROVINCES, null].map(rowsOf))).flat().map((r) => r.id);
+    const expected = all.sort(compareNewestFirst);
+    const PAGE = 'query($after: String) { cases(first: 7, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }';
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 3; page++) {
+      const res: { data?: Record<string, any> | null; errors?: unknown[] } = await platform.query(PAGE, { after }, await reader());
+      expect(res.errors).toBeUndefined();
+      seen.push(...(res.data!.cases.nodes as { id: string }[]).map((n) => n.id));
+      expect(res.data!.cases.pageInfo.hasNextPage).toBe(true);
+      after = res.data!.cases.pageInfo.endCursor as string;
+    }
+    // exactly the first 21 of all three instances' cases, newest first, with nothing skipped or repeated
+    expect(seen).toEqual(expected.slice(0, 21));
+    // the pages drew on more than one instance
+    expect(new Set(seen.map((id) => id.slice(0, 2))).size).toBeGreaterThan(1);
+  });
+
+  it("refuses what it cannot merge yet with a clear error, instead of one province's share", async () => {
+    const res = await platform.query('{ cases(first: 3) { nodes { id } } a: case(id: "44C1") { id } }', {}, await reader());
     expect(res.data?.cases ?? null).toBeNull();
     expect(res.errors?.[0]?.message).toMatch(/across every province/);
   });

@@ -6,6 +6,7 @@ import { MAX_BODY_BYTES, readText, sendJson } from '../http.js';
 import { log } from '../log.js';
 import { gatewaySigner, gatewayVerifier, GatewayTokenError, type GatewayClaims, type Signer } from '../security/gateway-token.js';
 import { jurisdictionCarriers, type Carriers } from './carriers.js';
+import { mergePages, withMergeFields } from './merge.js';
 import { route, type Instance } from './route.js';
 
 /**
@@ -25,6 +26,8 @@ export interface RouterOptions {
   routerKey: JWK;
   /** root fields over records the department does not partition (its manifest's "unpartitioned") */
   unpartitioned?: readonly string[];
+  /** root list fields ordered newest first (its manifest's "newestFirst"): national scope is merged */
+  newestFirst?: readonly string[];
   /** how long an instance may take before its part counts as unavailable */
   timeoutMs?: number;
 }
@@ -97,12 +100,26 @@ async function answer(
   switch (plan.kind) {
     case 'refused':
       return refused(400, plan.message, ErrorCode.BadUserInput);
-    case 'national':
+    case 'national': {
+      if (mergeable(operation, options.newestFirst ?? [])) {
+        const merged = {
+          ...request,
+          query: print({ ...document, definitions: document.definitions.map((d) => (d === operation ? withMergeFields(operation) : d)) }),
+        };
+        const answers = await Promise.all(options.instances.map((instance) => forward(instance, merged)));
+        const data = mergePages(
+          operation,
+          request.variables,
+          answers.map((a) => a.data),
+        );
+        return { status: 200, body: { data, errors: nonEmpty(answers.flatMap((a) => a.errors ?? [])) } };
+      }
       return refused(
         400,
         `${plan.fields.join(', ')}: across every province is not served yet by the partitioned ${options.department} department; name a province or a division within one`,
         ErrorCode.BadUserInput,
       );
+    }
     case 'fields': {
       if (plan.parts.length === 1) return { status: 200, body: await forward(plan.parts[0]!.instance, request) };
       const answers = await Promise.all(
@@ -136,6 +153,24 @@ async function answer(
 }
 
 const nonEmpty = <T>(list: T[]) => (list.length > 0 ? list : undefined);
+
+/** A query of newest-first lists only, selecting nothing of each but its nodes, pageInfo and __typename. */
+function mergeable(operation: OperationDefinitionNode, newestFirst: readonly string[]): boolean {
+  return (
+    operation.operation === 'query' &&
+    operation.selectionSet.selections.every(
+      (s) =>
+        s.kind === Kind.FIELD &&
+        newestFirst.includes(`Query.${s.name.value}`) &&
+        (s.selectionSet?.selections ?? []).every(
+          (c) =>
+            c.kind === Kind.FIELD &&
+            ['nodes', 'pageInfo', '__typename'].includes(c.name.value) &&
+            (c.name.value !== 'pageInfo' || (c.selectionSet?.selections ?? []).every((p) => p.kind === Kind.FIELD)),
+        ),
+    )
+  );
+}
 
 function representationsVariable(operation: OperationDefinitionNode): string | null {
   const field = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === '_entities');

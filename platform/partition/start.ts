@@ -48,14 +48,15 @@ export async function startPartitioned<L>(department: Department<L>, options: Pa
       started.push(Object.assign(running, { instance, province }));
     }
     const instances: Instance[] = started.map((s) => ({ name: s.instance, province: s.province, url: s.url }));
-    const unpartitioned = DEPARTMENTS.find((d) => d.name === department.name)?.unpartitioned ?? [];
+    const entry = DEPARTMENTS.find((d) => d.name === department.name);
     server = await createRouter({
       department: department.name,
       typeDefs: department.typeDefs,
       instances,
       gatewayKey,
       routerKey: routerKeys.privateJwk,
-      unpartitioned,
+      unpartitioned: entry?.unpartitioned ?? [],
+      newestFirst: entry?.newestFirst ?? [],
     });
     const listening = await listen(server, port, options.host ?? '127.0.0.1', department.name);
     return {
