@@ -122,6 +122,12 @@ describe('cases partitioned by province', () => {
     }
   });
 
+  it('takes the default page size when first is an omitted variable, as each instance does', async () => {
+    const res = await platform.query('query($n: Int) { cases(first: $n) { nodes { id } } }', {}, await reader());
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.cases.nodes).toHaveLength(20);
+  });
+
   it('merges a list across every province as one instance would answer it, page after page', async () => {
     const all = (await Promise.all([...PROVINCES, null].map(rowsOf))).flat().map((r) => r.id);
     const expected = all.sort(compareNewestFirst);
@@ -166,6 +172,12 @@ describe('cases partitioned by province', () => {
       await router('cases', claims, body),
     ]) {
       const res = await post(target, query, {}, { 'x-gateway-token': token });
+      expect(res.status).toBe(401);
+    }
+    // nor does the router take an instance's token, or its own, in the gateway's place
+    const router_ = platform.partitioned.cases!.url;
+    for (const token of [await router('cases', claims, body), await gateway('cases@44', claims, body), undefined]) {
+      const res = await post(router_, query, {}, token ? { 'x-gateway-token': token } : {});
       expect(res.status).toBe(401);
     }
     // the router's token for this instance is accepted: the refusals above are about the token alone

@@ -62,7 +62,8 @@ export function mergePages(
     if (f.kind !== Kind.FIELD) continue;
     const key = responseKey(f);
     const firstArg = f.arguments?.find((a) => a.name.value === 'first');
-    const limit = Number(firstArg ? valueFromASTUntyped(firstArg.value, variables) : DEFAULT_PAGE_SIZE);
+    // an omitted variable leaves `first` to its default, as the instances read it
+    const limit = Number((firstArg ? valueFromASTUntyped(firstArg.value, variables) : null) ?? DEFAULT_PAGE_SIZE);
     const pages = answers.map((a) => a?.[key] as Connection | null | undefined).filter((p): p is Connection => !!p);
     const selected = (f.selectionSet?.selections ?? []).filter((s): s is FieldNode => s.kind === Kind.FIELD);
     const entries = pages.flatMap((page) => {
