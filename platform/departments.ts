@@ -35,19 +35,10 @@ const Manifest = z
     partitioned: z.boolean().default(false),
     /**
      * Root fields ("Query.x", "Mutation.y") of a partitioned department over records it does not
-     * partition (cases' mandates, reference lists): answered and written by the national instance alone,
-     * so they carry no @jurisdiction.
+     * partition (cases' mandates, reference lists), and entity types it does not ("DraftApplication"):
+     * answered and written by the national instance alone, so they carry no @jurisdiction.
      */
-    unpartitioned: z.array(z.string().regex(/^(Query|Mutation)\.[_A-Za-z]\w*$/)).default([]),
-    /**
-     * Root list fields ("Query.cases") ordered newest first (platform/pagination.ts NEWEST_FIRST): of
-     * national scope, the router asks every instance and merges their pages (platform/partition/merge.ts).
-     */
-    newestFirst: z.array(z.string().regex(/^Query\.[_A-Za-z]\w*$/)).default([]),
-  })
-  .refine((m) => m.partitioned || m.newestFirst.length === 0, {
-    message: 'newestFirst lists root fields of a partitioned department: set "partitioned": true or remove it',
-    path: ['newestFirst'],
+    unpartitioned: z.array(z.string().regex(/^((Query|Mutation)\.)?[_A-Za-z]\w*$/)).default([]),
   })
   .refine((m) => m.partitioned || m.unpartitioned.length === 0, {
     message: 'unpartitioned lists root fields of a partitioned department: set "partitioned": true or remove it',

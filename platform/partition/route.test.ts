@@ -31,7 +31,10 @@ function plan(query: string, variables: Record<string, unknown> = {}): Route {
   const operation = parse(query).definitions[0] as OperationDefinitionNode;
   return route(operation, variables, carriers, INSTANCES);
 }
-const to = (r: Route) => (r.kind === 'fields' ? r.parts.map((p) => [p.instance.name, p.fields.map((f) => f.alias?.value ?? f.name.value)]) : r);
+const names = (fields: { alias?: { value: string }; name: { value: string } }[]) => fields.map((f) => f.alias?.value ?? f.name.value);
+const to = (r: Route) => (r.kind === 'fields' && r.national.length === 0 ? r.parts.map((p) => [p.instance.name, names(p.fields)]) : r);
+/** the root fields every instance answers, combined */
+const national = (r: Route) => (r.kind === 'fields' ? { national: names(r.national), parts: r.parts.length } : r);
 
 describe('jurisdiction routing', () => {
   it('reads the carriers from the SDL: key fields, arguments, input fields', () => {
@@ -69,11 +72,13 @@ describe('jurisdiction routing', () => {
   });
 
   it('knows national scope when it sees it: no division, the country, a figure without a carrier', () => {
-    expect(plan('{ cases { id } }')).toEqual({ kind: 'national', fields: ['cases'] });
-    expect(plan('{ cases(region: "000000") { id } }')).toEqual({ kind: 'national', fields: ['cases'] });
-    expect(plan('{ figures }')).toEqual({ kind: 'national', fields: ['figures'] });
+    expect(national(plan('{ cases { id } }'))).toEqual({ national: ['cases'], parts: 0 });
+    expect(national(plan('{ cases(region: "000000") { id } }'))).toEqual({ national: ['cases'], parts: 0 });
+    expect(national(plan('{ figures }'))).toEqual({ national: ['figures'], parts: 0 });
     // two provinces in one list are national scope too
-    expect(plan('{ cases(region: "440106", filter: { regionCode: "110105" }) { id } }')).toEqual({ kind: 'national', fields: ['cases'] });
+    expect(national(plan('{ cases(region: "440106", filter: { regionCode: "110105" }) { id } }'))).toEqual({ national: ['cases'], parts: 0 });
+    // beside a province's field: that one still goes to its instance alone
+    expect(national(plan('{ figures c: case(id: "44C1") { id } }'))).toEqual({ national: ['figures'], parts: 1 });
   });
 
   it('splits root fields of different provinces between their instances', () => {
@@ -107,10 +112,11 @@ describe('jurisdiction routing', () => {
     ];
     const r = plan('query($r: [String!]!) { _entities(representations: $r) { ... on Case { id } } }', { r: representations });
     expect(r.kind === 'entities' && r.parts.map((p) => [p.instance.name, p.indexes])).toEqual([
-      ['cases@44', [0, 2]],
       ['cases@11', [1]],
+      ['cases@44', [0, 2]],
       ['cases@national', [3, 4]],
     ]);
+    expect(r).toMatchObject({ combined: false });
   });
 
   it('knows an entity fetch of national scope: a type whose key carries no jurisdiction, a region above the provinces', () => {
@@ -123,10 +129,32 @@ describe('jurisdiction routing', () => {
     `);
     const operation = parse('query($r: [String!]!) { _entities(representations: $r) { __typename } }').definitions[0] as OperationDefinitionNode;
     const at = (r: unknown[]) => route(operation, { r }, jurisdictionCarriers(sdl), INSTANCES);
+    const every = (indexes: number[]) => INSTANCES.map((instance) => ({ instance, indexes }));
     // a person's cases are in every province they applied in: never the national instance's share alone
-    expect(at([{ __typename: 'Person', id: '110101199003071234' }])).toEqual({ kind: 'national', fields: ['_entities(Person)'] });
-    expect(at([{ __typename: 'Region', code: '000000' }])).toEqual({ kind: 'national', fields: ['_entities(Region)'] });
-    expect(at([{ __typename: 'Region', code: '440106' }])).toMatchObject({ kind: 'entities', parts: [{ instance: INSTANCES[1], indexes: [0] }] });
+    expect(at([{ __typename: 'Person', id: '110101199003071234' }])).toEqual({ kind: 'entities', parts: every([0]), combined: true });
+    expect(at([{ __typename: 'Region', code: '000000' }])).toEqual({ kind: 'entities', parts: every([0]), combined: true });
+    expect(at([{ __typename: 'Region', code: '440106' }])).toEqual({ kind: 'entities', parts: [{ instance: INSTANCES[1], indexes: [0] }], combined: false });
+    // mixed: the country's figures from everyone, a county's from its province
+    expect(
+      at([
+        { __typename: 'Region', code: '440106' },
+        { __typename: 'Region', code: '000000' },
+      ]),
+    ).toEqual({
+      kind: 'entities',
+      parts: [
+        { instance: INSTANCES[0], indexes: [1] },
+        { instance: INSTANCES[1], indexes: [0, 1] },
+        { instance: INSTANCES[2], indexes: [1] },
+      ],
+      combined: true,
+    });
+    // a type the department does not partition: the national instance alone
+    expect(route(operation, { r: [{ __typename: 'Person', id: 'x' }] }, jurisdictionCarriers(sdl), INSTANCES, new Set(['Person']))).toEqual({
+      kind: 'entities',
+      parts: [{ instance: INSTANCES[2], indexes: [0] }],
+      combined: false,
+    });
   });
 
   it('sends the root fields the manifest declares unpartitioned to the national instance alone', () => {

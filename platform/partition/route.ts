@@ -19,12 +19,16 @@ export function instanceFor(instances: readonly Instance[], province: Province |
 }
 
 export type Route =
-  /** root fields, grouped by the instance that answers them (most requests: one group) */
-  | { kind: 'fields'; parts: { instance: Instance; fields: FieldNode[] }[] }
-  /** an entity fetch: representations, by index, grouped by the instance that holds them */
-  | { kind: 'entities'; parts: { instance: Instance; indexes: number[] }[] }
-  /** root fields of national scope: every instance must answer, merged as one would */
-  | { kind: 'national'; fields: string[] }
+  /**
+   * root fields: those of one province's scope grouped by the instance that answers them (most requests:
+   * one group), those of national scope sent to every instance and combined (@combine)
+   */
+  | { kind: 'fields'; parts: { instance: Instance; fields: FieldNode[] }[]; national: FieldNode[] }
+  /**
+   * an entity fetch: representations, by index, grouped by the instances that hold them; one of
+   * national scope (a person's cases, the country's figures) is in every group, and its answers combined
+   */
+  | { kind: 'entities'; parts: { instance: Instance; indexes: number[] }[]; combined: boolean }
   | { kind: 'refused'; message: string };
 
 type Scope = { province: Province | null } | 'national';
@@ -61,7 +65,10 @@ export function route(
   variables: Record<string, unknown>,
   carriers: Carriers,
   instances: readonly Instance[],
-  /** root fields over records the department does not partition (`Query.mandates`): the national instance holds them */
+  /**
+   * root fields over records the department does not partition (`Query.mandates`), and entity types it
+   * does not partition (`DraftApplication`): the national instance holds them
+   */
   unpartitioned: ReadonlySet<string> = new Set(),
 ): Route {
   const root = operation.operation === 'mutation' ? 'Mutation' : operation.operation === 'query' ? 'Query' : null;
@@ -72,13 +79,13 @@ export function route(
   }
   if (root === 'Query' && fields.some((f) => f.name.value === '_entities')) {
     if (fields.length !== 1) return { kind: 'refused', message: '_entities is fetched alone' };
-    return entities(fields[0]!, variables, carriers, instances);
+    return entities(fields[0]!, variables, carriers, instances, unpartitioned);
   }
   if (root === 'Query' && fields.every((f) => f.name.value === '_service'))
-    return { kind: 'fields', parts: [{ instance: instanceFor(instances, null), fields }] };
+    return { kind: 'fields', parts: [{ instance: instanceFor(instances, null), fields }], national: [] };
 
   const byInstance = new Map<Instance, FieldNode[]>();
-  const national: string[] = [];
+  const national: FieldNode[] = [];
   for (const field of fields) {
     const coordinate = `${root}.${field.name.value}`;
     const scopes: Scope[] = unpartitioned.has(coordinate) ? [{ province: null }] : scopeOf(field, carriers.fields.get(coordinate) ?? [], variables);
@@ -90,13 +97,12 @@ export function route(
       }
     }
     if (scopes.includes('national') || provinces.size > 1) {
-      national.push(field.name.value);
+      national.push(field);
       continue;
     }
     const instance = instanceFor(instances, (scopes[0] as { province: Province | null }).province);
     byInstance.set(instance, [...(byInstance.get(instance) ?? []), field]);
   }
-  if (national.length > 0) return { kind: 'national', fields: national };
   // mutations run one after another, in one place: a document writing in two provinces is refused, not split
   if (root === 'Mutation' && byInstance.size > 1) {
     return {
@@ -104,34 +110,37 @@ export function route(
       message: `one request writes in one province; send the mutations for ${[...byInstance.keys()].map((i) => i.province ?? 'national').join(' and ')} separately`,
     };
   }
-  return { kind: 'fields', parts: [...byInstance].map(([instance, list]) => ({ instance, fields: list })) };
+  return { kind: 'fields', parts: [...byInstance].map(([instance, list]) => ({ instance, fields: list })), national };
 }
 
-function entities(field: FieldNode, variables: Record<string, unknown>, carriers: Carriers, instances: readonly Instance[]): Route {
+function entities(
+  field: FieldNode,
+  variables: Record<string, unknown>,
+  carriers: Carriers,
+  instances: readonly Instance[],
+  unpartitioned: ReadonlySet<string>,
+): Route {
   const arg = field.arguments?.find((a) => a.name.value === 'representations');
   const representations = arg ? valueFromASTUntyped(arg.value, variables) : null;
   if (!Array.isArray(representations)) return { kind: 'refused', message: '_entities needs its representations' };
-  const groups = new Map<Instance, number[]>();
-  const national = new Set<string>();
+  const groups = new Map<Instance, number[]>(instances.map((i) => [i, []]));
+  const to = (instance: Instance, index: number) => groups.get(instance)!.push(index);
+  let combined = false;
   for (const [index, representation] of representations.entries()) {
     const r = (representation ?? {}) as Record<string, unknown>;
     const typename = String(r.__typename);
     const key = carriers.keys.get(typename);
-    // a type whose key carries no jurisdiction (a person's cases) has records in every province
-    if (!key) {
-      national.add(`_entities(${typename})`);
-      continue;
-    }
-    const value = r[key];
-    const province = typeof value === 'string' && /^\d{6}$/.test(value) ? provinceOfDivision(value) : provinceOf(value);
-    // a division above the provinces (the country's figures) is national scope too
-    if (province === null && typeof value === 'string' && /^\d{6}$/.test(value)) {
-      national.add(`_entities(${typename})`);
-      continue;
-    }
-    const instance = instanceFor(instances, province);
-    groups.set(instance, [...(groups.get(instance) ?? []), index]);
+    const value = key ? r[key] : undefined;
+    const division = typeof value === 'string' && /^\d{6}$/.test(value);
+    const province = division ? provinceOfDivision(value) : provinceOf(value);
+    if (unpartitioned.has(typename)) to(instanceFor(instances, null), index);
+    // a type whose key carries no jurisdiction (a person's cases) has records in every province, and
+    // a division above the provinces (the country's figures) is every province's
+    else if (!key || (division && province === null)) {
+      combined = true;
+      for (const instance of instances) to(instance, index);
+    } else to(instanceFor(instances, province), index);
   }
-  if (national.size > 0) return { kind: 'national', fields: [...national] };
-  return { kind: 'entities', parts: [...groups].map(([instance, indexes]) => ({ instance, indexes })) };
+  const parts = [...groups].filter(([, indexes]) => indexes.length > 0).map(([instance, indexes]) => ({ instance, indexes }));
+  return { kind: 'entities', parts, combined };
 }

@@ -1,12 +1,15 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { Kind, parse, print, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import type { JWK } from 'jose';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { subgraphTypeDefs } from '../department.js';
 import { ErrorCode } from '../errors.js';
 import { MAX_BODY_BYTES, readText, sendJson } from '../http.js';
 import { log } from '../log.js';
 import { gatewaySigner, gatewayVerifier, GatewayTokenError, type GatewayClaims, type Signer } from '../security/gateway-token.js';
 import { jurisdictionCarriers, type Carriers } from './carriers.js';
-import { mergePages, withMergeFields } from './merge.js';
+import { Combiner } from './combine.js';
+import { combineRules } from './combine-rules.js';
 import { route, type Instance } from './route.js';
 
 /**
@@ -26,15 +29,19 @@ export interface RouterOptions {
   routerKey: JWK;
   /** root fields over records the department does not partition (its manifest's "unpartitioned") */
   unpartitioned?: readonly string[];
-  /** root list fields ordered newest first (its manifest's "newestFirst"): national scope is merged */
-  newestFirst?: readonly string[];
   /** how long an instance may take before its part counts as unavailable */
   timeoutMs?: number;
 }
 
+interface GraphQLError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: Record<string, unknown>;
+}
+
 interface GraphQLResponse {
   data?: Record<string, unknown> | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  errors?: GraphQLError[];
 }
 
 interface Request {
@@ -49,8 +56,9 @@ export async function createRouter(options: RouterOptions): Promise<Server> {
   const verify = await gatewayVerifier(options.gatewayKey, options.department);
   const sign = await gatewaySigner(options.routerKey);
   const carriers = jurisdictionCarriers(options.typeDefs);
+  const combiner = new Combiner(buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(options) }]), combineRules(options.typeDefs));
   const server = createServer((req, res) => {
-    answer(req, options, verify, sign, carriers)
+    answer(req, options, verify, sign, carriers, combiner)
       .then(({ status, body }) => sendJson(res, status, body))
       .catch((error: unknown) => {
         log.error('router failed', { department: options.department, message: error instanceof Error ? error.message : String(error) });
@@ -67,6 +75,7 @@ async function answer(
   verify: (token: string | undefined, body: string) => Promise<GatewayClaims>,
   sign: Signer,
   carriers: Carriers,
+  combiner: Combiner,
 ): Promise<{ status: number; body: unknown }> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/health' || url.pathname === '/ready') return { status: 200, body: { status: 'ok' } };
@@ -100,46 +109,32 @@ async function answer(
   switch (plan.kind) {
     case 'refused':
       return refused(400, plan.message, ErrorCode.BadUserInput);
-    case 'national': {
-      if (mergeable(operation, options.newestFirst ?? [])) {
-        const merged = {
-          ...request,
-          query: print({ ...document, definitions: document.definitions.map((d) => (d === operation ? withMergeFields(operation) : d)) }),
-        };
-        const answers = await Promise.all(options.instances.map((instance) => forward(instance, merged)));
-        const data = mergePages(
-          operation,
-          request.variables,
-          answers.map((a) => a.data),
-        );
-        return { status: 200, body: { data, errors: nonEmpty(answers.flatMap((a) => a.errors ?? [])) } };
-      }
-      return refused(
-        400,
-        `${plan.fields.join(', ')}: across every province is not served yet by the partitioned ${options.department} department; name a province or a division within one`,
-        ErrorCode.BadUserInput,
-      );
-    }
     case 'fields': {
-      if (plan.parts.length === 1) return { status: 200, body: await forward(plan.parts[0]!.instance, request) };
-      const answers = await Promise.all(
-        plan.parts.map((part) => forward(part.instance, { ...request, ...only(document, operation, part.fields, request.variables) })),
-      );
+      if (plan.national.length === 0 && plan.parts.length === 1) return { status: 200, body: await forward(plan.parts[0]!.instance, request) };
+      const answers = plan.parts.map((part) => forward(part.instance, { ...request, ...only(document, operation, part.fields, request.variables) }));
+      const national = plan.national.length > 0 ? nationalFields(document, operation, plan.national, request, combiner, options.instances, forward) : null;
       const data: Record<string, unknown> = {};
-      for (const a of answers) Object.assign(data, a.data ?? {});
-      return { status: 200, body: { data, errors: nonEmpty(answers.flatMap((a) => a.errors ?? [])) } };
+      const errors: GraphQLError[] = [];
+      for (const a of [...(await Promise.all(answers)), ...(national ? [await national] : [])]) {
+        Object.assign(data, a.data ?? {});
+        errors.push(...(a.errors ?? []));
+      }
+      return { status: 200, body: { data, errors: distinct(errors) } };
     }
     case 'entities': {
       const variable = representationsVariable(operation);
       const all = request.variables[variable ?? ''] as unknown[] | undefined;
       if (!variable || !Array.isArray(all)) return refused(400, '_entities takes its representations as a variable', 'BAD_REQUEST');
-      const entities: unknown[] = all.map(() => null);
-      const errors: NonNullable<GraphQLResponse['errors']> = [];
+      // an entity of national scope is asked of every instance, with what combining its answers needs
+      const prepared = plan.combined ? combiner.prepare(document, operation) : null;
+      const query = prepared ? print(prepared.document) : request.query;
+      const answers: unknown[][] = all.map(() => []);
+      const errors: GraphQLError[] = [];
       await Promise.all(
         plan.parts.map(async ({ instance, indexes }) => {
-          const part = await forward(instance, { ...request, variables: { ...request.variables, [variable]: indexes.map((i) => all[i]) } });
+          const part = await forward(instance, { ...request, query, variables: { ...request.variables, [variable]: indexes.map((i) => all[i]) } });
           const got = (part.data?._entities as unknown[] | undefined) ?? [];
-          indexes.forEach((original, j) => (entities[original] = got[j] ?? null));
+          indexes.forEach((original, j) => answers[original]!.push(got[j] ?? null));
           // an error about the j-th representation of the part is about the original's index
           for (const e of part.errors ?? []) {
             const at = e.path?.[0] === '_entities' && typeof e.path[1] === 'number' ? indexes[e.path[1]] : undefined;
@@ -147,29 +142,56 @@ async function answer(
           }
         }),
       );
-      return { status: 200, body: { data: { _entities: entities }, errors: nonEmpty(errors) } };
+      const entities = answers.map((list, i) =>
+        prepared
+          ? combiner.combineEntity(
+              prepared,
+              String((all[i] as { __typename?: unknown } | null)?.__typename),
+              request.variables,
+              list as Record<string, unknown>[],
+            )
+          : (list[0] ?? null),
+      );
+      return { status: 200, body: { data: { _entities: entities }, errors: distinct(errors) } };
     }
   }
 }
 
-const nonEmpty = <T>(list: T[]) => (list.length > 0 ? list : undefined);
-
-/** A query of newest-first lists only, selecting nothing of each but its nodes, pageInfo and __typename. */
-function mergeable(operation: OperationDefinitionNode, newestFirst: readonly string[]): boolean {
-  return (
-    operation.operation === 'query' &&
-    operation.selectionSet.selections.every(
-      (s) =>
-        s.kind === Kind.FIELD &&
-        newestFirst.includes(`Query.${s.name.value}`) &&
-        (s.selectionSet?.selections ?? []).every(
-          (c) =>
-            c.kind === Kind.FIELD &&
-            ['nodes', 'pageInfo', '__typename'].includes(c.name.value) &&
-            (c.name.value !== 'pageInfo' || (c.selectionSet?.selections ?? []).every((p) => p.kind === Kind.FIELD)),
-        ),
-    )
+/** Root fields of national scope: every instance answers them, and the answers are combined as one. */
+async function nationalFields(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  fields: FieldNode[],
+  request: Request,
+  combiner: Combiner,
+  instances: readonly Instance[],
+  forward: (instance: Instance, body: Request) => Promise<GraphQLResponse>,
+): Promise<GraphQLResponse> {
+  const reduced = only(document, operation, fields, request.variables);
+  const parsed = parse(reduced.query);
+  const prepared = combiner.prepare(
+    parsed,
+    parsed.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!,
   );
+  const answers = await Promise.all(instances.map((instance) => forward(instance, { ...reduced, query: print(prepared.document) })));
+  return {
+    data: combiner.combineRoot(
+      prepared,
+      reduced.variables,
+      answers.map((a) => a.data),
+    ),
+    errors: answers.flatMap((a) => a.errors ?? []),
+  };
+}
+
+/** Every instance may say the same thing (a refusal, the same outage): once is enough. */
+function distinct(errors: GraphQLError[]): GraphQLError[] | undefined {
+  const seen = new Set<string>();
+  const list = errors.filter((e) => {
+    const key = JSON.stringify([e.message, e.path, e.extensions?.code]);
+    return !seen.has(key) && seen.add(key);
+  });
+  return list.length > 0 ? list : undefined;
 }
 
 function representationsVariable(operation: OperationDefinitionNode): string | null {

@@ -56,7 +56,6 @@ export async function startPartitioned<L>(department: Department<L>, options: Pa
       gatewayKey,
       routerKey: routerKeys.privateJwk,
       unpartitioned: entry?.unpartitioned ?? [],
-      newestFirst: entry?.newestFirst ?? [],
     });
     const listening = await listen(server, port, options.host ?? '127.0.0.1', department.name);
     return {

@@ -8,6 +8,7 @@
  * Pure: SDL in, JSON-able data out. `report.ts` renders it; `lintPersonalData`
  * finds fields that look like personal data but carry no @personal.
  */
+import { combineRule } from '../../platform/partition/combine-rules.js';
 import {
   Kind,
   parse,
@@ -90,6 +91,8 @@ export interface InventoryField {
   access: AccessRule | null;
   /** marked @jurisdiction: its value says which provincial instance holds the record or serves the request */
   jurisdiction: boolean;
+  /** how the router combines answers of several instances (@combine), in words; null when unmarked */
+  combine: string | null;
 }
 
 export interface InventoryType {
@@ -154,6 +157,8 @@ export interface JurisdictionInventory {
   partitioned: string[];
   /** every field, argument and input field marked @jurisdiction */
   carriers: JurisdictionCarrier[];
+  /** how answers of national scope combine (@combine), in words, by field */
+  combined: { coordinate: string; rule: string }[];
 }
 
 export interface JurisdictionCarrier {
@@ -291,6 +296,7 @@ function inventoryField(
     personal,
     access: input ? null : accessRule([...policy.roles], category, owners),
     jurisdiction: hasJurisdiction(field.directives),
+    combine: combineInWords(coordinate, field.directives),
   };
 }
 
@@ -368,7 +374,36 @@ function jurisdictionOf(types: InventoryType[]): JurisdictionInventory {
       }
     }
   }
-  return { partitioned, carriers: carriers.sort((a, b) => compare(a.coordinate, b.coordinate)) };
+  return { partitioned, carriers: carriers.sort((a, b) => compare(a.coordinate, b.coordinate)), combined: combinedOf(types) };
+}
+
+/** Each @combine rule of the supergraph, in words an auditor can check against the figure's definition. */
+function combinedOf(types: InventoryType[]): { coordinate: string; rule: string }[] {
+  const out: { coordinate: string; rule: string }[] = [];
+  for (const type of types) for (const field of type.fields ?? []) if (field.combine) out.push({ coordinate: field.coordinate, rule: field.combine });
+  return out.sort((a, b) => compare(a.coordinate, b.coordinate));
+}
+
+function combineInWords(coordinate: string, directives: readonly ConstDirectiveNode[] | undefined): string | null {
+  const directive = directives?.find((d) => d.name.value === 'combine');
+  if (!directive) return null;
+  const rule = combineRule(coordinate, directive);
+  switch (rule.kind) {
+    case 'sum':
+      return 'summed';
+    case 'ratio':
+      return `recomputed: (${rule.ratio.join(' + ')}) / (${rule.per.join(' + ')})${rule.digits === undefined ? '' : `, rounded to ${rule.digits} decimals`}`;
+    case 'page':
+      return `one page of every instance's records, ${rule.order === 'NEWEST_FIRST' ? 'newest first' : 'by id'}`;
+    case 'rows':
+      return [
+        `rows merged by ${rule.key.join('.')}`,
+        ...(rule.positive ? [`kept when ${rule.positive} > 0`] : []),
+        ...(rule.orderBy.length ? [`ordered by ${rule.orderBy.map((o) => `${o.path.join('.')}${o.desc ? ' desc' : ''}`).join(', ')}`] : []),
+        ...(rule.rank ? [`ranked in ${rule.rank}`] : []),
+        ...(rule.limit ? [`cut to ${rule.limit}`] : []),
+      ].join(', ');
+  }
 }
 
 function recipientsInWords(roles: Role[], read: string | null, unmask: string | null): string {

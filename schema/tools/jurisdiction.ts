@@ -13,6 +13,8 @@
  * Pure: SDL in, findings out, read from each department's own schema (the supergraph does not say
  * which department declared a directive).
  */
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { checkCombineRules, combineRules, nationalRoots } from '../../platform/partition/combine-rules.js';
 import { Kind, parse, type DefinitionNode, type FieldDefinitionNode, type InputValueDefinitionNode, type TypeNode } from 'graphql';
 
 export interface JurisdictionSource {
@@ -139,8 +141,16 @@ function checkDepartment(source: JurisdictionSource, definitions: readonly Defin
       report.national.push(coordinate);
     }
   }
-  for (const listed of source.unpartitioned) if (!seen.has(listed)) say(`the manifest lists ${listed} as unpartitioned, but the schema has no such root field`);
+  const types = new Set(definitions.flatMap((d) => ('name' in d && d.name ? [d.name.value] : [])));
+  for (const listed of source.unpartitioned) {
+    if (listed.includes('.') ? !seen.has(listed) : !types.has(listed))
+      say(`the manifest lists ${listed} as unpartitioned, but the schema has no such root field or type`);
+  }
   checkCarrierTypes(definitions, say);
+  // what every instance answers must say how the answers combine into one (@combine)
+  const schema = buildSubgraphSchema([{ typeDefs: { kind: Kind.DOCUMENT, definitions } }]);
+  for (const problem of checkCombineRules(schema, combineRules({ kind: Kind.DOCUMENT, definitions }), nationalRoots(schema, source.unpartitioned)))
+    say(problem);
   return report;
 }
 

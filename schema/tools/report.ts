@@ -150,6 +150,15 @@ function renderJurisdiction(inventory: Inventory): string[] {
     '|---|---|---|---|',
     ...carriers.map((c) => `| ${[code(c.coordinate), c.kind, code(c.type), c.departments.join(', ')].map(cell).join(' | ')} |`),
     '',
+    '### How answers from every instance combine',
+    '',
+    'An answer of national scope comes from every instance of a partitioned department; the router combines them by these `@combine` rules ' +
+      'into what one instance holding every record would answer (rates from their parts, never averaged).',
+    '',
+    '| field | combined |',
+    '|---|---|',
+    ...inventory.jurisdiction.combined.map((c) => `| ${[code(c.coordinate), c.rule].map(cell).join(' | ')} |`),
+    '',
   ];
 }
 

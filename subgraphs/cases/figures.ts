@@ -99,15 +99,18 @@ function summarise(rows: readonly FigureRow[]): CaseFigures {
     byStatus: countBy(CASE_STATUSES, (r) => r.status).map(({ value, count }) => ({ status: value, count })),
     byChannel: countBy(CHANNELS, (r) => r.channel).map(({ value, count }) => ({ channel: value, count })),
     overdue: sum((r) => r.overdue),
+    decided,
+    decidedOnTime: sum((r) => r.on_time),
     onTimeRate: decided ? sum((r) => r.on_time) / decided : null,
     averageWorkingDays: decided ? sum((r) => r.handling) / decided : null,
+    workingDays: sum((r) => r.handling),
     agentAssisted: sum((r) => r.assisted),
   };
 }
 
 /**
- * Per region, the items with overdue cases over one window, most overdue first,
- * then the fewest cases (the worse rate), then by code: ONE statement for all regions.
+ * Per region, the items with cases over one window, most overdue first, then the fewest cases (the
+ * worse rate), then by code: ONE statement for all regions.
  */
 export async function mostOverdueFor(
   em: EntityManager,
@@ -132,8 +135,7 @@ export async function mostOverdueFor(
       item.totalCases += num(row.n);
       items.set(row.item, item);
     }
-    return [...items.values()]
-      .filter((i) => i.overdueCases > 0)
-      .sort((a, b) => b.overdueCases - a.overdueCases || a.totalCases - b.totalCases || (a.item.code < b.item.code ? -1 : 1));
+    // items without an overdue case last: the resolver leaves them out, the router combines from them
+    return [...items.values()].sort((a, b) => b.overdueCases - a.overdueCases || a.totalCases - b.totalCases || (a.item.code < b.item.code ? -1 : 1));
   });
 }

@@ -10,6 +10,7 @@ import { LEVELS, SATISFIED_LEVELS, isBadReview, type EvaluationLevel } from './l
 export interface Satisfaction extends DateWindow {
   evaluations: number;
   byLevel: { level: EvaluationLevel; count: number }[];
+  satisfied: number;
   satisfactionRate: number | null;
   badReviews: number;
   rectified: number;
@@ -17,14 +18,8 @@ export interface Satisfaction extends DateWindow {
   averageDimensions: DimensionAverages | null;
 }
 
-export interface DimensionAverages {
-  ratings: number;
-  overall: number;
-  efficiency: number;
-  guideAccuracy: number;
-  convenience: number;
-  usability: number;
-}
+/** The ratings, each dimension's mean and (for combining several instances' figures) its total. */
+export type DimensionAverages = { ratings: number } & Record<(typeof DIMENSIONS)[number] | `${(typeof DIMENSIONS)[number]}Total`, number>;
 
 /** The evaluation column a figure is grouped by. */
 export type FigureColumn = 'item_code' | 'department_code' | 'region_code';
@@ -116,11 +111,18 @@ function summarize(groups: readonly Group[], window: DateWindow): Satisfaction {
     (g) => g.rated,
   );
   const round = (value: number, digits: number) => Number(value.toFixed(digits));
+  const satisfied = count((g) => SATISFIED_LEVELS.includes(g.level));
+  const total = (d: (typeof DIMENSIONS)[number]) =>
+    count(
+      () => true,
+      (g) => g.sums[d],
+    );
   return {
     ...window,
     evaluations,
     byLevel: LEVELS.map((level) => ({ level, count: count((g) => g.level === level) })),
-    satisfactionRate: evaluations === 0 ? null : round(count((g) => SATISFIED_LEVELS.includes(g.level)) / evaluations, 4),
+    satisfied,
+    satisfactionRate: evaluations === 0 ? null : round(satisfied / evaluations, 4),
     badReviews: count((g) => isBadReview(g.level)),
     rectified: count(
       () => true,
@@ -135,18 +137,8 @@ function summarize(groups: readonly Group[], window: DateWindow): Satisfaction {
         ? null
         : {
             ratings: rated,
-            ...(Object.fromEntries(
-              DIMENSIONS.map((d) => [
-                d,
-                round(
-                  count(
-                    () => true,
-                    (g) => g.sums[d],
-                  ) / rated,
-                  2,
-                ),
-              ]),
-            ) as Record<(typeof DIMENSIONS)[number], number>),
+            ...(Object.fromEntries(DIMENSIONS.map((d) => [d, round(total(d) / rated, 2)])) as Record<(typeof DIMENSIONS)[number], number>),
+            ...(Object.fromEntries(DIMENSIONS.map((d) => [`${d}Total`, total(d)])) as Record<`${(typeof DIMENSIONS)[number]}Total`, number>),
           },
   };
 }

@@ -35,8 +35,8 @@ export function unmetScore(c: Components): number {
 const MEASURES = ['received', 'complaints', 'helpRequests', 'unresolved', 'overdue', 'dissatisfied'] as const;
 
 /**
- * Every category with a score above 0 for keys windowKey(division, from, to), ranked
- * (ties: more appeals first, then enum order): one GROUP BY per window, by
+ * Every category with appeals for keys windowKey(division, from, to), ranked (ties: more appeals
+ * first, then enum order; those scoring 0 last, which unmetOf leaves out): one GROUP BY per window, by
  * county and category.
  */
 export function unmetBatch(em: EntityManager, today: string) {
@@ -62,8 +62,7 @@ export function unmetBatch(em: EntityManager, today: string) {
       const list = CATEGORY_LIST.flatMap((category) => {
         const sum = sums.get(category);
         if (!sum) return [];
-        const score = unmetScore(sum);
-        return score > 0 ? [{ category, name: CATEGORIES[category].name, departmentKind: CATEGORIES[category].departmentKind, score, ...sum }] : [];
+        return [{ category, name: CATEGORIES[category].name, departmentKind: CATEGORIES[category].departmentKind, score: unmetScore(sum), ...sum }];
       });
       list.sort((a, b) => b.score - a.score || b.received - a.received);
       return list.map((u, i) => ({ rank: i + 1, ...u }));

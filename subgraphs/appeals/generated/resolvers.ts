@@ -513,6 +513,7 @@ export type QueryDemandTrendArgs = {
 
 
 export type QueryUnmetDemandArgs = {
+  everyRow?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['Date']['input'];
   region?: InputMaybe<Scalars['DivisionCode']['input']>;
@@ -577,6 +578,7 @@ export type RegionDemandTrendArgs = {
  * Like every field one department adds to another's entity, they are nullable.
  */
 export type RegionUnmetDemandArgs = {
+  everyRow?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['Date']['input'];
   to: Scalars['Date']['input'];
@@ -741,9 +743,7 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Appeal: ResolverTypeWrapper<AppealModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AppealCategory: AppealCategory;
   AppealCategoryCount: ResolverTypeWrapper<AppealCategoryCount>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -777,14 +777,14 @@ export type ResolversTypes = {
   ResidentId: ResolverTypeWrapper<Scalars['ResidentId']['output']>;
   UnmetDemand: ResolverTypeWrapper<UnmetDemand>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Appeal: AppealModel;
-  Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   AppealCategoryCount: AppealCategoryCount;
   Float: Scalars['Float']['output'];
   AppealCategoryInfo: AppealCategoryInfo;
@@ -808,6 +808,8 @@ export type ResolversParentTypes = {
   ResidentId: Scalars['ResidentId']['output'];
   UnmetDemand: UnmetDemand;
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
 };
 
 export type AccessDirectiveArgs = {
@@ -815,6 +817,22 @@ export type AccessDirectiveArgs = {
 };
 
 export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CombineDirectiveArgs = {
+  digits?: Maybe<Scalars['Int']['input']>;
+  every?: Maybe<Scalars['String']['input']>;
+  limit?: Maybe<Scalars['String']['input']>;
+  orderBy?: Maybe<Array<Scalars['String']['input']>>;
+  page?: Maybe<Scalars['String']['input']>;
+  per?: Maybe<Array<Scalars['String']['input']>>;
+  positive?: Maybe<Scalars['String']['input']>;
+  rank?: Maybe<Scalars['String']['input']>;
+  ratio?: Maybe<Array<Scalars['String']['input']>>;
+  rows?: Maybe<Scalars['String']['input']>;
+  sum?: Maybe<Scalars['Boolean']['input']>;
+};
+
+export type CombineDirectiveResolver<Result, Parent, ContextType = Context, Args = CombineDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type JurisdictionDirectiveArgs = { };
 
@@ -970,7 +988,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   appeals?: Resolver<ResolversTypes['AppealConnection'], ParentType, ContextType, RequireFields<QueryAppealsArgs, 'first'>>;
   demand?: Resolver<ResolversTypes['DemandFigures'], ParentType, ContextType, RequireFields<QueryDemandArgs, 'from' | 'to'>>;
   demandTrend?: Resolver<Array<ResolversTypes['DemandPeriod']>, ParentType, ContextType, RequireFields<QueryDemandTrendArgs, 'from' | 'interval' | 'to'>>;
-  unmetDemand?: Resolver<Array<ResolversTypes['UnmetDemand']>, ParentType, ContextType, RequireFields<QueryUnmetDemandArgs, 'first' | 'from' | 'to'>>;
+  unmetDemand?: Resolver<Array<ResolversTypes['UnmetDemand']>, ParentType, ContextType, RequireFields<QueryUnmetDemandArgs, 'everyRow' | 'first' | 'from' | 'to'>>;
 };
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = {
@@ -978,7 +996,7 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   code?: Resolver<ResolversTypes['DivisionCode'], ParentType, ContextType>;
   demand?: Resolver<Maybe<ResolversTypes['DemandFigures']>, ParentType, ContextType, RequireFields<RegionDemandArgs, 'from' | 'to'>>;
   demandTrend?: Resolver<Maybe<Array<ResolversTypes['DemandPeriod']>>, ParentType, ContextType, RequireFields<RegionDemandTrendArgs, 'from' | 'interval' | 'to'>>;
-  unmetDemand?: Resolver<Maybe<Array<ResolversTypes['UnmetDemand']>>, ParentType, ContextType, RequireFields<RegionUnmetDemandArgs, 'first' | 'from' | 'to'>>;
+  unmetDemand?: Resolver<Maybe<Array<ResolversTypes['UnmetDemand']>>, ParentType, ContextType, RequireFields<RegionUnmetDemandArgs, 'everyRow' | 'first' | 'from' | 'to'>>;
 };
 
 export interface ResidentIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ResidentId'], any> {
@@ -1025,6 +1043,7 @@ export type Resolvers<ContextType = Context> = {
 
 export type DirectiveResolvers<ContextType = Context> = {
   access?: AccessDirectiveResolver<any, any, ContextType>;
+  combine?: CombineDirectiveResolver<any, any, ContextType>;
   jurisdiction?: JurisdictionDirectiveResolver<any, any, ContextType>;
   personal?: PersonalDirectiveResolver<any, any, ContextType>;
 };

@@ -48,7 +48,7 @@ export const Query: QueryResolvers = {
 
   demand: (_, { region, from, to }, context) => demandOf(region, from, to, context),
   demandTrend: (_, { region, from, to, interval, category }, context) => trendOf(region, from, to, interval, category, context),
-  unmetDemand: (_, { region, from, to, first }, context) => unmetOf(region, from, to, first, context),
+  unmetDemand: (_, { region, from, to, first, everyRow }, context) => unmetOf(region, from, to, first, everyRow, context),
 
   appealKinds: () => KINDS.map((kind) => ({ kind, name: KIND_NAMES[kind], responseLimitDays: RESPONSE_LIMIT_DAYS[kind] })),
   appealCategories: () => CATEGORY_LIST.map((category) => ({ category, ...CATEGORIES[category] })),

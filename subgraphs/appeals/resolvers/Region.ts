@@ -6,5 +6,5 @@ export const RegionResolver: RegionResolvers = {
   __resolveReference: ({ code }) => ({ code }),
   demand: (region, { from, to }, context) => demandOf(region.code, from, to, context),
   demandTrend: (region, { from, to, interval, category }, context) => trendOf(region.code, from, to, interval, category, context),
-  unmetDemand: (region, { from, to, first }, context) => unmetOf(region.code, from, to, first, context),
+  unmetDemand: (region, { from, to, first, everyRow }, context) => unmetOf(region.code, from, to, first, everyRow, context),
 };

@@ -34,6 +34,7 @@ export async function unmetOf(
   from: string,
   to: string,
   first: number | null | undefined,
+  everyRow: boolean | null | undefined,
   { loaders }: Context,
 ): Promise<UnmetDemand[]> {
   checkWindow({ from, to });
@@ -41,5 +42,7 @@ export async function unmetOf(
   if (!Number.isInteger(limit) || limit < 1 || limit > CATEGORY_LIST.length) {
     throw new BadInputError(`must be between 1 and ${CATEGORY_LIST.length} (the number of categories), got ${limit}`, 'first');
   }
-  return (await loaders.unmet.load(windowKey(division ?? COUNTRY, from, to))).slice(0, limit);
+  const ranked = await loaders.unmet.load(windowKey(division ?? COUNTRY, from, to));
+  // everyRow (@inaccessible): the jurisdiction router combines the country's ranking from every category
+  return everyRow ? ranked : ranked.filter((u) => u.score > 0).slice(0, limit);
 }

@@ -454,8 +454,6 @@ export type ResolversTypes = {
   AccessCaller: ResolverTypeWrapper<AccessCaller>;
   AccessEntry: ResolverTypeWrapper<AccessEntryModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AccessEntryConnection: ResolverTypeWrapper<Omit<AccessEntryConnection, 'nodes'> & { nodes: Array<ResolversTypes['AccessEntry']> }>;
   AccessLogExport: ResolverTypeWrapper<AccessLogExport>;
   ApplicantKind: ApplicantKind;
@@ -479,6 +477,8 @@ export type ResolversTypes = {
   ResidentId: ResolverTypeWrapper<Scalars['ResidentId']['output']>;
   SubjectKind: SubjectKind;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -486,8 +486,6 @@ export type ResolversParentTypes = {
   AccessCaller: AccessCaller;
   AccessEntry: AccessEntryModel;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
-  Boolean: Scalars['Boolean']['output'];
   AccessEntryConnection: Omit<AccessEntryConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AccessEntry']> };
   AccessLogExport: AccessLogExport;
   ChainBreak: ChainBreakModel;
@@ -503,6 +501,8 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   ResidentId: Scalars['ResidentId']['output'];
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
 };
 
 export type AccessDirectiveArgs = {
@@ -510,6 +510,22 @@ export type AccessDirectiveArgs = {
 };
 
 export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CombineDirectiveArgs = {
+  digits?: Maybe<Scalars['Int']['input']>;
+  every?: Maybe<Scalars['String']['input']>;
+  limit?: Maybe<Scalars['String']['input']>;
+  orderBy?: Maybe<Array<Scalars['String']['input']>>;
+  page?: Maybe<Scalars['String']['input']>;
+  per?: Maybe<Array<Scalars['String']['input']>>;
+  positive?: Maybe<Scalars['String']['input']>;
+  rank?: Maybe<Scalars['String']['input']>;
+  ratio?: Maybe<Array<Scalars['String']['input']>>;
+  rows?: Maybe<Scalars['String']['input']>;
+  sum?: Maybe<Scalars['Boolean']['input']>;
+};
+
+export type CombineDirectiveResolver<Result, Parent, ContextType = Context, Args = CombineDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type JurisdictionDirectiveArgs = { };
 
@@ -653,6 +669,7 @@ export type Resolvers<ContextType = Context> = {
 
 export type DirectiveResolvers<ContextType = Context> = {
   access?: AccessDirectiveResolver<any, any, ContextType>;
+  combine?: CombineDirectiveResolver<any, any, ContextType>;
   jurisdiction?: JurisdictionDirectiveResolver<any, any, ContextType>;
   personal?: PersonalDirectiveResolver<any, any, ContextType>;
 };

@@ -161,13 +161,21 @@ export type CaseFigures = {
   agentAssisted: Scalars['Int']['output'];
   /** Average working days from acceptance to decision, suspensions excluded; null when none was decided. */
   averageWorkingDays?: Maybe<Scalars['Float']['output']>;
+  /** Every channel with cases, in the order of Channel. */
   byChannel: Array<ChannelCount>;
+  /** Every status with cases, in the order of CaseStatus. */
   byStatus: Array<StatusCount>;
+  /** Cases decided (approved or refused): the denominator of onTimeRate and averageWorkingDays. */
+  decided: Scalars['Int']['output'];
+  /** Decided cases decided by their due date: the numerator of onTimeRate. */
+  decidedOnTime: Scalars['Int']['output'];
   /** Share of decided cases (approved or refused) decided by their due date, 0..1; null when none was decided. */
   onTimeRate?: Maybe<Scalars['Float']['output']>;
   /** Cases decided late, or open past their due date today. */
   overdue: Scalars['Int']['output'];
   total: Scalars['Int']['output'];
+  /** The working days of the decided cases, summed: what averageWorkingDays divides (for combining figures of several instances). */
+  workingDays: Scalars['Int']['output'];
 };
 
 /** Where a case stands in its lifecycle (办件状态). */
@@ -749,6 +757,7 @@ export type RegionCaseFiguresArgs = {
  * division or in any division below it (a province includes its prefectures and counties).
  */
 export type RegionMostOverdueItemsArgs = {
+  everyRow?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['Date']['input'];
   to: Scalars['Date']['input'];
@@ -942,8 +951,6 @@ export type ResolversTypes = {
   ApplicantKind: ApplicantKind;
   Case: ResolverTypeWrapper<CaseModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CaseAction: CaseAction;
   CaseConnection: ResolverTypeWrapper<Omit<CaseConnection, 'nodes'> & { nodes: Array<ResolversTypes['Case']> }>;
   CaseEvent: ResolverTypeWrapper<CaseEventModel>;
@@ -979,6 +986,8 @@ export type ResolversTypes = {
   StatusCount: ResolverTypeWrapper<StatusCount>;
   SubmitCaseInput: SubmitCaseInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -986,8 +995,6 @@ export type ResolversParentTypes = {
   Applicant: ResolversUnionTypes<ResolversParentTypes>['Applicant'];
   Case: CaseModel;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
-  Boolean: Scalars['Boolean']['output'];
   CaseConnection: Omit<CaseConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Case']> };
   CaseEvent: CaseEventModel;
   CaseFigures: CaseFigures;
@@ -1016,6 +1023,8 @@ export type ResolversParentTypes = {
   StatusCount: StatusCount;
   SubmitCaseInput: SubmitCaseInput;
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
 };
 
 export type AccessDirectiveArgs = {
@@ -1023,6 +1032,22 @@ export type AccessDirectiveArgs = {
 };
 
 export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CombineDirectiveArgs = {
+  digits?: Maybe<Scalars['Int']['input']>;
+  every?: Maybe<Scalars['String']['input']>;
+  limit?: Maybe<Scalars['String']['input']>;
+  orderBy?: Maybe<Array<Scalars['String']['input']>>;
+  page?: Maybe<Scalars['String']['input']>;
+  per?: Maybe<Array<Scalars['String']['input']>>;
+  positive?: Maybe<Scalars['String']['input']>;
+  rank?: Maybe<Scalars['String']['input']>;
+  ratio?: Maybe<Array<Scalars['String']['input']>>;
+  rows?: Maybe<Scalars['String']['input']>;
+  sum?: Maybe<Scalars['Boolean']['input']>;
+};
+
+export type CombineDirectiveResolver<Result, Parent, ContextType = Context, Args = CombineDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type JurisdictionDirectiveArgs = { };
 
@@ -1084,9 +1109,12 @@ export type CaseFiguresResolvers<ContextType = Context, ParentType extends Resol
   averageWorkingDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   byChannel?: Resolver<Array<ResolversTypes['ChannelCount']>, ParentType, ContextType>;
   byStatus?: Resolver<Array<ResolversTypes['StatusCount']>, ParentType, ContextType>;
+  decided?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  decidedOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   onTimeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CertificateUseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CertificateUse'] = ResolversParentTypes['CertificateUse'], FederationReferenceType extends FederationReferenceTypes['CertificateUse'] = FederationReferenceTypes['CertificateUse']> = {
@@ -1210,7 +1238,7 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   caseFigures?: Resolver<Maybe<ResolversTypes['CaseFigures']>, ParentType, ContextType, RequireFields<RegionCaseFiguresArgs, 'from' | 'to'>>;
   code?: Resolver<ResolversTypes['DivisionCode'], ParentType, ContextType>;
-  mostOverdueItems?: Resolver<Maybe<Array<ResolversTypes['ItemOverdue']>>, ParentType, ContextType, RequireFields<RegionMostOverdueItemsArgs, 'first' | 'from' | 'to'>>;
+  mostOverdueItems?: Resolver<Maybe<Array<ResolversTypes['ItemOverdue']>>, ParentType, ContextType, RequireFields<RegionMostOverdueItemsArgs, 'everyRow' | 'first' | 'from' | 'to'>>;
 };
 
 export interface ResidentIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ResidentId'], any> {
@@ -1257,6 +1285,7 @@ export type Resolvers<ContextType = Context> = {
 
 export type DirectiveResolvers<ContextType = Context> = {
   access?: AccessDirectiveResolver<any, any, ContextType>;
+  combine?: CombineDirectiveResolver<any, any, ContextType>;
   jurisdiction?: JurisdictionDirectiveResolver<any, any, ContextType>;
   personal?: PersonalDirectiveResolver<any, any, ContextType>;
 };

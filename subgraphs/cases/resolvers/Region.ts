@@ -10,10 +10,12 @@ export const RegionResolver: RegionResolvers = {
     checkWindow({ from, to });
     return loaders.regionFigures.load(windowKey(region.code, from, to));
   },
-  mostOverdueItems: async (region, { from, to, first }, { loaders }) => {
+  mostOverdueItems: async (region, { from, to, first, everyRow }, { loaders }) => {
     const count = first ?? 5;
     if (!Number.isInteger(count) || count < 1 || count > 100) throw new BadInputError(`must be between 1 and 100, got ${count}`, 'first');
     checkWindow({ from, to });
-    return (await loaders.mostOverdueItems.load(windowKey(region.code, from, to))).slice(0, count);
+    const items = await loaders.mostOverdueItems.load(windowKey(region.code, from, to));
+    // everyRow (@inaccessible): the jurisdiction router combines the country's list from every item
+    return everyRow ? items : items.filter((i) => i.overdueCases > 0).slice(0, count);
   },
 };

@@ -421,10 +421,8 @@ export type ResolversTypes = {
   Fee: ResolverTypeWrapper<Fee>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Implementation: ResolverTypeWrapper<ImplementationModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ItemType: ItemType;
   Material: ResolverTypeWrapper<Material>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   MaterialForm: MaterialForm;
   OnlineDepth: OnlineDepth;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -436,6 +434,8 @@ export type ResolversTypes = {
   ServiceItemConnection: ResolverTypeWrapper<Omit<ServiceItemConnection, 'nodes'> & { nodes: Array<ResolversTypes['ServiceItem']> }>;
   ServiceObject: ServiceObject;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -449,9 +449,7 @@ export type ResolversParentTypes = {
   Fee: Fee;
   Float: Scalars['Float']['output'];
   Implementation: ImplementationModel;
-  Int: Scalars['Int']['output'];
   Material: Material;
-  Boolean: Scalars['Boolean']['output'];
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Region: RegionRefModel;
@@ -459,6 +457,8 @@ export type ResolversParentTypes = {
   ServiceItem: ServiceItemModel;
   ServiceItemConnection: Omit<ServiceItemConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ServiceItem']> };
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
 };
 
 export type AccessDirectiveArgs = {
@@ -466,6 +466,22 @@ export type AccessDirectiveArgs = {
 };
 
 export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CombineDirectiveArgs = {
+  digits?: Maybe<Scalars['Int']['input']>;
+  every?: Maybe<Scalars['String']['input']>;
+  limit?: Maybe<Scalars['String']['input']>;
+  orderBy?: Maybe<Array<Scalars['String']['input']>>;
+  page?: Maybe<Scalars['String']['input']>;
+  per?: Maybe<Array<Scalars['String']['input']>>;
+  positive?: Maybe<Scalars['String']['input']>;
+  rank?: Maybe<Scalars['String']['input']>;
+  ratio?: Maybe<Array<Scalars['String']['input']>>;
+  rows?: Maybe<Scalars['String']['input']>;
+  sum?: Maybe<Scalars['Boolean']['input']>;
+};
+
+export type CombineDirectiveResolver<Result, Parent, ContextType = Context, Args = CombineDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type JurisdictionDirectiveArgs = { };
 
@@ -599,6 +615,7 @@ export type Resolvers<ContextType = Context> = {
 
 export type DirectiveResolvers<ContextType = Context> = {
   access?: AccessDirectiveResolver<any, any, ContextType>;
+  combine?: CombineDirectiveResolver<any, any, ContextType>;
   jurisdiction?: JurisdictionDirectiveResolver<any, any, ContextType>;
   personal?: PersonalDirectiveResolver<any, any, ContextType>;
 };

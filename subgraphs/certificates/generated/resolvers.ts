@@ -519,9 +519,7 @@ export type ResolversTypes = {
   CertificateStatus: CertificateStatus;
   CertificateType: CertificateType;
   CertificateTypeInfo: ResolverTypeWrapper<CertificateTypeInfo>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CertificateUse: ResolverTypeWrapper<CertificateUseRefModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Channel: Channel;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   DataRunOffer: ResolverTypeWrapper<DataRunOfferModel>;
@@ -542,6 +540,8 @@ export type ResolversTypes = {
   ServiceItem: ResolverTypeWrapper<ServiceItemRefModel>;
   TrustGrade: TrustGrade;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -552,9 +552,7 @@ export type ResolversParentTypes = {
   CertificateConnection: Omit<CertificateConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Certificate']> };
   CertificateHolder: ResolversUnionTypes<ResolversParentTypes>['CertificateHolder'];
   CertificateTypeInfo: CertificateTypeInfo;
-  Int: Scalars['Int']['output'];
   CertificateUse: CertificateUseRefModel;
-  Boolean: Scalars['Boolean']['output'];
   CreditCode: Scalars['CreditCode']['output'];
   DataRunOffer: DataRunOfferModel;
   DataRunPreview: DataRunPreviewModel;
@@ -571,6 +569,8 @@ export type ResolversParentTypes = {
   ResidentId: Scalars['ResidentId']['output'];
   ServiceItem: ServiceItemRefModel;
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
 };
 
 export type AccessDirectiveArgs = {
@@ -578,6 +578,22 @@ export type AccessDirectiveArgs = {
 };
 
 export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CombineDirectiveArgs = {
+  digits?: Maybe<Scalars['Int']['input']>;
+  every?: Maybe<Scalars['String']['input']>;
+  limit?: Maybe<Scalars['String']['input']>;
+  orderBy?: Maybe<Array<Scalars['String']['input']>>;
+  page?: Maybe<Scalars['String']['input']>;
+  per?: Maybe<Array<Scalars['String']['input']>>;
+  positive?: Maybe<Scalars['String']['input']>;
+  rank?: Maybe<Scalars['String']['input']>;
+  ratio?: Maybe<Array<Scalars['String']['input']>>;
+  rows?: Maybe<Scalars['String']['input']>;
+  sum?: Maybe<Scalars['Boolean']['input']>;
+};
+
+export type CombineDirectiveResolver<Result, Parent, ContextType = Context, Args = CombineDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type JurisdictionDirectiveArgs = { };
 
@@ -738,6 +754,7 @@ export type Resolvers<ContextType = Context> = {
 
 export type DirectiveResolvers<ContextType = Context> = {
   access?: AccessDirectiveResolver<any, any, ContextType>;
+  combine?: CombineDirectiveResolver<any, any, ContextType>;
   jurisdiction?: JurisdictionDirectiveResolver<any, any, ContextType>;
   personal?: PersonalDirectiveResolver<any, any, ContextType>;
 };

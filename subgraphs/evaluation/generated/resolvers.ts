@@ -139,12 +139,22 @@ export type DepartmentKind =
 export type DimensionAverages = {
   __typename?: 'DimensionAverages';
   convenience: Scalars['Float']['output'];
+  /** The convenience scores summed: what convenience divides (for combining figures of several instances). */
+  convenienceTotal: Scalars['Int']['output'];
   efficiency: Scalars['Float']['output'];
+  /** The efficiency scores summed: what efficiency divides (for combining figures of several instances). */
+  efficiencyTotal: Scalars['Int']['output'];
   guideAccuracy: Scalars['Float']['output'];
+  /** The guideAccuracy scores summed: what guideAccuracy divides (for combining figures of several instances). */
+  guideAccuracyTotal: Scalars['Int']['output'];
   overall: Scalars['Float']['output'];
+  /** The overall scores summed: what overall divides (for combining figures of several instances). */
+  overallTotal: Scalars['Int']['output'];
   /** How many ratings carried dimensions. */
   ratings: Scalars['Int']['output'];
   usability: Scalars['Float']['output'];
+  /** The usability scores summed: what usability divides (for combining figures of several instances). */
+  usabilityTotal: Scalars['Int']['output'];
 };
 
 /** An enterprise, owned by market regulation. */
@@ -468,6 +478,8 @@ export type Satisfaction = {
   rectified: Scalars['Int']['output'];
   /** Share of the top three levels (非常满意, 满意, 基本满意), 0–1; null when there are no evaluations. */
   satisfactionRate?: Maybe<Scalars['Float']['output']>;
+  /** Evaluations at the top three levels (非常满意, 满意, 基本满意): the numerator of satisfactionRate. */
+  satisfied: Scalars['Int']['output'];
   to: Scalars['Date']['output'];
 };
 
@@ -608,7 +620,6 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 export type ResolversTypes = {
   ApplicantKind: ApplicantKind;
   Callback: ResolverTypeWrapper<CallbackViewModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Case: ResolverTypeWrapper<CaseRefModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CertificateType: CertificateType;
@@ -619,7 +630,6 @@ export type ResolversTypes = {
   DepartmentKind: DepartmentKind;
   DimensionAverages: ResolverTypeWrapper<DimensionAverages>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DivisionCode: ResolverTypeWrapper<Scalars['DivisionCode']['output']>;
   Enterprise: ResolverTypeWrapper<EnterpriseRefModel>;
   Evaluation: ResolverTypeWrapper<EvaluationModel>;
@@ -643,12 +653,13 @@ export type ResolversTypes = {
   Satisfaction: ResolverTypeWrapper<Satisfaction>;
   ServiceItem: ResolverTypeWrapper<ServiceItemRefModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Callback: CallbackViewModel;
-  Boolean: Scalars['Boolean']['output'];
   Case: CaseRefModel;
   ID: Scalars['ID']['output'];
   CreditCode: Scalars['CreditCode']['output'];
@@ -656,7 +667,6 @@ export type ResolversParentTypes = {
   Department: DepartmentRefModel;
   DimensionAverages: DimensionAverages;
   Float: Scalars['Float']['output'];
-  Int: Scalars['Int']['output'];
   DivisionCode: Scalars['DivisionCode']['output'];
   Enterprise: EnterpriseRefModel;
   Evaluation: EvaluationModel;
@@ -677,6 +687,8 @@ export type ResolversParentTypes = {
   Satisfaction: Satisfaction;
   ServiceItem: ServiceItemRefModel;
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
 };
 
 export type AccessDirectiveArgs = {
@@ -684,6 +696,22 @@ export type AccessDirectiveArgs = {
 };
 
 export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CombineDirectiveArgs = {
+  digits?: Maybe<Scalars['Int']['input']>;
+  every?: Maybe<Scalars['String']['input']>;
+  limit?: Maybe<Scalars['String']['input']>;
+  orderBy?: Maybe<Array<Scalars['String']['input']>>;
+  page?: Maybe<Scalars['String']['input']>;
+  per?: Maybe<Array<Scalars['String']['input']>>;
+  positive?: Maybe<Scalars['String']['input']>;
+  rank?: Maybe<Scalars['String']['input']>;
+  ratio?: Maybe<Array<Scalars['String']['input']>>;
+  rows?: Maybe<Scalars['String']['input']>;
+  sum?: Maybe<Scalars['Boolean']['input']>;
+};
+
+export type CombineDirectiveResolver<Result, Parent, ContextType = Context, Args = CombineDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type JurisdictionDirectiveArgs = { };
 
@@ -724,11 +752,16 @@ export type DepartmentResolvers<ContextType = Context, ParentType extends Resolv
 
 export type DimensionAveragesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DimensionAverages'] = ResolversParentTypes['DimensionAverages']> = {
   convenience?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  convenienceTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   efficiency?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  efficiencyTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   guideAccuracy?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  guideAccuracyTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overall?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  overallTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ratings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   usability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  usabilityTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export interface DivisionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DivisionCode'], any> {
@@ -841,6 +874,7 @@ export type SatisfactionResolvers<ContextType = Context, ParentType extends Reso
   overdueRectifications?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rectified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   satisfactionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  satisfied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
@@ -878,6 +912,7 @@ export type Resolvers<ContextType = Context> = {
 
 export type DirectiveResolvers<ContextType = Context> = {
   access?: AccessDirectiveResolver<any, any, ContextType>;
+  combine?: CombineDirectiveResolver<any, any, ContextType>;
   jurisdiction?: JurisdictionDirectiveResolver<any, any, ContextType>;
   personal?: PersonalDirectiveResolver<any, any, ContextType>;
 };

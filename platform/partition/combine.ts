@@ -1,0 +1,378 @@
+import {
+  getNamedType,
+  getNullableType,
+  isAbstractType,
+  isEnumType,
+  isListType,
+  isObjectType,
+  isNonNullType,
+  Kind,
+  valueFromASTUntyped,
+  visit,
+  type ArgumentNode,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLEnumType,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { compareNewestFirst, DEFAULT_PAGE_SIZE, encodeCursor } from '../pagination.js';
+import type { Rule, Rules } from './combine-rules.js';
+
+/**
+ * Combining the answers of every instance of a partitioned department into the answer one instance
+ * holding every record would give (the @combine rules, combine-rules.ts). Two steps:
+ * - prepare: the operation each instance answers is the client's, with what the combination needs
+ *   selected under names of its own (PART…): the parts of a ratio, the keys and order of rows, the
+ *   ids and pageInfo of a page; a ranked list is asked for every row (a row last in one province may
+ *   be first in the country); fragments are inlined, so the two steps walk one tree.
+ * - combine: walks that tree over the answers, by the rules, and leaves out the names it added.
+ */
+const PART = '__combine_';
+const IDS = `${PART}ids`;
+const PAGE = `${PART}page`;
+
+type Data = Record<string, unknown>;
+
+const name = (value: string) => ({ kind: Kind.NAME, value }) as const;
+const responseKey = (f: FieldNode) => f.alias?.value ?? f.name.value;
+const partField = (alias: string, field: string, selections?: readonly SelectionNode[]): FieldNode => ({
+  kind: Kind.FIELD,
+  alias: name(alias),
+  name: name(field),
+  ...(selections ? { selectionSet: { kind: Kind.SELECTION_SET, selections } } : {}),
+});
+/** `item.code` -> `__combine_item: item { code }` (one level of nesting is what the rules use) */
+const pathField = (path: readonly string[]): FieldNode =>
+  partField(
+    `${PART}${path[0]}`,
+    path[0]!,
+    path.length > 1 ? [partField(path[1]!, path[1]!, path.length > 2 ? [pathField(path.slice(2))] : undefined)] : undefined,
+  );
+const readPath = (row: Data, path: readonly string[]): unknown =>
+  path.slice(1).reduce<unknown>((v, p) => (v && typeof v === 'object' ? (v as Data)[p] : undefined), row[`${PART}${path[0]}`]);
+
+export interface Prepared {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+}
+
+export class Combiner {
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly rules: Rules,
+  ) {}
+
+  private rule(type: GraphQLObjectType, field: string): Rule | undefined {
+    return this.rules.get(`${type.name}.${field}`);
+  }
+
+  private field(type: GraphQLObjectType, field: string): GraphQLField<unknown, unknown> | undefined {
+    return type.getFields()[field];
+  }
+
+  private typeCondition(condition: string | undefined, type: GraphQLObjectType): boolean {
+    if (!condition || condition === type.name) return true;
+    const outer = this.schema.getType(condition);
+    return !!outer && isAbstractType(outer) && this.schema.isSubType(outer, type);
+  }
+
+  /** The operation every instance answers. */
+  prepare(document: DocumentNode, operation: OperationDefinitionNode): Prepared {
+    const fragments = new Map(
+      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+    );
+    const root = this.schema.getRootType(operation.operation)!;
+    const selectionSet = this.prepareSet(root, operation.selectionSet, fragments);
+    // a raised limit may have been the only use of a variable, which GraphQL then refuses as unused
+    const used = new Set<string>();
+    visit(selectionSet, { Variable: (v) => void used.add(v.name.value) });
+    const prepared: OperationDefinitionNode = {
+      ...operation,
+      variableDefinitions: operation.variableDefinitions?.filter((d) => used.has(d.variable.name.value)),
+      selectionSet,
+    };
+    return { operation: prepared, document: { kind: Kind.DOCUMENT, definitions: [prepared] } };
+  }
+
+  private prepareSet(type: GraphQLObjectType | null, set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): SelectionSetNode {
+    const selections: SelectionNode[] = [];
+    const extra = new Map<string, FieldNode>();
+    for (const s of set.selections) {
+      if (s.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(s.name.value);
+        if (!fragment) continue;
+        const inner = this.schema.getType(fragment.typeCondition.name.value);
+        selections.push({
+          kind: Kind.INLINE_FRAGMENT,
+          typeCondition: fragment.typeCondition,
+          directives: s.directives,
+          selectionSet: this.prepareSet(isObjectType(inner) ? inner : type, fragment.selectionSet, fragments),
+        });
+      } else if (s.kind === Kind.INLINE_FRAGMENT) {
+        const inner = s.typeCondition ? this.schema.getType(s.typeCondition.name.value) : type;
+        selections.push({ ...s, selectionSet: this.prepareSet(isObjectType(inner) ? inner : type, s.selectionSet, fragments) });
+      } else {
+        selections.push(this.prepareField(type, s, fragments, extra));
+      }
+    }
+    return { ...set, selections: [...selections, ...extra.values()] };
+  }
+
+  private prepareField(
+    type: GraphQLObjectType | null,
+    node: FieldNode,
+    fragments: Map<string, FragmentDefinitionNode>,
+    extra: Map<string, FieldNode>,
+  ): FieldNode {
+    const field = type ? this.field(type, node.name.value) : undefined;
+    if (!type || !field) return node;
+    const named = getNamedType(field.type);
+    const rule = this.rule(type, node.name.value);
+    const add = (f: FieldNode) => extra.set(responseKey(f), f);
+    let prepared: FieldNode = node;
+    if (node.selectionSet) prepared = { ...node, selectionSet: this.prepareSet(isObjectType(named) ? named : null, node.selectionSet, fragments) };
+    if (rule?.kind === 'ratio') {
+      // the parts, under names of our own (a client's alias or arguments cannot change what they mean)
+      for (const part of [...rule.ratio, ...rule.per].filter((p) => !p.startsWith('../'))) add(partField(`${PART}${part}`, part));
+    }
+    if (!prepared.selectionSet || !isObjectType(named)) return prepared;
+    const inner: FieldNode[] = [];
+    if (rule?.kind === 'rows') {
+      for (const path of [rule.key, ...rule.orderBy.map((o) => o.path), ...(rule.positive ? [[rule.positive]] : [])]) inner.push(pathField(path));
+      // the denominators the rows' ratios take from this object
+      for (const f of Object.values(named.getFields())) {
+        const r = this.rule(named, f.name);
+        if (r?.kind === 'ratio') for (const p of r.per.filter((x) => x.startsWith('../'))) add(partField(`${PART}${p.slice(3)}`, p.slice(3)));
+      }
+      // every row the instance holds, before its own cut and filter: a row last in one province may be first in the country
+      if (rule.every) {
+        const args: ArgumentNode[] = [
+          ...(prepared.arguments ?? []),
+          { kind: Kind.ARGUMENT, name: name(rule.every), value: { kind: Kind.BOOLEAN, value: true } },
+        ];
+        prepared = { ...prepared, arguments: args };
+      }
+    }
+    if (rule?.kind === 'page') {
+      if (this.field(named, 'nodes'))
+        inner.push(partField(IDS, 'nodes', [partField('id', 'id')]), partField(PAGE, 'pageInfo', [partField('hasNextPage', 'hasNextPage')]));
+      else inner.push(partField(`${PART}id`, 'id'));
+    }
+    if (inner.length === 0) return prepared;
+    return { ...prepared, selectionSet: { ...prepared.selectionSet!, selections: [...prepared.selectionSet!.selections, ...inner] } };
+  }
+
+  /** The root fields' answers of every instance, as one. */
+  combineRoot(prepared: Prepared, variables: Data, answers: (Data | null | undefined)[]): Data {
+    const root = this.schema.getRootType(prepared.operation.operation)!;
+    return strip(this.object(root, prepared.operation.selectionSet.selections, answers, [], variables) ?? {}) as Data;
+  }
+
+  /** One entity's answers (the `... on Type` selections of _entities) from the instances that hold its parts. */
+  combineEntity(prepared: Prepared, typename: string, variables: Data, answers: (Data | null | undefined)[]): Data | null {
+    const type = this.schema.getType(typename);
+    const entities = prepared.operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === '_entities');
+    if (!isObjectType(type) || !entities?.selectionSet) return (answers.find((a) => a) ?? null) as Data | null;
+    return strip(this.object(type, entities.selectionSet.selections, answers, [], variables)) as Data | null;
+  }
+
+  /** Selections of one object, by response key, with the inline fragments that apply to its type. */
+  private collect(type: GraphQLObjectType, selections: readonly SelectionNode[], into = new Map<string, FieldNode[]>()): Map<string, FieldNode[]> {
+    for (const s of selections) {
+      if (s.kind === Kind.FIELD) into.set(responseKey(s), [...(into.get(responseKey(s)) ?? []), s]);
+      else if (s.kind === Kind.INLINE_FRAGMENT && this.typeCondition(s.typeCondition?.name.value, type)) this.collect(type, s.selectionSet.selections, into);
+    }
+    return into;
+  }
+
+  private object(
+    type: GraphQLObjectType,
+    selections: readonly SelectionNode[],
+    values: (Data | null | undefined)[],
+    parents: Data[],
+    variables: Data,
+  ): Data | null {
+    const present = values.filter((v): v is Data => v !== null && v !== undefined && typeof v === 'object');
+    if (present.length === 0) return null;
+    const out: Data = {};
+    for (const [key, nodes] of this.collect(type, selections)) {
+      const node = nodes[0]!;
+      if (node.name.value === '__typename') {
+        out[key] = present[0]![key] ?? type.name;
+        continue;
+      }
+      const field = this.field(type, node.name.value);
+      if (!field) {
+        out[key] = present.find((v) => v[key] !== undefined)?.[key] ?? null;
+        continue;
+      }
+      const sub = nodes.flatMap((n) => n.selectionSet?.selections ?? []);
+      out[key] = this.value(type, field, node, sub, present.map((v) => v[key]) as unknown[], present, parents, variables);
+    }
+    return out;
+  }
+
+  private value(
+    type: GraphQLObjectType,
+    field: GraphQLField<unknown, unknown>,
+    node: FieldNode,
+    sub: readonly SelectionNode[],
+    values: unknown[],
+    owners: Data[],
+    parents: Data[],
+    variables: Data,
+  ): unknown {
+    const rule = this.rule(type, field.name);
+    const named = getNamedType(field.type);
+    const numbers = (list: Data[], part: string) => list.reduce((s, v) => s + Number(v[`${PART}${part}`] ?? 0), 0);
+    switch (rule?.kind) {
+      case 'sum':
+        return values.some((v) => typeof v === 'number') ? values.reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0) : null;
+      case 'ratio': {
+        const sumOf = (parts: string[]) => parts.reduce((s, p) => s + (p.startsWith('../') ? numbers(parents, p.slice(3)) : numbers(owners, p)), 0);
+        const [numerator, denominator] = [sumOf(rule.ratio), sumOf(rule.per)];
+        if (denominator === 0) return isNonNullType(field.type) ? 0 : null;
+        const share = numerator / denominator;
+        return rule.digits === undefined ? share : Number(share.toFixed(rule.digits));
+      }
+      case 'rows':
+        return isObjectType(named) ? this.rows(named, rule, node, field, sub, values, owners, variables) : (values[0] ?? null);
+      case 'page':
+        return isObjectType(named) ? this.page(named, rule.order, node, field, sub, values, variables) : (values[0] ?? null);
+      default:
+        if (isObjectType(named) && !isListType(getNullableType(field.type))) return this.object(named, sub, values as Data[], owners, variables);
+        return values.find((v) => v !== null && v !== undefined) ?? null;
+    }
+  }
+
+  /** An argument's value as the instance read it: given, from a variable, or its default. */
+  private argument(node: FieldNode, field: GraphQLField<unknown, unknown>, arg: string, variables: Data): unknown {
+    const value = node.arguments?.find((a) => a.name.value === arg)?.value;
+    return (value ? valueFromASTUntyped(value, variables) : undefined) ?? field.args.find((a) => a.name === arg)?.defaultValue;
+  }
+
+  private rows(
+    type: GraphQLObjectType,
+    rule: Extract<Rule, { kind: 'rows' }>,
+    node: FieldNode,
+    field: GraphQLField<unknown, unknown>,
+    sub: readonly SelectionNode[],
+    values: unknown[],
+    owners: Data[],
+    variables: Data,
+  ): Data[] | null {
+    const lists = values.filter((v): v is Data[] => Array.isArray(v));
+    if (lists.length === 0) return null;
+    const groups = new Map<string, Data[]>();
+    for (const row of lists.flat()) {
+      const key = JSON.stringify(readPath(row, rule.key));
+      groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+    const combined = [...groups.values()]
+      .map((group) => this.object(type, sub, group, owners, variables)!)
+      .filter((row) => !rule.positive || Number(readPath(row, [rule.positive])) > 0);
+    const compare = (a: Data, b: Data): number => {
+      for (const { path, desc } of rule.orderBy) {
+        const [x, y] = [readPath(a, path), readPath(b, path)];
+        const order = this.orderOf(type, path, x, y);
+        if (order !== 0) return desc ? -order : order;
+      }
+      return 0;
+    };
+    combined.sort(compare);
+    const limit = rule.limit ? Number(this.argument(node, field, rule.limit, variables)) : Infinity;
+    const cut = combined.slice(0, limit);
+    if (rule.rank) {
+      const rankKeys = [...this.collect(type, sub)].filter(([, n]) => n[0]!.name.value === rule.rank).map(([k]) => k);
+      cut.forEach((row, i) => rankKeys.forEach((k) => (row[k] = i + 1)));
+    }
+    return cut;
+  }
+
+  /** Numbers by value, strings by code point, an enum in its declared order. */
+  private orderOf(type: GraphQLObjectType, path: readonly string[], x: unknown, y: unknown): number {
+    let owner: GraphQLObjectType = type;
+    for (const step of path.slice(0, -1)) owner = getNamedType(this.field(owner, step)!.type) as GraphQLObjectType;
+    const leaf = getNamedType(this.field(owner, path.at(-1)!)!.type);
+    if (isEnumType(leaf)) {
+      const values = (leaf as GraphQLEnumType).getValues().map((v) => v.name);
+      return values.indexOf(String(x)) - values.indexOf(String(y));
+    }
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
+  }
+
+  private page(
+    type: GraphQLObjectType,
+    order: 'NEWEST_FIRST' | 'ID',
+    node: FieldNode,
+    field: GraphQLField<unknown, unknown>,
+    sub: readonly SelectionNode[],
+    values: unknown[],
+    variables: Data,
+  ): unknown {
+    const compare = order === 'NEWEST_FIRST' ? compareNewestFirst : (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    if (Array.isArray(values.find((v) => v !== null && v !== undefined))) {
+      // a plain list: every instance's records, in the order
+      const lists = values.filter((v): v is Data[] => Array.isArray(v));
+      return lists.flat().sort((a, b) => compare(String(a[`${PART}id`]), String(b[`${PART}id`])));
+    }
+    const pages = values.filter((v): v is Data => v !== null && v !== undefined && typeof v === 'object');
+    if (pages.length === 0) return null;
+    const selected = this.collect(type, sub);
+    const nodesKeys = [...selected].filter(([, n]) => n[0]!.name.value === 'nodes').map(([k]) => k);
+    const entries = pages.flatMap((page) =>
+      ((page[IDS] as { id: string }[] | undefined) ?? []).map((n, i) => ({ id: n.id, nodes: nodesKeys.map((k) => (page[k] as unknown[])[i]) })),
+    );
+    entries.sort((a, b) => compare(a.id, b.id));
+    const limit = Number(this.argument(node, field, 'first', variables) ?? DEFAULT_PAGE_SIZE);
+    const taken = entries.slice(0, limit);
+    const hasNextPage = entries.length > limit || pages.some((p) => (p[PAGE] as { hasNextPage?: boolean } | undefined)?.hasNextPage === true);
+    const endCursor = taken.length > 0 ? encodeCursor(taken.at(-1)!.id) : null;
+    const out: Data = {};
+    for (const [key, nodes] of selected) {
+      const n = nodes[0]!;
+      if (n.name.value === 'nodes') out[key] = taken.map((e) => e.nodes[nodesKeys.indexOf(key)]);
+      else if (n.name.value === 'pageInfo') {
+        const info = new Map<string, FieldNode[]>();
+        for (const s of nodes.flatMap((x) => x.selectionSet?.selections ?? [])) if (s.kind === Kind.FIELD) info.set(responseKey(s), [s]);
+        out[key] = Object.fromEntries(
+          [...info].map(([k, [p]]) => [k, p!.name.value === 'hasNextPage' ? hasNextPage : p!.name.value === 'endCursor' ? endCursor : 'PageInfo']),
+        );
+      } else if (n.name.value === '__typename') out[key] = pages[0]![key] ?? type.name;
+      else {
+        const f = this.field(type, n.name.value);
+        out[key] = f
+          ? this.value(
+              type,
+              f,
+              n,
+              nodes.flatMap((x) => x.selectionSet?.selections ?? []),
+              pages.map((p) => p[key]),
+              pages,
+              [],
+              variables,
+            )
+          : null;
+      }
+    }
+    return out;
+  }
+}
+
+/** The answer without the names prepare added. */
+function strip(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(strip);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !k.startsWith(PART))
+      .map(([k, v]) => [k, strip(v)]),
+  );
+}
