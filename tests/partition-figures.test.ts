@@ -93,4 +93,18 @@ describe('figures across provinces equal one instance holding every record', () 
     const agencies = await same(AGENCIES, WINDOW);
     expect(agencies.departments.nodes.length).toBeGreaterThan(0);
   });
+
+  it('a client cannot ask for what only the router may: every row, or the sums behind a mean', async () => {
+    for (const query of [
+      `{ unmetDemand(from: "2026-01-01", to: "2026-06-30", everyRow: true) { category score } }`,
+      `{ region(code: "440000") { mostOverdueItems(from: "2026-01-01", to: "2026-06-30", everyRow: true) { totalCases } } }`,
+      `{ region(code: "440000") { caseFigures(from: "2026-01-01", to: "2026-06-30") { workingDays } } }`,
+      `{ region(code: "440000") { satisfaction(from: "2026-01-01", to: "2026-06-30") { averageDimensions { overallTotal } } } }`,
+    ]) {
+      const res = await split.query(query, {}, supervisor);
+      expect(res.status, query).toBe(400);
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+  });
 });

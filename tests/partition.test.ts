@@ -94,6 +94,37 @@ describe('cases partitioned by province', () => {
     }
   });
 
+  it("a citizen's own cases come from every province they applied in, newest first; another citizen gets none of them", async () => {
+    const alice = personAt(7, 0);
+    const OWN = 'query($id: ResidentId!) { person(id: $id) { cases(first: 10) { nodes { id } pageInfo { hasNextPage } } } }';
+    const res = await platform.query(OWN, { id: alice.id }, await bearer({ role: 'CITIZEN', subject: alice.id }));
+    expect(res.errors).toBeUndefined();
+    const own = await Promise.all(
+      [...PROVINCES, null].map(
+        async (p) =>
+          (await (instance(p).orm.em.fork() as SqlEntityManager).execute('select id from cases where applicant_id = ?', [alice.id])) as { id: string }[],
+      ),
+    );
+    const ids = (res.data!.person.cases.nodes as { id: string }[]).map((n) => n.id);
+    // hers in every instance (the two the test above wrote, in Guangdong's and the national one, among them), newest first
+    expect(ids).toEqual(
+      own
+        .flat()
+        .map((r) => r.id)
+        .sort(compareNewestFirst)
+        .slice(0, 10),
+    );
+    expect(own.filter((rows) => rows.length > 0).length).toBeGreaterThan(1);
+    for (const province of ['44', '33']) expect(ids.some((id) => id.startsWith(province))).toBe(true);
+    // the attacker: another citizen asking for alice's cases, from every instance at once
+    const bob = personAt(7, 1);
+    const attack = await platform.query(OWN, { id: alice.id }, await bearer({ role: 'CITIZEN', subject: bob.id }));
+    expect(JSON.stringify(attack.data ?? {})).not.toMatch(/\d{2}C\d{8}/);
+    expect(attack.errors?.length).toBeGreaterThan(0);
+    // one refusal, not one per instance: the answer does not say how many provinces hold something
+    expect(new Set(attack.errors!.map((e) => e.message)).size).toBe(attack.errors!.length);
+  });
+
   it('splits an entity fetch by the province of each key and puts the answers back in order', async () => {
     // evaluation is not partitioned here: its list of ratings names cases of every province, which the
     // gateway fetches from cases in one _entities request
