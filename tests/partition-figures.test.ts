@@ -82,7 +82,7 @@ describe('figures across provinces equal one instance holding every record', () 
     expect(data.demand.received).toBeGreaterThan(0);
   });
 
-  it.each([['440000'], ['110000'], ['330000']])('a region at every level: province %s', async (code) => {
+  it.each([['000000'], ['440000'], ['110000'], ['330000'], ['440100']])('a region at every level: %s', async (code) => {
     const data = await same(REGION, { ...WINDOW, code, first: 5 });
     expect(data.region.caseFigures.total).toBeGreaterThan(0);
   });

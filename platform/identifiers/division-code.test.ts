@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
-import { checkDivisionCode, divisionFilter, divisionLevel, parentDivisionCodes } from './division-code.js';
+import { checkDivisionCode, checkDivisionOrCountry, COUNTRY_CODE, divisionFilter, divisionLevel, divisionRange, parentDivisionCodes, withinDivision } from './division-code.js';
 import { divisionCodeArb } from './arbitraries.js';
 
 const require = createRequire(import.meta.url);
@@ -42,6 +42,7 @@ describe('divisionLevel and parentDivisionCodes', () => {
     ['130102', 'COUNTY', ['130000', '130100']],
     ['110101', 'COUNTY', ['110000', '110100']],
     ['469001', 'COUNTY', ['460000', '469000']],
+    ['000000', 'COUNTRY', []],
   ] as const)('%s is a %s below %j', (code, level, parents) => {
     expect(divisionLevel(code)).toBe(level);
     expect(parentDivisionCodes(code)).toEqual(parents);
@@ -52,7 +53,7 @@ describe('divisionLevel and parentDivisionCodes', () => {
       fc.property(divisionCodeArb, (code) => {
         const parents = parentDivisionCodes(code);
         expect(parents.map(divisionLevel)).toEqual(['PROVINCE', 'PREFECTURE'].slice(0, parents.length));
-        expect(parents.length).toBe({ PROVINCE: 0, PREFECTURE: 1, COUNTY: 2 }[divisionLevel(code)]);
+        expect(parents.length).toBe({ COUNTRY: 0, PROVINCE: 0, PREFECTURE: 1, COUNTY: 2 }[divisionLevel(code)]);
         for (const parent of parents) expect(code.startsWith(parent.replace(/0+$/, ''))).toBe(true);
       }),
       { numRuns: 200 },
@@ -60,7 +61,7 @@ describe('divisionLevel and parentDivisionCodes', () => {
   });
 
   it('refuses an invalid code', () => {
-    expect(() => divisionLevel('000000')).toThrow(RangeError);
+    expect(() => divisionLevel('990000')).toThrow(RangeError);
     expect(() => parentDivisionCodes('1101')).toThrow(RangeError);
   });
 });
@@ -83,5 +84,16 @@ describe('divisionFilter', () => {
         expect(matched).toBe(code.slice(0, prefix) === division.slice(0, prefix));
       }),
     );
+  });
+});
+
+describe('the country (000000)', () => {
+  it('is the one division above the provinces: it contains every code, and the scalar accepts it', () => {
+    expect(divisionRange(COUNTRY_CODE)).toEqual(['000000', '999999']);
+    for (const code of ['110000', '440106', '820000']) expect(withinDivision(COUNTRY_CODE, code)).toBe(true);
+    expect(checkDivisionOrCountry('000000')).toBeNull();
+    // it is no GB/T 2260 code: what embeds a division (a credit code, an id) still needs a province
+    expect(checkDivisionCode('000000')).toMatch(/province part 00/);
+    expect(checkDivisionOrCountry('000001')).toMatch(/province part 00/);
   });
 });

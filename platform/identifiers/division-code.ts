@@ -8,8 +8,20 @@
 
 import { describeChar } from './characters.js';
 
-/** The three levels a division code can name. */
-export type DivisionLevel = 'PROVINCE' | 'PREFECTURE' | 'COUNTY';
+/** The levels a division code can name: the country (COUNTRY_CODE), then GB/T 2260's three. */
+export type DivisionLevel = 'COUNTRY' | 'PROVINCE' | 'PREFECTURE' | 'COUNTY';
+
+/**
+ * The whole country (全国): not a code of GB/T 2260, which begins at the provinces, but the one
+ * division above them, so national figures are asked the way a province's are (issue #15: a
+ * dashboard at every level). It contains every division.
+ */
+export const COUNTRY_CODE = '000000';
+
+/** checkDivisionCode, or the country: what the DivisionCode scalar accepts. */
+export function checkDivisionOrCountry(value: string): string | null {
+  return value === COUNTRY_CODE ? null : checkDivisionCode(value);
+}
 
 // Province codes run from 11 (Beijing) to 82 (Macao); the first digit is the
 // large region (1 North … 8 Hong Kong and Macao).
@@ -50,6 +62,7 @@ export function checkDivisionCode(value: string): string | null {
  * @throws RangeError when the code is not a structurally valid division code
  */
 export function divisionLevel(code: string): DivisionLevel {
+  if (code === COUNTRY_CODE) return 'COUNTRY';
   assertDivisionCode(code);
   if (code.endsWith('0000')) return 'PROVINCE';
   if (code.endsWith('00')) return 'PREFECTURE';
@@ -68,7 +81,7 @@ export function divisionLevel(code: string): DivisionLevel {
 export function parentDivisionCodes(code: string): string[] {
   const level = divisionLevel(code);
   const province = `${code.slice(0, 2)}0000`;
-  if (level === 'PROVINCE') return [];
+  if (level === 'PROVINCE' || level === 'COUNTRY') return [];
   if (level === 'PREFECTURE') return [province];
   return [province, `${code.slice(0, 4)}00`];
 }
@@ -82,7 +95,7 @@ function assertDivisionCode(code: string): void {
 
 /**
  * The codes a division covers, itself and every division below it, as one inclusive range
- * (GB/T 2260 codes nest by prefix): a province XX0000 covers XX0000–XX9999, a prefecture
+ * (GB/T 2260 codes nest by prefix): the country every code, a province XX0000 covers XX0000–XX9999, a prefecture
  * XXYY00 covers XXYY00–XXYY99, a county only itself. A range of digit strings compares the
  * same under any collation and, unlike LIKE 'XX%', uses a (region_code, …) index on SQLite
  * and PostgreSQL alike.
@@ -91,6 +104,7 @@ export function divisionRange(code: string): [string, string] {
   // divisionLevel's rules without its throw: a key from an _entities representation is not checked
   // by the scalar, and a malformed one must match nothing rather than fail the request
   if (!/^\d{6}$/.test(code)) return [code, code];
+  if (code === COUNTRY_CODE) return ['000000', '999999'];
   const prefix = code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code;
   return [prefix.padEnd(6, '0'), prefix.padEnd(6, '9')];
 }

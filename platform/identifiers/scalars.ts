@@ -8,7 +8,7 @@ import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { BadInputError } from '../errors.js';
 import { checkCreditCode } from './credit-code.js';
 import { checkDate } from './date.js';
-import { checkDivisionCode } from './division-code.js';
+import { checkDivisionOrCountry } from './division-code.js';
 import { checkResidentId } from './resident-id.js';
 
 type StringCheck = (value: string) => string | null;
@@ -86,7 +86,7 @@ function stringScalar({ name, description, specifiedByURL, check, fromResolver =
 export const SCALAR_CHECKS: Record<string, ScalarCheck> = {
   ResidentId: acceptingUnknown((value) => checkResidentId(value)),
   CreditCode: acceptingUnknown(checkCreditCode),
-  DivisionCode: acceptingUnknown(checkDivisionCode),
+  DivisionCode: acceptingUnknown(checkDivisionOrCountry),
   Date: acceptingUnknown(checkDate),
 };
 
@@ -117,7 +117,7 @@ export const CreditCodeScalar = stringScalar({
 /** An administrative division code (GB/T 2260). */
 export const DivisionCodeScalar = stringScalar({
   name: 'DivisionCode',
-  description: 'An administrative division code (GB/T 2260): 6 digits, province (2) + prefecture (2) + county (2).',
+  description: 'An administrative division code (GB/T 2260): 6 digits, province (2) + prefecture (2) + county (2); 000000 is the whole country.',
   // Same page as its @specifiedBy in platform/schema/shared.graphql: the civil affairs ministry's published code list.
   specifiedByURL: 'https://www.mca.gov.cn/mzsj/xzqh/2023/202301xzqh.html',
   check: SCALAR_CHECKS.DivisionCode!,

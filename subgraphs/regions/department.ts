@@ -3,7 +3,7 @@ import { loadMigrations } from '../../platform/migrations.js';
 import { RegionEntity } from './entities.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
-import { seedRegions } from './seed.js';
+import { ensureCountry, seedRegions } from './seed.js';
 
 /** Civil affairs: the GB/T 2260 administrative divisions. */
 export const regions: Department<Loaders> = {
@@ -13,5 +13,6 @@ export const regions: Department<Loaders> = {
   entities: [RegionEntity],
   migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
+  prepare: ensureCountry,
   seed: seedRegions,
 };

@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-export type RegionLevel = 'PROVINCE' | 'PREFECTURE' | 'COUNTY';
+export type RegionLevel = 'COUNTRY' | 'PROVINCE' | 'PREFECTURE' | 'COUNTY';
 
 export const RegionEntity = defineEntity({
   name: 'Region',

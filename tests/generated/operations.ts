@@ -149,8 +149,10 @@ export type ItemType =
   /** 公共服务 (GG) */
   | 'PUBLIC_SERVICE';
 
-/** The three levels of administrative division the graph knows. */
+/** The levels of administrative division the graph knows: the country, then the three of GB/T 2260. */
 export type RegionLevel =
+  /** The whole country (全国, code 000000): the one division above the provinces. */
+  | 'COUNTRY'
   | 'COUNTY'
   | 'PREFECTURE'
   | 'PROVINCE';

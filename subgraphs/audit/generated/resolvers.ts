@@ -23,7 +23,7 @@ export type Scalars = {
   CreditCode: { input: string; output: string; }
   /** A calendar date YYYY-MM-DD (RFC 3339 full-date), e.g. 2024-02-29. No time, no time zone. */
   Date: { input: string; output: string; }
-  /** An administrative division code (GB/T 2260): 6 digits, province (2) + prefecture (2) + county (2). */
+  /** An administrative division code (GB/T 2260): 6 digits, province (2) + prefecture (2) + county (2); 000000 is the whole country. */
   DivisionCode: { input: string; output: string; }
   /**
    * An identity number in the GB 11643-1999 layout: 18 characters, the last a check character 0–9 or uppercase X. One of three kinds, told by its first digits: a foreigner's permanent residence card (2023 edition, 外国人永久居留身份证) starts with 9; a residence permit for Hong Kong, Macao or Taiwan residents (港澳台居民居住证) with 810000, 820000 or 830000; any other is a resident identity card (公民身份号码).
@@ -346,8 +346,10 @@ export type QueryVerifyAccessLogArgs = {
   anchorSeq?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** The three levels of administrative division the graph knows. */
+/** The levels of administrative division the graph knows: the country, then the three of GB/T 2260. */
 export type RegionLevel =
+  /** The whole country (全国, code 000000): the one division above the provinces. */
+  | 'COUNTRY'
   | 'COUNTY'
   | 'PREFECTURE'
   | 'PROVINCE';

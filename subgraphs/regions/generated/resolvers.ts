@@ -21,7 +21,7 @@ export type Scalars = {
   CreditCode: { input: string; output: string; }
   /** A calendar date YYYY-MM-DD (RFC 3339 full-date), e.g. 2024-02-29. No time, no time zone. */
   Date: { input: string; output: string; }
-  /** An administrative division code (GB/T 2260): 6 digits, province (2) + prefecture (2) + county (2). */
+  /** An administrative division code (GB/T 2260): 6 digits, province (2) + prefecture (2) + county (2); 000000 is the whole country. */
   DivisionCode: { input: string; output: string; }
   /**
    * An identity number in the GB 11643-1999 layout: 18 characters, the last a check character 0–9 or uppercase X. One of three kinds, told by its first digits: a foreigner's permanent residence card (2023 edition, 外国人永久居留身份证) starts with 9; a residence permit for Hong Kong, Macao or Taiwan residents (港澳台居民居住证) with 810000, 820000 or 830000; any other is a resident identity card (公民身份号码).
@@ -106,7 +106,7 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
-  /** One division by its code; NOT_FOUND when no division has that code. */
+  /** One division by its code (000000: the whole country, whose children are the provinces); NOT_FOUND when no division has that code. */
   region?: Maybe<Region>;
   /** Divisions ordered by code. Filters combine. first: 1..100 (default 20). */
   regions: RegionConnection;
@@ -126,10 +126,10 @@ export type QueryRegionsArgs = {
   parent?: InputMaybe<Scalars['DivisionCode']['input']>;
 };
 
-/** An administrative division of China (GB/T 2260), owned by civil affairs. */
+/** An administrative division of China (GB/T 2260), owned by civil affairs; the whole country is the division 000000 (全国) above the provinces. */
 export type Region = {
   __typename?: 'Region';
-  /** From the province down, e.g. [北京市, 东城区]. */
+  /** From the province down, e.g. [北京市, 东城区] (the country is not listed). */
   ancestors: Array<Region>;
   /** Divisions directly below this one, by code. */
   children: Array<Region>;
@@ -139,7 +139,7 @@ export type Region = {
   level: RegionLevel;
   /** Official name, e.g. 东城区. */
   name: Scalars['String']['output'];
-  /** The division this one belongs to; null for a province. */
+  /** The division this one belongs to: a province's is the country (000000); null for the country. */
   parent?: Maybe<Region>;
 };
 
@@ -150,8 +150,10 @@ export type RegionConnection = {
   pageInfo: PageInfo;
 };
 
-/** The three levels of administrative division the graph knows. */
+/** The levels of administrative division the graph knows: the country, then the three of GB/T 2260. */
 export type RegionLevel =
+  /** The whole country (全国, code 000000): the one division above the provinces. */
+  | 'COUNTRY'
   | 'COUNTY'
   | 'PREFECTURE'
   | 'PROVINCE';
