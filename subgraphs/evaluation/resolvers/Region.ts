@@ -1,5 +1,5 @@
 import { BadInputError } from '../../../platform/errors.js';
-import { checkDivisionCode } from '../../../platform/identifiers/index.js';
+import { checkDivisionOrCountry } from '../../../platform/identifiers/index.js';
 import type { RegionResolvers } from '../generated/resolvers.js';
 import { checkWindow } from '../../../platform/date-window.js';
 import { windowKey } from '../../../platform/loaders.js';
@@ -9,7 +9,7 @@ export const RegionResolver: RegionResolvers = {
   __resolveReference: ({ code }) => ({ code }),
   satisfaction: (region, window, { loaders }) => {
     // a representation's key has not been through the DivisionCode scalar
-    const invalid = checkDivisionCode(region.code);
+    const invalid = checkDivisionOrCountry(region.code);
     if (invalid) throw new BadInputError(invalid, 'code');
     checkWindow(window);
     return loaders.regionSatisfaction.load(windowKey(region.code, window.from, window.to));
