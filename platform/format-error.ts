@@ -15,7 +15,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const serviceName = formatted.extensions?.serviceName;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     const extensions: Record<string, unknown> = { code };
-    for (const key of ['argument', 'serviceName', 'limit', 'max', 'actual', 'retryAfterSeconds'] as const) {
+    // department and jurisdiction: which partitioned department's instance did not answer (platform/partition/router.ts)
+    for (const key of ['argument', 'serviceName', 'department', 'jurisdiction', 'limit', 'max', 'actual', 'retryAfterSeconds'] as const) {
       if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
     }
     // "Did you mean …?" would teach a prober the schema's field names

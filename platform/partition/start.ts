@@ -25,8 +25,15 @@ export interface RunningPartitioned {
   name: string;
   /** the router: the department's one URL */
   url: string;
-  instances: (RunningDepartment & { instance: string; province: Province | null })[];
+  instances: RunningInstance[];
   close(): Promise<void>;
+}
+
+export interface RunningInstance extends RunningDepartment {
+  instance: string;
+  province: Province | null;
+  /** starts a stopped instance again over the same database and port, where the router still sends its part */
+  restart(): Promise<void>;
 }
 
 /** A partitioned department: one instance per province that runs its own, a national one, and the router at its URL. */
@@ -37,15 +44,16 @@ export async function startPartitioned<L>(department: Department<L>, options: Pa
   try {
     for (const province of [...provinces, null]) {
       const instance = instanceName(department.name, province);
-      const running = await startDepartment(department, {
-        ...rest,
-        port: 0,
-        target: target(instance),
-        verifyKey: routerKeys.publicJwk,
-        audience: instance,
-        holds: holdsFor(province, provinces),
+      const own = { ...rest, target: target(instance), verifyKey: routerKeys.publicJwk, audience: instance, holds: holdsFor(province, provinces) };
+      const running: RunningInstance = Object.assign(await startDepartment(department, { ...own, port: 0 }), {
+        instance,
+        province,
+        async restart() {
+          // its database is no longer empty, so nothing is seeded again
+          Object.assign(running, await startDepartment(department, { ...own, port: running.port }));
+        },
       });
-      started.push(Object.assign(running, { instance, province }));
+      started.push(running);
     }
     const instances: Instance[] = started.map((s) => ({ name: s.instance, province: s.province, url: s.url }));
     const entry = DEPARTMENTS.find((d) => d.name === department.name);
