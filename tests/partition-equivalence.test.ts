@@ -115,6 +115,8 @@ async function pages(url: string, query: string, caller: Caller): Promise<Outcom
 }
 
 let base: TestPlatform;
+/** Hive Gateway over the unpartitioned deployment: what Hive answers over the partitioned graph is compared with it */
+let baseHive: Child | undefined;
 let ctx: Context;
 const expected = new Map<string, Promise<unknown>>();
 const once = <T>(key: string, make: () => Promise<T>) => {
@@ -143,46 +145,63 @@ beforeAll(async () => {
   // the bench's person, and applicants of cases in two provinces
   const persons = [samplePersonId(50, 7), caseOf['44']!.applicantId, caseOf['33']!.applicantId];
   ctx = { caseOf, citizen, persons };
+  baseHive = await startHive(base);
   expect(Object.values(caseOf).every(Boolean), 'the sample data has a case applied for by a person in every seeded province').toBe(true);
   expect(count.get(citizen), 'the citizen has more than one case').toBeGreaterThan(1);
 }, 300_000);
-afterAll(() => base?.close());
+afterAll(async () => {
+  await baseHive?.stop();
+  await base?.close();
+}, 120_000);
 
-const unpartitioned = (row: Row) => once(row.name, () => ask(base.gateway.url, row.query, row.variables(ctx), row.caller(ctx)));
-const unpartitionedPages = (p: (typeof PAGED)[number]) => once(`pages ${p.name}`, () => pages(base.gateway.url, p.query, p.caller(ctx)));
+type Gateway = 'our gateway' | 'Hive Gateway';
+const baseUrl = (gateway: Gateway) => (gateway === 'our gateway' ? base.gateway.url : baseHive!.url);
+/** The unpartitioned deployment's answer through the same gateway: partitioning must not show, whoever plans the query. */
+const unpartitioned = (row: Row, gateway: Gateway = 'our gateway') =>
+  once(`${gateway} ${row.name}`, () => ask(baseUrl(gateway), row.query, row.variables(ctx), row.caller(ctx)));
+const unpartitionedPages = (p: (typeof PAGED)[number], gateway: Gateway) =>
+  once(`${gateway} pages ${p.name}`, () => pages(baseUrl(gateway), p.query, p.caller(ctx)));
 
-/** Every row and every paged list through one gateway, each compared with the unpartitioned deployment through ours. */
-function compareThrough(gateway: string, url: () => string, label: string) {
+/** Every row and every paged list through one gateway, each compared with the unpartitioned deployment through the same gateway. */
+function compareThrough(gateway: Gateway, url: () => string, label: string) {
   it.each(ROWS.map((r) => [r.name, r] as const))(`%s, through ${gateway}`, async (_, row) => {
     const variables = row.variables(ctx);
     const got = await ask(url(), row.query, variables, row.caller(ctx));
-    expect(got, `${row.name} ${JSON.stringify(variables)} on ${label} through ${gateway}`).toEqual(await unpartitioned(row));
+    expect(got, `${row.name} ${JSON.stringify(variables)} on ${label} through ${gateway}`).toEqual(await unpartitioned(row, gateway));
   });
 
   it.each(PAGED.map((p) => [p.name, p] as const))(`pages %s to its end, through ${gateway}`, async (_, p) => {
-    const want = await unpartitionedPages(p);
+    const want = await unpartitionedPages(p, gateway);
     expect(want.length, 'the list is longer than one page').toBeGreaterThan(1);
     const got = await pages(url(), p.query, p.caller(ctx));
     expect(got, `${p.name} on ${label} through ${gateway}`).toEqual(want);
   });
 }
 
-// a comparison of two refusals proves little: every row but those naming the country as a division
-// (000000, which the DivisionCode scalar refuses today: BAD_USER_INPUT in every deployment) is an answer
+// a comparison of two refusals proves little: every row, the country's (000000) included, is an answer
 it('compares answers: the unpartitioned deployment answers every row without an error', async () => {
   const refused = [];
   for (const row of ROWS) if ((await unpartitioned(row)).codes.length > 0) refused.push(row.name);
-  expect(refused).toEqual(ROWS.filter((r) => r.name.includes('@national 000000')).map((r) => r.name));
+  expect(refused).toEqual([]);
 });
 
-// the control: what Hive Gateway answers differently from ours on the unpartitioned graph is Hive's, not the partitioning's
-describe('unpartitioned, through Hive Gateway (control)', () => {
-  let hive: Child | undefined;
-  beforeAll(async () => {
-    hive = await startHive(base);
-  }, 300_000);
-  afterAll(() => hive?.stop(), 60_000);
-  compareThrough('Hive Gateway', () => hive!.url, 'the unpartitioned deployment');
+/**
+ * The control: Hive Gateway and ours over the unpartitioned graph answer the same, but for one known
+ * difference of Hive's own. Case.materials (certificates, @requires of fields from cases and the catalog)
+ * comes back null from Hive, with no error, although the certificates department answers it (the
+ * _entities request and its answer were captured: the materials are in it); ours answers the list.
+ */
+const HIVE_DROPS_MATERIALS = (row: Row) => row.name.startsWith('op CasePage');
+describe('unpartitioned: Hive Gateway answers as ours (control)', () => {
+  it.each(ROWS.map((r) => [r.name, r] as const))('%s', async (_, row) => {
+    const [ours, hive] = await Promise.all([unpartitioned(row), unpartitioned(row, 'Hive Gateway')]);
+    if (!HIVE_DROPS_MATERIALS(row)) return void expect(hive).toEqual(ours);
+    const theirs = structuredClone(hive) as { data: { case: { materials: unknown } } };
+    expect(theirs.data.case.materials).toBeNull();
+    expect((ours as { data: { case: { materials: unknown[] } } }).data.case.materials.length).toBeGreaterThan(0);
+    theirs.data.case.materials = (ours as { data: { case: { materials: unknown } } }).data.case.materials;
+    expect(theirs).toEqual(ours);
+  });
 });
 
 describe.each(DEPLOYMENTS)('partitioned across $label, compared with the unpartitioned deployment', ({ label, provinces }) => {
