@@ -125,6 +125,44 @@ describe('cases partitioned by province', () => {
     expect(new Set(attack.errors!.map((e) => e.message)).size).toBe(attack.errors!.length);
   });
 
+  it("an officer changes records of their own agency's province only: another province's officer is refused and nothing changes", async () => {
+    const bob = personAt(7, 2);
+    const implementation = sampleImplementations(7).find((i) => i.regionCode.startsWith('44') && i.itemCode === 'JF-040003-001')!;
+    const input = {
+      itemCode: implementation.itemCode,
+      implementationCode: implementation.code,
+      applicantKind: 'PERSON',
+      applicantId: bob.id,
+      channel: 'WEB_PORTAL',
+    };
+    const submitted = await platform.query(SUBMIT, { input }, await bearer({ role: 'CITIZEN', subject: bob.id }));
+    const id: string = submitted.data!.submitCase.id;
+    const ACCEPT = 'mutation($id: ID!) { acceptCase(id: $id, channel: SERVICE_HALL) { id status } }';
+    const officerOf = async (province: string) =>
+      bearer({
+        role: 'OFFICER',
+        subject: `officer-${province}`,
+        department: registeredAgencies().find((a) => a.regionCode.startsWith(province))!.code,
+        scopes: ['cases:read', 'cases:write'],
+      } as TokenRequest);
+    const status = async () =>
+      ((await (instance('44').orm.em.fork() as SqlEntityManager).execute('select status from cases where id = ?', [id])) as { status: string }[])[0]!.status;
+    // the attacker: a Beijing officer with every scope, at the Guangdong case
+    const attack = await platform.query(ACCEPT, { id }, await officerOf('11'));
+    expect(attack.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(attack.errors?.[0]?.message).toMatch(/own agency's province only.*province 44.*province 11/);
+    expect(attack.data?.acceptCase ?? null).toBeNull();
+    expect(await status()).toBe('SUBMITTED');
+    // an id that names no province is no province's record: refused to an officer too, before any instance
+    const nowhere = await platform.query(ACCEPT, { id: `99${id.slice(2)}` }, await officerOf('11'));
+    expect(nowhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // a Guangdong window accepts it (一窗受理 within the province)
+    const ok = await platform.query(ACCEPT, { id }, { ...(await officerOf('44')), 'x-purpose': encodeURIComponent('basis:licensing-review') });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.acceptCase).toEqual({ id, status: 'ACCEPTED' });
+    expect(await status()).toBe('ACCEPTED');
+  });
+
   it('splits an entity fetch by the province of each key and puts the answers back in order', async () => {
     // evaluation is not partitioned here: its list of ratings names cases of every province, which the
     // gateway fetches from cases in one _entities request
@@ -238,11 +276,11 @@ describe('evaluation and appeals partitioned by province', () => {
   });
   afterAll(() => split?.close());
 
-  const officer = async () => ({
+  const officer = async (province = '11') => ({
     ...(await bearer({
       role: 'OFFICER',
       subject: 'officer-3',
-      department: registeredAgencies()[0]!.code,
+      department: registeredAgencies().find((a) => a.regionCode.startsWith(province))!.code,
       scopes: ['evaluation:read', 'appeals:read', 'appeals:write'],
     } as TokenRequest)),
     'x-purpose': encodeURIComponent('basis:licensing-review'),
@@ -297,7 +335,11 @@ describe('evaluation and appeals partitioned by province', () => {
 
   it("registers an appeal in its region's province instance only", async () => {
     const input = { kind: 'CONSULTATION', category: 'HEALTH', text: '异地就医备案怎么办理？', region: '440106', channel: 'HOTLINE' };
-    const res = await split.query('mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { id } }', { input }, await officer());
+    const REGISTER = 'mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { id } }';
+    // Guangdong's hotline registers it; Beijing's may not write in Guangdong's instance
+    const attack = await split.query(REGISTER, { input }, await officer('11'));
+    expect(attack.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const res = await split.query(REGISTER, { input }, await officer('44'));
     expect(res.errors).toBeUndefined();
     const id: string = res.data!.registerAppeal.id;
     expect(id.slice(0, 2)).toBe('44');

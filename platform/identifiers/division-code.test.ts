@@ -1,7 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
-import { checkDivisionCode, checkDivisionOrCountry, COUNTRY_CODE, divisionFilter, divisionLevel, divisionRange, parentDivisionCodes, withinDivision } from './division-code.js';
+import {
+  checkDivisionCode,
+  checkDivisionOrCountry,
+  COUNTRY_CODE,
+  divisionFilter,
+  divisionLevel,
+  divisionRange,
+  parentDivisionCodes,
+  withinDivision,
+} from './division-code.js';
 import { divisionCodeArb } from './arbitraries.js';
 
 const require = createRequire(import.meta.url);

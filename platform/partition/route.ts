@@ -23,7 +23,13 @@ export type Route =
    * root fields: those of one province's scope grouped by the instance that answers them (most requests:
    * one group), those of national scope sent to every instance and combined (@combine)
    */
-  | { kind: 'fields'; parts: { instance: Instance; fields: FieldNode[] }[]; national: FieldNode[] }
+  | {
+      kind: 'fields';
+      parts: { instance: Instance; fields: FieldNode[] }[];
+      national: FieldNode[];
+      /** for a mutation of partitioned records: the one province it writes in (null: its id names none, the national instance answers NOT_FOUND) */
+      writes?: Province | null;
+    }
   /**
    * an entity fetch: representations, by index, grouped by the instances that hold them; one of
    * national scope (a person's cases, the country's figures) is in every group, and its answers combined
@@ -86,6 +92,7 @@ export function route(
 
   const byInstance = new Map<Instance, FieldNode[]>();
   const national: FieldNode[] = [];
+  const written = new Set<Province | null>();
   for (const field of fields) {
     const coordinate = `${root}.${field.name.value}`;
     const scopes: Scope[] = unpartitioned.has(coordinate) ? [{ province: null }] : scopeOf(field, carriers.fields.get(coordinate) ?? [], variables);
@@ -100,7 +107,10 @@ export function route(
       national.push(field);
       continue;
     }
-    const instance = instanceFor(instances, (scopes[0] as { province: Province | null }).province);
+    const province = (scopes[0] as { province: Province | null }).province;
+    // a write of records the department does not partition (mandates) is in no province's instance
+    if (root === 'Mutation' && !unpartitioned.has(coordinate)) written.add(province);
+    const instance = instanceFor(instances, province);
     byInstance.set(instance, [...(byInstance.get(instance) ?? []), field]);
   }
   // mutations run one after another, in one place: a document writing in two provinces is refused, not split
@@ -110,7 +120,9 @@ export function route(
       message: `one request writes in one province; send the mutations for ${[...byInstance.keys()].map((i) => i.province ?? 'national').join(' and ')} separately`,
     };
   }
-  return { kind: 'fields', parts: [...byInstance].map(([instance, list]) => ({ instance, fields: list })), national };
+  const parts = [...byInstance].map(([instance, list]) => ({ instance, fields: list }));
+  if (written.size === 1) return { kind: 'fields', parts, national, writes: [...written][0]! };
+  return { kind: 'fields', parts, national };
 }
 
 function entities(

@@ -11,6 +11,7 @@ import { jurisdictionCarriers, type Carriers } from './carriers.js';
 import { Combiner } from './combine.js';
 import { combineRules } from './combine-rules.js';
 import { route, type Instance } from './route.js';
+import { provinceOfDivision, type Province } from './jurisdiction.js';
 
 /**
  * The jurisdiction router of a partitioned department. It stands at the department's one URL and speaks
@@ -110,6 +111,8 @@ async function answer(
     case 'refused':
       return refused(400, plan.message, ErrorCode.BadUserInput);
     case 'fields': {
+      const outside = officerOutside(claims, plan.writes);
+      if (outside) return { status: 200, body: { data: null, errors: [{ message: outside, extensions: { code: ErrorCode.Forbidden } }] } };
       if (plan.national.length === 0 && plan.parts.length === 1) return { status: 200, body: await forward(plan.parts[0]!.instance, request) };
       const answers = plan.parts.map((part) => forward(part.instance, { ...request, ...only(document, operation, part.fields, request.variables) }));
       const national = plan.national.length > 0 ? nationalFields(document, operation, plan.national, request, combiner, options.instances, forward) : null;
@@ -182,6 +185,19 @@ async function nationalFields(
     ),
     errors: answers.flatMap((a) => a.errors ?? []),
   };
+}
+
+/**
+ * An officer changes records of their own agency's province only: the province is in the agency's
+ * credit code (GB 32100: the division after the two type characters), and a write goes to the
+ * instance of the province its record or division names. Citizens and enterprises act for themselves
+ * wherever their case is.
+ */
+function officerOutside(claims: GatewayClaims, writes: Province | null | undefined): string | null {
+  if (writes === undefined || claims.caller.role !== 'OFFICER') return null;
+  const own = claims.caller.department ? provinceOfDivision(claims.caller.department.slice(2, 8)) : null;
+  if (own !== null && own === writes) return null;
+  return `Officers change records of their own agency's province only: this one is in ${writes === null ? 'no province' : `province ${writes}`}, your agency ${own === null ? 'in none' : `in province ${own}`}`;
 }
 
 /** Every instance may say the same thing (a refusal, the same outage): once is enough. */
