@@ -68,6 +68,12 @@ const ROWS: Row[] = [
   ...perPerson('op PersonPage', ops.PersonPage!),
   ...scoped('op RegionDashboard (supervisor)', ops.RegionDashboard!, () => ({ kind: 'supervisor' }), figures),
   ...scoped('op RegionServices', ops.RegionServices!, anonymous, (code) => ({ code })),
+  {
+    name: 'op ProvincesSideBySide (supervisor)',
+    query: ops.ProvincesSideBySide!,
+    caller: () => ({ kind: 'supervisor' }),
+    variables: () => ({ from: yearAgo, to: today }),
+  },
   { name: 'op RegionsWithItems @prefecture 440100', query: ops.RegionsWithItems!, caller: anonymous, variables: () => ({ parent: '440100', first: 10 }) },
   { name: 'op RegionsWithItems @province 440000', query: ops.RegionsWithItems!, caller: anonymous, variables: () => ({ parent: '440000', first: 10 }) },
   { name: 'op RegionsWithItems @national', query: ops.RegionsWithItems!, caller: anonymous, variables: () => ({ level: 'PROVINCE', first: 40 }) },

@@ -173,7 +173,7 @@ describe('market department', () => {
     expect(date.errors?.[0]?.message).toContain('date 2023-02-29 does not exist');
     const reversed = await q('{ enterprises(registeredFrom: "2024-01-02", registeredTo: "2024-01-01") { nodes { creditCode } } }');
     expect(reversed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'registeredFrom' });
-    const region = await q('query($r: DivisionCode) { enterprises(region: $r) { nodes { creditCode } } }', { r: '000000' });
+    const region = await q('query($r: DivisionCode) { enterprises(region: $r) { nodes { creditCode } } }', { r: '000100' });
     expect(region.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(region.errors?.[0]?.message).toContain('province part 00');
   });
