@@ -10,6 +10,8 @@ import { DEFAULT_TABLE, readTable, type RoutingTable } from '../platform/partiti
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const children: ChildProcess[] = [];
+/** the processes that are instances of a partitioned department, by instance name */
+const instances = new Map<ChildProcess, string>();
 const started = Date.now();
 
 function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<string> {
@@ -19,6 +21,7 @@ function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv = {}, 
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.push(child);
+  if (args[0] === 'instance') instances.set(child, name);
   return new Promise((resolve, reject) => {
     child.on('message', (m: { type?: string; url?: string }) => m.type === 'ready' && m.url && resolve(m.url));
     child.on('exit', (code) => reject(new Error(`${name} stopped (exit code ${code ?? 'signal'})`)));
@@ -52,7 +55,15 @@ try {
   const urls = await Promise.all(others.map((d) => startDepartment(d, table, { AUDIT_INGEST_URL: auditUrl.replace(/\/graphql$/, INGEST_PATH) })));
   const urlEnv = Object.fromEntries([...others.map((d, i) => [`${d.name.toUpperCase()}_URL`, urls[i]]), ['AUDIT_URL', auditUrl]]);
   const gateway = await startProcess('gateway', 'gateway/index.ts', urlEnv);
-  for (const child of children) child.on('exit', () => stopAll(1));
+  for (const child of children) {
+    const instance = instances.get(child);
+    // an instance that stops costs only its province's part (the router says so, and /health): the rest runs on
+    child.on('exit', (code) =>
+      instance
+        ? process.stderr.write(`npm start: instance ${instance} stopped (exit code ${code ?? 'signal'}); its province's part is unavailable\n`)
+        : stopAll(1),
+    );
+  }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const partitioned =
     table.size > 0
