@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEPARTMENTS } from '../platform/departments.js';
 import type { TokenRequest } from '../platform/security/dev-tokens.js';
-import { post } from '../platform/testing.js';
+import { post, requestBody } from '../platform/testing.js';
+import { gatewaySigner, type GatewayClaims } from '../platform/security/gateway-token.js';
+import { devKeyPair } from '../platform/security/keys.js';
 import { registeredAgencies } from '../reference/agencies.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
@@ -23,6 +25,13 @@ const health = async (graphqlUrl: string) => {
   const res = await fetch(graphqlUrl.replace(/\/graphql$/, '/health'));
   return { status: res.status, text: await res.text() };
 };
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 const CASE = 'query($id: ID!) { case(id: $id) { id region { code } } }';
 const reader = () =>
   bearer({ role: 'OFFICER', subject: 'officer-1', department: registeredAgencies()[0]!.code, scopes: ['cases:read'] } as TokenRequest).then((h) => ({
@@ -97,16 +106,17 @@ describe('npm start with a routing table', () => {
     expect(existsSync(join(dir, 'audit.sqlite'))).toBe(false);
   }, 30_000);
 
-  it('runs each local instance over its own database with its share, routes to an instance on another host, and /health says which answer', async () => {
+  it("runs each local instance over its own database with its share, routes to an instance on another host, /health says which answer, and an instance takes only the router's token made for it", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'govgraph-table-'));
-    // "another host" that is down: a port nothing listens on
-    const blocker = createServer().listen(0, '127.0.0.1');
-    await new Promise((resolve) => blocker.once('listening', resolve));
-    const deadPort = (blocker.address() as AddressInfo).port;
-    await new Promise((resolve) => blocker.close(resolve));
+    // "another host" that is down: a port nothing listens on; and a port for the cases router, to find it
+    const [deadPort, casesPort] = [await freePort(), await freePort()];
     const table = { cases: [{ province: '11' }, { province: '44', url: `http://127.0.0.1:${deadPort}/graphql` }, { province: 'national' }] };
     writeFileSync(join(dir, 'jurisdictions.json'), JSON.stringify(table));
-    const ports = Object.fromEntries([...DEPARTMENTS.map((d) => [`${d.name.toUpperCase()}_PORT`, '0']), ['GATEWAY_PORT', '0']]);
+    const ports = Object.fromEntries([
+      ...DEPARTMENTS.map((d) => [`${d.name.toUpperCase()}_PORT`, '0']),
+      ['GATEWAY_PORT', '0'],
+      ['CASES_PORT', String(casesPort)],
+    ]);
     const child = fork('scripts/start.ts', [], {
       execArgv: ['--import', 'tsx'],
       env: { ...process.env, ...ports, GOVGRAPH_JURISDICTIONS: join(dir, 'jurisdictions.json'), GOVGRAPH_DATA_DIR: dir, GOVGRAPH_LOG: 'silent' },
@@ -153,6 +163,30 @@ describe('npm start with a routing table', () => {
         { name: 'cases@national', jurisdiction: 'national', ok: true },
       ]);
       expect(h.departments.find((d) => d.name === 'appeals')).toEqual({ name: 'appeals', ok: true });
+
+      // an attacker who reaches an instance past the router: a token the gateway signed (for the
+      // department, or for the instance), or the router's token for another instance, is refused
+      const router = JSON.parse((await health(`http://127.0.0.1:${casesPort}/graphql`)).text) as { instances: { name: string; url: string }[] };
+      const target = router.instances.find((i) => i.name === 'cases@11')!.url;
+      const query = `{ case(id: "${beijing[0]!.id}") { id } }`;
+      const body = requestBody(query);
+      const claims = {
+        caller: { role: 'OFFICER', subject: 'officer-1', department: registeredAgencies()[0]!.code, scopes: ['cases:read'] },
+        purpose: 'basis:licensing-review',
+        requestId: 'r-1',
+        clientName: null,
+      } as GatewayClaims;
+      const gatewaySigns = await gatewaySigner((await devKeyPair('gateway')).privateJwk);
+      const routerSigns = await gatewaySigner((await devKeyPair('router')).privateJwk);
+      for (const token of [
+        await gatewaySigns('cases', claims, body),
+        await gatewaySigns('cases@11', claims, body),
+        await routerSigns('cases@national', claims, body),
+      ]) {
+        expect((await post(target, query, {}, { 'x-gateway-token': token })).status).toBe(401);
+      }
+      // the router's token for this instance is taken: the refusals are about the token alone
+      expect((await post(target, query, {}, { 'x-gateway-token': await routerSigns('cases@11', claims, body) })).status).toBe(200);
     } finally {
       const exited = new Promise((resolve) => child.on('exit', resolve));
       child.kill('SIGINT');

@@ -82,5 +82,6 @@ describe('the routing table', () => {
       url: 'postgres://g/gd_cases',
       dbName: 'gd_cases',
     });
+    expect(() => instanceDatabase(gd, { CASES_44_DATABASE_URL: 'mysql://g/x' })).toThrow(/CASES_44_DATABASE_URL must be a postgres:\/\/ URL/);
   });
 });

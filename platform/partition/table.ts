@@ -114,7 +114,9 @@ export const provincesOf = (instances: readonly TableInstance[]): Province[] => 
  */
 export function instanceDatabase(instance: Pick<TableInstance, 'department' | 'province'>, env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   const tag = instance.province ?? 'national';
-  const own = env[`${instance.department.toUpperCase()}_${tag.toUpperCase()}_DATABASE_URL`];
+  const variable = `${instance.department.toUpperCase()}_${tag.toUpperCase()}_DATABASE_URL`;
+  const own = env[variable];
+  if (own && !/^postgres(ql)?:\/\/[^/]/.test(own)) throw new RoutingTableError(`${variable} must be a postgres:// URL`);
   const url = own || env.DATABASE_URL;
   const dbName = `govgraph_${instance.department}_${tag}`;
   if (url) return { kind: 'postgres', url, dbName: (own ? new URL(own).pathname.slice(1) : '') || dbName };
