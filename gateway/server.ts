@@ -22,6 +22,7 @@ import { caseLookup, checkPurpose } from './purpose.js';
 import { scalarChecksPlugin } from './plugins/scalars.js';
 import { textInputPlugin } from '../platform/text-input.js';
 import { graphPolicies } from './policies.js';
+import { departmentsHealth } from './health.js';
 
 export interface RunningGateway extends Listening {
   gateway: ApolloGateway;
@@ -95,6 +96,7 @@ export async function startGateway(config: GatewayConfig, switches: MeasurementS
       return context;
     },
     ready: () => departmentsReady(config),
+    health: departmentsHealth(config),
   });
   const listening = await listen(http, config.port, config.host, 'gateway');
   return {

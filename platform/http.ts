@@ -15,6 +15,8 @@ export interface HttpOptions<C extends BaseContext> {
   context: (req: IncomingMessage, raw: string) => Promise<C>;
   /** resolves true when everything this process depends on answers */
   ready: () => Promise<boolean>;
+  /** what /health answers besides its 200 (default: `{status: "ok"}`, the process is alive) */
+  health?: () => Promise<unknown>;
   /** extra POST endpoints besides /graphql (e.g. the audit department's /ingest) */
   routes?: Record<string, Route>;
   /** fixed headers added to every /graphql answer */
@@ -49,7 +51,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
 
 async function handle<C extends BaseContext>(options: HttpOptions<C>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+  if (url.pathname === '/health') return sendJson(res, 200, options.health ? await options.health() : { status: 'ok' });
   if (url.pathname === '/ready') {
     const ok = await options.ready().catch(() => false);
     return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });

@@ -32,6 +32,8 @@ export interface RouterOptions {
   unpartitioned?: readonly string[];
   /** how long an instance may take before its part counts as unavailable */
   timeoutMs?: number;
+  /** what /health answers (default: alive); partition/health.ts lists the instances */
+  health?: () => Promise<{ status: number; body: unknown }>;
 }
 
 interface GraphQLError {
@@ -79,6 +81,7 @@ async function answer(
   combiner: Combiner,
 ): Promise<{ status: number; body: unknown }> {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/health' && options.health) return options.health();
   if (url.pathname === '/health' || url.pathname === '/ready') return { status: 200, body: { status: 'ok' } };
   if (url.pathname !== '/graphql' || req.method !== 'POST') return { status: 404, body: { error: 'Not found: the GraphQL endpoint is POST /graphql' } };
   const raw = await readText(req);

@@ -4,6 +4,7 @@ import { startDepartment, type Department, type RunningDepartment, type StartOpt
 import { DEPARTMENTS } from '../departments.js';
 import { listen } from '../http.js';
 import type { DatabaseTarget } from '../config.js';
+import { instancesHealth } from './health.js';
 import { createRouter } from './router.js';
 import { holdsFor, instanceName } from './instances.js';
 import type { Province } from './jurisdiction.js';
@@ -64,6 +65,7 @@ export async function startPartitioned<L>(department: Department<L>, options: Pa
       gatewayKey,
       routerKey: routerKeys.privateJwk,
       unpartitioned: entry?.unpartitioned ?? [],
+      health: () => instancesHealth(instances),
     });
     const listening = await listen(server, port, options.host ?? '127.0.0.1', department.name);
     return {
