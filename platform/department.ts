@@ -64,6 +64,12 @@ export interface Department<L> {
   /** fills an empty database with sample data */
   seed?(em: EntityManager, options: SeedOptions): Promise<void>;
   /**
+   * A partitioned department's tables of records held per province, each with the property whose value
+   * begins with the province (the record's id, or its parent's), parents first: what a province that
+   * joins with its own instance takes over from the national one (platform/partition/handover.ts).
+   */
+  jurisdiction?: readonly { entity: EntitySchema<any, any>; property: string }[];
+  /**
    * For each type whose records are about people or enterprises: who they are
    * about. Citizens and enterprises then reach only their own records, and
    * officers need this department's duty scope and a purpose (see security/enforce.ts).

@@ -13,6 +13,7 @@ export const appeals: Department<Loaders> = {
   typeDefs: loadSchema(import.meta.url),
   resolvers,
   entities: [AppealEntity, IdempotencyEntity],
+  jurisdiction: [{ entity: AppealEntity, property: 'id' }],
   migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
   seed: seedAppeals,

@@ -13,6 +13,11 @@ export const cases: Department<Loaders> = {
   typeDefs: loadSchema(import.meta.url),
   resolvers,
   entities: [CaseEntity, CaseEventEntity, ImplementationEntity, IdempotencyEntity, MandateEntity, CertificateUseEntity],
+  jurisdiction: [
+    { entity: CaseEntity, property: 'id' },
+    { entity: CaseEventEntity, property: 'caseId' },
+    { entity: CertificateUseEntity, property: 'caseId' },
+  ],
   migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
   seed: seedCases,

@@ -13,6 +13,10 @@ export const evaluation: Department<Loaders> = {
   typeDefs: loadSchema(import.meta.url),
   resolvers,
   entities: [EvaluationEntity, RectificationEntity, IdempotencyEntity],
+  jurisdiction: [
+    { entity: EvaluationEntity, property: 'id' },
+    { entity: RectificationEntity, property: 'id' },
+  ],
   migrations: loadMigrations(import.meta.url),
   loaders: createLoaders,
   seed: seedEvaluations,
