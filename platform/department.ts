@@ -134,8 +134,16 @@ function recording(department: Pick<Department<unknown>, 'name' | 'recordsAccess
   return department.recordsAccess !== false && departmentConfig(department.name).recordAccess;
 }
 
-/** Builds the Apollo subgraph server of a department (not listening). */
-export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroORM): ApolloServer<DepartmentContext<L>> {
+/**
+ * The instance a department process serves: its audience when that is not the department's own name
+ * (`cases@44`, StartOptions.audience), null for a department served by one process. Its access records name it.
+ */
+export function instanceOf(department: Pick<Department<unknown>, 'name'>, audience: string | undefined): string | null {
+  return audience === undefined || audience === department.name ? null : audience;
+}
+
+/** Builds the Apollo subgraph server of a department (not listening); `instance` as instanceOf() gives it. */
+export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroORM, instance: string | null = null): ApolloServer<DepartmentContext<L>> {
   const typeDefs = subgraphTypeDefs(department);
   // the shared scalars (platform/schema/shared.graphql) check their values the same in every department
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: { ...scalarResolvers, ...department.resolvers } as never }]);
@@ -160,7 +168,7 @@ export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroO
         mayUnmask: (_, { caller, purpose }) => mayUnmask(caller, purpose, [department.name]),
         seal: (value, display, { requestId }) => keys.seal(value, display, requestId),
       }),
-      ...(orm && recording(department) ? [accessRecordingPlugin(department.name, orm)] : []),
+      ...(orm && recording(department) ? [accessRecordingPlugin({ department: department.name, instance }, orm)] : []),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       // no schema sets cache hints; the default cache-control plugin only wrapped every resolver to compute
@@ -207,7 +215,7 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
       options.audience ?? department.name,
     );
     const sql = countSql(orm);
-    const server = buildDepartmentServer(department, orm);
+    const server = buildDepartmentServer(department, orm, instanceOf(department, options.audience));
     const delivery = records ? startDelivery(orm, options.auditIngestUrl ?? config.auditIngestUrl, options.auditIntervalMs) : null;
     await server.start();
     const http = createHttpServer({

@@ -4,6 +4,12 @@ import { checkResidentId } from '../identifiers/index.js';
 import type { AccessRecord } from './record.js';
 import type { Withholding } from './withholding.js';
 
+/** Who served the reads: the department, and for one served per province the instance (`cases@44`). */
+export interface ServedBy {
+  department: string;
+  instance?: string | null;
+}
+
 interface Reads {
   subject: string;
   purpose: string | null;
@@ -49,11 +55,13 @@ export class AccessReads {
   }
 
   /** One access record per data subject read; `withholding` as withholdingOf() allowed it. */
-  records(context: DepartmentContext<unknown>, department: string, withholding: Withholding | null = null, at = new Date()): AccessRecord[] {
+  records(context: DepartmentContext<unknown>, { department, instance }: ServedBy, withholding: Withholding | null = null, at = new Date()): AccessRecord[] {
     const { caller } = context;
     return [...this.#reads.values()].map(({ subject: subjectId, purpose, ...r }) => ({
       id: randomUUID(),
       department,
+      // left out when not partitioned: such a department's records read as they did before instances
+      ...(instance ? { instance } : {}),
       at: at.toISOString(),
       requestId: context.requestId,
       clientName: context.clientName,

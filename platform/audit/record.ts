@@ -9,6 +9,12 @@ export interface AccessRecord {
   id: string;
   /** the department that served the data */
   department: string;
+  /**
+   * The instance of a department served per province that served it (`cases@44`, `cases@national`,
+   * platform/partition/instances.ts). Left out (null) for a department that is not partitioned;
+   * hashed into the audit chain only when set.
+   */
+  instance?: string | null;
   /** ISO time the data was served */
   at: string;
   requestId: string;

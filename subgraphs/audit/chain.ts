@@ -15,6 +15,7 @@ export interface ChainEntry extends AccessRecord {
 const RECORD_FIELDS: Record<keyof AccessRecord, true> = {
   id: true,
   department: true,
+  instance: true,
   at: true,
   requestId: true,
   clientName: true,
@@ -37,7 +38,7 @@ const RECORD_FIELDS: Record<keyof AccessRecord, true> = {
  * chained before they existed keep their hash, and a value set, changed or removed
  * afterwards still breaks the chain.
  */
-const LATER_FIELDS: ReadonlySet<keyof AccessRecord> = new Set(['agent', 'mandate', 'withheldBy', 'withheldUntil']);
+const LATER_FIELDS: ReadonlySet<keyof AccessRecord> = new Set(['agent', 'mandate', 'withheldBy', 'withheldUntil', 'instance']);
 const SORTED_FIELDS = (Object.keys(RECORD_FIELDS) as (keyof AccessRecord)[]).sort();
 const KEY_PREFIXES = SORTED_FIELDS.map((key) => `${JSON.stringify(key)}:`);
 const present = (record: AccessRecord, key: keyof AccessRecord) => !LATER_FIELDS.has(key) || (record[key] !== null && record[key] !== undefined);
@@ -97,6 +98,7 @@ export function chainRecords(records: readonly AccessRecord[], head: { seq: numb
       ...recordOf(record),
       agent: record.agent ?? null,
       mandate: record.mandate ?? null,
+      instance: record.instance ?? null,
       seq,
       prevHash: hash,
       hash: entryHash(hash, record, seq),

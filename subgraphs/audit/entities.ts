@@ -10,6 +10,8 @@ export const AccessEntryEntity = defineEntity({
     seq: p.bigint('number').primary().autoincrement(false),
     id: p.string().length(64).unique(),
     department: p.string().length(40),
+    // the instance of a department served per province that served it (cases@44); null when not partitioned
+    instance: p.string().length(64).strictNullable(),
     at: p.string().length(24),
     requestId: p.string().length(128),
     clientName: p.string().length(200).strictNullable(),

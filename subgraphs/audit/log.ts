@@ -53,7 +53,7 @@ export async function appendRecords(em: EntityManager, records: readonly AccessR
     }
     const entries = chainRecords(fresh, head);
     // one multi-row INSERT needs every row to name every column: fields added later are null when absent
-    const rows = entries.map((e) => ({ agent: null, mandate: null, withheldBy: null, withheldUntil: null, ...e }));
+    const rows = entries.map((e) => ({ agent: null, mandate: null, withheldBy: null, withheldUntil: null, instance: null, ...e }));
     await insertRows(tx, AccessEntryEntity, rows);
     const last = entries.at(-1);
     if (last) await tx.nativeUpdate(ChainHeadEntity, { id: HEAD_ID }, { seq: last.seq, hash: last.hash });
@@ -91,6 +91,7 @@ const COLUMNS = {
   seq: 'seq',
   id: 'id',
   department: 'department',
+  instance: 'instance',
   at: 'at',
   requestId: 'request_id',
   clientName: 'client_name',
@@ -133,6 +134,7 @@ function fromRow(row: Record<string, any>): AccessEntry {
     seq: Number(row.seq),
     id: row.id,
     department: row.department,
+    instance: row.instance ?? null,
     at: row.at,
     requestId: row.requestId,
     clientName: row.clientName,

@@ -1,6 +1,7 @@
 import type { AccessRecord } from '../../platform/audit/record.js';
 import { DEPARTMENTS } from '../../platform/departments.js';
 import { checkCreditCode, checkDate, checkResidentId } from '../../platform/identifiers/index.js';
+import { PROVINCE_CODES } from '../../platform/identifiers/jurisdiction.js';
 import { ROLES } from '../../platform/security/roles.js';
 
 /** Records per ingest call. */
@@ -15,6 +16,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\
 const COORDINATE = /^[A-Za-z_]\w*\.[A-Za-z_]\w*$/;
 const CATEGORY = /^[A-Z][A-Z_]*$/;
 const DEPARTMENT_NAMES: readonly string[] = DEPARTMENTS.map((d) => d.name);
+const PARTITIONED: ReadonlySet<string> = new Set(DEPARTMENTS.filter((d) => d.partitioned).map((d) => d.name));
 
 const text =
   (max: number, nullable = false): Check =>
@@ -41,6 +43,17 @@ const list =
 const CHECKS: Record<keyof AccessRecord, Check> = {
   id: (v) => (typeof v === 'string' && ID.test(v) ? null : 'must be 1–64 letters, digits, . _ : or - (a UUID)'),
   department: oneOf(DEPARTMENT_NAMES),
+  // an instance of the record's own department (platform/partition/instances.ts instanceName): the
+  // delivery is signed per department, so no department can put its records in another's instance
+  instance: (v, record) => {
+    if (v === null) return null;
+    if (typeof v !== 'string') return 'must be an instance name like cases@44, or null';
+    if (!PARTITIONED.has(record.department as string)) return `must be null: ${String(record.department)} is not served per province`;
+    const [department, province, ...rest] = v.split('@');
+    if (department !== record.department || rest.length > 0 || province === undefined)
+      return `must name an instance of ${String(record.department)} (${String(record.department)}@<province code> or ${String(record.department)}@national)`;
+    return province === 'national' || PROVINCE_CODES.has(province) ? null : `${JSON.stringify(province)} is not a province code (11 … 82) or national`;
+  },
   at: (v) =>
     typeof v === 'string' && ISO_TIME.test(v) && !Number.isNaN(Date.parse(v)) ? null : 'must be an ISO 8601 time with a zone, e.g. 2026-03-01T08:00:00.000Z',
   requestId: text(128),
@@ -70,9 +83,9 @@ const CHECKS: Record<keyof AccessRecord, Check> = {
     return checkDate(v);
   },
 };
-const NULLABLE = new Set(['clientName', 'callerSubject', 'callerDepartment', 'purpose', 'agent', 'mandate', 'withheldBy', 'withheldUntil']);
+const NULLABLE = new Set(['clientName', 'callerSubject', 'callerDepartment', 'purpose', 'agent', 'mandate', 'withheldBy', 'withheldUntil', 'instance']);
 /** Added to the contract later: a record without them reads as it did before they existed. */
-const LEFT_OUT_WHEN_NULL = new Set(['agent', 'mandate', 'withheldBy', 'withheldUntil']);
+const LEFT_OUT_WHEN_NULL = new Set(['agent', 'mandate', 'withheldBy', 'withheldUntil', 'instance']);
 
 /**
  * Parses an ingest body `{ "records": AccessRecord[] }`. The whole batch is

@@ -21,7 +21,7 @@ export async function recordLogRead(context: Context, coordinate: string, entrie
     else if (!before || entry.withheldUntil > before.withheldUntil!) hidden.set(entry.subjectId, entry);
   }
   context.reads.note([...hidden.keys()], coordinate, 'IDENTITY_NUMBER');
-  const records = context.reads.records(context, 'audit').map((r) => {
+  const records = context.reads.records(context, { department: 'audit' }).map((r) => {
     const withheld = hidden.get(r.subjectId);
     return withheld ? { ...r, withheld: true, withheldBy: withheld.withheldBy ?? null, withheldUntil: withheld.withheldUntil ?? null } : r;
   });

@@ -49,8 +49,8 @@ export type AccessCaller = {
  * hash = sha256(prevHash + canonical JSON of the access record + seq), where the
  * canonical JSON has the record's fields (id, department, at, requestId, clientName,
  * callerRole, callerSubject, callerDepartment, purpose, subjectKind, subjectId,
- * fields, categories, withheld, and agent, mandate, withheldBy and withheldUntil when they
- * are not null) with keys sorted and no whitespace. The first
+ * fields, categories, withheld, and agent, mandate, withheldBy, withheldUntil and instance
+ * when they are not null) with keys sorted and no whitespace. The first
  * entry's prevHash is 64 zeros. Kept at least 3 years (PIPL art. 56).
  */
 export type AccessEntry = {
@@ -72,6 +72,11 @@ export type AccessEntry = {
   hash: Scalars['String']['output'];
   /** The record id the serving department chose (UUID); the log holds each id once. */
   id: Scalars['ID']['output'];
+  /**
+   * The instance of a department served per province that served the data: <department>@<province code>
+   * (e.g. cases@44, Guangdong's platform) or <department>@national; null for a department served as one.
+   */
+  instance?: Maybe<Scalars['String']['output']>;
   /** The mandate (授权委托) the agent acted under; null when none is on record. */
   mandate?: Maybe<Scalars['String']['output']>;
   /** The previous entry's hash (64 zeros for the first entry). */
@@ -218,6 +223,11 @@ export type DataAccess = {
   /** The department that served the data. */
   department: Scalars['String']['output'];
   fields: Array<Scalars['String']['output']>;
+  /**
+   * Which of its platforms served it, for a department run per province: <department>@<province code>
+   * (e.g. cases@44, Guangdong's) or <department>@national; null for a department run as one.
+   */
+  instance?: Maybe<Scalars['String']['output']>;
   /** The mandate (授权委托) they acted under; null when none is on record. */
   mandate?: Maybe<Scalars['String']['output']>;
   /** The purpose as stated: case:<case id> or basis:<code> (in development also free text). */
@@ -556,6 +566,7 @@ export type AccessEntryResolvers<ContextType = Context, ParentType extends Resol
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mandate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -607,6 +618,7 @@ export type DataAccessResolvers<ContextType = Context, ParentType extends Resolv
   categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  instance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mandate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   purposeText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
