@@ -69,6 +69,8 @@ export interface Department<L> {
    * joins with its own instance takes over from the national one (platform/partition/handover.ts).
    */
   jurisdiction?: readonly { entity: EntitySchema<any, any>; property: string }[];
+  /** a partitioned department's reference tables every instance holds whole (cases: the implementations it checks submissions against) */
+  reference?: readonly EntitySchema<any, any>[];
   /**
    * For each type whose records are about people or enterprises: who they are
    * about. Citizens and enterprises then reach only their own records, and

@@ -21,7 +21,7 @@ export interface Handover {
  * the move would land in the national instance after its copy.
  */
 export async function handOver(
-  department: Pick<Department<unknown>, 'name' | 'jurisdiction'>,
+  department: Pick<Department<unknown>, 'name' | 'jurisdiction' | 'reference'>,
   national: MikroORM,
   own: MikroORM,
   province: Province,
@@ -31,21 +31,15 @@ export async function handOver(
   const like = `${province}%`;
   const moved: Record<string, number> = {};
   await own.em.fork().transactional(async (target) => {
+    // the reference every instance holds whole, as the national instance holds it
+    for (const entity of department.reference ?? []) {
+      if ((await target.count(entity, {})) > 0) continue;
+      await copy(national, target, entity, {});
+    }
     for (const { entity, property } of tables) {
-      const meta = national.em.getMetadata().get(entity);
-      const keys = meta.primaryKeys as string[];
+      const meta = own.em.getMetadata().get(entity);
       const where = { [property]: { $like: like } };
-      // nothing writes the national database during a handover: pages by offset in key order are stable
-      const total = await national.em.fork().count(entity, where);
-      for (let offset = 0; offset < total; offset += PAGE) {
-        const rows = (await national.em.fork().find(entity, where, {
-          orderBy: Object.fromEntries(keys.map((k) => [k, 'asc'])),
-          limit: PAGE,
-          offset,
-          disableIdentityMap: true,
-        })) as Record<string, unknown>[];
-        await insertRows(target, entity, (await notYetIn(target, entity, keys, rows)).map((r) => ({ ...r })) as never[]);
-      }
+      const total = await copy(national, target, entity, where);
       const held = await target.count(entity, where);
       if (held !== total) throw new Error(`${department.name}: ${meta.tableName} holds ${held} of the ${total} rows of province ${province} after the copy`);
       moved[meta.tableName] = total;
@@ -57,13 +51,33 @@ export async function handOver(
   return { moved };
 }
 
+/** Copies the rows `where` selects, page by page, skipping those already there; returns how many it read. */
+async function copy(from: MikroORM, to: EntityManager, entity: EntitySchema<any, any>, where: object): Promise<number> {
+  const keys = from.em.getMetadata().get(entity).primaryKeys as string[];
+  // inside the new database's transaction, a plain fork of the other database's manager would resolve
+  // to that transaction (MikroORM's context is by name, and both are "default"): read the national one
+  // with a manager of its own
+  const source = () => from.em.fork({ disableContextResolution: true });
+  // nothing writes the national database during a handover: pages by offset in key order are stable
+  const total = await source().count(entity, where);
+  for (let offset = 0; offset < total; offset += PAGE) {
+    const rows = (await source().find(entity, where, {
+      orderBy: Object.fromEntries(keys.map((k) => [k, 'asc'])),
+      limit: PAGE,
+      offset,
+      disableIdentityMap: true,
+    })) as Record<string, unknown>[];
+    await insertRows(to, entity, (await notYetIn(to, entity, keys, rows)).map((r) => ({ ...r })) as never[]);
+  }
+  return total;
+}
+
 /** The rows of a page the new database does not hold yet (a handover run again after a stop). */
 async function notYetIn(em: EntityManager, entity: EntitySchema<any, any>, keys: string[], rows: Record<string, unknown>[]) {
   const keyOf = (r: Record<string, unknown>) => JSON.stringify(keys.map((k) => r[k]));
-  const there = (await em.find(entity, { $or: rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]]))) }, { fields: keys as never, disableIdentityMap: true })) as Record<
-    string,
-    unknown
-  >[];
+  // by the first key alone (a case's events share it): an $or of every composite key is too deep for SQLite
+  const first = [...new Set(rows.map((r) => r[keys[0]!]))];
+  const there = (await em.find(entity, { [keys[0]!]: { $in: first } }, { fields: keys as never, disableIdentityMap: true })) as Record<string, unknown>[];
   const held = new Set(there.map(keyOf));
   return rows.filter((r) => !held.has(keyOf(r)));
 }

@@ -13,6 +13,7 @@ export const cases: Department<Loaders> = {
   typeDefs: loadSchema(import.meta.url),
   resolvers,
   entities: [CaseEntity, CaseEventEntity, ImplementationEntity, IdempotencyEntity, MandateEntity, CertificateUseEntity],
+  reference: [ImplementationEntity],
   jurisdiction: [
     { entity: CaseEntity, property: 'id' },
     { entity: CaseEventEntity, property: 'caseId' },
