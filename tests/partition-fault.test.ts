@@ -20,7 +20,8 @@ const DOWN = '44';
 // delivered cases: the stream's submissions (SUBMITTED) never change these lists
 const NATIONAL = '{ cases(status: DELIVERED, first: 100) { nodes { id status } pageInfo { hasNextPage } } }';
 const BEIJING = '{ cases(region: "110000", status: DELIVERED, first: 100) { nodes { id status } pageInfo { hasNextPage } } }';
-const SUBMIT = 'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id } }';
+// each submission with its own idempotency key: one whose answer was lost is sent again, as a client would
+const SUBMIT = 'mutation($input: SubmitCaseInput!, $key: String) { submitCase(input: $input, idempotencyKey: $key) { id } }';
 const alice = personAt(7, 0);
 
 let platform: TestPlatform;
@@ -54,6 +55,7 @@ interface Sample {
   national: GraphQLResult;
   beijing: GraphQLResult;
   submitted: Record<string, GraphQLResult>;
+  keys: Record<string, string>;
 }
 
 describe("one province's instance stopped under load, then restarted", () => {
@@ -75,16 +77,18 @@ describe("one province's instance stopped under load, then restarted", () => {
     let phase: Phase = 'up';
     const samples: Sample[] = [];
     let running = true;
+    let sequence = 0;
     // three callers, each sending its round of four requests at once, again and again
     const stream = async () => {
       while (running) {
         const sent = phase;
+        const keys = Object.fromEntries(PROVINCES.map((p) => [p, `fault-${p}-${sequence++}`]));
         const [n, b, ...s] = await Promise.all([
           platform.query(NATIONAL, {}, officer),
           platform.query(BEIJING, {}, officer),
-          ...PROVINCES.map((p) => platform.query(SUBMIT, { input: inputs[p] }, citizen)),
+          ...PROVINCES.map((p) => platform.query(SUBMIT, { input: inputs[p], key: keys[p] }, citizen)),
         ]);
-        samples.push({ phases: [sent, phase], national: n, beijing: b, submitted: Object.fromEntries(PROVINCES.map((p, i) => [p, s[i]!])) });
+        samples.push({ phases: [sent, phase], national: n, beijing: b, submitted: Object.fromEntries(PROVINCES.map((p, i) => [p, s[i]!])), keys });
       }
     };
     const rounds = (p: Phase) => samples.filter((s) => s.phases[0] === p && s.phases[1] === p).length;
@@ -144,8 +148,19 @@ describe("one province's instance stopped under load, then restarted", () => {
       ).toEqual([]);
       expect(new Set(accepted(p)).size).toBe(accepted(p).length);
     }
-    // nothing half-written: Guangdong holds what it held and what it accepted, nothing else, and no other instance holds a case of its
-    expect(held[DOWN]!.sort()).toEqual([...heldBefore, ...accepted(DOWN)].sort());
+    // a submission whose answer was lost (sent while Guangdong stopped) may or may not have been written:
+    // sent again with its key, it is answered once, with the case it made or a new one
+    const retried: string[] = [];
+    for (const s of samples.filter((x) => !x.submitted[DOWN]!.data?.submitCase)) {
+      const again = await platform.query(SUBMIT, { input: inputs[DOWN], key: s.keys[DOWN] }, citizen);
+      expect(again.errors).toBeUndefined();
+      retried.push(again.data!.submitCase.id as string);
+    }
+    expect(retried.length, 'some submissions in Guangdong failed while it was down').toBeGreaterThan(0);
+    // nothing half-written, nothing doubled: Guangdong holds what it held, what it accepted and what was sent again, each once
+    const now = (await idsIn(DOWN)).sort();
+    expect(now).toEqual([...new Set([...heldBefore, ...accepted(DOWN), ...retried])].sort());
+    expect(now.length).toBe(heldBefore.length + accepted(DOWN).length + retried.length);
     for (const p of ['11', 'null'])
       expect(
         held[p]!.filter((id) => id.startsWith(DOWN)),
