@@ -53,7 +53,7 @@ export interface Department<L> {
   typeDefs: DocumentNode;
   /** typed per department by codegen (generated/resolvers.ts); the shared scalars' resolvers are added */
   resolvers: object;
-  /** the department's tables; the first decides whether the database is empty and needs seeding */
+  /** the department's tables; the first (with the reference tables) decides whether the database is empty and needs seeding */
   entities: EntitySchema<any, any>[];
   /** generated from the entities by `npm run migrations` (loadMigrations(import.meta.url)) */
   migrations: readonly GeneratedMigration[];
@@ -207,7 +207,7 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
   const orm = await openDepartmentDatabase(department, options.target ?? config.database);
   try {
     const seed = options.seed === false ? false : { ...(options.seed ?? { size: 200, seed: 1 }), holds: options.holds };
-    if (seed && department.seed && (await isEmpty(orm, department.entities[0]))) {
+    if (seed && department.seed && (await isEmpty(orm, [department.entities[0], ...(department.reference ?? [])]))) {
       const started = Date.now();
       await orm.em.fork().transactional((em) => department.seed!(em, seed));
       log.info('seeded sample data', { department: department.name, ...seed, ms: Date.now() - started });
@@ -286,9 +286,15 @@ export function departmentContext<L>(
   };
 }
 
-async function isEmpty(orm: MikroORM, entity: EntitySchema<any, any> | undefined): Promise<boolean> {
-  if (!entity) return false;
-  return (await orm.em.fork().count(entity, {})) === 0;
+/**
+ * Whether the department's first table and its reference tables are all empty. Not the first table
+ * alone: a province's instance may hold no case of the sample and still its reference rows
+ * (implementations), which a second seed on a restart would insert twice.
+ */
+async function isEmpty(orm: MikroORM, entities: readonly (EntitySchema<any, any> | undefined)[]): Promise<boolean> {
+  if (!entities[0]) return false;
+  for (const entity of entities) if (entity && (await orm.em.fork().count(entity, {})) > 0) return false;
+  return true;
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

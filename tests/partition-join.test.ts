@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDepartmentDatabase } from '../platform/department.js';
+import { openDepartmentDatabase, startDepartment } from '../platform/department.js';
 import { loadDepartment } from '../platform/departments.js';
 import { holdsFor } from '../platform/partition/instances.js';
 import { checkTable, instanceDatabase } from '../platform/partition/table.js';
@@ -92,7 +92,7 @@ describe('npm run province -- join', () => {
     expect(busy.code).toBe(1);
     expect(busy.stderr).toMatch(/answers at cases's port .* stop npm start first/);
     expect(JSON.parse(readFileSync(tableFile, 'utf8')).cases).toEqual([{ province: '11' }, { province: 'national' }]);
-  });
+  }, 300_000);
 
   it("moves the province's records of every department to its own database, and routes it there", async () => {
     const joined = await province(['join', '44']);
@@ -121,5 +121,27 @@ describe('npm run province -- join', () => {
     const again = await province(['join', '44']);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/province 44 already runs its own cases/);
-  });
+  }, 300_000);
+
+  it("starts a joined province's instance over its database without seeding it again, one without records too", async () => {
+    // Tianjin (12) holds no sample record: its database gets the reference tables and nothing else
+    const empty = await province(['join', '12', '--departments', 'cases']);
+    expect(empty.code, empty.stderr).toBe(0);
+    for (const p of ['12', '44']) {
+      const target = instanceDatabase({ department: 'cases', province: p }, env);
+      const before = await rows('cases', p, 'cases');
+      // what npm start does with it: a second seed would insert the implementations again (UNIQUE) or the share twice
+      const running = await startDepartment(await loadDepartment('cases'), {
+        port: 0,
+        target,
+        seed: { size: 50, seed: 7 },
+        holds: holdsFor(p, ['11', '12', '44']),
+        audience: `cases@${p}`,
+        auditIngestUrl: 'http://127.0.0.1:9/ingest',
+        auditIntervalMs: 3_600_000,
+      });
+      await running.close();
+      expect(await rows('cases', p, 'cases'), p).toEqual(before);
+    }
+  }, 300_000);
 });
