@@ -2,6 +2,7 @@
 import type { LoadResult } from './load.js';
 import type { BenchOptions, TargetKey } from './options.js';
 import { TARGET_LABELS } from './options.js';
+import type { PartitionedResult } from './partitioned.js';
 import type { ProfileSummary } from './profile.js';
 
 export interface TargetSummary {
@@ -64,6 +65,8 @@ export interface BenchResult {
   listGrowth?: { list: string; rows: ListGrowthRow[] };
   sizeGrowth?: { rate: number; rows: SizeGrowthRow[] };
   profile?: ProfileSummary & { query: string };
+  /** the partitioned graph at 1, 3, 8… provincial instances beside the unpartitioned one (--partitioned) */
+  partitioned?: PartitionedResult;
   files?: { json: string; markdown: string };
 }
 
@@ -171,6 +174,7 @@ export function renderMarkdown(result: BenchResult): string {
       );
     }
   }
+  if (result.partitioned) out.push('', partitionedTable(result.partitioned));
   if (result.profile) {
     const p = result.profile;
     out.push(
@@ -189,4 +193,51 @@ export function renderMarkdown(result: BenchResult): string {
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+const cpu = (r: LoadResult, pick: (r: LoadResult) => number | null) => {
+  const v = pick(r);
+  return v === null || r.requests === 0 ? null : v / r.requests;
+};
+
+/** One table per target: each query unpartitioned, then at each instance count, with ratios to unpartitioned. */
+function partitionedTable(p: PartitionedResult): string {
+  const out = [
+    `## The partitioned graph: cases, evaluation and appeals at ${p.deployments.map((d) => d.instances).join(', ')} provincial instances + national (${p.connections} connections)`,
+    '',
+    `Each instance its own process over its own database (the dataset's share of its jurisdiction), a router process per department at its URL. Provincial queries ask about province ${p.province}, which runs an instance of its own at every count. Ratios: partitioned / unpartitioned, same query, same target. Departments CPU: every department process behind the gateway, routers and instances included (audit left out).`,
+    '',
+    ...p.deployments.map(
+      (d) =>
+        `- ${d.instances} instances (${d.provinces.join(', ')} + national): ${d.processes} processes, up in ${n(d.startSeconds)} s${d.seeded.length ? `, seeded ${d.seeded.length} databases` : ''}`,
+    ),
+  ];
+  for (const target of [...new Set(p.rows.map((r) => r.target))]) {
+    out.push('', `### ${TARGET_LABELS[target]}`, '');
+    out.push(
+      '| query | scope | instances | p50 ms | p95 ms | gateway CPU ms/req | departments CPU ms/req | p50 × | p95 × | gateway CPU × | departments CPU × |',
+      '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    );
+    for (const query of [...new Set(p.rows.map((r) => r.query))]) {
+      const rows = p.rows.filter((r) => r.target === target && r.query === query);
+      const base = rows.find((r) => r.instances === 0)?.run;
+      for (const r of rows) {
+        const gw = cpu(r.run, (x) => x.gatewayCpuMs);
+        const dp = cpu(r.run, (x) => x.departmentsCpuMs);
+        const cells =
+          r.instances === 0
+            ? ['', '', '', '']
+            : [
+                ratio(r.run.latency.p50, base?.latency.p50),
+                ratio(r.run.latency.p95, base?.latency.p95),
+                ratio(gw, base && cpu(base, (x) => x.gatewayCpuMs)),
+                ratio(dp, base && cpu(base, (x) => x.departmentsCpuMs)),
+              ];
+        out.push(
+          `| ${query} | ${r.scope} | ${r.instances || 'unpartitioned'} | ${n(r.run.latency.p50)} | ${n(r.run.latency.p95)} | ${n(gw, 2)} | ${n(dp, 2)} | ${cells.join(' | ')} |`,
+        );
+      }
+    }
+  }
+  return out.join('\n');
 }
