@@ -125,11 +125,12 @@ export const partitionedQueryDepartments = (): string[] => [...new Set(PARTITION
 export interface PartitionedRow {
   query: string;
   scope: 'national' | 'provincial';
-  /** 0: unpartitioned */
   instances: number;
   provinces: string[];
   target: TargetKey;
   run: LoadResult;
+  /** the same query through the same target on the unpartitioned departments, measured just before */
+  base: LoadResult;
 }
 
 export interface PartitionedResult {
@@ -289,42 +290,39 @@ export async function runPartitioned(ctx: PartitionedContext): Promise<Partition
   const reference = new Map<string, Answer>();
   const bodies = new Map<string, string>();
 
-  const measureAll = async (targets: Target[], instances: number, provinces: string[]) => {
-    for (const query of PARTITIONED_QUERIES) {
-      const headers = headersFor(query.caller);
-      const body = bodies.get(query.name)!;
-      // the same data as the unpartitioned graph, through every target, before anything is measured
-      const answers = await Promise.all(targets.map((t) => post(t.url, headers, body)));
-      let agree = true;
-      answers.forEach((answer, i) => {
-        const label = `${query.name} on ${instances ? `${instances} instances` : 'unpartitioned'} through ${TARGET_LABELS[targets[i]!.key]}`;
-        const problem =
-          answer.status !== 200
-            ? `HTTP ${answer.status}`
-            : answer.errors?.length
-              ? `errors: ${answer.errors.map((e) => `${e.extensions?.code ?? ''} ${e.message}`).join(' | ')}`
-              : differs(reference.get(query.name)?.data, answer.data);
-        if (problem) {
-          agree = false;
-          failures.push(`partitioned: ${label} differs from unpartitioned (a): ${problem}; variables ${JSON.stringify(result.variables[query.name])}`);
-        }
-      });
-      if (!agree) continue;
-      for (const target of targets) {
-        const run = await measure(target, { url: target.url, headers, body }, connections, options);
-        if (run.failures || run.errorAnswers)
-          failures.push(`partitioned: ${query.name} at ${instances || 'unpartitioned'}: ${target.key} failed ${run.failures}, ${run.errorAnswers} with errors`);
-        result.rows.push({ query: query.name, scope: query.scope, instances, provinces, target: target.key, run });
-        log(
-          `partitioned ${instances || 'unpartitioned'} ${query.name} ${target.key} @${connections}: p50 ${run.latency.p50.toFixed(1)} ms, p95 ${run.latency.p95.toFixed(1)} ms`,
-        );
-      }
-    }
+  /** The same data as the unpartitioned (a), through every target, before anything is measured. */
+  const agrees = async (targets: Target[], query: PartitionedQuery, instances: number): Promise<boolean> => {
+    const answers = await Promise.all(targets.map((t) => post(t.url, headersFor(query.caller), bodies.get(query.name)!)));
+    let ok = true;
+    answers.forEach((answer, i) => {
+      const problem =
+        answer.status !== 200
+          ? `HTTP ${answer.status}`
+          : answer.errors?.length
+            ? `errors: ${answer.errors.map((e) => `${e.extensions?.code ?? ''} ${e.message}`).join(' | ')}`
+            : differs(reference.get(query.name)?.data, answer.data);
+      if (!problem) return;
+      ok = false;
+      const where = `${instances ? `${instances} instances` : 'unpartitioned'} through ${TARGET_LABELS[targets[i]!.key]}`;
+      failures.push(
+        `partitioned: ${query.name} on ${where} differs from unpartitioned (a): ${problem}; variables ${JSON.stringify(result.variables[query.name])}`,
+      );
+    });
+    return ok;
+  };
+  const run = async (target: Target, query: PartitionedQuery, label: string) => {
+    const r = await measure(target, { url: target.url, headers: headersFor(query.caller), body: bodies.get(query.name)! }, connections, options);
+    if (r.failures || r.errorAnswers) failures.push(`partitioned: ${query.name} ${label}: ${target.key} failed ${r.failures}, ${r.errorAnswers} with errors`);
+    log(`partitioned ${label} ${query.name} ${target.key} @${connections}: p50 ${r.latency.p50.toFixed(1)} ms, p95 ${r.latency.p95.toFixed(1)} ms`);
+    return r;
   };
 
-  let targets = await start(departments);
+  // the unpartitioned gateways run throughout: every partitioned measurement has its unpartitioned one
+  // taken just before it, so that a machine whose load drifts (other work on two cores) skews both alike
+  const unpartitioned = await start(departments);
+  let targets: Target[] = [];
   try {
-    const a = targets.find((t) => t.key === 'a') ?? targets[0]!;
+    const a = unpartitioned.find((t) => t.key === 'a') ?? unpartitioned[0]!;
     for (const query of PARTITIONED_QUERIES) {
       const variables = await query.variables(async (text, vars) => {
         const answer = await post(a.url, headersFor('officer'), bodyOf(text, vars));
@@ -332,13 +330,11 @@ export async function runPartitioned(ctx: PartitionedContext): Promise<Partition
         return answer.data;
       });
       result.variables[query.name] = variables;
-      const body = bodyOf(query.text, variables);
-      bodies.set(query.name, body);
-      reference.set(query.name, await post(a.url, headersFor(query.caller), body));
+      bodies.set(query.name, bodyOf(query.text, variables));
+      reference.set(query.name, await post(a.url, headersFor(query.caller), bodies.get(query.name)!));
     }
-    await measureAll(targets, 0, []);
-    await Promise.all(targets.map((t) => t.child.stop()));
-    targets = [];
+    const usable = new Set<string>();
+    for (const query of PARTITIONED_QUERIES) if (await agrees(unpartitioned, query, 0)) usable.add(query.name);
     for (const count of options.partitioned) {
       const provinces = provincesFor(count);
       const t0 = performance.now();
@@ -355,7 +351,18 @@ export async function runPartitioned(ctx: PartitionedContext): Promise<Partition
         });
         log(`partitioned: ${count} instances up in ${startSeconds.toFixed(1)} s${deployment.seeded.length ? ` (seeded ${deployment.seeded.join(', ')})` : ''}`);
         targets = await start(over(departments, deployment));
-        await measureAll(targets, count, provinces);
+        for (const query of PARTITIONED_QUERIES) {
+          if (!usable.has(query.name) || !(await agrees(targets, query, count))) continue;
+          for (const target of targets) {
+            const base = await run(
+              unpartitioned.find((t) => t.key === target.key)!,
+              query,
+              `unpartitioned (beside ${count})`,
+            );
+            const partitioned = await run(target, query, `${count} instances`);
+            result.rows.push({ query: query.name, scope: query.scope, instances: count, provinces, target: target.key, run: partitioned, base });
+          }
+        }
       } finally {
         await Promise.all(targets.map((t) => t.child.stop()));
         targets = [];
@@ -363,7 +370,7 @@ export async function runPartitioned(ctx: PartitionedContext): Promise<Partition
       }
     }
   } finally {
-    await Promise.all(targets.map((t) => t.child.stop()));
+    await Promise.all([...unpartitioned, ...targets].map((t) => t.child.stop()));
   }
   return result;
 }

@@ -200,12 +200,15 @@ const cpu = (r: LoadResult, pick: (r: LoadResult) => number | null) => {
   return v === null || r.requests === 0 ? null : v / r.requests;
 };
 
-/** One table per target: each query unpartitioned, then at each instance count, with ratios to unpartitioned. */
+/**
+ * One table per target: each query at each instance count beside the same query on the unpartitioned
+ * departments, measured just before it, with the ratios partitioned / unpartitioned.
+ */
 function partitionedTable(p: PartitionedResult): string {
   const out = [
     `## The partitioned graph: cases, evaluation and appeals at ${p.deployments.map((d) => d.instances).join(', ')} provincial instances + national (${p.connections} connections)`,
     '',
-    `Each instance its own process over its own database (the dataset's share of its jurisdiction), a router process per department at its URL. Provincial queries ask about province ${p.province}, which runs an instance of its own at every count. Ratios: partitioned / unpartitioned, same query, same target. Departments CPU: every department process behind the gateway, routers and instances included (audit left out).`,
+    `Each instance its own process over its own database (the dataset's share of its jurisdiction), a router process per department at its URL. Provincial queries ask about province ${p.province}, which runs an instance of its own at every count. Each row: the partitioned graph (part.) and, measured just before it through the same target, the unpartitioned departments (unp.); ratios part. / unp. Departments CPU: every department process behind the gateway, routers and instances included (audit left out).`,
     '',
     ...p.deployments.map(
       (d) =>
@@ -215,28 +218,26 @@ function partitionedTable(p: PartitionedResult): string {
   for (const target of [...new Set(p.rows.map((r) => r.target))]) {
     out.push('', `### ${TARGET_LABELS[target]}`, '');
     out.push(
-      '| query | scope | instances | p50 ms | p95 ms | gateway CPU ms/req | departments CPU ms/req | p50 × | p95 × | gateway CPU × | departments CPU × |',
+      '| query | scope | instances | p50 ms part. / unp. | p95 ms part. / unp. | gateway CPU ms/req part. / unp. | departments CPU ms/req part. / unp. | p50 × | p95 × | gateway CPU × | departments CPU × |',
       '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     );
-    for (const query of [...new Set(p.rows.map((r) => r.query))]) {
-      const rows = p.rows.filter((r) => r.target === target && r.query === query);
-      const base = rows.find((r) => r.instances === 0)?.run;
-      for (const r of rows) {
-        const gw = cpu(r.run, (x) => x.gatewayCpuMs);
-        const dp = cpu(r.run, (x) => x.departmentsCpuMs);
-        const cells =
-          r.instances === 0
-            ? ['', '', '', '']
-            : [
-                ratio(r.run.latency.p50, base?.latency.p50),
-                ratio(r.run.latency.p95, base?.latency.p95),
-                ratio(gw, base && cpu(base, (x) => x.gatewayCpuMs)),
-                ratio(dp, base && cpu(base, (x) => x.departmentsCpuMs)),
-              ];
-        out.push(
-          `| ${query} | ${r.scope} | ${r.instances || 'unpartitioned'} | ${n(r.run.latency.p50)} | ${n(r.run.latency.p95)} | ${n(gw, 2)} | ${n(dp, 2)} | ${cells.join(' | ')} |`,
-        );
-      }
+    const order = [...new Set(p.rows.map((r) => r.query))];
+    const rows = p.rows.filter((x) => x.target === target).sort((x, y) => order.indexOf(x.query) - order.indexOf(y.query) || x.instances - y.instances);
+    for (const r of rows) {
+      const gw = [cpu(r.run, (x) => x.gatewayCpuMs), cpu(r.base, (x) => x.gatewayCpuMs)] as const;
+      const dp = [cpu(r.run, (x) => x.departmentsCpuMs), cpu(r.base, (x) => x.departmentsCpuMs)] as const;
+      out.push(
+        `| ${r.query} | ${r.scope} | ${r.instances} | ${[
+          `${n(r.run.latency.p50)} / ${n(r.base.latency.p50)}`,
+          `${n(r.run.latency.p95)} / ${n(r.base.latency.p95)}`,
+          `${n(gw[0], 2)} / ${n(gw[1], 2)}`,
+          `${n(dp[0], 2)} / ${n(dp[1], 2)}`,
+          ratio(r.run.latency.p50, r.base.latency.p50),
+          ratio(r.run.latency.p95, r.base.latency.p95),
+          ratio(...gw),
+          ratio(...dp),
+        ].join(' | ')} |`,
+      );
     }
   }
   return out.join('\n');
