@@ -4,7 +4,7 @@
 // and seed (main.ts seeds the default sample), and the SQL counter over IPC like bench/department.ts.
 // Env: BENCH_DEPARTMENT, BENCH_INSTANCE_PROVINCE ('44' or 'national'), BENCH_PROVINCES (the provinces
 // that run their own instance, comma-separated), BENCH_DATABASE_FILE, BENCH_SIZE, BENCH_SEED,
-// GOVGRAPH_KEYS_DIR, AUDIT_INGEST_URL, AUDIT_RECORDING.
+// BENCH_SEEDED ('1': the database holds its share already), GOVGRAPH_KEYS_DIR, AUDIT_INGEST_URL, AUDIT_RECORDING.
 import { startDepartment } from '../platform/department.js';
 import { loadDepartment } from '../platform/departments.js';
 import { runMain } from '../platform/main.js';
@@ -24,7 +24,9 @@ await runMain(instance, async () => {
     port: 0,
     host: '127.0.0.1',
     target: { kind: 'sqlite', file },
-    seed: { size: Number(process.env.BENCH_SIZE ?? '200'), seed: Number(process.env.BENCH_SEED ?? '1') },
+    // seeded before (bench/partitioned.ts knows): never again. startDepartment seeds when the first
+    // table is empty, which an instance of a province without sample cases always is
+    seed: process.env.BENCH_SEEDED === '1' ? false : { size: Number(process.env.BENCH_SIZE ?? '200'), seed: Number(process.env.BENCH_SEED ?? '1') },
     verifyKey: await configuredKey('ROUTER_VERIFY_KEY', 'publicJwk', 'router'),
     audience: instance,
     holds: holdsFor(province, provinces),

@@ -198,6 +198,7 @@ async function startDeployment(provinces: string[], options: BenchOptions, keysD
               BENCH_DATABASE_FILE: join(dir, `${file}.sqlite`),
               BENCH_SIZE: String(options.size),
               BENCH_SEED: String(options.seed),
+              BENCH_SEEDED: fresh ? '0' : '1',
               GOVGRAPH_KEYS_DIR: keysDir,
               AUDIT_RECORDING: options.audit ? 'on' : 'off',
               AUDIT_INGEST_URL: auditIngestUrl,
@@ -339,7 +340,14 @@ export async function runPartitioned(ctx: PartitionedContext): Promise<Partition
       const provinces = provincesFor(count);
       const t0 = performance.now();
       log(`partitioned: starting ${PARTITIONED_DEPARTMENTS.join(', ')} as ${count} provincial instances (${provinces.join(', ')}) + national, and routers…`);
-      const deployment = await startDeployment(provinces, options, keysDir, auditIngestUrl, ctx.dataRoot);
+      let deployment: Deployment;
+      try {
+        deployment = await startDeployment(provinces, options, keysDir, auditIngestUrl, ctx.dataRoot);
+      } catch (error) {
+        // one deployment that does not start leaves the others' figures
+        failures.push(`partitioned: ${count} instances did not start: ${(error as Error).message}`);
+        continue;
+      }
       try {
         const startSeconds = (performance.now() - t0) / 1000;
         result.deployments.push({
