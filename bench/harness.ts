@@ -15,6 +15,7 @@ import { summariseProfile } from './profile.js';
 import { chooseQueries, LIST_SPEC, listQuery, QUERIES, type CallerKind, type ChosenQuery, type Setup } from './queries.js';
 import { renderMarkdown, type BenchResult, type CheckResult, type ListGrowthRow, type QueryResult, type SizeGrowthRow, type TargetSummary } from './report.js';
 import { startTarget, type Target } from './targets.js';
+import { partitionedQueryDepartments, runPartitioned } from './partitioned.js';
 import { registeredAgencies } from '../reference/agencies.js';
 import { todayInChina } from '../platform/time.js';
 
@@ -40,14 +41,14 @@ async function callers(keysDir: string, departments: string[]): Promise<Callers>
   return { officer: { ...json, authorization: `Bearer ${token}`, 'x-purpose': encodeURIComponent(PURPOSE) }, anonymous: json };
 }
 
-interface Answer {
+export interface Answer {
   status: number;
   data?: Record<string, any> | null;
   errors?: { message: string; extensions?: { code?: string } }[];
   bytes: number;
 }
 
-async function post(url: string, headers: Record<string, string>, body: string): Promise<Answer> {
+export async function post(url: string, headers: Record<string, string>, body: string): Promise<Answer> {
   const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(60_000) });
   const text = await response.text();
   try {
@@ -58,7 +59,7 @@ async function post(url: string, headers: Record<string, string>, body: string):
   }
 }
 
-function bodyOf(text: string, variables: Record<string, unknown>, operationName?: string): string {
+export function bodyOf(text: string, variables: Record<string, unknown>, operationName?: string): string {
   return JSON.stringify({ query: text, variables, ...(operationName ? { operationName } : {}) });
 }
 
@@ -157,6 +158,7 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
   }
   const listSpec = LIST_SPEC.departments.every((d) => available.has(d)) ? LIST_SPEC : null;
   const needed = new Set<string>(options.main ? chosen.flatMap((q) => q.departments) : []);
+  if (options.partitioned.length) partitionedQueryDepartments().forEach((d) => needed.add(d));
   if (options.growth) {
     for (const q of chosen.filter((q) => q.name === 'person-page' || q.name === 'case-page')) q.departments.forEach((d) => needed.add(d));
     listSpec?.departments.forEach((d) => needed.add(d));
@@ -213,11 +215,12 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
       execArgv: options.departmentFlags,
       ...(dataRoot ? { root: dataRoot } : {}),
     });
-    targets = await startTargets(options.targets, departments, keysDir, options.audit, options.gatewayFlags, options.gatewayWorkers, log);
-    const reference = targets[0]!;
-    const setup = setupFor(options.size, options.seed, reference, headersFor);
+    // the partitioned section alone starts its own gateways
+    if (options.main || options.growth || options.profile)
+      targets = await startTargets(options.targets, departments, keysDir, options.audit, options.gatewayFlags, options.gatewayWorkers, log);
 
     if (options.main) {
+      const setup = setupFor(options.size, options.seed, targets[0]!, headersFor);
       for (const query of chosen) {
         const variables = await QUERIES.find((q) => q.name === query.name)!.variables(setup);
         const body = bodyOf(query.text, variables, query.operationName);
@@ -259,6 +262,14 @@ export async function runBench(given: Partial<BenchOptions> = {}): Promise<Bench
           if (t.runs.some((r) => r.requests === 0))
             notes.push(`${qr.name}: ${TARGET_LABELS[t.target]} answered no request within a measurement's time cap (machine too busy?)`);
       }
+    }
+
+    if (options.partitioned.length) {
+      // the partitioned section starts its own gateways: the main run's are stopped to leave it the machine
+      await stopTargets();
+      result.partitioned = await runPartitioned({ options, keysDir, departments, headersFor, failures, ...(dataRoot ? { dataRoot } : {}) });
+      if (options.profile || options.growth)
+        targets = await startTargets(options.targets, departments, keysDir, options.audit, options.gatewayFlags, options.gatewayWorkers, log);
     }
 
     if (options.profile && options.main && result.queries.length && options.targets.includes('a')) {
@@ -432,7 +443,7 @@ function setupFor(size: number, seed: number, target: Target, headersFor: (calle
  * Warm-up for warmupMs, then a run of as many requests as the warm-up rate says fit in durationMs,
  * every one answered (so CPU and SQL per request are exact), with the processes idle before each.
  */
-async function measure(
+export async function measure(
   target: Target,
   load: { url: string; headers: Record<string, string>; body: string },
   connections: number,

@@ -17,6 +17,8 @@ export interface BenchOptions {
   smoke: boolean;
   /** the main tables: every query × connections × target */
   main: boolean;
+  /** provincial instance counts of the partitioned graph (issue 15) measured beside the unpartitioned one; [] = off */
+  partitioned: number[];
   /** growth in list length and in data size */
   growth: boolean;
   /** dataset sizes for growth in data size */
@@ -66,6 +68,7 @@ export function resolveOptions(given: Partial<BenchOptions> = {}): BenchOptions 
     smoke,
     main: given.main ?? true,
     growth: given.growth ?? false,
+    partitioned: given.partitioned ?? (smoke ? [] : [1, 3, 8]),
     sizes: given.sizes ?? (smoke ? [50, 200] : [10_000, size]),
     lengths: given.lengths ?? [10, 100, 1_000],
     rate: given.rate ?? 100,
@@ -101,6 +104,8 @@ export function optionsFromArgs(args: string[]): Partial<BenchOptions> {
       seed: { type: 'string' },
       growth: { type: 'boolean' },
       'only-growth': { type: 'boolean' },
+      partitioned: { type: 'string' },
+      'only-partitioned': { type: 'boolean' },
       sizes: { type: 'string' },
       lengths: { type: 'string' },
       rate: { type: 'string' },
@@ -139,6 +144,11 @@ export function optionsFromArgs(args: string[]): Partial<BenchOptions> {
   if (values.seed) out.seed = Number(values.seed);
   if (values.growth || values['only-growth']) out.growth = true;
   if (values['only-growth']) out.main = false;
+  if (values.partitioned !== undefined) out.partitioned = values.partitioned === 'off' ? [] : list('partitioned', values.partitioned);
+  if (values['only-partitioned']) {
+    out.main = false;
+    out.partitioned ??= [1, 3, 8];
+  }
   if (values.sizes) out.sizes = list('sizes', values.sizes);
   if (values.lengths) out.lengths = list('lengths', values.lengths);
   if (values.rate) out.rate = positive('rate', Number(values.rate));
@@ -183,6 +193,9 @@ export const HELP = `npm run bench -- [options]
   --duration S            seconds per measurement (default 5; smoke 1)
   --warmup S              seconds of warm-up before each measurement (default 1; smoke 0.3)
   --audit on|off          access recording in the departments (default on; smoke off)
+  --partitioned 1,3,8     the partitioned graph with these provincial instance counts beside the unpartitioned one
+                          (default 1,3,8 in a full run, off in a smoke run; off: --partitioned off)
+  --only-partitioned      only the partitioned section
   --growth                also: latency vs list length and vs data size
   --only-growth           only the growth sections
   --sizes 10000,1000000   dataset sizes for growth in data size (default 10000,<size>)

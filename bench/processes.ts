@@ -21,6 +21,8 @@ export interface ForkOptions {
   name: string;
   /** path relative to the repository root */
   entry: string;
+  /** command-line arguments of the entry (platform/partition/main.ts router <department>) */
+  args?: string[];
   env: NodeJS.ProcessEnv;
   execArgv?: string[];
   /** how long it may take to say it is ready (seeding a big dataset takes minutes) */
@@ -39,7 +41,7 @@ export function forkChild(options: ForkOptions): Promise<Child> {
       for (const c of children) if (c.process.exitCode === null && c.process.signalCode === null) c.process.kill('SIGKILL');
     });
   }
-  const child = fork(`${ROOT}/${options.entry}`, [], {
+  const child = fork(`${ROOT}/${options.entry}`, options.args ?? [], {
     cwd: ROOT,
     execArgv: ['--import', 'tsx', ...(options.execArgv ?? [])],
     env: { ...process.env, GOVGRAPH_LOG: 'silent', METADATA_SERVER_DETECTION: 'none', ...options.env },

@@ -2,6 +2,7 @@
 import type { LoadResult } from './load.js';
 import type { BenchOptions, TargetKey } from './options.js';
 import { TARGET_LABELS } from './options.js';
+import type { PartitionedResult } from './partitioned.js';
 import type { ProfileSummary } from './profile.js';
 
 export interface TargetSummary {
@@ -64,6 +65,8 @@ export interface BenchResult {
   listGrowth?: { list: string; rows: ListGrowthRow[] };
   sizeGrowth?: { rate: number; rows: SizeGrowthRow[] };
   profile?: ProfileSummary & { query: string };
+  /** the partitioned graph at 1, 3, 8… provincial instances beside the unpartitioned one (--partitioned) */
+  partitioned?: PartitionedResult;
   files?: { json: string; markdown: string };
 }
 
@@ -171,6 +174,7 @@ export function renderMarkdown(result: BenchResult): string {
       );
     }
   }
+  if (result.partitioned) out.push('', partitionedTable(result.partitioned));
   if (result.profile) {
     const p = result.profile;
     out.push(
@@ -189,4 +193,52 @@ export function renderMarkdown(result: BenchResult): string {
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+const cpu = (r: LoadResult, pick: (r: LoadResult) => number | null) => {
+  const v = pick(r);
+  return v === null || r.requests === 0 ? null : v / r.requests;
+};
+
+/**
+ * One table per target: each query at each instance count beside the same query on the unpartitioned
+ * departments, measured just before it, with the ratios partitioned / unpartitioned.
+ */
+function partitionedTable(p: PartitionedResult): string {
+  const out = [
+    `## The partitioned graph: cases, evaluation and appeals at ${p.deployments.map((d) => d.instances).join(', ')} provincial instances + national (${p.connections} connections)`,
+    '',
+    `Each instance its own process over its own database (the dataset's share of its jurisdiction), a router process per department at its URL. Provincial queries ask about province ${p.province}, which runs an instance of its own at every count. Each row: the partitioned graph (part.) and, measured just before it through the same target, the unpartitioned departments (unp.); ratios part. / unp. Departments CPU: every department process behind the gateway, routers and instances included (audit left out).`,
+    '',
+    ...p.deployments.map(
+      (d) =>
+        `- ${d.instances} instances (${d.provinces.join(', ')} + national): ${d.processes} processes, up in ${n(d.startSeconds)} s${d.seeded.length ? `, seeded ${d.seeded.length} databases` : ''}`,
+    ),
+  ];
+  for (const target of [...new Set(p.rows.map((r) => r.target))]) {
+    out.push('', `### ${TARGET_LABELS[target]}`, '');
+    out.push(
+      '| query | scope | instances | p50 ms part. / unp. | p95 ms part. / unp. | gateway CPU ms/req part. / unp. | departments CPU ms/req part. / unp. | p50 × | p95 × | gateway CPU × | departments CPU × |',
+      '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    );
+    const order = [...new Set(p.rows.map((r) => r.query))];
+    const rows = p.rows.filter((x) => x.target === target).sort((x, y) => order.indexOf(x.query) - order.indexOf(y.query) || x.instances - y.instances);
+    for (const r of rows) {
+      const gw = [cpu(r.run, (x) => x.gatewayCpuMs), cpu(r.base, (x) => x.gatewayCpuMs)] as const;
+      const dp = [cpu(r.run, (x) => x.departmentsCpuMs), cpu(r.base, (x) => x.departmentsCpuMs)] as const;
+      out.push(
+        `| ${r.query} | ${r.scope} | ${r.instances} | ${[
+          `${n(r.run.latency.p50)} / ${n(r.base.latency.p50)}`,
+          `${n(r.run.latency.p95)} / ${n(r.base.latency.p95)}`,
+          `${n(gw[0], 2)} / ${n(gw[1], 2)}`,
+          `${n(dp[0], 2)} / ${n(dp[1], 2)}`,
+          ratio(r.run.latency.p50, r.base.latency.p50),
+          ratio(r.run.latency.p95, r.base.latency.p95),
+          ratio(...gw),
+          ratio(...dp),
+        ].join(' | ')} |`,
+      );
+    }
+  }
+  return out.join('\n');
 }
