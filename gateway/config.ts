@@ -19,6 +19,8 @@ const schema = z.object({
   RATE_LIMIT_REFILL_PER_SECOND: z.coerce.number().positive().default(2_000),
   // One process by default: in development every department shares this machine with the
   // gateway, and workers would take cores from them. Production sets it per host ('auto').
+  // exact browser origins allowed to call the endpoint (CORS), comma-separated; see corsOrigins
+  CORS_ORIGINS: z.string().optional(),
   GATEWAY_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().positive()], { error: 'a positive integer or auto' }).default(1),
 });
 
@@ -38,6 +40,36 @@ export interface GatewayConfig {
   rateLimit: { capacity: number; refillPerSecond: number };
   /** processes serving the port (node:cluster); 1 = this process alone */
   workers: number;
+  /** whether a browser page of this origin may call the endpoint (CORS) */
+  allowOrigin: (origin: string) => boolean;
+}
+
+/** A page on this machine, any port: a front end's development server (e.g. Vite's :5173) or a local console. */
+const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
+
+/**
+ * CORS_ORIGINS, when set: exactly those origins (scheme://host[:port], no path; empty = none).
+ * Unset: none in production, pages served from this machine (localhost, any port) in development.
+ * Returns the problem with a listed origin, or the check.
+ */
+export function corsOrigins(value: string | undefined, production: boolean): string | ((origin: string) => boolean) {
+  if (value === undefined) return production ? () => false : (origin) => LOOPBACK_ORIGIN.test(origin);
+  const listed = value
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of listed) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || parsed.origin !== origin || !/^https?:$/.test(parsed.protocol))
+      return `"${origin.slice(0, 80)}" is not an origin: scheme, host and port only, e.g. https://portal.example.gov.cn`;
+  }
+  const allowed = new Set(listed);
+  return (origin) => allowed.has(origin);
 }
 
 /** Reads the gateway's configuration; lists every problem at once and exits when it is invalid. */
@@ -53,6 +85,11 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     process.stderr.write("Invalid gateway configuration:\n  AUTH_JWKS_URL: required in production (the identity service's JWKS)\n");
     process.exit(1);
   }
+  const allowOrigin = corsOrigins(e.CORS_ORIGINS, e.NODE_ENV === 'production');
+  if (typeof allowOrigin === 'string') {
+    process.stderr.write(`Invalid gateway configuration:\n  CORS_ORIGINS: ${allowOrigin}\n`);
+    process.exit(1);
+  }
   const subgraphUrls = Object.fromEntries(
     DEPARTMENTS.map((d) => [d.name, env[`${d.name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${departmentPort(d.name, env)}/graphql`]),
   );
@@ -66,6 +103,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     subgraphUrls,
     rateLimit: { capacity: e.RATE_LIMIT_CAPACITY, refillPerSecond: e.RATE_LIMIT_REFILL_PER_SECOND },
     workers: e.GATEWAY_WORKERS === 'auto' ? availableParallelism() : e.GATEWAY_WORKERS,
+    allowOrigin,
     auth: { jwksUrl: e.AUTH_JWKS_URL ?? null, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE },
   };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ANONYMOUS } from '../platform/context.js';
 import { gatewaySigner, type Signer } from '../platform/security/gateway-token.js';
 import { configuredKey } from '../platform/security/keys.js';
@@ -23,6 +23,7 @@ import { scalarChecksPlugin } from './plugins/scalars.js';
 import { textInputPlugin } from '../platform/text-input.js';
 import { graphPolicies } from './policies.js';
 import { departmentsHealth } from './health.js';
+import { landingPagePlugin } from './plugins/landing.js';
 
 export interface RunningGateway extends Listening {
   gateway: ApolloGateway;
@@ -75,7 +76,7 @@ export async function startGateway(config: GatewayConfig, switches: MeasurementS
     plugins: [
       errorMaskingPlugin('gateway'),
       ...(switches.defences === false ? [] : defences(config, policies)),
-      ApolloServerPluginLandingPageDisabled(),
+      landingPagePlugin(config.production),
       // no cache hints anywhere in the graph: nothing to compute per response
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -97,6 +98,7 @@ export async function startGateway(config: GatewayConfig, switches: MeasurementS
     },
     ready: () => departmentsReady(config),
     health: departmentsHealth(config),
+    allowOrigin: config.allowOrigin,
   });
   const listening = await listen(http, config.port, config.host, 'gateway');
   return {

@@ -21,6 +21,8 @@ export interface HttpOptions<C extends BaseContext> {
   routes?: Record<string, Route>;
   /** fixed headers added to every /graphql answer */
   headers?: Readonly<Record<string, string>>;
+  /** the browser origins allowed to call /graphql from another origin (CORS); none when absent */
+  allowOrigin?: (origin: string) => boolean;
 }
 
 /** A plain JSON endpoint: gets the parsed body and the request, answers a status and a JSON body. */
@@ -64,6 +66,7 @@ async function handle<C extends BaseContext>(options: HttpOptions<C>, req: Incom
     return sendJson(res, answer.status, answer.body);
   }
   if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: the GraphQL endpoint is /graphql' });
+  if (allowCors(options, req, res) && req.method === 'OPTIONS') return preflight(res);
 
   const { text, body } = req.method === 'POST' ? await readJson(req) : { text: url.search, body: undefined };
   if (body instanceof Error) {
@@ -85,13 +88,41 @@ async function handle<C extends BaseContext>(options: HttpOptions<C>, req: Incom
     context: () => options.context(req, text),
   });
   if (options.headers) for (const key in options.headers) res.setHeader(key, options.headers[key]!);
-  for (const [key, value] of response.headers) res.setHeader(key, value);
+  for (const [key, value] of response.headers) res.setHeader(key, key === 'vary' && res.hasHeader('vary') ? `Origin, ${value}` : value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
     res.end(response.body.string);
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/** What a browser page may send (preflight) and read (exposed) across origins. */
+export const CORS_ALLOWED_HEADERS = 'authorization, content-type, x-purpose, x-request-id, apollographql-client-name, apollographql-client-version';
+const CORS_EXPOSED_HEADERS = 'retry-after, x-request-id';
+
+/**
+ * Adds the CORS headers when the request's Origin is allowed; true then. A request from another
+ * origin gets none, so the browser keeps the answer from its page; Apollo's CSRF prevention still
+ * refuses the simple (unpreflighted) requests a page of any origin can send.
+ */
+function allowCors<C extends BaseContext>(options: HttpOptions<C>, req: IncomingMessage, res: ServerResponse): boolean {
+  if (!options.allowOrigin) return false;
+  const origin = req.headers.origin;
+  res.setHeader('vary', 'Origin');
+  if (!origin || !options.allowOrigin(origin)) return false;
+  res.setHeader('access-control-allow-origin', origin);
+  res.setHeader('access-control-expose-headers', CORS_EXPOSED_HEADERS);
+  return true;
+}
+
+function preflight(res: ServerResponse): void {
+  res.writeHead(204, {
+    'access-control-allow-methods': 'GET, POST',
+    'access-control-allow-headers': CORS_ALLOWED_HEADERS,
+    'access-control-max-age': '600',
+  });
   res.end();
 }
 

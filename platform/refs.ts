@@ -25,3 +25,7 @@ export interface ServiceItemRef {
 export interface CaseRef {
   id: string;
 }
+/** The caller (catalog's Me), by its key: the token's subject (platform/me.ts). */
+export interface MeRef {
+  subject: string;
+}

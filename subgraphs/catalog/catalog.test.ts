@@ -76,8 +76,17 @@ describe('catalog department', () => {
   describe('entities by key (_entities)', () => {
     const keys = entityKeys('catalog');
     it('covers every entity type of the catalog', () => {
-      expect([...keys.keys()].sort()).toEqual(['Department', 'Region', 'ServiceItem']);
+      expect([...keys.keys()].sort()).toEqual(['Department', 'Me', 'Region', 'ServiceItem']);
     });
+    it('Me (the caller: by key only the caller themselves)', () =>
+      expectResolvedByKey(dept, keys, {
+        type: 'Me',
+        selection: 'subject role scopes',
+        root: '{ me { SELECTION } }',
+        pick: (d) => d.me,
+        missing: { subject: 'officer-someone-else' },
+        as: { caller: { role: 'OFFICER', subject: 'officer-1', department: null, scopes: ['catalog:read'] } },
+      }));
     it('ServiceItem', () =>
       expectResolvedByKey(dept, keys, {
         type: 'ServiceItem',

@@ -1,6 +1,6 @@
 // Population's entities by key (_entities), as the gateway joins them: the same record as the
 // root query, null for a key nobody has, and an unentitled caller refused alike either way.
-import { it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Caller } from '../../platform/context.js';
 import { personAt } from '../../samples/synthetic.js';
 import { officerOnDuty, refusedCallers } from '../../platform/testing.js';
@@ -16,7 +16,7 @@ const REFUSED = [
   { caller: { role: 'CITIZEN', subject: personAt(SEED.seed, 6).id, department: null, scopes: [] } as Caller },
 ];
 
-describeEntityKeys(population, SEED, ['Household', 'Person'], ({ byKey }) => {
+describeEntityKeys(population, SEED, ['Household', 'Me', 'Person'], ({ byKey, dept }) => {
   it('Person', () =>
     byKey({
       type: 'Person',
@@ -40,4 +40,26 @@ describeEntityKeys(population, SEED, ['Household', 'Person'], ({ byKey }) => {
       as: onDuty,
       refused: REFUSED,
     }));
+
+  // Me is the catalog's (the caller); this department adds the caller's own record, never another's
+  it("Me (extended: the caller's own person, whatever key is sent)", async () => {
+    const own = self.id;
+    const as = { caller: { role: 'CITIZEN' as const, subject: own, department: null, scopes: [] } };
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Me { subject person { id name } } } }';
+    const { data, errors } = await dept().query(
+      query,
+      {
+        r: [
+          { __typename: 'Me', subject: own },
+          { __typename: 'Me', subject: personAt(SEED.seed, 6).id },
+        ],
+      },
+      as,
+    );
+    expect(errors).toBeUndefined();
+    expect(data?._entities[0].person.id).toBe(own);
+    expect(data?._entities[1].person).toBeNull();
+    // another's identity number is not even echoed in full (masked at the source)
+    expect(JSON.stringify(data?._entities[1])).not.toContain(personAt(SEED.seed, 6).id);
+  });
 });

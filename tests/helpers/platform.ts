@@ -7,6 +7,7 @@ import { startPartitioned, type RunningPartitioned } from '../../platform/partit
 import type { Province } from '../../platform/partition/jurisdiction.js';
 import { devKeyPair, newKeyPair, type KeyPair } from '../../platform/security/keys.js';
 import { testDatabase } from '../../platform/testing.js';
+import type { SeedOptions } from '../../platform/department.js';
 
 export interface TestPlatform {
   gateway: RunningGateway;
@@ -27,7 +28,12 @@ export interface TestPlatform {
  * its own fresh database (SQLite, or PostgreSQL when TEST_DATABASE_URL is set),
  * and the gateway over the committed supergraph, talking real HTTP.
  */
-export async function startPlatform(env: NodeJS.ProcessEnv = {}, options: { partitioned?: Record<string, readonly Province[]> } = {}): Promise<TestPlatform> {
+export async function startPlatform(
+  env: NodeJS.ProcessEnv = {},
+  options: { partitioned?: Record<string, readonly Province[]>; seed?: SeedOptions } = {},
+): Promise<TestPlatform> {
+  // the tests' small population by default; { size: 200, seed: 1 } is what npm start seeds
+  const seed = options.seed ?? { size: 50, seed: 7 };
   // the audit log starts empty, and every other department delivers its access records to it
   const audit = await startTestDepartment(await loadDepartment('audit'), false);
   const ingest = audit.url.replace(/\/graphql$/, INGEST_PATH);
@@ -42,7 +48,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = {}, options: { part
           target: (instance) => testDatabase(instance.replace('@', '_')),
           gatewayKey,
           routerKeys,
-          seed: { size: 50, seed: 7 },
+          seed,
           auditIngestUrl: ingest,
           auditIntervalMs: 200,
         });
@@ -52,7 +58,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = {}, options: { part
   );
   const others = await Promise.all(
     DEPARTMENTS.filter((d) => d.name !== 'audit' && !split[d.name]).map(async (d) =>
-      startTestDepartment(await loadDepartment(d.name), undefined, { auditIngestUrl: ingest }),
+      startTestDepartment(await loadDepartment(d.name), seed, { auditIngestUrl: ingest }),
     ),
   );
   const started = [audit, ...others];

@@ -3,6 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Department as DepartmentModel, ServiceItem as ServiceItemModel, Implementation as ImplementationModel } from '../entities.js';
 import type { RegionRef as RegionRefModel } from '../../../platform/refs.js';
+import type { Caller as CallerModel } from '../../../platform/context.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -177,6 +178,25 @@ export type MaterialForm =
   | 'ORIGINAL'
   | 'ORIGINAL_AND_COPY';
 
+/**
+ * Who the caller is, as the unified identity service vouched for them (their token), so a front end
+ * need not decode it. The platform office runs that service for the one-network platform; public
+ * security adds a citizen's own person, market regulation an enterprise's own record.
+ */
+export type Me = {
+  __typename?: 'Me';
+  /** An officer's agency, from the catalog; null for every other role. */
+  agency?: Maybe<Department>;
+  role: Role;
+  /** What the caller may do beyond their role, e.g. population:read (officers, auditors). */
+  scopes: Array<Scalars['String']['output']>;
+  /**
+   * The caller's own identifier from their token: a citizen's identity number (theirs, so in full),
+   * an enterprise's credit code, an officer's id, or the role's name.
+   */
+  subject: Scalars['String']['output'];
+};
+
 /** How far the item can be handled online, from least to most. */
 export type OnlineDepth =
   | 'DOWNLOAD_FORMS'
@@ -200,6 +220,8 @@ export type Query = {
   department?: Maybe<Department>;
   /** Agencies ordered by code, optionally in one division or of one kind. first: 1..100 (default 20). */
   departments: DepartmentConnection;
+  /** Who the caller is: their role, identifier, agency, scopes and own record; null for an anonymous caller (no token). */
+  me?: Maybe<Me>;
   /** One item by its code; NOT_FOUND when unknown. */
   serviceItem?: Maybe<ServiceItem>;
   /**
@@ -260,6 +282,14 @@ export type RegionLevel =
   | 'COUNTY'
   | 'PREFECTURE'
   | 'PROVINCE';
+
+/** Who signs in through the unified identity service (统一身份认证). */
+export type Role =
+  | 'AUDITOR'
+  | 'CITIZEN'
+  | 'ENTERPRISE'
+  | 'OFFICER'
+  | 'SUPERVISOR';
 
 /** A service item (政务服务事项) with its service guide (办事指南). */
 export type ServiceItem = {
@@ -389,6 +419,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Department: Department;
+  Me: Me;
   Region: Region;
   ServiceItem: ServiceItem;
 };
@@ -398,6 +429,9 @@ export type FederationReferenceTypes = {
   Department:
     ( { __typename: 'Department' }
     & GraphQLRecursivePick<FederationTypes['Department'], {"code":true}> );
+  Me:
+    ( { __typename: 'Me' }
+    & GraphQLRecursivePick<FederationTypes['Me'], {"subject":true}> );
   Region:
     ( { __typename: 'Region' }
     & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
@@ -426,12 +460,14 @@ export type ResolversTypes = {
   ItemType: ItemType;
   Material: ResolverTypeWrapper<Material>;
   MaterialForm: MaterialForm;
+  Me: ResolverTypeWrapper<CallerModel>;
   OnlineDepth: OnlineDepth;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionRefModel>;
   RegionLevel: RegionLevel;
   ResidentId: ResolverTypeWrapper<Scalars['ResidentId']['output']>;
+  Role: Role;
   ServiceItem: ResolverTypeWrapper<ServiceItemModel>;
   ServiceItemConnection: ResolverTypeWrapper<Omit<ServiceItemConnection, 'nodes'> & { nodes: Array<ResolversTypes['ServiceItem']> }>;
   ServiceObject: ServiceObject;
@@ -452,6 +488,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   Implementation: ImplementationModel;
   Material: Material;
+  Me: CallerModel;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Region: RegionRefModel;
@@ -547,6 +584,14 @@ export type MaterialResolvers<ContextType = Context, ParentType extends Resolver
   required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type MeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Me'] = ResolversParentTypes['Me'], FederationReferenceType extends FederationReferenceTypes['Me'] = FederationReferenceTypes['Me']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Me']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -555,6 +600,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType, RequireFields<QueryDepartmentArgs, 'code'>>;
   departments?: Resolver<ResolversTypes['DepartmentConnection'], ParentType, ContextType, RequireFields<QueryDepartmentsArgs, 'first'>>;
+  me?: Resolver<Maybe<ResolversTypes['Me']>, ParentType, ContextType>;
   serviceItem?: Resolver<Maybe<ResolversTypes['ServiceItem']>, ParentType, ContextType, RequireFields<QueryServiceItemArgs, 'code'>>;
   serviceItems?: Resolver<ResolversTypes['ServiceItemConnection'], ParentType, ContextType, RequireFields<QueryServiceItemsArgs, 'first'>>;
 };
@@ -607,6 +653,7 @@ export type Resolvers<ContextType = Context> = {
   Fee?: FeeResolvers<ContextType>;
   Implementation?: ImplementationResolvers<ContextType>;
   Material?: MaterialResolvers<ContextType>;
+  Me?: MeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;

@@ -7,6 +7,9 @@ import { DepartmentEntity, ImplementationEntity, ServiceItemEntity, type Departm
 import type { QueryResolvers } from '../generated/resolvers.js';
 
 export const Query: QueryResolvers = {
+  // who the caller is (resolvers/Me.ts); an anonymous caller is nobody
+  me: (_, __, { caller }) => (caller.role === 'ANONYMOUS' ? null : caller),
+
   async serviceItem(_, { code }, { loaders }) {
     const item = await loaders.itemByCode.load(code);
     if (!item) throw new NotFoundError('Service item', code);

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import { DepartmentResolver } from './Department.js';
 import { ImplementationResolver } from './Implementation.js';
+import { MeResolver } from './Me.js';
 import { Query } from './Query.js';
 import { RegionResolver } from './Region.js';
 import { ServiceItemResolver } from './ServiceItem.js';
@@ -11,4 +12,5 @@ export const resolvers: Resolvers = {
   ServiceItem: ServiceItemResolver,
   Implementation: ImplementationResolver,
   Region: RegionResolver,
+  Me: MeResolver,
 };

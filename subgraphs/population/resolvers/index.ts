@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/resolvers.js';
 import { HouseholdResolver } from './Household.js';
 import { HouseholdMemberResolver } from './HouseholdMember.js';
 import { PersonResolver } from './Person.js';
+import { MeResolver } from './Me.js';
 import { Query } from './Query.js';
 
 export const resolvers: Resolvers = {
@@ -9,4 +10,5 @@ export const resolvers: Resolvers = {
   Person: PersonResolver,
   Household: HouseholdResolver,
   HouseholdMember: HouseholdMemberResolver,
+  Me: MeResolver,
 };
