@@ -41,6 +41,7 @@ export default defineConfig(
     ignores: [
       'subgraphs/*/generated/**',
       'tests/generated/**',
+      'clients/*/generated/**',
       'schema/*.graphql',
       'bench/_scratch/**',
       'bench/data-*/**',
