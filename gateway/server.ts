@@ -23,6 +23,7 @@ import { scalarChecksPlugin } from './plugins/scalars.js';
 import { textInputPlugin } from '../platform/text-input.js';
 import { graphPolicies } from './policies.js';
 import { departmentsHealth } from './health.js';
+import { trustedDocumentsEnforced, trustedDocumentsPlugin } from './plugins/trusted-documents.js';
 
 export interface RunningGateway extends Listening {
   gateway: ApolloGateway;
@@ -74,6 +75,7 @@ export async function startGateway(config: GatewayConfig, switches: MeasurementS
     csrfPrevention: true,
     plugins: [
       errorMaskingPlugin('gateway'),
+      trustedDocumentsPlugin(trustedDocumentsEnforced(config.production)),
       ...(switches.defences === false ? [] : defences(config, policies)),
       ApolloServerPluginLandingPageDisabled(),
       // no cache hints anywhere in the graph: nothing to compute per response
