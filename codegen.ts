@@ -63,10 +63,31 @@ const departmentBlocks = Object.fromEntries(
   ]),
 );
 
+/**
+ * Each front end's typed documents (codegen's client preset) and its persisted-documents manifest
+ * (sha256 of the printed document -> the document): the trusted documents the gateway runs for that
+ * client (gateway/plugins/trusted-documents.ts). See clients/README.md.
+ */
+export const CLIENTS = ['portal', 'mobile', 'hall', 'hotline'] as const;
+
+const clientBlocks = Object.fromEntries(
+  CLIENTS.map((client) => [
+    `clients/${client}/generated/`,
+    {
+      schema: 'schema/api.graphql',
+      documents: `clients/${client}/operations/*.graphql`,
+      preset: 'client' as const,
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' as const } },
+      config: { useTypeImports: true, enumsAsTypes: true, scalars, documentMode: 'string' as const, emitLegacyCommonJSImports: false },
+    },
+  ]),
+);
+
 const config: CodegenConfig = {
   overwrite: true,
   generates: {
     ...departmentBlocks,
+    ...clientBlocks,
     'tests/generated/operations.ts': {
       schema: 'schema/api.graphql',
       documents: 'tests/operations/*.graphql',

@@ -5,7 +5,7 @@ import graphql from '@graphql-eslint/eslint-plugin';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, printSchema } from 'graphql';
 
@@ -15,6 +15,12 @@ const departments = readdirSync(new URL('./subgraphs/', import.meta.url), { with
 const SHARED = 'platform/schema/shared.graphql';
 // as schema:check finds them: the tests' typed operations, and any console or client's
 const OPERATIONS = ['tests/operations/*.graphql', 'operations/**/*.graphql', 'clients/**/*.graphql'];
+// each front end's operations are a project of their own: several front ends register the same operation
+const clients = existsSync(new URL('./clients/', import.meta.url))
+  ? readdirSync(new URL('./clients/', import.meta.url), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+  : [];
 const BENCH_QUERIES = 'bench/queries/*.graphql';
 /**
  * A department's schema as the kit builds it (platform/department.ts: its SDL plus the shared one, then
@@ -29,7 +35,10 @@ const graphQLConfig = {
   projects: {
     ...Object.fromEntries(departments.map((d) => [d, { schema: subgraphSdl(d), include: `subgraphs/${d}/schema.graphql` }])),
     shared: { schema: subgraphSdl(departments[0]), include: SHARED },
-    operations: { schema: 'schema/api.graphql', documents: OPERATIONS, include: OPERATIONS },
+    ...Object.fromEntries(
+      clients.map((c) => [`client-${c}`, { schema: 'schema/api.graphql', documents: `clients/${c}/**/*.graphql`, include: `clients/${c}/**/*.graphql` }]),
+    ),
+    operations: { schema: 'schema/api.graphql', documents: OPERATIONS.slice(0, 2), include: OPERATIONS.slice(0, 2) },
     // the bench's own copies of some test operations (same names, its own selections)
     bench: { schema: 'schema/api.graphql', documents: BENCH_QUERIES, include: BENCH_QUERIES },
   },
@@ -41,6 +50,7 @@ export default defineConfig(
     ignores: [
       'subgraphs/*/generated/**',
       'tests/generated/**',
+      'clients/*/generated/**',
       'schema/*.graphql',
       'bench/_scratch/**',
       'bench/data-*/**',

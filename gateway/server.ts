@@ -24,6 +24,7 @@ import { textInputPlugin } from '../platform/text-input.js';
 import { graphPolicies } from './policies.js';
 import { departmentsHealth } from './health.js';
 import { landingPagePlugin } from './plugins/landing.js';
+import { trustedDocumentsEnforced, trustedDocumentsPlugin } from './plugins/trusted-documents.js';
 
 export interface RunningGateway extends Listening {
   gateway: ApolloGateway;
@@ -75,6 +76,7 @@ export async function startGateway(config: GatewayConfig, switches: MeasurementS
     csrfPrevention: true,
     plugins: [
       errorMaskingPlugin('gateway'),
+      trustedDocumentsPlugin(trustedDocumentsEnforced(config.production)),
       ...(switches.defences === false ? [] : defences(config, policies)),
       landingPagePlugin(config.production),
       // no cache hints anywhere in the graph: nothing to compute per response

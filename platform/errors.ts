@@ -68,6 +68,8 @@ export const HTTP_STATUS: Readonly<Record<string, number>> = {
   PERSISTED_QUERY_NOT_FOUND: 400,
   PERSISTED_QUERY_NOT_SUPPORTED: 400,
   OPERATION_RESOLUTION_FAILURE: 400,
+  // a front end's query text where only its registered documents run (gateway/plugins/trusted-documents.ts)
+  PERSISTED_QUERY_NOT_ALLOWED: 403,
 };
 
 /**
@@ -90,4 +92,5 @@ export const PUBLIC_CODES: ReadonlySet<string> = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_ALLOWED',
 ]);

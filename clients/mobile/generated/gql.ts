@@ -1,0 +1,44 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "query CasePage($id: ID!) {\n  case(id: $id) {\n    id\n    status\n    channel\n    dueDate\n    overdue\n    inPersonVisits\n    item {\n      name\n    }\n    events {\n      time\n      status\n      channel\n      handler\n      note\n    }\n    materials {\n      name\n      required\n      certificateType\n      mustSubmit\n      satisfiedBy {\n        id\n        trustGrade\n      }\n    }\n    dataRuns {\n      material\n      certificateType\n      number\n      usedOn\n      heldAtSubmission\n    }\n    evaluation {\n      level\n      comment\n    }\n  }\n}": typeof types.CasePageDocument,
+    "query MyCases($status: CaseStatus, $first: Int, $after: String) {\n  cases(status: $status, first: $first, after: $after) {\n    nodes {\n      id\n      status\n      submittedOn\n      dueDate\n      overdue\n      item {\n        code\n        name\n      }\n      region {\n        fullName\n      }\n      department {\n        name\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.MyCasesDocument,
+    "query ServiceSearch($region: DivisionCode, $search: String, $fullyOnline: Boolean, $first: Int, $after: String) {\n  serviceItems(\n    region: $region\n    search: $search\n    fullyOnline: $fullyOnline\n    first: $first\n    after: $after\n  ) {\n    nodes {\n      code\n      name\n      type\n      promisedLimitDays\n      inPersonVisits\n      materials {\n        name\n        required\n        certificateType\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.ServiceSearchDocument,
+};
+const documents: Documents = {
+    "query CasePage($id: ID!) {\n  case(id: $id) {\n    id\n    status\n    channel\n    dueDate\n    overdue\n    inPersonVisits\n    item {\n      name\n    }\n    events {\n      time\n      status\n      channel\n      handler\n      note\n    }\n    materials {\n      name\n      required\n      certificateType\n      mustSubmit\n      satisfiedBy {\n        id\n        trustGrade\n      }\n    }\n    dataRuns {\n      material\n      certificateType\n      number\n      usedOn\n      heldAtSubmission\n    }\n    evaluation {\n      level\n      comment\n    }\n  }\n}": types.CasePageDocument,
+    "query MyCases($status: CaseStatus, $first: Int, $after: String) {\n  cases(status: $status, first: $first, after: $after) {\n    nodes {\n      id\n      status\n      submittedOn\n      dueDate\n      overdue\n      item {\n        code\n        name\n      }\n      region {\n        fullName\n      }\n      department {\n        name\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.MyCasesDocument,
+    "query ServiceSearch($region: DivisionCode, $search: String, $fullyOnline: Boolean, $first: Int, $after: String) {\n  serviceItems(\n    region: $region\n    search: $search\n    fullyOnline: $fullyOnline\n    first: $first\n    after: $after\n  ) {\n    nodes {\n      code\n      name\n      type\n      promisedLimitDays\n      inPersonVisits\n      materials {\n        name\n        required\n        certificateType\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.ServiceSearchDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CasePage($id: ID!) {\n  case(id: $id) {\n    id\n    status\n    channel\n    dueDate\n    overdue\n    inPersonVisits\n    item {\n      name\n    }\n    events {\n      time\n      status\n      channel\n      handler\n      note\n    }\n    materials {\n      name\n      required\n      certificateType\n      mustSubmit\n      satisfiedBy {\n        id\n        trustGrade\n      }\n    }\n    dataRuns {\n      material\n      certificateType\n      number\n      usedOn\n      heldAtSubmission\n    }\n    evaluation {\n      level\n      comment\n    }\n  }\n}"): typeof import('./graphql.js').CasePageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MyCases($status: CaseStatus, $first: Int, $after: String) {\n  cases(status: $status, first: $first, after: $after) {\n    nodes {\n      id\n      status\n      submittedOn\n      dueDate\n      overdue\n      item {\n        code\n        name\n      }\n      region {\n        fullName\n      }\n      department {\n        name\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"): typeof import('./graphql.js').MyCasesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ServiceSearch($region: DivisionCode, $search: String, $fullyOnline: Boolean, $first: Int, $after: String) {\n  serviceItems(\n    region: $region\n    search: $search\n    fullyOnline: $fullyOnline\n    first: $first\n    after: $after\n  ) {\n    nodes {\n      code\n      name\n      type\n      promisedLimitDays\n      inPersonVisits\n      materials {\n        name\n        required\n        certificateType\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"): typeof import('./graphql.js').ServiceSearchDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,291 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Where a case stands in its lifecycle (办件状态). */
+export type CaseStatus =
+  /** Accepted: the time limit runs from this day (受理). */
+  | 'ACCEPTED'
+  /** Approved (准予), waiting to be delivered. */
+  | 'APPROVED'
+  /** The result was delivered to the applicant (办结送达). Ended. */
+  | 'DELIVERED'
+  /** Not accepted, with the reason (不予受理). Ended. */
+  | 'NOT_ACCEPTED'
+  /** Refused, with the reason (不予许可). Ended. */
+  | 'REFUSED'
+  /** Submitted, waiting to be accepted (申请). */
+  | 'SUBMITTED'
+  /** Suspended for supplementary materials (补正): the time-limit clock stops. */
+  | 'SUSPENDED'
+  /** Being reviewed (审查). */
+  | 'UNDER_REVIEW';
+
+/** Types of e-certificate (电子证照) the certificate hub holds. */
+export type CertificateType =
+  /** 学历证书（毕业证书） */
+  | 'ACADEMIC_CERTIFICATE'
+  /** 出生医学证明 */
+  | 'BIRTH_MEDICAL_CERTIFICATE'
+  /** 营业执照 */
+  | 'BUSINESS_LICENCE'
+  /** 建设工程规划许可证 */
+  | 'CONSTRUCTION_PROJECT_PLANNING_PERMIT'
+  /** 学位证书 */
+  | 'DEGREE_CERTIFICATE'
+  /** 中华人民共和国残疾人证 */
+  | 'DISABILITY_CERTIFICATE'
+  /** 机动车驾驶证 */
+  | 'DRIVING_LICENCE'
+  /** 食品经营许可证 */
+  | 'FOOD_BUSINESS_LICENCE'
+  /** 居民户口簿 */
+  | 'HOUSEHOLD_REGISTER'
+  /** 结婚证 */
+  | 'MARRIAGE_CERTIFICATE'
+  /** 不动产权证书 */
+  | 'REAL_ESTATE_CERTIFICATE'
+  /** 居住证 */
+  | 'RESIDENCE_PERMIT'
+  /** 居民身份证 */
+  | 'RESIDENT_ID_CARD'
+  /** 社会保障卡 */
+  | 'SOCIAL_SECURITY_CARD'
+  /** 机动车登记证书 */
+  | 'VEHICLE_REGISTRATION_CERTIFICATE';
+
+/** Where an application can be made or followed. */
+export type Channel =
+  | 'HOTLINE'
+  | 'MOBILE_APP'
+  | 'POST'
+  | 'SELF_SERVICE_TERMINAL'
+  | 'SERVICE_HALL'
+  | 'WEB_PORTAL';
+
+/** The five levels of the good/bad review system (好差评), best first. */
+export type EvaluationLevel =
+  /** 基本满意 */
+  | 'BASICALLY_SATISFIED'
+  /** 不满意 (a bad review: opens a rectification) */
+  | 'DISSATISFIED'
+  /** 满意 */
+  | 'SATISFIED'
+  /** 非常不满意 (a bad review: opens a rectification) */
+  | 'VERY_DISSATISFIED'
+  /** 非常满意 */
+  | 'VERY_SATISFIED';
+
+/** Kinds of service item (GB/T 39554.1 item types); the code prefix in brackets. */
+export type ItemType =
+  /** 行政裁决 (CJ) */
+  | 'ADMINISTRATIVE_ADJUDICATION'
+  /** 行政奖励 (JL) */
+  | 'ADMINISTRATIVE_AWARD'
+  /** 行政确认 (QR) */
+  | 'ADMINISTRATIVE_CONFIRMATION'
+  /** 行政征收 (ZS) */
+  | 'ADMINISTRATIVE_EXPROPRIATION'
+  /** 行政许可 (XK) */
+  | 'ADMINISTRATIVE_LICENSING'
+  /** 行政给付 (JF) */
+  | 'ADMINISTRATIVE_PAYMENT'
+  /** 其他 (QT) */
+  | 'OTHER'
+  /** 公共服务 (GG) */
+  | 'PUBLIC_SERVICE';
+
+/** The levels of administrative division the graph knows: the country, then the three of GB/T 2260. */
+export type RegionLevel =
+  /** The whole country (全国, code 000000): the one division above the provinces. */
+  | 'COUNTRY'
+  | 'COUNTY'
+  | 'PREFECTURE'
+  | 'PROVINCE';
+
+/** How far a service may rely on an e-certificate (电子证照可信等级). */
+export type TrustGrade =
+  /** Issued by the authority, usable directly. */
+  | 'A'
+  /** Verified by a clerk, reusable. */
+  | 'B'
+  /** Uploaded by the applicant: the original must be checked. */
+  | 'C'
+  /** Made by the applicant, backed by a signed pledge. */
+  | 'D';
+
+export type CasePageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CasePageQuery = { case: { id: string, status: CaseStatus, channel: Channel, dueDate: string | null, overdue: boolean, inPersonVisits: number, item: { name: string }, events: Array<{ time: string, status: CaseStatus, channel: Channel, handler: string, note: string | null }>, materials: Array<{ name: string, required: boolean, certificateType: CertificateType | null, mustSubmit: boolean, satisfiedBy: { id: string, trustGrade: TrustGrade } | null }> | null, dataRuns: Array<{ material: string, certificateType: CertificateType, number: string, usedOn: string, heldAtSubmission: boolean | null }>, evaluation: { level: EvaluationLevel, comment: string | null } | null } | null };
+
+export type MyCasesQueryVariables = Exact<{
+  status?: CaseStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyCasesQuery = { cases: { nodes: Array<{ id: string, status: CaseStatus, submittedOn: string, dueDate: string | null, overdue: boolean, item: { code: string, name: string }, region: { fullName: string }, department: { name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type RegionServicesQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type RegionServicesQuery = { region: { code: string, fullName: string, implementations: Array<{ code: string, promisedLimitDays: number, item: { code: string, name: string, fullyOnline: boolean, inPersonVisits: number }, department: { name: string, level: RegionLevel } }> | null } | null };
+
+export type ServiceSearchQueryVariables = Exact<{
+  region?: string | null | undefined;
+  search?: string | null | undefined;
+  fullyOnline?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ServiceSearchQuery = { serviceItems: { nodes: Array<{ code: string, name: string, type: ItemType, promisedLimitDays: number, inPersonVisits: number, materials: Array<{ name: string, required: boolean, certificateType: CertificateType | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const CasePageDocument = new TypedDocumentString(`
+    query CasePage($id: ID!) {
+  case(id: $id) {
+    id
+    status
+    channel
+    dueDate
+    overdue
+    inPersonVisits
+    item {
+      name
+    }
+    events {
+      time
+      status
+      channel
+      handler
+      note
+    }
+    materials {
+      name
+      required
+      certificateType
+      mustSubmit
+      satisfiedBy {
+        id
+        trustGrade
+      }
+    }
+    dataRuns {
+      material
+      certificateType
+      number
+      usedOn
+      heldAtSubmission
+    }
+    evaluation {
+      level
+      comment
+    }
+  }
+}
+    `, {"hash":"sha256:2c2e746179ef3da93f193fd9524227cd4d05f45df48cf8e116f2a3d4878ed0fc"}) as unknown as TypedDocumentString<CasePageQuery, CasePageQueryVariables>;
+export const MyCasesDocument = new TypedDocumentString(`
+    query MyCases($status: CaseStatus, $first: Int, $after: String) {
+  cases(status: $status, first: $first, after: $after) {
+    nodes {
+      id
+      status
+      submittedOn
+      dueDate
+      overdue
+      item {
+        code
+        name
+      }
+      region {
+        fullName
+      }
+      department {
+        name
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:8eb0806e274fac7caa982391da7611fa1462a722bcfb60faeb839c4807692822"}) as unknown as TypedDocumentString<MyCasesQuery, MyCasesQueryVariables>;
+export const RegionServicesDocument = new TypedDocumentString(`
+    query RegionServices($code: DivisionCode!) {
+  region(code: $code) {
+    code
+    fullName
+    implementations {
+      code
+      promisedLimitDays
+      item {
+        code
+        name
+        fullyOnline
+        inPersonVisits
+      }
+      department {
+        name
+        level
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:83eb8841ea66cdad161ebd8d9a53915293fbb52e94b73b431081556fa9d85747"}) as unknown as TypedDocumentString<RegionServicesQuery, RegionServicesQueryVariables>;
+export const ServiceSearchDocument = new TypedDocumentString(`
+    query ServiceSearch($region: DivisionCode, $search: String, $fullyOnline: Boolean, $first: Int, $after: String) {
+  serviceItems(
+    region: $region
+    search: $search
+    fullyOnline: $fullyOnline
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      code
+      name
+      type
+      promisedLimitDays
+      inPersonVisits
+      materials {
+        name
+        required
+        certificateType
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:05feb78d6114b329adf327c2dcb3608feee4610ce877a00949d93e20ff486e08"}) as unknown as TypedDocumentString<ServiceSearchQuery, ServiceSearchQueryVariables>;
