@@ -68,7 +68,7 @@ async function lockHead(tx: EntityManager): Promise<ChainAnchor> {
     .where({ id: HEAD_ID })
     .setLockMode(LockMode.PESSIMISTIC_WRITE)
     .execute('get', false);
-  if (!row) throw new Error('the audit chain head row is missing: the audit-002-genesis migration did not run');
+  if (!row) throw new Error('the audit chain head row is missing: the prepare step of the audit department (ensureChainHead) did not run on this database');
   return { seq: Number(row.seq), hash: String(row.hash) };
 }
 
