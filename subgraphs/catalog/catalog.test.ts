@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDepartment, type TestDepartment } from '../../platform/testing.js';
 import { entityKeys, expectResolvedByKey } from '../../platform/testing-keys.js';
 import { catalog } from './department.js';
+import { ServiceItemTermEntity } from './entities.js';
+import { ITEMS } from '../../reference/service-items.js';
 
 let dept: TestDepartment;
 beforeAll(async () => {
@@ -44,12 +46,75 @@ describe('catalog department', () => {
     const online = await q('{ serviceItems(fullyOnline: true, first: 100) { nodes { fullyOnline } } }');
     expect(online.data?.serviceItems.nodes.every((n: { fullyOnline: boolean }) => n.fullyOnline)).toBe(true);
     const name = (await q('{ serviceItems(first: 1) { nodes { name } } }')).data?.serviceItems.nodes[0].name as string;
-    const found = await q('query($s: String) { serviceItems(search: $s) { nodes { name } } }', { s: name.slice(0, 2) });
-    expect(found.data?.serviceItems.nodes.length).toBeGreaterThan(0);
-    expect(found.data?.serviceItems.nodes.every((n: { name: string }) => n.name.includes(name.slice(0, 2)))).toBe(true);
+    const found = await q('query($s: String) { serviceItems(search: $s) { nodes { name } } }', { s: name });
+    expect(found.data?.serviceItems.nodes[0].name).toBe(name);
     // LIKE wildcards match themselves, not everything
     const wildcard = await q('{ serviceItems(search: "%") { nodes { code } } }');
     expect(wildcard.data?.serviceItems.nodes).toEqual([]);
+  });
+
+  describe('search by words', () => {
+    const search = async (s: string, more = '') => {
+      const { data, errors } = await q(`query($s: String) { serviceItems(search: $s, first: 100${more}) { nodes { code name materials { name } } } }`, { s });
+      expect(errors).toBeUndefined();
+      return data!.serviceItems.nodes as { code: string; name: string; materials: { name: string }[] }[];
+    };
+    const licensed = ITEMS.filter((i) => i.materials.some((m) => m.name.includes('营业执照'))).map((i) => i.code);
+
+    it('finds the items that ask for a business licence by 营业执照, and nothing unrelated', async () => {
+      const found = await search('营业执照');
+      expect(licensed.length).toBeGreaterThan(5);
+      for (const code of licensed) expect(found.map((i) => i.code)).toContain(code);
+      expect(found.map((i) => i.code)).not.toContain('QR-010001-001'); // 居民身份证首次申领
+      // every word must be there: 营业执照 with a word no guide holds finds nothing
+      expect(await search('营业执照 潜水艇')).toEqual([]);
+    });
+
+    it('folds full-width forms and case, and keeps code search', async () => {
+      expect((await search('ＱＲ－０１０００１－００１')).map((i) => i.code)[0]).toBe('QR-010001-001');
+      expect((await search('qr-010001')).map((i) => i.code).slice(0, 3)).toEqual(['QR-010001-001', 'QR-010001-002', 'QR-010001-003']);
+      expect((await search('010001-00')).every((i) => i.code.includes('010001-00'))).toBe(true);
+      expect(await search('   ')).toHaveLength(Math.min(100, ITEMS.length));
+    });
+
+    it('ranks name hits above guide hits', async () => {
+      const found = await search('登记');
+      const inName = found.map((i) => i.name.includes('登记'));
+      expect(inName.indexOf(false)).toBeGreaterThan(0);
+      // no item with the word in its name comes after one without it
+      expect(inName.slice(inName.indexOf(false))).not.toContain(true);
+    });
+
+    it('indexes at start the items a database holds without terms (one migrated from before the index)', async () => {
+      const em = dept.orm.em.fork();
+      const before = await search('营业执照');
+      await em.nativeDelete(ServiceItemTermEntity, {});
+      expect(await search('营业执照')).toEqual([]);
+      await em.transactional((tx) => catalog.prepare!(tx));
+      expect(await search('营业执照')).toEqual(before);
+    });
+
+    it('pages a ranked search by its cursor, and refuses a cursor of another order', async () => {
+      const all = (await search('登记')).map((i) => i.code);
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const res: any = await q(
+          'query($s: String, $a: String) { serviceItems(search: $s, first: 4, after: $a) { nodes { code } pageInfo { hasNextPage endCursor } } }',
+          {
+            s: '登记',
+            a: after,
+          },
+        );
+        expect(res.errors).toBeUndefined();
+        seen.push(...res.data.serviceItems.nodes.map((n: { code: string }) => n.code));
+        after = res.data.serviceItems.pageInfo.hasNextPage ? res.data.serviceItems.pageInfo.endCursor : null;
+      } while (after);
+      expect(seen).toEqual(all);
+      const byCode = (await q('{ serviceItems(first: 1) { pageInfo { endCursor } } }')).data?.serviceItems.pageInfo.endCursor;
+      const wrong = await q('query($a: String) { serviceItems(search: "登记", after: $a) { nodes { code } } }', { a: byCode });
+      expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+    });
   });
 
   it('lists agencies of a division and of a kind', async () => {

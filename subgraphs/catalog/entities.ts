@@ -65,3 +65,20 @@ export const ImplementationEntity = defineEntity({
   indexes: [{ properties: ['regionCode', 'itemCode'] }, { properties: ['departmentCode', 'itemCode'] }, { properties: ['itemCode', 'regionCode'] }],
 });
 export type Implementation = InferEntity<typeof ImplementationEntity>;
+
+/**
+ * The search index of the catalog (search/words.ts): one row per word of an item, with the weight of
+ * its best place (name, code, materials, conditions, rest of the guide). Written with the item.
+ */
+export const ServiceItemTermEntity = defineEntity({
+  name: 'ServiceItemTerm',
+  tableName: 'service_item_term',
+  properties: {
+    term: p.string().length(64).primary(),
+    itemCode: p.string().length(32).primary(),
+    weight: p.integer(),
+  },
+  // the primary key (term, item_code) answers a query's words; this one finds an item's terms to rewrite them
+  indexes: [{ properties: ['itemCode'] }],
+});
+export type ServiceItemTerm = InferEntity<typeof ServiceItemTermEntity>;

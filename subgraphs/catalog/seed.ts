@@ -4,7 +4,8 @@ import type { SeedOptions } from '../../platform/department.js';
 import { ITEMS } from '../../reference/service-items.js';
 import { registeredAgencies } from '../../reference/agencies.js';
 import { sampleImplementations } from '../../samples/catalog.js';
-import { DepartmentEntity, ImplementationEntity, ServiceItemEntity, type ServiceItem } from './entities.js';
+import { DepartmentEntity, ImplementationEntity, type ServiceItem } from './entities.js';
+import { writeItems } from './search/index-items.js';
 
 /** The national item list with its guides, the sample agencies, and who implements what where. */
 export async function seedCatalog(em: EntityManager, { seed }: SeedOptions): Promise<void> {
@@ -31,7 +32,7 @@ export async function seedCatalog(em: EntityManager, { seed }: SeedOptions): Pro
     },
   }));
   await insertRows(em, DepartmentEntity, registeredAgencies());
-  await insertRows(em, ServiceItemEntity, items);
+  await writeItems(em, items);
   const implementations = sampleImplementations(seed).map((i) => ({ ...i, fees: (feesOf.get(i.itemCode) ?? []).map((f) => ({ ...f })) }));
   await insertRows(em, ImplementationEntity, implementations);
 }

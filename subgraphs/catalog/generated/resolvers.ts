@@ -225,8 +225,8 @@ export type Query = {
   /** One item by its code; NOT_FOUND when unknown. */
   serviceItem?: Maybe<ServiceItem>;
   /**
-   * Items ordered by code. Filters combine: implemented in a region, by an agency,
-   * of a type, fully online or not, and text in the name. first: 1..100 (default 20).
+   * Items ordered by code, or with a search by relevance. Filters combine: implemented in a region,
+   * by an agency, of a type, fully online or not, and a search. first: 1..100 (default 20).
    */
   serviceItems: ServiceItemConnection;
 };

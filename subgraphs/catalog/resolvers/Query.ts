@@ -1,5 +1,6 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager as CoreEntityManager, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
+import { afterRank, parseSearch, rankKey, relevance, wordScores, type Search } from '../search/rank.js';
 import { NotFoundError } from '../../../platform/errors.js';
 import { containing } from '../../../platform/like.js';
 import { pageRequest, toPage } from '../../../platform/pagination.js';
@@ -29,9 +30,8 @@ export const Query: QueryResolvers = {
     }
     if (type) where.push({ type });
     if (fullyOnline !== null && fullyOnline !== undefined) where.push({ fullyOnline });
-    if (search) {
-      where.push({ $or: [containing('name', search), containing('code', search)] });
-    }
+    const searched = parseSearch(search);
+    if (searched) return searchItems(em, searched, where, limit, after);
     if (after) where.push({ code: { $gt: after } });
     const rows = await em.find(ServiceItemEntity, { $and: where }, { orderBy: { code: 'asc' }, limit: limit + 1 });
     return toPage(rows, limit, (i) => i.code);
@@ -53,3 +53,23 @@ export const Query: QueryResolvers = {
     return toPage(rows, limit, (d) => d.code);
   },
 };
+
+/**
+ * Items matching a search, most relevant first (then by code), paged by (relevance, code): the
+ * matches are a share of the catalog (a few thousand items nationally), ranked here whole.
+ */
+async function searchItems(em: CoreEntityManager, search: Search, where: FilterQuery<ServiceItem>[], limit: number, after: string | null) {
+  const scores = await wordScores(em, search);
+  const matching: FilterQuery<ServiceItem> = {
+    $or: [{ code: { $in: [...scores.keys()] } }, containing('name', search.text), containing('code', search.text.toUpperCase())],
+  };
+  const found = await em.find(ServiceItemEntity, { $and: [...where, matching] });
+  const ranked = found.map((item) => ({ item, score: relevance(item, search, scores) })).sort((a, b) => b.score - a.score || compare(a.item.code, b.item.code));
+  const from = after ? afterRank(after) : null;
+  const rest = from ? ranked.filter((r) => r.score < from.score || (r.score === from.score && compare(r.item.code, from.code) > 0)) : ranked;
+  const page = toPage(rest.slice(0, limit + 1), limit, (r) => rankKey(r.score, r.item.code));
+  return { ...page, nodes: page.nodes.map((r) => r.item) };
+}
+
+// codes are ASCII: code-unit order is the database's order of the unsearched list
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
