@@ -30,6 +30,7 @@ import { collectPolicies } from './security/policy.js';
 import { maskingPlugin } from './security/response-masking.js';
 import { mayUnmask } from './security/roles.js';
 import { sealer, unsealPlugin } from './security/seal.js';
+import { vouchesOf, type RelationOf } from './security/relations.js';
 import { scalarResolvers } from './identifiers/scalars.js';
 import { textInputPlugin } from './text-input.js';
 import { countSql, type SqlCounter } from './sql-counter.js';
@@ -77,6 +78,11 @@ export interface Department<L> {
    * officers need this department's duty scope and a purpose (see security/enforce.ts).
    */
   subjects?: Record<string, SubjectsOf>;
+  /**
+   * For a type of `subjects`: what a citizen or enterprise related to a record that is not theirs may
+   * see of it, field by field (a member of the same household, an enterprise's legal representative).
+   */
+  relations?: Record<string, RelationOf>;
   /** extra POST endpoints beside /graphql, given the department's ORM (the audit department's /ingest) */
   routes?: (orm: MikroORM) => Record<string, Route>;
   /** false only for the audit department itself, whose reads are the log */
@@ -150,7 +156,7 @@ export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroO
   // the shared scalars (platform/schema/shared.graphql) check their values the same in every department
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: { ...scalarResolvers, ...department.resolvers } as never }]);
   const policies = collectPolicies(typeDefs);
-  enforceAccess(schema, { department: department.name, policies, subjects: department.subjects ?? {} });
+  enforceAccess(schema, { department: department.name, policies, subjects: department.subjects ?? {}, relations: department.relations ?? {} });
   const keys = sealer();
   return new ApolloServer<DepartmentContext<L>>({
     schema,
@@ -168,7 +174,8 @@ export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroO
       maskingPlugin<DepartmentContext<L>>({
         categoryOf: (coordinate) => policies.get(coordinate)?.personal,
         mayUnmask: (_, { caller, purpose }) => mayUnmask(caller, purpose, [department.name]),
-        seal: (value, display, { requestId }) => keys.seal(value, display, requestId),
+        // what this department vouches for about a number travels sealed with it (security/relations.ts)
+        seal: (value, display, context) => keys.seal(value, display, context.requestId, vouchesOf(context).get(value)),
       }),
       ...(orm && recording(department) ? [accessRecordingPlugin({ department: department.name, instance }, orm)] : []),
       ApolloServerPluginLandingPageDisabled(),

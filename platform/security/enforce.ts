@@ -3,6 +3,7 @@ import type { Caller, DepartmentContext } from '../context.js';
 import { ErrorCode, ForbiddenError } from '../errors.js';
 import type { FieldPolicy } from './policy.js';
 import { readScope } from './roles.js';
+import { maskForRelation, vouchesOf, type Relation, type RelationOf, type Visibility } from './relations.js';
 
 /**
  * Who the data subjects of a record are (resident identity numbers, credit
@@ -16,6 +17,14 @@ export interface EnforcementOptions {
   department: string;
   policies: Map<string, FieldPolicy>;
   subjects: Record<string, SubjectsOf>;
+  /** what a related citizen or enterprise sees of a record that is not theirs (relations.ts) */
+  relations?: Record<string, RelationOf>;
+}
+
+/** The verdict on one record for one caller: whom it is about, and the caller's relation to it when it is not theirs. */
+interface Verdict {
+  subjects: readonly (string | null)[];
+  relation: Relation | null;
 }
 
 /**
@@ -24,7 +33,9 @@ export interface EnforcementOptions {
  * - field level: the roles of @access / @personal;
  * - purpose: an officer reads personal data only with a stated purpose;
  * - duty: an officer reads this department's personal records only with the scope `<department>:read`;
- * - object level: a citizen or enterprise reads only records whose subject is them;
+ * - object level: a citizen or enterprise reads only records whose subject is them, or, where the
+ *   department declares a relation (a member of the same household), the fields it shows them of
+ *   someone else's record: in full, masked at the source, or withheld field by field (never the whole record);
  * - wherever a record about someone is produced (a root field, a nested field, `_entities`), the
  *   caller's right to such records is checked before anything is looked up, and the record itself is
  *   checked whatever is selected of it (`__typename` alone included), so a caller who may not see a
@@ -34,6 +45,8 @@ export interface EnforcementOptions {
  */
 export function enforceAccess(schema: GraphQLSchema, options: EnforcementOptions): void {
   const records = recordTypes(schema, options);
+  for (const typeName of Object.keys(options.relations ?? {}))
+    if (!options.subjects[typeName]) throw new Error(`${options.department} declares a relation to ${typeName} records but not their subjects`);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__') || type.name === 'Mutation') continue;
     const subjectsOf = options.subjects[type.name];
@@ -47,12 +60,13 @@ export function enforceAccess(schema: GraphQLSchema, options: EnforcementOptions
       const produces = coordinate === 'Query._entities' ? ENTITIES : records.get(getNamedType(field.type).name);
       if (!policy && !subjectsOf && !produces) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
-      const check = checker(options.department, coordinate, policy, subjectsOf);
+      const check = checker(options, coordinate, policy, subjectsOf);
       const produce = produces ? producer(options, records, produces, type.name === 'Query') : null;
       const wrapped: GraphQLFieldResolver<unknown, DepartmentContext<unknown>> = async (source, args, context, info) => {
-        await check(source, context);
-        if (!produce) return resolve(source, args, context, info);
-        return produce(() => resolve(source, args, context, info), args, policy, context);
+        const shown = await check(source, context);
+        const value = produce ? produce(() => resolve(source, args, context, info), args, policy, context) : resolve(source, args, context, info);
+        // masked at the source for a related caller: the value never leaves the department whole
+        return shown === 'masked' && policy?.personal ? maskForRelation(policy.personal, await value) : value;
       };
       field.resolve = wrapped;
     }
@@ -130,20 +144,26 @@ function producer(options: EnforcementOptions, records: Map<string, Produces>, p
     }
     const items = produces.page ? ((value as { nodes?: unknown[] }).nodes ?? []) : Array.isArray(value) ? value : [value];
     // all verdicts at once, so that their look-ups (a household's members) batch in one DataLoader tick
-    const verdicts: Promise<unknown>[] = [];
+    const verdicts: { index: number; verdict: Promise<unknown> }[] = [];
     for (const [i, item] of items.entries()) {
       const typeName = produces === ENTITIES ? (asked[i] ?? String((item as { __typename?: unknown } | null)?.__typename)) : produces.type;
       const subjectsOf = options.subjects[typeName];
       if (!subjectsOf) continue;
       // by key, a citizen's "nobody has it" must read like "someone else has it", as at the root
       if (item === null || item === undefined) {
-        if (produces === ENTITIES && bound) throw notYours(typeName);
+        if (produces === ENTITIES && bound) verdicts.push({ index: i, verdict: Promise.reject(notYours(typeName)) });
         continue;
       }
       if (typeof item !== 'object' || item instanceof Error) continue;
-      if (SUBJECT_BOUND.includes(caller.role)) verdicts.push(verdictFor(options.department, typeName, item, context, subjectsOf));
+      if (SUBJECT_BOUND.includes(caller.role)) verdicts.push({ index: i, verdict: verdictFor(options, typeName, item, context, subjectsOf) });
     }
-    await Promise.all(verdicts);
+    // by key, each representation is judged alone: one that is not the caller's is that item's error
+    if (produces === ENTITIES && Array.isArray(value)) {
+      const settled = await Promise.allSettled(verdicts.map((v) => v.verdict));
+      const refused = new Map(settled.flatMap((r, i) => (r.status === 'rejected' ? [[verdicts[i]!.index, r.reason as unknown]] : [])));
+      return refused.size ? value.map((item, i) => (refused.has(i) ? refused.get(i) : item)) : value;
+    }
+    await Promise.all(verdicts.map((v) => v.verdict));
     return value;
   };
 }
@@ -157,64 +177,81 @@ function mayReach(department: string, produces: Produces, context: DepartmentCon
   throw new ForbiddenError(`${produces.type} records are personal data, not available to ${describe(caller)}`);
 }
 
-const verdicts = new WeakMap<object, WeakMap<object, Promise<readonly (string | null)[]>>>();
+const verdicts = new WeakMap<object, WeakMap<object, Promise<Verdict>>>();
 
 /** One verdict per record per request, however many of its fields are selected. */
 function verdictFor(
-  department: string,
+  options: EnforcementOptions,
   typeName: string,
   record: object,
   context: DepartmentContext<unknown>,
   subjectsOf: SubjectsOf,
-): Promise<readonly (string | null)[]> {
+): Promise<Verdict> {
   let perRequest = verdicts.get(context);
   if (!perRequest) verdicts.set(context, (perRequest = new WeakMap()));
   let verdict = perRequest.get(record);
   if (!verdict) {
-    verdict = recordVerdict(department, typeName, record, context, subjectsOf);
+    verdict = recordVerdict(options, typeName, record, context, subjectsOf);
     perRequest.set(record, verdict);
   }
   return verdict;
 }
 
-function checker(department: string, coordinate: string, policy: FieldPolicy | undefined, subjectsOf: SubjectsOf | undefined) {
-  return async (record: unknown, context: DepartmentContext<unknown>) => {
+/** Checks a field of a record for the caller; resolves with how a related caller is shown it ('full' for everyone else). */
+function checker(options: EnforcementOptions, coordinate: string, policy: FieldPolicy | undefined, subjectsOf: SubjectsOf | undefined) {
+  const { department } = options;
+  const [typeName, fieldName] = coordinate.split('.') as [string, string];
+  return async (record: unknown, context: DepartmentContext<unknown>): Promise<Visibility> => {
     const { caller } = context;
     if (policy && !policy.roles.includes(caller.role)) {
       throw new ForbiddenError(`${coordinate} is not available to ${describe(caller)}`);
     }
     if (policy?.personal && caller.role === 'OFFICER') requireDuty(department, coordinate, context);
-    if (!subjectsOf || typeof record !== 'object' || record === null) return;
+    if (!subjectsOf || typeof record !== 'object' || record === null) return 'full';
     if (!SUBJECT_BOUND.includes(caller.role)) {
       // supervisors, auditors, anonymous: only what a field's @access names them for (e.g. the audit log)
-      if (!policy) throw new ForbiddenError(`${coordinate.split('.')[0]} records are personal data, not available to ${describe(caller)}`);
+      if (!policy) throw new ForbiddenError(`${typeName} records are personal data, not available to ${describe(caller)}`);
       if (policy.personal) context.reads.note(await subjectsOf(record, context), coordinate, policy.personal);
-      return;
+      return 'full';
     }
-    const subjects = await verdictFor(department, coordinate.split('.')[0]!, record, context, subjectsOf);
+    const { subjects, relation } = await verdictFor(options, typeName, record, context, subjectsOf);
+    const shown = relation ? relation.fields[fieldName] : 'full';
+    if (!shown) throw new ForbiddenError(`${coordinate} is withheld: the record is of ${relation!.as}, and that shows you only ${shownList(relation!)}`);
+    // a related caller's read is recorded like any other, masked or not
     if (policy?.personal) context.reads.note(subjects, coordinate, policy.personal);
+    return shown;
   };
 }
 
-/** Checks one record for the caller and resolves with its data subjects. */
+function shownList(relation: Relation): string {
+  return Object.entries(relation.fields)
+    .map(([field, shown]) => (shown === 'masked' ? `${field} (masked)` : field))
+    .join(', ');
+}
+
+/** Checks one record for the caller and resolves with its data subjects and the caller's relation to it. */
 async function recordVerdict(
-  department: string,
+  { department, relations }: EnforcementOptions,
   typeName: string,
   record: unknown,
   context: DepartmentContext<unknown>,
   subjectsOf: SubjectsOf,
-): Promise<readonly (string | null)[]> {
+): Promise<Verdict> {
   const { caller } = context;
   switch (caller.role) {
     case 'CITIZEN':
     case 'ENTERPRISE': {
       const subjects = await subjectsOf(record, context);
-      if (!caller.subject || !subjects.includes(caller.subject)) throw notYours(typeName);
-      return subjects;
+      if (caller.subject && subjects.includes(caller.subject)) return { subjects, relation: null };
+      const relation = caller.subject ? await relations?.[typeName]?.(record, context) : null;
+      if (!relation) throw notYours(typeName);
+      // what this department vouches for about the record's subject travels sealed with its number
+      if (relation.vouch) for (const subject of subjects) if (subject) vouchesOf(context).set(subject, relation.vouch);
+      return { subjects, relation };
     }
     default:
       requireDuty(department, typeName, context);
-      return subjectsOf(record, context);
+      return { subjects: await subjectsOf(record, context), relation: null };
   }
 }
 

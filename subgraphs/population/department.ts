@@ -4,6 +4,7 @@ import { HouseholdEntity, PersonEntity } from './entities.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 import { seedPopulation } from './seed.js';
+import { relations } from './relations.js';
 import { subjects } from './subjects.js';
 
 /** Public security: the household register (户籍), residents and households. */
@@ -16,4 +17,5 @@ export const population: Department<Loaders> = {
   loaders: createLoaders,
   seed: seedPopulation,
   subjects,
+  relations,
 };

@@ -180,14 +180,14 @@ export type EnterprisePageQueryVariables = Exact<{
 }>;
 
 
-export type EnterprisePageQuery = { enterprise: { creditCode: string, name: string, type: EnterpriseType, status: EnterpriseStatus, registrationDate: string, registrationAuthority: { name: string }, region: { fullName: string }, legalRepresentative: { id: string, name: string }, certificates: Array<{ type: CertificateType, status: CertificateStatus }> | null } | null };
+export type EnterprisePageQuery = { enterprise: { creditCode: string, name: string, type: EnterpriseType, status: EnterpriseStatus, registrationDate: string, registrationAuthority: { name: string }, region: { fullName: string }, legalRepresentative: { id: string, name: string } | null, certificates: Array<{ type: CertificateType, status: CertificateStatus }> | null } | null };
 
 export type PersonPageQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type PersonPageQuery = { person: { id: string, name: string, gender: Gender, birthDate: string, household: { head: { name: string }, members: Array<{ relation: HouseholdRelation, person: { name: string } }> } | null, representedEnterprises: Array<{ creditCode: string, name: string, status: EnterpriseStatus, certificates: Array<{ id: string, status: CertificateStatus, trustGrade: TrustGrade }> | null }>, certificates: Array<{ id: string, type: CertificateType, status: CertificateStatus, trustGrade: TrustGrade }> | null } | null };
+export type PersonPageQuery = { person: { id: string, name: string, gender: Gender, birthDate: string, household: { head: { name: string }, members: Array<{ relation: HouseholdRelation, person: { name: string } }> } | null, representedEnterprises: Array<{ creditCode: string, name: string, status: EnterpriseStatus, certificates: Array<{ id: string, status: CertificateStatus, trustGrade: TrustGrade }> | null }> | null, certificates: Array<{ id: string, type: CertificateType, status: CertificateStatus, trustGrade: TrustGrade }> | null } | null };
 
 export type ProvincesSideBySideQueryVariables = Exact<{
   from: string;

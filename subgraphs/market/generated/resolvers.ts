@@ -108,8 +108,13 @@ export type Enterprise = {
   /** Business scope as registered (经营范围). */
   businessScope: Scalars['String']['output'];
   creditCode: Scalars['CreditCode']['output'];
-  /** The legal representative (法定代表人), or the operator (经营者) of an individual business. */
-  legalRepresentative: Person;
+  /**
+   * The legal representative (法定代表人), or the operator (经营者) of an individual business: a person's
+   * record, so null (with FORBIDDEN at its path) for a caller who may not see it, never the whole enterprise.
+   * The enterprise itself sees its own representative (identity number masked, name), the representative
+   * their own record, officers on duty theirs.
+   */
+  legalRepresentative?: Maybe<Person>;
   /** Registered name (企业名称). */
   name: Scalars['String']['output'];
   /** The county of its registered domicile (住所所在地). */
@@ -179,8 +184,11 @@ export type PageInfo = {
 export type Person = {
   __typename?: 'Person';
   id: Scalars['ResidentId']['output'];
-  /** Enterprises whose legal representative (or operator) this person is, by credit code. */
-  representedEnterprises: Array<Enterprise>;
+  /**
+   * Enterprises whose legal representative (or operator) this person is, by credit code. That person's
+   * data: null (with FORBIDDEN) for anyone else, e.g. the enterprise they represent, which sees only them.
+   */
+  representedEnterprises?: Maybe<Array<Enterprise>>;
 };
 
 export type Query = {
@@ -423,7 +431,7 @@ export type EnterpriseResolvers<ContextType = Context, ParentType extends Resolv
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Enterprise']> | FederationReferenceType, FederationReferenceType, ContextType>;
   businessScope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   creditCode?: Resolver<ResolversTypes['CreditCode'], ParentType, ContextType>;
-  legalRepresentative?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  legalRepresentative?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   registeredCapital?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -452,7 +460,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ResidentId'], ParentType, ContextType>;
-  representedEnterprises?: Resolver<Array<ResolversTypes['Enterprise']>, ParentType, ContextType>;
+  representedEnterprises?: Resolver<Maybe<Array<ResolversTypes['Enterprise']>>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {

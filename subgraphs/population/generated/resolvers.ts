@@ -111,7 +111,10 @@ export type Household = {
   /** The head of the household (户主). */
   head: Person;
   id: Scalars['ID']['output'];
-  /** Every member: the head, spouse, parents, children, then others; the eldest first within each. */
+  /**
+   * Every member: the head, spouse, parents, children, then others; the eldest first within each. A
+   * member reads every member, each with what the household rule shows them (Person).
+   */
   members: Array<HouseholdMember>;
   /** Household number (户号), 9 digits. */
   number: Scalars['String']['output'];
@@ -156,7 +159,11 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** A resident in the household register (户籍), owned by public security. */
+/**
+ * A resident in the household register (户籍), owned by public security. A citizen reads their own record
+ * in full; of another member of their household the identity number and address masked, the phone
+ * withheld (null, with FORBIDDEN at its path), the rest in full; of anyone else nothing.
+ */
 export type Person = {
   __typename?: 'Person';
   /** Registered address, in the county of registration. */
@@ -170,7 +177,7 @@ export type Person = {
   /** Resident identity number; its division, birth date and sequence agree with the fields below. */
   id: Scalars['ResidentId']['output'];
   name: Scalars['String']['output'];
-  /** Mobile number (11 digits); null when none is on record, e.g. for young children. */
+  /** Mobile number (11 digits); null when none is on record, e.g. for young children, or when withheld from the caller (another member of their household). */
   phone?: Maybe<Scalars['String']['output']>;
   /** County of household registration (户籍所在地). */
   registeredRegion: Region;
@@ -185,7 +192,10 @@ export type PersonConnection = {
 
 export type Query = {
   __typename?: 'Query';
-  /** One household by id (division code + household number); NOT_FOUND when unknown. */
+  /**
+   * One household by id (division code + household number); NOT_FOUND when unknown. A citizen reads only
+   * their own household: any other is FORBIDDEN, exactly as an unknown id is for them.
+   */
   household?: Maybe<Household>;
   /**
    * Residents ordered by identity number. Filters combine: registered in a division
