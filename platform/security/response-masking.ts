@@ -173,11 +173,12 @@ function maskObject(value: unknown, plan: SelectionPlan, walk: Walk): void {
     return;
   }
   const record = value as Record<string, unknown>;
+  const foreign = someoneElses(record, walk);
   for (const field of plan.fields) {
     const inner = record[field.key];
     if (inner === undefined || inner === null) continue;
     if (field.child) maskObject(inner, field.child, walk);
-    else record[field.key] = maskLeaf(inner, field, walk);
+    else record[field.key] = maskLeaf(inner, field, walk, foreign);
   }
   if (!plan.fragments.length) return;
   // on an abstract type, apply a fragment only to the objects it matches when __typename tells
@@ -191,8 +192,22 @@ function maskObject(value: unknown, plan: SelectionPlan, walk: Walk): void {
   }
 }
 
-function maskLeaf(value: unknown, field: FieldPlan, walk: Walk): unknown {
-  if (Array.isArray(value)) return value.map((v) => maskLeaf(v, field, walk));
+/** Masked (or sealed) whole: a number a department masked for this caller. */
+const MASKED_ID = /^[0-9]{6}\*{12}$/;
+
+/**
+ * A citizen's answer may hold a related person's record (a member of their household,
+ * security/relations.ts): when its identity number, if selected, is someone else's, its phones and
+ * addresses are masked again here, whatever the department sent.
+ */
+function someoneElses(record: Record<string, unknown>, walk: Walk): boolean {
+  const id = record.id;
+  if (walk.caller.role !== 'CITIZEN' || typeof id !== 'string' || id === walk.caller.subject) return false;
+  return MASKED_ID.test(id) || (id.length > 18 && sealedDisplay(id) !== null) || looksLikeResidentId(id, walk.today);
+}
+
+function maskLeaf(value: unknown, field: FieldPlan, walk: Walk, foreign = false): unknown {
+  if (Array.isArray(value)) return value.map((v) => maskLeaf(v, field, walk, foreign));
   if (typeof value !== 'string') return value;
   const { caller } = walk;
   // a key sealed by a department: the caller sees its masked display only
@@ -204,9 +219,9 @@ function maskLeaf(value: unknown, field: FieldPlan, walk: Walk): unknown {
     const masked = maskResidentId(value);
     return walk.seal ? walk.seal(value, masked) : masked;
   }
-  // departments give citizens only their own records, so their phones and addresses are their own
+  // a citizen's records are their own, but for a related person's (above)
   if (field.category === 'PHONE' || field.category === 'ADDRESS') {
-    if (caller.role === 'CITIZEN' || walk.mayUnmask(field.coordinate)) return value;
+    if ((caller.role === 'CITIZEN' && !foreign) || walk.mayUnmask(field.coordinate)) return value;
     return field.category === 'PHONE' ? maskPhone(value) : maskAddress(value);
   }
   // free text: numbers written into an appeal, a comment or a note

@@ -19,11 +19,11 @@ export const HOUSEHOLD_MEMBER: Relation = {
     registeredRegion: 'full',
     address: 'masked',
     household: 'full',
-    // HouseholdMember
-    person: 'full',
-    relation: 'full',
   },
 };
+
+/** Their entry in the household: who they are and how they are related to its head. */
+const HOUSEHOLD_ENTRY: Relation = { as: HOUSEHOLD_MEMBER.as, fields: { person: 'full', relation: 'full' } };
 
 /** What an enterprise sees of its legal representative, as market regulation vouches for them: who they are. */
 export const REPRESENTATIVE: Relation = { as: "your enterprise's legal representative", fields: { id: 'masked', name: 'full' } };
@@ -40,5 +40,5 @@ export const relations: Record<string, RelationOf> = {
     if (caller.role === 'ENTERPRISE' && vouchesOf(context).get(person.id) === representativeOf(caller.subject!)) return REPRESENTATIVE;
     return null;
   },
-  HouseholdMember: async (member: Member, context: Context) => ((await sameHousehold(member.person.householdId, context)) ? HOUSEHOLD_MEMBER : null),
+  HouseholdMember: async (member: Member, context: Context) => ((await sameHousehold(member.person.householdId, context)) ? HOUSEHOLD_ENTRY : null),
 };
