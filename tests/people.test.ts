@@ -73,6 +73,29 @@ describe("a citizen's own household", () => {
     expect(head.id === alice.id || MASKED_ID.test(head.id)).toBe(true);
   });
 
+  it("reads a member by their number with the same rule, and withholds other departments' data of them, member by member", async () => {
+    const sister = personAt(7, 1);
+    const root = await platform.query('query($id: ResidentId!) { person(id: $id) { id name phone } }', { id: sister.id }, await asCitizen(alice));
+    expect(root.data!.person).toEqual({ id: expect.stringMatching(MASKED_ID), name: sister.name, phone: null });
+    expect(root.errors?.map((e) => e.path?.join('.'))).toEqual(['person.phone']);
+    // certificates and cases are other departments', which know no household: each member's are withheld alone
+    const wide = await platform.query(
+      '{ me { person { household { members { person { id name certificates { type } cases(first: 1) { nodes { id } } } } } } } }',
+      {},
+      await asCitizen(alice),
+    );
+    const members = wide.data!.me.person.household.members as { person: { id: string; name: string; certificates: unknown; cases: unknown } }[];
+    const self = members.find((m) => m.person.id === alice.id)!.person;
+    expect(self.certificates).not.toBeNull();
+    expect(self.cases).not.toBeNull();
+    for (const { person } of members.filter((m) => m.person.id !== alice.id)) {
+      expect(person.name).toBeTruthy();
+      expect(person.certificates).toBeNull();
+      expect(person.cases).toBeNull();
+    }
+    expect(codes(wide.errors)).toEqual(['FORBIDDEN']);
+  });
+
   it('records the reads of every member, for each member, with the fields served', async () => {
     await platform.query(HOUSEHOLD, { id: await householdOf(alice) }, await asCitizen(alice));
     await platform.departments.population!.delivery!.flush();
@@ -171,6 +194,18 @@ describe("an enterprise's own legal representative", () => {
       expect(codes(res.errors)).toEqual(['FORBIDDEN']);
       expect(JSON.stringify(res)).not.toContain(personAt(7, acme.representative).name);
     }
+  });
+
+  it('gives the enterprise nothing of the same person reached another way (by number)', async () => {
+    const repId = personAt(7, acme.representative).id;
+    const res = await platform.query(
+      'query($id: ResidentId!) { person(id: $id) { name representedEnterprises { creditCode } } }',
+      { id: repId },
+      await asEnterprise(acme),
+    );
+    expect(res.data?.person ?? null).toBeNull();
+    expect(codes(res.errors)).toEqual(['FORBIDDEN']);
+    expect(JSON.stringify(res)).not.toContain(personAt(7, acme.representative).name);
   });
 
   it("public security shows the name only on market regulation's sealed word, for this request and this enterprise", async () => {
