@@ -66,7 +66,7 @@ export function enforceAccess(schema: GraphQLSchema, options: EnforcementOptions
         const shown = await check(source, context);
         const value = produce ? produce(() => resolve(source, args, context, info), args, policy, context) : resolve(source, args, context, info);
         // masked at the source for a related caller: the value never leaves the department whole
-        return shown === 'masked' && policy?.personal ? maskForRelation(policy.personal, await value) : value;
+        return shown === 'masked' ? maskForRelation(policy?.personal ?? 'non-personal', await value) : value;
       };
       field.resolve = wrapped;
     }
