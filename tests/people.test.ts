@@ -8,6 +8,7 @@ import { sealer } from '../platform/security/seal.js';
 import { post, requestBody } from '../platform/testing.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
+import { MyHouseholdDocument, MyRepresentativeDocument } from '../clients/portal/generated/graphql.js';
 
 // A citizen's own household and an enterprise's own representative, by rule: each member with the
 // fields a household member may see, the representative with what the enterprise may see; whatever
@@ -94,6 +95,26 @@ describe("a citizen's own household", () => {
       expect(person.cases).toBeNull();
     }
     expect(codes(wide.errors)).toEqual(['FORBIDDEN']);
+  });
+
+  it("answers the portal's trusted documents by id: the household and the enterprise's representative, with nothing withheld asked", async () => {
+    const byId = async (document: { __meta__?: Record<string, unknown> }, headers: Record<string, string>) => {
+      const response = await fetch(platform.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'apollographql-client-name': 'govgraph-portal', ...headers },
+        body: JSON.stringify({ documentId: document.__meta__!.hash, variables: {} }),
+      });
+      return (await response.json()) as { data?: any; errors?: unknown[] };
+    };
+    const household = await byId(MyHouseholdDocument, await asCitizen(alice));
+    expect(household.errors).toBeUndefined();
+    expect(household.data.me.person.household.members.length).toBeGreaterThan(1);
+    const representative = await byId(MyRepresentativeDocument, await asEnterprise(acme));
+    expect(representative.errors).toBeUndefined();
+    expect(representative.data.me.enterprise.legalRepresentative).toEqual({
+      id: expect.stringMatching(MASKED_ID),
+      name: personAt(7, acme.representative).name,
+    });
   });
 
   it('records the reads of every member, for each member, with the fields served', async () => {

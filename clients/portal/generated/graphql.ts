@@ -78,6 +78,24 @@ export type EvaluationLevel =
   /** 非常满意 */
   | 'VERY_SATISFIED';
 
+/** Gender as recorded in the household register; the identity number's sequence digit agrees (odd = male). */
+export type Gender =
+  | 'FEMALE'
+  | 'MALE';
+
+/** How a member of a household is related to its head (与户主关系). */
+export type HouseholdRelation =
+  /** 子女 */
+  | 'CHILD'
+  /** 户主 */
+  | 'HEAD'
+  /** 其他 (siblings, grandchildren, grandparents, others) */
+  | 'OTHER'
+  /** 父母 */
+  | 'PARENT'
+  /** 配偶 */
+  | 'SPOUSE';
+
 /** Kinds of service item (GB/T 39554.1 item types); the code prefix in brackets. */
 export type ItemType =
   /** 行政裁决 (CJ) */
@@ -131,6 +149,16 @@ export type MyCasesQueryVariables = Exact<{
 
 
 export type MyCasesQuery = { cases: { nodes: Array<{ id: string, status: CaseStatus, submittedOn: string, dueDate: string | null, overdue: boolean, item: { code: string, name: string }, region: { fullName: string }, department: { name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MyHouseholdQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyHouseholdQuery = { me: { person: { household: { id: string, address: string, members: Array<{ relation: HouseholdRelation, person: { id: string, name: string, gender: Gender, birthDate: string } }> } | null } | null } | null };
+
+export type MyRepresentativeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyRepresentativeQuery = { me: { enterprise: { creditCode: string, name: string, legalRepresentative: { id: string, name: string } | null } | null } | null };
 
 export type RegionServicesQueryVariables = Exact<{
   code: string;
@@ -239,6 +267,41 @@ export const MyCasesDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:8eb0806e274fac7caa982391da7611fa1462a722bcfb60faeb839c4807692822"}) as unknown as TypedDocumentString<MyCasesQuery, MyCasesQueryVariables>;
+export const MyHouseholdDocument = new TypedDocumentString(`
+    query MyHousehold {
+  me {
+    person {
+      household {
+        id
+        address
+        members {
+          relation
+          person {
+            id
+            name
+            gender
+            birthDate
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:70f1ed5e7816621f91d1811eba271b8d0fd1189df20a8f3c230192b991955fe5"}) as unknown as TypedDocumentString<MyHouseholdQuery, MyHouseholdQueryVariables>;
+export const MyRepresentativeDocument = new TypedDocumentString(`
+    query MyRepresentative {
+  me {
+    enterprise {
+      creditCode
+      name
+      legalRepresentative {
+        id
+        name
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:b43e614c54b4418f31ff560d21fdf3e5c795e0ba27007012639d7bf2430b616a"}) as unknown as TypedDocumentString<MyRepresentativeQuery, MyRepresentativeQueryVariables>;
 export const RegionServicesDocument = new TypedDocumentString(`
     query RegionServices($code: DivisionCode!) {
   region(code: $code) {
