@@ -75,13 +75,20 @@ export interface SubscriptionRequest {
   operationName?: string;
 }
 
+/** An upstream stream that opened, or the refusal (or outage) that kept it from opening. */
+export type Opened = { events: AsyncIterableIterator<ExecutionResult> } | { refused: Refused };
+export interface Refused {
+  status: number;
+  errors: NonNullable<ExecutionResult['errors']>;
+}
+
 /**
- * Subscribes to one upstream hop and iterates its results. A refusal before the stream opens (the
- * upstream's 4xx with GraphQL errors) becomes one result with those errors; an outage or a stream cut
- * becomes one result with the hop's `unavailable` error. Either way the iteration then ends, so the
- * subscriber knows to subscribe again, and nothing is retried behind their back.
+ * Subscribes to one upstream hop, resolving once its stream is open (or refused: the upstream's 4xx
+ * with its GraphQL errors, or an outage as the hop's `unavailable` error, 502), so a subscriber is
+ * refused with a status before their own stream opens. A stream cut later becomes one last event with
+ * the `unavailable` error; either way nothing is retried behind the subscriber's back.
  */
-export function subscribeUpstream(upstream: Upstream, request: SubscriptionRequest): AsyncIterableIterator<ExecutionResult> {
+export async function openUpstream(upstream: Upstream, request: SubscriptionRequest): Promise<Opened> {
   const client = createClient({
     url: upstream.url,
     singleConnection: false,
@@ -93,7 +100,10 @@ export function subscribeUpstream(upstream: Upstream, request: SubscriptionReque
       return fetch(input, { ...init, headers });
     },
   });
-  const results = client.iterate<Record<string, unknown>, Record<string, unknown>>(request);
+  let connected!: () => void;
+  const open = new Promise<'open'>((resolve) => (connected = () => resolve('open')));
+  const results = client.iterate<Record<string, unknown>, Record<string, unknown>>(request, { connected });
+  const first = results.next();
   const done = { done: true, value: undefined } as const;
   let ended = false;
   const end = async () => {
@@ -101,38 +111,53 @@ export function subscribeUpstream(upstream: Upstream, request: SubscriptionReque
     await results.return?.();
     client.dispose();
   };
+  try {
+    const step = await Promise.race([open, first]);
+    // a stream that ended before it said it was open (a refusal streamed as one event) still opened
+    if (step !== 'open' && step.done) await end();
+  } catch (error) {
+    // read before ending: ending aborts the request, and its body with it
+    const refused = await failure(error, upstream);
+    await end();
+    return { refused };
+  }
+  let pending: Promise<IteratorResult<ExecutionResult>> | null = first;
   const iterator: AsyncIterableIterator<ExecutionResult> = {
     async next() {
-      if (ended) return done;
+      if (ended && !pending) return done;
       try {
-        const step = await results.next();
-        if (step.done) ended = true;
+        const step = await (pending ?? results.next());
+        pending = null;
+        if (step.done) await end();
         return step;
       } catch (error) {
-        void end();
-        return { done: false, value: await failure(error, upstream) };
+        pending = null;
+        const { errors } = await failure(error, upstream);
+        await end();
+        return { done: false, value: { errors } };
       }
     },
     async return() {
+      pending = null;
       await end();
       return done;
     },
     [Symbol.asyncIterator]: () => iterator,
   };
-  return iterator;
+  return { events: iterator };
 }
 
-/** What a failed hop tells the subscriber: the upstream's own GraphQL errors when it refused, else that it is unavailable. */
-async function failure(error: unknown, upstream: Upstream): Promise<ExecutionResult> {
+/** What a failed hop tells the subscriber: the upstream's own GraphQL errors and status when it refused, else that it is unavailable. */
+async function failure(error: unknown, upstream: Upstream): Promise<Refused> {
   const response = error instanceof NetworkError ? (error as NetworkError).response : undefined;
   if (response && response.status < 500) {
     try {
       const said = (await (response as unknown as globalThis.Response).json()) as { errors?: ExecutionResult['errors'] };
-      if (Array.isArray(said.errors) && said.errors.length > 0) return { errors: said.errors };
+      if (Array.isArray(said.errors) && said.errors.length > 0) return { status: response.status, errors: said.errors };
     } catch {
       // not a GraphQL answer: the hop is unavailable
     }
   }
   const { message, extensions } = upstream.unavailable();
-  return { errors: [{ message, extensions: { code: ErrorCode.SubgraphUnavailable, ...extensions } }] as never };
+  return { status: 502, errors: [{ message, extensions: { code: ErrorCode.SubgraphUnavailable, ...extensions } }] as never };
 }

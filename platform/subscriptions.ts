@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { getNamedType, getOperationAST, GraphQLError, isLeafType, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getNamedType, getOperationAST, GraphQLError, isLeafType, parse, subscribe, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import type { ExecutionResult } from 'graphql-sse';
+import { ErrorCode, httpStatusOf, PUBLIC_CODES } from './errors.js';
 import { eventStreamHandler, refusal, type StreamHandler } from './live.js';
 import type { FieldPolicy } from './security/policy.js';
 
@@ -43,7 +45,19 @@ export function departmentSubscriptions<C extends object>(
         return refusal(400, 'BAD_REQUEST', 'Only subscriptions are served as event streams; send queries and mutations as JSON');
       const personal = personalSelection(schema, operation, policies);
       if (personal) return refusal(400, 'BAD_REQUEST', `A department's events carry no personal data (${personal}); the gateway reads it through the graph`);
-      return { schema, document, variableValues: params.variables, operationName: params.operationName, contextValue };
+      // subscribed here, so that a refusal (the caller's role, an unknown record) is a status before the stream opens
+      const result = await subscribe({ schema, document, variableValues: params.variables, operationName: params.operationName, contextValue });
+      if (Symbol.asyncIterator in result) return result as AsyncIterableIterator<ExecutionResult>;
+      const errors = (result.errors ?? []).map((e) => {
+        const code = e.extensions.code;
+        return typeof code === 'string' && PUBLIC_CODES.has(code)
+          ? { message: e.message, extensions: { code } }
+          : { message: 'Internal error', extensions: { code: ErrorCode.Internal } };
+      });
+      return [
+        JSON.stringify({ errors }),
+        { status: httpStatusOf(errors) ?? 400, statusText: 'Refused', headers: { 'content-type': 'application/json; charset=utf-8' } },
+      ];
     },
   });
 }

@@ -11,6 +11,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type VariableDefinitionNode,
+  valueFromASTUntyped,
 } from 'graphql';
 
 /**
@@ -29,6 +30,8 @@ export interface LivePlan {
   upstream: { query: string; variables: Record<string, unknown>; field: string; rootField: string };
   /** the field the upstream stream names the changed record by (its key) */
   key: string;
+  /** a subscription to one record (its key given): Query's own look-up of it, to refuse it as Query would */
+  probe: { query: string; variables: Record<string, unknown> } | null;
   /** the subscriber's selection as a query, with the changed key in `$__changed` */
   read: { query: string; operationName: string | undefined; variables: (key: unknown) => Record<string, unknown> };
 }
@@ -99,7 +102,17 @@ export function livePlan(schema: GraphQLSchema, document: DocumentNode, operatio
   const readDocument: DocumentNode = { kind: Kind.DOCUMENT, definitions: [read, ...[...readUses.fragments].map((n) => fragments.get(n)!)] };
   const pick = (names: Set<string>) => Object.fromEntries(Object.entries(variables).filter(([name]) => names.has(name)));
   const readVariables = pick(readUses.variables);
+  const given = field.arguments?.find((a) => a.name.value === key);
+  const keyValue = given ? valueFromASTUntyped(given.value, variables) : null;
+  const probe =
+    keyValue === null || keyValue === undefined
+      ? null
+      : {
+          query: `query Probe($${CHANGED}: ${print(read.variableDefinitions!.at(-1)!.type)}) { probe: ${reader.name}(${key}: $${CHANGED}) { __typename } }`,
+          variables: { [CHANGED]: keyValue },
+        };
   return {
+    probe,
     responseKey,
     upstream: { query: print(upstream), variables: pick(upstreamUses.variables), field: 'changed', rootField: field.name.value },
     key,

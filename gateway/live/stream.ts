@@ -3,9 +3,9 @@ import type { IncomingMessage } from 'node:http';
 import type { ApolloServer, HTTPGraphQLResponse } from '@apollo/server';
 import type { ExecutionResult, Response } from 'graphql-sse';
 import { decodeJwt } from 'jose';
-import { ErrorCode } from '../../platform/errors.js';
+import { ErrorCode, httpStatusOf } from '../../platform/errors.js';
 import { headerMap } from '../../platform/http.js';
-import { eventStreamHandler, refusal, subscribeUpstream, type StreamHandler } from '../../platform/live.js';
+import { eventStreamHandler, openUpstream, refusal, type StreamHandler } from '../../platform/live.js';
 import type { Signer } from '../../platform/security/gateway-token.js';
 import type { GatewayContext, LiveRequest } from '../context.js';
 import { livePlan, type LivePlan } from './derive.js';
@@ -37,10 +37,13 @@ export function liveStream(options: LiveOptions): StreamHandler {
       const live: LiveRequest = { accepted: null };
       let context: GatewayContext | null = null;
       const sent = JSON.parse(req.context.body) as Record<string, unknown>;
+      // the pipeline answers in JSON: its refusals are sent as such, before any stream
+      const headers = headerMap(req.raw);
+      headers.set('accept', 'application/json');
       const response = await options.server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: {
           method: 'POST',
-          headers: headerMap(req.raw),
+          headers,
           search: '',
           // an empty query with a document id (graphql-sse's client always sends a query) is the id alone
           body: { ...sent, query: params.query === '' ? undefined : params.query },
@@ -57,16 +60,31 @@ export function liveStream(options: LiveOptions): StreamHandler {
 function answer(response: HTTPGraphQLResponse): Response | ExecutionResult {
   const text = response.body.kind === 'complete' ? response.body.string : '{}';
   const status = response.status ?? 200;
-  if (status === 200) return JSON.parse(text) as ExecutionResult;
-  return [text, { status, statusText: String(status), headers: { 'content-type': 'application/json; charset=utf-8' } }];
+  return status === 200 ? (JSON.parse(text) as ExecutionResult) : json(status, JSON.parse(text));
 }
 
-function serve(options: LiveOptions, context: GatewayContext, plan: LivePlan, req: IncomingMessage): AsyncIterableIterator<ExecutionResult> {
+async function serve(
+  options: LiveOptions,
+  context: GatewayContext,
+  plan: LivePlan,
+  req: IncomingMessage,
+): Promise<Response | AsyncIterableIterator<ExecutionResult>> {
   const coordinate = `Subscription.${plan.upstream.rootField}`;
   const department = options.holders(coordinate)[0];
   const url = department ? options.subgraphUrls[department] : undefined;
   if (!department || !url) throw new Error(`No department serves ${coordinate}`);
-  const changes = subscribeUpstream(
+  const run = (query: string, variables: Record<string, unknown>, operationName?: string) =>
+    options.server.executeOperation(
+      { query, operationName, variables },
+      { contextValue: { ...context, requestId: randomUUID(), internal: true, live: undefined } },
+    );
+  // one record: refused exactly as Query would refuse reading it (unknown, another's), before anything streams
+  if (plan.probe) {
+    const probed = await run(plan.probe.query, plan.probe.variables);
+    const errors = probed.body.kind === 'single' ? probed.body.singleResult.errors : undefined;
+    if (errors?.length) return json(httpStatusOf(errors) ?? 400, { errors });
+  }
+  const opened = await openUpstream(
     {
       url,
       headers: async (body) => ({ 'x-gateway-token': await options.sign(department, context, body), 'x-request-id': context.requestId }),
@@ -77,18 +95,21 @@ function serve(options: LiveOptions, context: GatewayContext, plan: LivePlan, re
     },
     plan.upstream,
   );
+  if ('refused' in opened) return json(opened.refused.status, { errors: opened.refused.errors });
   const read = async (changed: unknown): Promise<ExecutionResult | null> => {
-    const response = await options.server.executeOperation(
-      { query: plan.read.query, operationName: plan.read.operationName, variables: plan.read.variables(changed) },
-      { contextValue: { ...context, requestId: randomUUID(), internal: true, live: undefined } },
-    );
+    const response = await run(plan.read.query, plan.read.variables(changed), plan.read.operationName);
     if (response.body.kind !== 'single') return null;
     const { data, errors } = response.body.singleResult;
     if (data?.[plan.responseKey] == null && (errors ?? []).every((e) => WITHHELD.has(e.extensions?.code))) return null;
     return { data: data ?? null, ...(errors ? { errors: errors as never } : {}) } as ExecutionResult;
   };
-  return events(changes, plan, read, expiryOf(req));
+  return events(opened.events, plan, read, expiryOf(req));
 }
+
+const json = (status: number, body: unknown): Response => [
+  JSON.stringify(body),
+  { status, statusText: String(status), headers: { 'content-type': 'application/json; charset=utf-8' } },
+];
 
 /**
  * The subscriber's events: each change read through the graph, in order; a change they may not read

@@ -42,3 +42,11 @@ export function subscribe(url: string, query: string, variables: Record<string, 
     },
   };
 }
+
+/** How a subscription was refused before its stream opened: the HTTP status and the errors' codes and messages. */
+export async function refusalOf(subscription: Subscription): Promise<{ status: number; codes: unknown[]; messages: string[] }> {
+  const error = (await subscription.ended) as { response?: Response } | null;
+  if (!error?.response) throw new Error(`the subscription was not refused: ${JSON.stringify(subscription.events)}`);
+  const body = (await error.response.json()) as { errors: { message: string; extensions?: { code?: unknown } }[] };
+  return { status: error.response.status, codes: body.errors.map((e) => e.extensions?.code), messages: body.errors.map((e) => e.message) };
+}

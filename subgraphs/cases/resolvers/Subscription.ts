@@ -1,3 +1,5 @@
+import { ForbiddenError } from '../../../platform/errors.js';
+import { readScope } from '../../../platform/security/roles.js';
 import type { SubscriptionResolvers } from '../generated/resolvers.js';
 import { changesOf, follows } from '../changes.js';
 import type { Case } from '../entities.js';
@@ -10,7 +12,12 @@ import type { Case } from '../entities.js';
  */
 export const Subscription: SubscriptionResolvers = {
   caseProgress: {
-    subscribe: (_, { id }, context) => changesOf(context.em).watch((changed) => follows(context.caller, changed, id)),
+    subscribe: (_, { id }, context) => {
+      // the rest of Query.case's rules (an unknown case, another's) the gateway asks Query.case itself
+      if (context.caller.role === 'OFFICER' && !context.caller.scopes.includes(readScope('cases')))
+        throw new ForbiddenError(`Following cases is outside your duties: it needs the scope ${readScope('cases')}`);
+      return changesOf(context.em).watch((changed) => follows(context.caller, changed, id));
+    },
     resolve: (changed: Case) => changed,
   },
 };
