@@ -63,7 +63,7 @@ export function routerStream(options: RouterStreamOptions): StreamHandler {
       // every instance refused alike (the caller's role, a bad argument): one refusal, as a query gets one
       const refused = refusals.find((r) => r.status < 500);
       if (streams.length === 0 || refused) {
-        await Promise.all(streams.map((s) => s.return?.()));
+        await endAll(streams);
         const first = refused ?? refusals[0]!;
         return [
           JSON.stringify({ errors: first.errors }),
@@ -107,10 +107,12 @@ function merged(streams: AsyncIterableIterator<ExecutionResult>[]): AsyncIterabl
     },
     async return() {
       pending.clear();
-      await Promise.all(streams.map((s) => s.return?.()));
+      await endAll(streams);
       return { done: true, value: undefined };
     },
     [Symbol.asyncIterator]: () => iterator,
   };
   return iterator;
 }
+
+const endAll = (streams: AsyncIterableIterator<ExecutionResult>[]) => Promise.all(streams.map(async (s) => s.return?.()));
