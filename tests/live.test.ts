@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { followCases, type CaseUpdate } from '../clients/portal/example/case-progress.js';
 import { sampleImplementations } from '../samples/catalog.js';
 import { personAt } from '../samples/synthetic.js';
 import { registeredAgencies } from '../reference/agencies.js';
@@ -131,5 +133,83 @@ describe.each([
     const events = await short.next(1);
     expect(events.map((e) => e.errors?.[0]?.extensions?.code)).toEqual(['UNAUTHENTICATED']);
     expect(await short.ended).toBeNull();
+  });
+});
+
+describe('caseProgress for a front end, with trusted documents enforced, across provinces', () => {
+  let platform: TestPlatform;
+  beforeAll(async () => {
+    vi.stubEnv('TRUSTED_DOCUMENTS', 'enforce');
+    platform = await startPlatform({}, { partitioned: { cases: ['11', '44'] } });
+  }, 180_000);
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await platform?.close();
+  });
+
+  async function submitFor(who: { id: string }, province: string): Promise<{ id: string; agency: string }> {
+    const implementation = sampleImplementations(7).find((i) => i.itemCode === ITEM && i.regionCode.startsWith(province))!;
+    const input = { itemCode: ITEM, implementationCode: implementation.code, applicantKind: 'PERSON', applicantId: who.id, channel: 'WEB_PORTAL' };
+    const res = await platform.query(SUBMIT, { input }, await citizen(who));
+    expect(res.errors).toBeUndefined();
+    return { id: res.data!.submitCase.id as string, agency: implementation.departmentCode };
+  }
+
+  it("runs the portal's registered subscription by id, and refuses the portal's own text and the hall's document", async () => {
+    const updates: CaseUpdate[] = [];
+    const ended: unknown[] = [];
+    const stop = followCases(
+      platform.gateway.url,
+      (await citizen(alice)).authorization!.slice(7),
+      (u) => updates.push(u),
+      (e) => ended.push(e),
+      (e) => ended.push(e),
+    );
+    await settled();
+    const submitted = await submitFor(alice, '44');
+    await expect.poll(() => updates.map((u) => u.id), { timeout: 20_000 }).toEqual([submitted.id]);
+    expect(updates[0]).toMatchObject({ status: 'SUBMITTED', item: { name: expect.any(String) }, events: [{ status: 'SUBMITTED' }] });
+    stop();
+    expect(ended).toEqual([]);
+
+    const portal = { ...(await citizen(alice)), 'apollographql-client-name': 'govgraph-portal' };
+    const asText = await refusalOf(subscribe(platform.gateway.url, PROGRESS, {}, portal));
+    expect(asText).toMatchObject({ status: 403, codes: ['PERSISTED_QUERY_NOT_ALLOWED'] });
+    const hall = JSON.parse(readFileSync(new URL('../clients/hall/generated/persisted-documents.json', import.meta.url), 'utf8')) as Record<string, string>;
+    const hallId = Object.keys(hall).find((id) => hall[id]!.includes('AgencyCaseProgress'))!;
+    const asHall = await refusalOf(
+      subscribe(platform.gateway.url, '', {}, portal, { persistedQuery: { version: 1, sha256Hash: hallId.replace('sha256:', '') } }),
+    );
+    expect(asHall).toMatchObject({ status: 403, codes: ['PERSISTED_QUERY_NOT_ALLOWED'] });
+  });
+
+  it('records each event as a read of the case, in the instance that holds it', async () => {
+    const follower = subscribe(platform.gateway.url, 'subscription { caseProgress { id events { status handler } } }', {}, await citizen(bob));
+    await settled();
+    const submitted = await submitFor(bob, '44');
+    await follower.next(1);
+    follower.close();
+    for (const i of platform.partitioned.cases!.instances) await i.delivery?.flush();
+    const LOG = 'query($s: String) { accessLog(subjectId: $s, first: 100) { nodes { department instance fields caller { role } } } }';
+    const log = await platform.query(LOG, { s: bob.id }, await bearer({ role: 'AUDITOR', subject: 'auditor-1' }));
+    expect(log.errors).toBeUndefined();
+    expect(log.data!.accessLog.nodes).toContainEqual({ department: 'cases', instance: 'cases@44', fields: ['Case.events'], caller: { role: 'CITIZEN' } });
+    expect(submitted.id.slice(0, 2)).toBe('44');
+  });
+
+  it("goes on with the other provinces' updates while one instance is down, after one error naming it", async () => {
+    const follower = subscribe(platform.gateway.url, PROGRESS, {}, await citizen(alice));
+    await settled();
+    const guangdong = platform.partitioned.cases!.instances.find((i) => i.province === '44')!;
+    await guangdong.close();
+    try {
+      const [outage] = await follower.next(1);
+      expect(outage!.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', department: 'cases', jurisdiction: '44' });
+      const beijing = await submitFor(alice, '11');
+      expect(ids((await follower.next(2)).slice(1))).toEqual([beijing.id]);
+    } finally {
+      follower.close();
+      await guangdong.restart();
+    }
   });
 });

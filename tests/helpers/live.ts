@@ -10,7 +10,13 @@ export interface Subscription {
   close(): void;
 }
 
-export function subscribe(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Subscription {
+export function subscribe(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+  extensions?: Record<string, unknown>,
+): Subscription {
   const client = createClient({ url, headers, singleConnection: false, retryAttempts: 0 });
   const events: ExecutionResult[] = [];
   const waiting: { count: number; resolve: (e: ExecutionResult[]) => void }[] = [];
@@ -25,7 +31,7 @@ export function subscribe(url: string, query: string, variables: Record<string, 
   let settle: (value: unknown) => void;
   const ended = new Promise<unknown>((resolve) => (settle = resolve));
   const dispose = client.subscribe(
-    { query, variables },
+    { query, variables, ...(extensions ? { extensions } : {}) },
     {
       next: (value) => (events.push(value as ExecutionResult), wake()),
       error: (error) => ((finished = true), wake(), settle(error)),
