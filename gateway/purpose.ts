@@ -52,7 +52,7 @@ export function caseLookup(server: ApolloServer<GatewayContext>): HandlesCase {
     if (known.has(key)) return true;
     const response = await server.executeOperation<{ handlesCase: boolean }>(
       { query: HANDLES_CASE, variables: { id: caseId } },
-      { contextValue: { ...context, purpose: null } },
+      { contextValue: { ...context, purpose: null, internal: true } },
     );
     const result = response.body.kind === 'single' ? response.body.singleResult : null;
     const error = result?.errors?.[0];

@@ -24,6 +24,8 @@ import { textInputPlugin } from '../platform/text-input.js';
 import { graphPolicies } from './policies.js';
 import { departmentsHealth } from './health.js';
 import { landingPagePlugin } from './plugins/landing.js';
+import { subscriptionsPlugin } from './live/plugin.js';
+import { liveStream } from './live/stream.js';
 import { trustedDocumentsEnforced, trustedDocumentsPlugin } from './plugins/trusted-documents.js';
 
 export interface RunningGateway extends Listening {
@@ -79,25 +81,28 @@ export async function startGateway(config: GatewayConfig, switches: MeasurementS
       trustedDocumentsPlugin(trustedDocumentsEnforced(config.production)),
       ...(switches.defences === false ? [] : defences(config, policies)),
       landingPagePlugin(config.production),
+      subscriptionsPlugin(),
       // no cache hints anywhere in the graph: nothing to compute per response
       ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await server.start();
   const handlesCase = caseLookup(server);
+  const contextFor = async (req: IncomingMessage) => {
+    const context: GatewayContext = {
+      requestId: requestIdFrom(header(req, 'x-request-id')),
+      purpose: purposeFrom(header(req, 'x-purpose')),
+      caller: switches.authentication === false ? unverifiedCaller(req) : await authenticate(req),
+      clientName: header(req, 'apollographql-client-name')?.slice(0, 100) ?? null,
+      clientAddress: req.socket.remoteAddress ?? 'unknown',
+    };
+    await checkPurpose(context, config.production, handlesCase);
+    return context;
+  };
   const http = createHttpServer({
     server,
-    context: async (req: IncomingMessage) => {
-      const context: GatewayContext = {
-        requestId: requestIdFrom(header(req, 'x-request-id')),
-        purpose: purposeFrom(header(req, 'x-purpose')),
-        caller: switches.authentication === false ? unverifiedCaller(req) : await authenticate(req),
-        clientName: header(req, 'apollographql-client-name')?.slice(0, 100) ?? null,
-        clientAddress: req.socket.remoteAddress ?? 'unknown',
-      };
-      await checkPurpose(context, config.production, handlesCase);
-      return context;
-    },
+    context: contextFor,
+    stream: liveStream({ server, contextFor, holders: policies.holders, subgraphUrls: config.subgraphUrls, sign }),
     ready: () => departmentsReady(config),
     health: departmentsHealth(config),
     allowOrigin: config.allowOrigin,

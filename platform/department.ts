@@ -9,7 +9,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/core';
-import { GraphQLError, parse, type DocumentNode } from 'graphql';
+import { GraphQLError, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { JWK } from 'jose';
 import { AccessReads } from './audit/collector.js';
 import type { DepartmentContext } from './context.js';
@@ -26,7 +26,8 @@ import { requestIdFrom } from './request-id.js';
 import { enforceAccess, type SubjectsOf } from './security/enforce.js';
 import { gatewayVerifier, GatewayTokenError, type GatewayClaims } from './security/gateway-token.js';
 import { configuredKey } from './security/keys.js';
-import { collectPolicies } from './security/policy.js';
+import { collectPolicies, type FieldPolicy } from './security/policy.js';
+import { departmentSubscriptions } from './subscriptions.js';
 import { maskingPlugin } from './security/response-masking.js';
 import { mayUnmask } from './security/roles.js';
 import { sealer, unsealPlugin } from './security/seal.js';
@@ -151,12 +152,12 @@ export function instanceOf(department: Pick<Department<unknown>, 'name'>, audien
 }
 
 /** Builds the Apollo subgraph server of a department (not listening); `instance` as instanceOf() gives it. */
-export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroORM, instance: string | null = null): ApolloServer<DepartmentContext<L>> {
-  const typeDefs = subgraphTypeDefs(department);
-  // the shared scalars (platform/schema/shared.graphql) check their values the same in every department
-  const schema = buildSubgraphSchema([{ typeDefs, resolvers: { ...scalarResolvers, ...department.resolvers } as never }]);
-  const policies = collectPolicies(typeDefs);
-  enforceAccess(schema, { department: department.name, policies, subjects: department.subjects ?? {}, relations: department.relations ?? {} });
+export function buildDepartmentServer<L>(
+  department: Department<L>,
+  orm?: MikroORM,
+  instance: string | null = null,
+  { schema, policies } = departmentSchema(department),
+): ApolloServer<DepartmentContext<L>> {
   const keys = sealer();
   return new ApolloServer<DepartmentContext<L>>({
     schema,
@@ -185,6 +186,16 @@ export function buildDepartmentServer<L>(department: Department<L>, orm?: MikroO
       ApolloServerPluginCacheControlDisabled(),
     ],
   });
+}
+
+/** A department's executable subgraph schema, its resolvers wrapped in the access rules of its SDL (security/enforce.ts). */
+export function departmentSchema(department: Department<any>): { schema: GraphQLSchema; policies: Map<string, FieldPolicy> } {
+  const typeDefs = subgraphTypeDefs(department);
+  // the shared scalars (platform/schema/shared.graphql) check their values the same in every department
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: { ...scalarResolvers, ...department.resolvers } as never }]);
+  const policies = collectPolicies(typeDefs);
+  enforceAccess(schema, { department: department.name, policies, subjects: department.subjects ?? {}, relations: department.relations ?? {} });
+  return { schema, policies };
 }
 
 /** Every table in a department's database: its own and the kit's access outbox. Migrations are generated from these. */
@@ -224,12 +235,15 @@ export async function startDepartment<L>(department: Department<L>, options: Sta
       options.audience ?? department.name,
     );
     const sql = countSql(orm);
-    const server = buildDepartmentServer(department, orm, instanceOf(department, options.audience));
+    const built = departmentSchema(department);
+    const server = buildDepartmentServer(department, orm, instanceOf(department, options.audience), built);
+    const context = async (req: IncomingMessage, raw: string) => departmentContext(department, orm, await gatewayClaims(verify, req, raw));
     const delivery = records ? startDelivery(orm, options.auditIngestUrl ?? config.auditIngestUrl, options.auditIntervalMs) : null;
     await server.start();
     const http = createHttpServer({
       server,
-      context: async (req: IncomingMessage, raw: string) => departmentContext(department, orm, await gatewayClaims(verify, req, raw)),
+      context,
+      stream: departmentSubscriptions(built.schema, built.policies, context),
       ready: async () => orm.isConnected(),
       headers: UNCACHEABLE,
       routes: department.routes?.(orm),

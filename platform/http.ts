@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { log } from './log.js';
+import { wantsEventStream, type StreamHandler } from './live.js';
 
 /** Requests larger than this are refused before parsing (a hostile-query defence). */
 export const MAX_BODY_BYTES = 1_000_000;
@@ -23,6 +24,8 @@ export interface HttpOptions<C extends BaseContext> {
   headers?: Readonly<Record<string, string>>;
   /** the browser origins allowed to call /graphql from another origin (CORS); none when absent */
   allowOrigin?: (origin: string) => boolean;
+  /** subscriptions: /graphql requests that accept text/event-stream (platform/live.ts); refused when absent */
+  stream?: StreamHandler;
 }
 
 /** A plain JSON endpoint: gets the parsed body and the request, answers a status and a JSON body. */
@@ -68,6 +71,7 @@ async function handle<C extends BaseContext>(options: HttpOptions<C>, req: Incom
   if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: the GraphQL endpoint is /graphql' });
   if (allowCors(options, req, res) && req.method === 'OPTIONS') return preflight(res);
 
+  if (wantsEventStream(req)) return eventStream(options, req, res, url);
   const { text, body } = req.method === 'POST' ? await readJson(req) : { text: url.search, body: undefined };
   if (body instanceof Error) {
     return sendJson(res, body.message === 'too large' ? 413 : 400, {
@@ -79,12 +83,8 @@ async function handle<C extends BaseContext>(options: HttpOptions<C>, req: Incom
       ],
     });
   }
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-  }
   const response = await options.server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+    httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: url.search, body },
     context: () => options.context(req, text),
   });
   if (options.headers) for (const key in options.headers) res.setHeader(key, options.headers[key]!);
@@ -96,6 +96,24 @@ async function handle<C extends BaseContext>(options: HttpOptions<C>, req: Incom
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/** A request's headers as Apollo Server takes them. */
+export function headerMap(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+/** A subscription: the body (a GET's query string) read and bounded here, the stream served by the handler. */
+async function eventStream<C extends BaseContext>(options: HttpOptions<C>, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const error = (status: number, message: string) => sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+  if (!options.stream) return error(406, 'This endpoint serves no subscriptions: send the request as JSON (Accept: application/json)');
+  const body = req.method === 'POST' ? await readText(req) : url.search;
+  if (body === null) return error(413, `Request body over ${MAX_BODY_BYTES} bytes`);
+  await options.stream(req, res, body);
 }
 
 /** What a browser page may send (preflight) and read (exposed) across origins. */

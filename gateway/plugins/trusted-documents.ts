@@ -116,6 +116,7 @@ function requestedId(body: unknown, extensions: Record<string, any> | undefined)
 export function trustedDocumentsPlugin(enforced: boolean, registry: Registry = loadRegistry()): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ request, contextValue }) {
+      if (contextValue.internal) return {};
       const resolution = resolveDocument(
         registry,
         { id: requestedId(request.http?.body, request.extensions), query: request.query, clientName: contextValue.clientName },

@@ -20,7 +20,7 @@ export interface Carriers {
 }
 
 const JURISDICTION = 'jurisdiction';
-const ROOTS = new Set(['Query', 'Mutation']);
+const ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
 
 function namedType(type: TypeNode): string {
   return type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);

@@ -77,8 +77,8 @@ export function route(
    */
   unpartitioned: ReadonlySet<string> = new Set(),
 ): Route {
-  const root = operation.operation === 'mutation' ? 'Mutation' : operation.operation === 'query' ? 'Query' : null;
-  if (!root) return { kind: 'refused', message: 'subscriptions are not served by a partitioned department' };
+  // a subscription routes like a query: to the instance of its record's province, or to every instance
+  const root = operation.operation === 'mutation' ? 'Mutation' : operation.operation === 'query' ? 'Query' : 'Subscription';
   const fields = operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value !== '__typename');
   if (operation.selectionSet.selections.some((s) => s.kind !== Kind.FIELD)) {
     return { kind: 'refused', message: 'root fields in fragments are not routed; select them directly' };

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Kind, parse, print, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import type { JWK } from 'jose';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -6,6 +6,8 @@ import { subgraphTypeDefs } from '../department.js';
 import { ErrorCode } from '../errors.js';
 import { MAX_BODY_BYTES, readText, sendJson } from '../http.js';
 import { log } from '../log.js';
+import { wantsEventStream, type StreamHandler } from '../live.js';
+import { routerStream } from './stream.js';
 import { gatewaySigner, gatewayVerifier, GatewayTokenError, type GatewayClaims, type Signer } from '../security/gateway-token.js';
 import { jurisdictionCarriers, type Carriers } from './carriers.js';
 import { Combiner } from './combine.js';
@@ -60,7 +62,17 @@ export async function createRouter(options: RouterOptions): Promise<Server> {
   const sign = await gatewaySigner(options.routerKey);
   const carriers = jurisdictionCarriers(options.typeDefs);
   const combiner = new Combiner(buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(options) }]), combineRules(options.typeDefs));
+  const stream = routerStream({ ...options, verify, sign, carriers });
   const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/graphql' && req.method === 'POST' && wantsEventStream(req)) {
+      streamed(req, res, stream).catch((error: unknown) => {
+        log.error('router stream failed', { department: options.department, message: error instanceof Error ? error.message : String(error) });
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error', extensions: { code: ErrorCode.Internal } }] });
+        else res.end();
+      });
+      return;
+    }
     answer(req, options, verify, sign, carriers, combiner)
       .then(({ status, body }) => sendJson(res, status, body))
       .catch((error: unknown) => {
@@ -161,6 +173,13 @@ async function answer(
       return { status: 200, body: { data: { _entities: entities }, errors: distinct(errors) } };
     }
   }
+}
+
+/** A subscription: its body read and bounded as every request's, then streamed (partition/stream.ts). */
+async function streamed(req: IncomingMessage, res: ServerResponse, stream: StreamHandler): Promise<void> {
+  const raw = await readText(req);
+  if (raw === null) return sendJson(res, 413, { errors: [{ message: `Request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_REQUEST' } }] });
+  await stream(req, res, raw);
 }
 
 /** Root fields of national scope: every instance answers them, and the answers are combined as one. */

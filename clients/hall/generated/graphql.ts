@@ -107,6 +107,11 @@ export type ItemType =
   /** 公共服务 (GG) */
   | 'PUBLIC_SERVICE';
 
+export type AgencyCaseProgressSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AgencyCaseProgressSubscription = { caseProgress: { id: string, status: CaseStatus, allowedActions: Array<CaseAction>, dueDate: string | null, overdue: boolean, channel: Channel, item: { name: string } } };
+
 export type HallCaseQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -144,6 +149,21 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const AgencyCaseProgressDocument = new TypedDocumentString(`
+    subscription AgencyCaseProgress {
+  caseProgress {
+    id
+    status
+    allowedActions
+    dueDate
+    overdue
+    item {
+      name
+    }
+    channel
+  }
+}
+    `, {"hash":"sha256:dab0a166ed139318e0f892c14a983572a4f06f9584a25d986a16314d9115deb4"}) as unknown as TypedDocumentString<AgencyCaseProgressSubscription, AgencyCaseProgressSubscriptionVariables>;
 export const HallCaseDocument = new TypedDocumentString(`
     query HallCase($id: ID!) {
   case(id: $id) {

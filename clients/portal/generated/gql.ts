@@ -16,6 +16,7 @@ import * as types from './graphql.js';
  */
 type Documents = {
     "query CasePage($id: ID!) {\n  case(id: $id) {\n    id\n    status\n    channel\n    dueDate\n    overdue\n    inPersonVisits\n    item {\n      name\n    }\n    events {\n      time\n      status\n      channel\n      handler\n      note\n    }\n    materials {\n      name\n      required\n      certificateType\n      mustSubmit\n      satisfiedBy {\n        id\n        trustGrade\n      }\n    }\n    dataRuns {\n      material\n      certificateType\n      number\n      usedOn\n      heldAtSubmission\n    }\n    evaluation {\n      level\n      comment\n    }\n  }\n}": typeof types.CasePageDocument,
+    "subscription CaseProgress($id: ID) {\n  caseProgress(id: $id) {\n    id\n    status\n    allowedActions\n    dueDate\n    item {\n      name\n    }\n    events {\n      time\n      status\n      channel\n      handler\n      note\n    }\n  }\n}": typeof types.CaseProgressDocument,
     "query MyCases($status: CaseStatus, $first: Int, $after: String) {\n  cases(status: $status, first: $first, after: $after) {\n    nodes {\n      id\n      status\n      submittedOn\n      dueDate\n      overdue\n      item {\n        code\n        name\n      }\n      region {\n        fullName\n      }\n      department {\n        name\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.MyCasesDocument,
     "query MyHousehold {\n  me {\n    person {\n      household {\n        id\n        address\n        members {\n          relation\n          person {\n            id\n            name\n            gender\n            birthDate\n          }\n        }\n      }\n    }\n  }\n}": typeof types.MyHouseholdDocument,
     "query MyRepresentative {\n  me {\n    enterprise {\n      creditCode\n      name\n      legalRepresentative {\n        id\n        name\n      }\n    }\n  }\n}": typeof types.MyRepresentativeDocument,
@@ -24,6 +25,7 @@ type Documents = {
 };
 const documents: Documents = {
     "query CasePage($id: ID!) {\n  case(id: $id) {\n    id\n    status\n    channel\n    dueDate\n    overdue\n    inPersonVisits\n    item {\n      name\n    }\n    events {\n      time\n      status\n      channel\n      handler\n      note\n    }\n    materials {\n      name\n      required\n      certificateType\n      mustSubmit\n      satisfiedBy {\n        id\n        trustGrade\n      }\n    }\n    dataRuns {\n      material\n      certificateType\n      number\n      usedOn\n      heldAtSubmission\n    }\n    evaluation {\n      level\n      comment\n    }\n  }\n}": types.CasePageDocument,
+    "subscription CaseProgress($id: ID) {\n  caseProgress(id: $id) {\n    id\n    status\n    allowedActions\n    dueDate\n    item {\n      name\n    }\n    events {\n      time\n      status\n      channel\n      handler\n      note\n    }\n  }\n}": types.CaseProgressDocument,
     "query MyCases($status: CaseStatus, $first: Int, $after: String) {\n  cases(status: $status, first: $first, after: $after) {\n    nodes {\n      id\n      status\n      submittedOn\n      dueDate\n      overdue\n      item {\n        code\n        name\n      }\n      region {\n        fullName\n      }\n      department {\n        name\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.MyCasesDocument,
     "query MyHousehold {\n  me {\n    person {\n      household {\n        id\n        address\n        members {\n          relation\n          person {\n            id\n            name\n            gender\n            birthDate\n          }\n        }\n      }\n    }\n  }\n}": types.MyHouseholdDocument,
     "query MyRepresentative {\n  me {\n    enterprise {\n      creditCode\n      name\n      legalRepresentative {\n        id\n        name\n      }\n    }\n  }\n}": types.MyRepresentativeDocument,
@@ -35,6 +37,10 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query CasePage($id: ID!) {\n  case(id: $id) {\n    id\n    status\n    channel\n    dueDate\n    overdue\n    inPersonVisits\n    item {\n      name\n    }\n    events {\n      time\n      status\n      channel\n      handler\n      note\n    }\n    materials {\n      name\n      required\n      certificateType\n      mustSubmit\n      satisfiedBy {\n        id\n        trustGrade\n      }\n    }\n    dataRuns {\n      material\n      certificateType\n      number\n      usedOn\n      heldAtSubmission\n    }\n    evaluation {\n      level\n      comment\n    }\n  }\n}"): typeof import('./graphql.js').CasePageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription CaseProgress($id: ID) {\n  caseProgress(id: $id) {\n    id\n    status\n    allowedActions\n    dueDate\n    item {\n      name\n    }\n    events {\n      time\n      status\n      channel\n      handler\n      note\n    }\n  }\n}"): typeof import('./graphql.js').CaseProgressDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,29 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/**
+ * A handling step, one per mutation: acceptCase (ACCEPT), rejectCase (REJECT), startReview
+ * (START_REVIEW), suspendCase (SUSPEND), resumeCase (RESUME), approveCase (APPROVE),
+ * refuseCase (REFUSE), deliverCase (DELIVER).
+ */
+export type CaseAction =
+  /** SUBMITTED -> ACCEPTED */
+  | 'ACCEPT'
+  /** UNDER_REVIEW -> APPROVED */
+  | 'APPROVE'
+  /** APPROVED -> DELIVERED */
+  | 'DELIVER'
+  /** UNDER_REVIEW -> REFUSED (reason required) */
+  | 'REFUSE'
+  /** SUBMITTED -> NOT_ACCEPTED (reason required) */
+  | 'REJECT'
+  /** SUSPENDED -> UNDER_REVIEW */
+  | 'RESUME'
+  /** ACCEPTED -> UNDER_REVIEW */
+  | 'START_REVIEW'
+  /** UNDER_REVIEW -> SUSPENDED (reason: the materials to supplement) */
+  | 'SUSPEND';
+
 /** Where a case stands in its lifecycle (办件状态). */
 export type CaseStatus =
   /** Accepted: the time limit runs from this day (受理). */
@@ -141,6 +164,13 @@ export type CasePageQueryVariables = Exact<{
 
 export type CasePageQuery = { case: { id: string, status: CaseStatus, channel: Channel, dueDate: string | null, overdue: boolean, inPersonVisits: number, item: { name: string }, events: Array<{ time: string, status: CaseStatus, channel: Channel, handler: string, note: string | null }>, materials: Array<{ name: string, required: boolean, certificateType: CertificateType | null, mustSubmit: boolean, satisfiedBy: { id: string, trustGrade: TrustGrade } | null }> | null, dataRuns: Array<{ material: string, certificateType: CertificateType, number: string, usedOn: string, heldAtSubmission: boolean | null }>, evaluation: { level: EvaluationLevel, comment: string | null } | null } | null };
 
+export type CaseProgressSubscriptionVariables = Exact<{
+  id?: string | number | null | undefined;
+}>;
+
+
+export type CaseProgressSubscription = { caseProgress: { id: string, status: CaseStatus, allowedActions: Array<CaseAction>, dueDate: string | null, item: { name: string }, events: Array<{ time: string, status: CaseStatus, channel: Channel, handler: string, note: string | null }> } };
+
 export type MyCasesQueryVariables = Exact<{
   status?: CaseStatus | null | undefined;
   first?: number | null | undefined;
@@ -240,6 +270,26 @@ export const CasePageDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:2c2e746179ef3da93f193fd9524227cd4d05f45df48cf8e116f2a3d4878ed0fc"}) as unknown as TypedDocumentString<CasePageQuery, CasePageQueryVariables>;
+export const CaseProgressDocument = new TypedDocumentString(`
+    subscription CaseProgress($id: ID) {
+  caseProgress(id: $id) {
+    id
+    status
+    allowedActions
+    dueDate
+    item {
+      name
+    }
+    events {
+      time
+      status
+      channel
+      handler
+      note
+    }
+  }
+}
+    `, {"hash":"sha256:90e0439b063fbff5debb0834991eb374c802b27e46fd2cbf6dbefd1ed744513d"}) as unknown as TypedDocumentString<CaseProgressSubscription, CaseProgressSubscriptionVariables>;
 export const MyCasesDocument = new TypedDocumentString(`
     query MyCases($status: CaseStatus, $first: Int, $after: String) {
   cases(status: $status, first: $first, after: $after) {

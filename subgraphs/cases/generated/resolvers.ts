@@ -820,6 +820,33 @@ export type SubmitCaseInput = {
   itemCode: Scalars['ID']['input'];
 };
 
+/**
+ * Live progress (办件进度), served as Server-Sent Events at the gateway's endpoint (graphql-sse; see
+ * README "Live case progress"). Each event is the case as it stands right after it changed: submitted,
+ * a handling step, withdrawn. The gateway reads it again through Query.case with the subscriber's
+ * token, so an event shows exactly what the same query would, and each event is an access like it.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * One case (id), or, left out, every case the caller follows: a citizen the cases they applied for or
+   * act in (帮代办), an enterprise its own, an officer the cases their agency implements. A case id the
+   * caller may not read is NOT_FOUND, as for Query.case.
+   */
+  caseProgress: Case;
+};
+
+
+/**
+ * Live progress (办件进度), served as Server-Sent Events at the gateway's endpoint (graphql-sse; see
+ * README "Live case progress"). Each event is the case as it stands right after it changed: submitted,
+ * a handling step, withdrawn. The gateway reads it again through Query.case with the subscriber's
+ * token, so an event shows exactly what the same query would, and each event is an access like it.
+ */
+export type SubscriptionCaseProgressArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = T | Promise<T>;
@@ -987,6 +1014,7 @@ export type ResolversTypes = {
   ServiceItem: ResolverTypeWrapper<ServiceItemRefModel>;
   StatusCount: ResolverTypeWrapper<StatusCount>;
   SubmitCaseInput: SubmitCaseInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1024,6 +1052,7 @@ export type ResolversParentTypes = {
   ServiceItem: ServiceItemRefModel;
   StatusCount: StatusCount;
   SubmitCaseInput: SubmitCaseInput;
+  Subscription: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -1258,6 +1287,10 @@ export type StatusCountResolvers<ContextType = Context, ParentType extends Resol
   status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  caseProgress?: SubscriptionResolver<ResolversTypes['Case'], "caseProgress", ParentType, ContextType, Partial<SubscriptionCaseProgressArgs>>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Applicant?: ApplicantResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
@@ -1283,6 +1316,7 @@ export type Resolvers<ContextType = Context> = {
   ResidentId?: GraphQLScalarType;
   ServiceItem?: ServiceItemResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

@@ -13,10 +13,12 @@ import { Query } from './Query.js';
 import { ratingTicket } from './ratingTicket.js';
 import { RegionResolver } from './Region.js';
 import { ServiceItemResolver } from './ServiceItem.js';
+import { Subscription } from './Subscription.js';
 
 export const resolvers: Resolvers = {
   Query,
   Mutation,
+  Subscription,
   Case: { ...CaseResolver, ratingTicket },
   CaseEvent: CaseEventResolver,
   CertificateUse: CertificateUseResolver,
