@@ -43,7 +43,7 @@ export const Query: QueryResolvers = {
     if (to) where.push({ receivedOn: { $lte: to } });
     if (after) where.push(newestAfter(after));
     const rows = await em.find(AppealEntity, { $and: where }, { orderBy: [...NEWEST_FIRST], limit: limit + 1 });
-    return toPage(rows, limit, (a) => a.id);
+    return toPage(rows, { limit, after }, (a) => a.id);
   },
 
   demand: (_, { region, from, to }, context) => demandOf(region, from, to, context),

@@ -32,9 +32,11 @@ export const Query: QueryResolvers = {
     if (search) {
       where.push({ $or: [containing('name', search), containing('code', search)] });
     }
+    // the count has the page's filters, not its cursor
+    const filtered = [...where];
     if (after) where.push({ code: { $gt: after } });
     const rows = await em.find(ServiceItemEntity, { $and: where }, { orderBy: { code: 'asc' }, limit: limit + 1 });
-    return toPage(rows, limit, (i) => i.code);
+    return { ...toPage(rows, { limit, after }, (i) => i.code), count: () => em.count(ServiceItemEntity, { $and: filtered }) };
   },
 
   async department(_, { code }, { loaders }) {
@@ -50,6 +52,6 @@ export const Query: QueryResolvers = {
     if (kind) where.kind = kind;
     if (after) where.code = { $gt: after };
     const rows = await em.find(DepartmentEntity, where, { orderBy: { code: 'asc' }, limit: limit + 1 });
-    return toPage(rows, limit, (d) => d.code);
+    return toPage(rows, { limit, after }, (d) => d.code);
   },
 };
