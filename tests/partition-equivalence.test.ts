@@ -136,6 +136,12 @@ const PAGED: { name: string; query: string; caller: (ctx: Context) => Caller; ba
     backward: true,
   },
   {
+    name: 'appeals, national, officer, backward, with totalCount',
+    query: `query($cursor: String) { appeals(last: 7, before: $cursor) { totalCount nodes { id kind region { code } } ${BACK} } }`,
+    caller: officer,
+    backward: true,
+  },
+  {
     name: "a citizen's own cases, backward, with totalCount",
     query: `query($cursor: String) { cases(last: 1, before: $cursor) { totalCount nodes { id region { code } } ${BACK} } }`,
     caller: (ctx: Context): Caller => ({ kind: 'citizen', subject: ctx.citizen }),

@@ -304,14 +304,14 @@ export type Query = {
    * The access log in chain order (seq ascending), auditors only. Filters combine:
    * data subject, caller, serving department, exact purpose, withheld (true: every
    * read withheld from its subject, whether or not disclosed since), and a time range
-   * (from <= at <= to; a date alone is a whole UTC day). first: 1..100 (default 20).
+   * (from <= at <= to; a date alone is a whole UTC day). first: 0..100 (default 20; 0 answers only pageInfo).
    */
   accessLog: AccessEntryConnection;
   /** The access log as JSON lines, same filters as accessLog, auditors only. first: 1..10000 (default 1000). */
   exportAccessLog: AccessLogExport;
   /**
    * The data tracker: who read my data, newest first. For citizens and enterprises
-   * only, about themselves only. first: 1..100 (default 20).
+   * only, about themselves only. first: 0..100 (default 20; 0 answers only pageInfo).
    */
   myDataAccesses: DataAccessConnection;
   /** Each department's last report of its outbox (rejected and pending records), auditors only. */

@@ -712,7 +712,7 @@ export type Query = {
   mandate: Mandate;
   /**
    * The caller's mandates, newest first: those they granted (as a person or an enterprise) and
-   * those they hold as an agent, revoked and expired ones included. first: 1..100 (default 20).
+   * those they hold as an agent, revoked and expired ones included. first: 0..100 (default 20; 0 answers only pageInfo).
    */
   mandates: MandateConnection;
 };

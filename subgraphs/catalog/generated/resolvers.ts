@@ -225,7 +225,7 @@ export type Query = {
   __typename?: 'Query';
   /** One agency by its code; NOT_FOUND when unknown. */
   department?: Maybe<Department>;
-  /** Agencies ordered by code, optionally in one division or of one kind. first: 1..100 (default 20). */
+  /** Agencies ordered by code, optionally in one division or of one kind. first: 0..100 (default 20; 0 answers only pageInfo). */
   departments: DepartmentConnection;
   /** Who the caller is: their role, identifier, agency, scopes and own record; null for an anonymous caller (no token). */
   me?: Maybe<Me>;
@@ -233,7 +233,7 @@ export type Query = {
   serviceItem?: Maybe<ServiceItem>;
   /**
    * Items ordered by code. Filters combine: implemented in a region, by an agency,
-   * of a type, fully online or not, and text in the name. first: 1..100 (default 20).
+   * of a type, fully online or not, and text in the name. first: 0..100 (default 20; 0 answers only totalCount and pageInfo).
    */
   serviceItems: ServiceItemConnection;
 };

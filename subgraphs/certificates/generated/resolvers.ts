@@ -327,7 +327,7 @@ export type Query = {
   /**
    * Certificates, newest first (issue date, then id, descending). Filters combine; at most one holder argument.
    * A citizen or enterprise lists only their own (no holder argument means themselves).
-   * first: 1..100 (default 20).
+   * first: 0..100 (default 20; 0 answers only pageInfo).
    */
   certificates: CertificateConnection;
   /**

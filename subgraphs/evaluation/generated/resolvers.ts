@@ -328,7 +328,7 @@ export type Query = {
   /**
    * Evaluations ordered by id. Filters combine: one case, a region (that division
    * or any below it), a level, and a window of rating days. A citizen or enterprise
-   * lists only their own. first: 1..100 (default 20).
+   * lists only their own. first: 0..100 (default 20; 0 answers only pageInfo).
    */
   evaluations: EvaluationConnection;
   /** One rectification by id; NOT_FOUND when unknown. */
@@ -336,7 +336,7 @@ export type Query = {
   /**
    * Rectifications ordered by id. overdue: true = still open past the deadline today,
    * false = the others; region: that division or any below it. A citizen or
-   * enterprise lists only those of their own reviews. first: 1..100 (default 20).
+   * enterprise lists only those of their own reviews. first: 0..100 (default 20; 0 answers only pageInfo).
    */
   rectifications: RectificationConnection;
 };

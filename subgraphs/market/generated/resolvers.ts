@@ -194,7 +194,7 @@ export type Query = {
   __typename?: 'Query';
   /** One enterprise by its credit code; NOT_FOUND when none has that code. */
   enterprise?: Maybe<Enterprise>;
-  /** Enterprises ordered by credit code. Filters combine. first: 1..100 (default 20). */
+  /** Enterprises ordered by credit code. Filters combine. first: 0..100 (default 20; 0 answers only pageInfo). */
   enterprises: EnterpriseConnection;
 };
 

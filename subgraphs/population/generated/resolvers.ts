@@ -197,7 +197,7 @@ export type Query = {
   /**
    * Residents ordered by identity number. Filters combine: registered in a division
    * (a county, or any county below a prefecture or province), name starting with the
-   * given text (e.g. a surname), born between two dates inclusive. first: 1..100 (default 20).
+   * given text (e.g. a surname), born between two dates inclusive. first: 0..100 (default 20; 0 answers only pageInfo).
    * A search over other people's records: officers on duty only.
    */
   people: PersonConnection;

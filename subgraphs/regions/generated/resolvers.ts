@@ -115,7 +115,7 @@ export type Query = {
   __typename?: 'Query';
   /** One division by its code (000000: the whole country, whose children are the provinces); NOT_FOUND when no division has that code. */
   region?: Maybe<Region>;
-  /** Divisions ordered by code. Filters combine. first: 1..100 (default 20). */
+  /** Divisions ordered by code. Filters combine. first: 0..100 (default 20; 0 answers only pageInfo). */
   regions: RegionConnection;
 };
 
