@@ -100,14 +100,14 @@ export function toPage<T>(rows: T[], request: Pick<PageRequest, 'limit'> & Parti
   const nodes = rows.slice(0, limit);
   if (backward) nodes.reverse();
   const more = rows.length > limit;
-  const [first, last] = [nodes[0], nodes.at(-1)];
+  const cursorAt = (i: number) => (nodes.length > 0 ? encodeCursor(keyOf(nodes.at(i)!), tag) : null);
   return {
     nodes,
     pageInfo: {
       hasNextPage: backward ? request.before != null : more,
       hasPreviousPage: backward ? more : request.after != null,
-      startCursor: first ? encodeCursor(keyOf(first), tag) : null,
-      endCursor: last ? encodeCursor(keyOf(last), tag) : null,
+      startCursor: cursorAt(0),
+      endCursor: cursorAt(-1),
     },
   };
 }
@@ -240,12 +240,8 @@ export function pageQuery<T>(order: PageOrder, request: PageRequest): { where: F
   };
 }
 
+/** MikroORM's orderBy for NEWEST_FIRST (a whole list, unpaged: appeals/loaders.ts). */
 export const NEWEST_FIRST = orderByOf(PAGE_ORDERS.NEWEST_FIRST);
-
-/** The rows after a cursor in NEWEST_FIRST order. */
-export function newestAfter<T extends { id: string }>(after: string): FilterQuery<T> {
-  return beyond<T>(PAGE_ORDERS.NEWEST_FIRST, after);
-}
 
 /** NEWEST_FIRST as a comparator of ids (tests, and a merge of pages from several instances). */
 export function compareNewestFirst(a: string, b: string): number {

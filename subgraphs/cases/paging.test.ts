@@ -160,3 +160,16 @@ describe("an owner's cases (Person.cases through _entities)", () => {
     expect(before.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
   });
 });
+
+describe("ATTACK: another person's count", () => {
+  it("a citizen asking for another person's cases learns neither them nor their count", async () => {
+    const [alice, bob] = [...new Set(rows.filter((c) => c.applicantKind === 'PERSON' && c.agentId === null).map((c) => c.applicantId))];
+    const res = await q(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { cases(first: 0) { totalCount } } } }',
+      { r: [{ __typename: 'Person', id: alice }] },
+      citizen(bob!),
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(res.data ?? null)).not.toMatch(/totalCount":\d/);
+  });
+});
