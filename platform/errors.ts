@@ -73,13 +73,18 @@ export const HTTP_STATUS: Readonly<Record<string, number>> = {
 };
 
 /**
- * The status of a response with these errors and no answer: the first error's,
- * except that an internal error anywhere makes it a 500 (the caller could not
- * have avoided it). Undefined when no error has a known code.
+ * The status of a response with these errors and no answer, whatever order they arrived in (parts
+ * of a request run in parallel): their codes' one status when they share it; an internal error
+ * anywhere makes it 500 (the caller could not have avoided it); otherwise, of different statuses, 502
+ * when a department did not answer (asking again may help), else 400 (the request was wrong in more
+ * than one way, each error says how). Undefined when no error has a known code.
  */
 export function httpStatusOf(errors: readonly { extensions?: Record<string, unknown> }[]): number | undefined {
-  const statuses = errors.map((e) => HTTP_STATUS[String(e.extensions?.code)]).filter((s): s is number => s !== undefined);
-  return statuses.includes(500) ? 500 : statuses[0];
+  const statuses = new Set(errors.map((e) => HTTP_STATUS[String(e.extensions?.code)]).filter((s): s is number => s !== undefined));
+  if (statuses.size === 0) return undefined;
+  if (statuses.has(500)) return 500;
+  if (statuses.size === 1) return [...statuses][0];
+  return statuses.has(502) ? 502 : 400;
 }
 
 /** Codes whose message was written for the client and may be shown as is. */

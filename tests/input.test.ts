@@ -116,17 +116,42 @@ describe('a department checks texts itself: a NUL byte sent straight to it is re
 
 describe('page sizes', () => {
   it.each([
-    ['first: 0 inline', '{ regions(first: 0) { nodes { code } } }', {}],
-    ['first: 0 as a variable', 'query($n: Int) { serviceItems(first: $n) { nodes { code } } }', { n: 0 }],
-    ['a negative first', '{ departments(first: -5) { nodes { code } } }', {}],
-    ['first: 0 nested', `{ person(id: "${alice.id}") { name cases(first: 0) { nodes { id } } } }`, {}],
-  ])('%s is 400 BAD_USER_INPUT saying why', async (_, query, variables) => {
+    ['a negative first inline', '{ regions(first: -1) { nodes { code } } }', {}, 'first'],
+    ['a negative first as a variable', 'query($n: Int) { serviceItems(first: $n) { nodes { code } } }', { n: -5 }, 'first'],
+    ['a negative last, nested', `{ person(id: "${alice.id}") { name cases(last: -2) { nodes { id } } } }`, {}, 'last'],
+  ])('%s is 400 BAD_USER_INPUT saying why, before any department reads', async (_, query, variables, argument) => {
     platform.resetSql();
     // the person herself: every field is hers to read, only the page size is wrong
     const res = await platform.query(query, variables, await bearer({ role: 'CITIZEN', subject: alice.id }));
-    expectRefused(res, 400, 'BAD_USER_INPUT', 'first');
-    expect(res.errors?.[0]?.message).toMatch(/first: -?\d+ on \w+\.\w+ asks for no items; pass at least 1/);
+    expectRefused(res, 400, 'BAD_USER_INPUT', argument);
+    expect(res.errors?.[0]?.message).toMatch(/^(first|last): -\d+ on \w+\.\w+ is negative; pass 0 to 100/);
     expect(platform.sqlCount()).toBe(0);
+  });
+
+  it.each([
+    ['inline', '{ serviceItems(first: 0) { nodes { code } totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }', {}],
+    [
+      'as a variable',
+      'query($n: Int) { serviceItems(first: $n) { nodes { code } totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }',
+      { n: 0 },
+    ],
+  ])('first: 0 %s is a count-only page: 200, no nodes, totalCount and pageInfo', async (_, query, variables) => {
+    const res = await platform.query(query, variables);
+    expect(res.status, JSON.stringify(res.errors)).toBe(200);
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.serviceItems.nodes).toEqual([]);
+    expect(res.data?.serviceItems.totalCount).toBeGreaterThan(0);
+    expect(res.data?.serviceItems.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null });
+  });
+
+  it("first: 0 nested counts the citizen's own cases", async () => {
+    const res = await platform.query(
+      `{ person(id: "${alice.id}") { cases(first: 0) { nodes { id } totalCount } } }`,
+      {},
+      await bearer({ role: 'CITIZEN', subject: alice.id }),
+    );
+    expect(res.status, JSON.stringify(res.errors)).toBe(200);
+    expect(res.data?.person.cases).toEqual({ nodes: [], totalCount: expect.any(Number) });
   });
 
   it('exportAccessLog takes its documented 1..10000', async () => {

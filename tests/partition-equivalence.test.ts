@@ -46,6 +46,7 @@ interface Row {
 }
 
 const ops = clientOperations();
+const BACK = 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
 const officer = (): Caller => ({ kind: 'officer' });
 const anonymous = (): Caller => ({ kind: 'anonymous' });
 const scoped = (name: string, query: string, caller: () => Caller, vars: (code: string) => Record<string, unknown>): Row[] =>
@@ -66,6 +67,14 @@ const ROWS: Row[] = [
     variables: () => ({ creditCode: enterpriseAt(7, i, 50).creditCode }),
   })),
   ...perPerson('op PersonPage', ops.PersonPage!),
+  ...(['UNDER_REVIEW', 'SUBMITTED'] as const).flatMap((status) =>
+    [0, 1].map((i) => ({
+      name: `op CaseQueue ${status} person #${i}`,
+      query: ops.CaseQueue!,
+      caller: officer,
+      variables: (ctx: Context) => ({ status, person: ctx.persons[i] }),
+    })),
+  ),
   ...scoped('op RegionDashboard (supervisor)', ops.RegionDashboard!, () => ({ kind: 'supervisor' }), figures),
   ...scoped('op RegionServices', ops.RegionServices!, anonymous, (code) => ({ code })),
   {
@@ -87,35 +96,72 @@ const ROWS: Row[] = [
   { name: 'bench cases-list @national', query: benchQuery('cases-list.graphql'), caller: officer, variables: () => ({ first: 100 }) },
 ];
 
-/** National lists paged to their end, first 7 at a time. */
-const PAGED = [
+/** National lists paged to their end, 7 (first or last) at a time; `backward` pages with last/before from the end. */
+const PAGED: { name: string; query: string; caller: (ctx: Context) => Caller; backward?: boolean }[] = [
   {
     name: 'cases, national, officer',
-    query: 'query($after: String) { cases(first: 7, after: $after) { nodes { id status region { code } } pageInfo { hasNextPage endCursor } } }',
+    query: 'query($cursor: String) { cases(first: 7, after: $cursor) { nodes { id status region { code } } pageInfo { hasNextPage endCursor } } }',
     caller: officer,
   },
   {
     name: 'appeals, national, officer',
-    query: 'query($after: String) { appeals(first: 7, after: $after) { nodes { id kind category region { code } } pageInfo { hasNextPage endCursor } } }',
+    query: 'query($cursor: String) { appeals(first: 7, after: $cursor) { nodes { id kind category region { code } } pageInfo { hasNextPage endCursor } } }',
     caller: officer,
   },
   {
     name: "a citizen's own cases",
-    query: 'query($after: String) { cases(first: 1, after: $after) { nodes { id region { code } } pageInfo { hasNextPage endCursor } } }',
+    query: 'query($cursor: String) { cases(first: 1, after: $cursor) { nodes { id region { code } } pageInfo { hasNextPage endCursor } } }',
     caller: (ctx: Context): Caller => ({ kind: 'citizen', subject: ctx.citizen }),
+  },
+  {
+    name: 'cases, national, officer, backward from the end, with totalCount',
+    query: `query($cursor: String) { cases(last: 7, before: $cursor) { totalCount nodes { id status } ${BACK} } }`,
+    caller: officer,
+    backward: true,
+  },
+  {
+    name: 'cases, national, officer, oldest first, with totalCount',
+    query: `query($cursor: String) { cases(orderBy: OLDEST_FIRST, first: 7, after: $cursor) { totalCount nodes { id } ${BACK} } }`,
+    caller: officer,
+  },
+  {
+    name: 'cases, national, officer, due soonest',
+    query: `query($cursor: String) { cases(orderBy: DUE_SOONEST, first: 7, after: $cursor) { nodes { id dueDate } ${BACK} } }`,
+    caller: officer,
+  },
+  {
+    name: 'cases, national, officer, due soonest, backward',
+    query: `query($cursor: String) { cases(orderBy: DUE_SOONEST, last: 7, before: $cursor) { totalCount nodes { id dueDate } ${BACK} } }`,
+    caller: officer,
+    backward: true,
+  },
+  {
+    name: 'appeals, national, officer, backward, with totalCount',
+    query: `query($cursor: String) { appeals(last: 7, before: $cursor) { totalCount nodes { id kind region { code } } ${BACK} } }`,
+    caller: officer,
+    backward: true,
+  },
+  {
+    name: "a citizen's own cases, backward, with totalCount",
+    query: `query($cursor: String) { cases(last: 1, before: $cursor) { totalCount nodes { id region { code } } ${BACK} } }`,
+    caller: (ctx: Context): Caller => ({ kind: 'citizen', subject: ctx.citizen }),
+    backward: true,
   },
 ];
 
-async function pages(url: string, query: string, caller: Caller): Promise<Outcome[]> {
+type Info = { hasNextPage: boolean; endCursor: string | null; hasPreviousPage?: boolean; startCursor?: string | null };
+
+/** Every page of a list: forward with $cursor as after, or backward with $cursor as before, from the end. */
+async function pages(url: string, query: string, caller: Caller, backward = false): Promise<Outcome[]> {
   const out: Outcome[] = [];
-  let after: string | null = null;
+  let cursor: string | null = null;
   // a list of at most a few hundred records: 200 pages is far past its end
   for (let i = 0; i < 200; i++) {
-    const page = await ask(url, query, { after }, caller);
+    const page = await ask(url, query, { cursor }, caller);
     out.push(page);
-    const connection = Object.values((page.data ?? {}) as Record<string, { pageInfo?: { hasNextPage: boolean; endCursor: string | null } } | null>)[0];
-    if (!connection?.pageInfo?.hasNextPage) break;
-    after = connection.pageInfo.endCursor;
+    const info = Object.values((page.data ?? {}) as Record<string, { pageInfo?: Info } | null>)[0]?.pageInfo;
+    if (!(backward ? info?.hasPreviousPage : info?.hasNextPage)) break;
+    cursor = (backward ? info?.startCursor : info?.endCursor) ?? null;
   }
   return out;
 }
@@ -137,7 +183,7 @@ beforeAll(async () => {
   base = await startPlatform(ENV);
   const all = await pages(
     base.gateway.url,
-    'query($after: String) { cases(first: 100, after: $after) { nodes { id applicantKind applicantId region { code } } pageInfo { hasNextPage endCursor } } }',
+    'query($cursor: String) { cases(first: 100, after: $cursor) { nodes { id applicantKind applicantId region { code } } pageInfo { hasNextPage endCursor } } }',
     officer(),
   );
   expect(all.flatMap((p) => p.codes)).toEqual([]);
@@ -166,7 +212,7 @@ const baseUrl = (gateway: Gateway) => (gateway === 'our gateway' ? base.gateway.
 const unpartitioned = (row: Row, gateway: Gateway = 'our gateway') =>
   once(`${gateway} ${row.name}`, () => ask(baseUrl(gateway), row.query, row.variables(ctx), row.caller(ctx)));
 const unpartitionedPages = (p: (typeof PAGED)[number], gateway: Gateway) =>
-  once(`${gateway} pages ${p.name}`, () => pages(baseUrl(gateway), p.query, p.caller(ctx)));
+  once(`${gateway} pages ${p.name}`, () => pages(baseUrl(gateway), p.query, p.caller(ctx), p.backward));
 
 /** Every row and every paged list through one gateway, each compared with the unpartitioned deployment through the same gateway. */
 function compareThrough(gateway: Gateway, url: () => string, label: string) {
@@ -179,7 +225,7 @@ function compareThrough(gateway: Gateway, url: () => string, label: string) {
   it.each(PAGED.map((p) => [p.name, p] as const))(`pages %s to its end, through ${gateway}`, async (_, p) => {
     const want = await unpartitionedPages(p, gateway);
     expect(want.length, 'the list is longer than one page').toBeGreaterThan(1);
-    const got = await pages(url(), p.query, p.caller(ctx));
+    const got = await pages(url(), p.query, p.caller(ctx), p.backward);
     expect(got, `${p.name} on ${label} through ${gateway}`).toEqual(want);
   });
 }

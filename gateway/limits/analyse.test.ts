@@ -157,8 +157,9 @@ describe('page sizes that page no objects, and pages of nothing', () => {
     expect(shape.estimatedCost).toBe(1 + 5000);
   });
 
-  it('records the first page size under 1, literal or variable', () => {
-    expect(analyse('{ users(first: 0) { id } }').listArgumentTooSmall).toEqual({ argument: 'first', coordinate: 'Query.users', value: 0 });
+  it('records the first negative page size, literal or variable; 0 is a count-only page', () => {
+    expect(analyse('{ users(first: -1) { id } }').listArgumentTooSmall).toEqual({ argument: 'first', coordinate: 'Query.users', value: -1 });
+    expect(analyse('{ users(first: 0) { id } }').listArgumentTooSmall).toBeNull();
     expect(analyse('query ($n: Int) { me { friends(first: $n) { id } } }', { n: -3 }).listArgumentTooSmall).toEqual({
       argument: 'first',
       coordinate: 'User.friends',

@@ -84,7 +84,7 @@ export interface OperationShape {
   listArguments: number;
   /** Where `listArguments` came from, e.g. { argument: 'first', coordinate: 'Query.serviceItems' }. */
   listArgumentAt: { argument: string; coordinate: string } | null;
-  /** The first `first`/`limit`/`last` under 1 the caller passed (a page of nothing), or null. */
+  /** The first negative `first`/`limit`/`last` the caller passed, or null (0 is a count-only page: platform/pagination.ts). */
   listArgumentTooSmall: { argument: string; coordinate: string; value: number } | null;
   /** Selects `__schema` or `__type`. */
   introspection: boolean;
@@ -306,7 +306,7 @@ function asSize(value: unknown): number | undefined {
 class Walker {
   private readonly memo = new Map<string, Summary | 'visiting'>();
   private stack = 0;
-  /** The first page size under 1 the caller passed. */
+  /** The first negative page size the caller passed. */
   tooSmall: OperationShape['listArgumentTooSmall'] = null;
 
   constructor(
@@ -446,7 +446,7 @@ class Walker {
     for (const argument of LIST_SIZE_ARGUMENTS) {
       const node = args.find((a) => a.name.value === argument);
       const given = node ? literal(node.value, this.variables) : undefined;
-      if (typeof given === 'number' && Number.isFinite(given) && given < 1) this.tooSmall ??= { argument, coordinate, value: given };
+      if (typeof given === 'number' && Number.isFinite(given) && given < 0) this.tooSmall ??= { argument, coordinate, value: given };
       const value = asSize(given);
       if (value === undefined) continue;
       // the page ceiling is about objects returned; a size that pages no list of

@@ -34,7 +34,7 @@ function withStatus<E extends GovError>(error: E, status: number, headers?: Reco
  *     or an unknown name): BAD_USER_INPUT, 400;
  *  1. introspection in production by a caller that may not: FORBIDDEN, 403;
  *  2. the first limit broken (see checkLimits): QUERY_TOO_COMPLEX, or
- *     BAD_USER_INPUT for a page size over the ceiling or under 1, 400;
+ *     BAD_USER_INPUT for a page size over the ceiling or negative, 400;
  *  3. the caller's bucket cannot pay estimatedCost: RATE_LIMITED, 429, with
  *     extensions.retryAfterSeconds and a Retry-After header.
  * The document's token count is the parser's job: see parseOptionsFor.

@@ -55,10 +55,12 @@ describe('checkLimits', () => {
     expect(error?.message).toBe('limit: 500 on Order.items exceeds the maximum page size of 100; ask for at most 100 and fetch the next page with `after`.');
   });
 
-  it('refuses a page of nothing (first: 0) as bad input naming the argument', () => {
-    const error = checkLimits({ ...ok, listArgumentTooSmall: { argument: 'first', coordinate: 'Query.regions', value: 0 } }, DEFAULT_LIMITS);
-    expect(error?.extensions).toMatchObject({ code: ErrorCode.BadUserInput, argument: 'first', actual: 0 });
-    expect(error?.message).toBe('first: 0 on Query.regions asks for no items; pass at least 1 (or leave it out for the default page).');
+  it('refuses a negative page size as bad input naming the argument', () => {
+    const error = checkLimits({ ...ok, listArgumentTooSmall: { argument: 'first', coordinate: 'Query.regions', value: -2 } }, DEFAULT_LIMITS);
+    expect(error?.extensions).toMatchObject({ code: ErrorCode.BadUserInput, argument: 'first', actual: -2 });
+    expect(error?.message).toBe(
+      'first: -2 on Query.regions is negative; pass 0 to 100 (0 answers only totalCount and pageInfo), or leave it out for the default page.',
+    );
   });
 
   it('honours overrides', () => {

@@ -94,7 +94,7 @@ export function checkLimits(shape: OperationShape, policy: LimitPolicy): GovErro
     const { argument, coordinate, value } = shape.listArgumentTooSmall;
     return new GovError(
       ErrorCode.BadUserInput,
-      `${argument}: ${value} on ${coordinate} asks for no items; pass at least 1 (or leave it out for the default page).`,
+      `${argument}: ${value} on ${coordinate} is negative; pass 0 to ${policy.maxListArgument} (0 answers only totalCount and pageInfo), or leave it out for the default page.`,
       {
         argument,
         limit: 'listArgument',

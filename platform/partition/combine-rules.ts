@@ -2,6 +2,7 @@ import {
   getNamedType,
   getNullableType,
   isListType,
+  isEnumType,
   isNonNullType,
   isObjectType,
   Kind,
@@ -9,10 +10,12 @@ import {
   type ConstDirectiveNode,
   type DocumentNode,
   type GraphQLField,
+  type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLSchema,
   type GraphQLType,
 } from 'graphql';
+import { isPageOrder, PAGE_ORDERS, type PageOrderName } from '../pagination.js';
 
 /**
  * The @combine rules of a partitioned department's schema (platform/schema/shared.graphql): how the
@@ -24,9 +27,8 @@ export type Rule =
   /** Σ ratio / Σ per; a `per` field starting with ../ is the enclosing object's */
   | { kind: 'ratio'; ratio: string[]; per: string[]; digits?: number }
   | { kind: 'rows'; key: string[]; orderBy: { path: string[]; desc: boolean }[]; rank?: string; limit?: string; every?: string; positive?: string }
-  | { kind: 'page'; order: PageOrder };
-
-export type PageOrder = 'NEWEST_FIRST' | 'ID';
+  /** merged in `order`, or in the order the enum argument `by` names (its default is `order`) */
+  | { kind: 'page'; order: PageOrderName; by?: string };
 
 /** `Type.field` -> its rule */
 export type Rules = ReadonlyMap<string, Rule>;
@@ -75,11 +77,11 @@ export function combineRule(coordinate: string, directive: ConstDirectiveNode): 
       ...(typeof args.positive === 'string' ? { positive: args.positive } : {}),
     };
   }
-  if (args.page === 'NEWEST_FIRST' || args.page === 'ID') {
-    one('page', ['page']);
-    return { kind: 'page', order: args.page };
+  if (isPageOrder(args.page)) {
+    one('page', ['page', 'pageBy']);
+    return { kind: 'page', order: args.page, ...(typeof args.pageBy === 'string' ? { by: args.pageBy } : {}) };
   }
-  throw new Error(`${coordinate}: @combine needs one of sum: true, ratio/per, rows, page: NEWEST_FIRST | ID`);
+  throw new Error(`${coordinate}: @combine needs one of sum: true, ratio/per, rows, page: ${Object.keys(PAGE_ORDERS).join(' | ')}`);
 }
 
 export function combineRules(sdl: DocumentNode): Rules {
@@ -155,7 +157,10 @@ export function checkCombineRules(schema: GraphQLSchema, rules: Rules, roots: re
     }
     if (rule?.kind === 'page') {
       if (!isObjectType(named) || !fieldOf(named, 'nodes') || !fieldOf(named, 'pageInfo'))
-        problem('@combine(page: …) is for a connection (nodes, pageInfo) or a list');
+        return void problem('@combine(page: …) is for a connection (nodes, pageInfo) or a list');
+      for (const problemOf of checkPageOrders(field, rule, getNamedType(fieldOf(named, 'nodes')!.type))) problem(problemOf);
+      // what a connection holds besides its page (totalCount) is combined by its own rules
+      for (const f of Object.values(named.getFields())) if (f.name !== 'nodes' && f.name !== 'pageInfo') walk(named, f, type);
       return;
     }
     if (rule) return void problem(`@combine(${rule.kind}) is for lists`);
@@ -173,6 +178,30 @@ export function checkCombineRules(schema: GraphQLSchema, rules: Rules, roots: re
       continue;
     }
     walk(type, field, null);
+  }
+  return problems;
+}
+
+/**
+ * A page's orders: the rule's order, and with pageBy an enum argument whose every value is an order
+ * the router knows, defaulting to the rule's; the node type has every field an order's key reads.
+ */
+function checkPageOrders(field: GraphQLField<unknown, unknown>, rule: Extract<Rule, { kind: 'page' }>, node: GraphQLNamedType): string[] {
+  const problems: string[] = [];
+  let orders: string[] = [rule.order];
+  if (rule.by) {
+    const arg = field.args.find((a) => a.name === rule.by);
+    const type = arg ? getNamedType(arg.type) : undefined;
+    if (!arg || !isEnumType(type)) return [`@combine pageBy "${rule.by}" is no enum argument of the field`];
+    orders = type.getValues().map((v) => v.name);
+    for (const o of orders)
+      if (!isPageOrder(o)) problems.push(`@combine pageBy "${rule.by}": ${o} is no order the router knows (${Object.keys(PAGE_ORDERS).join(', ')})`);
+    if (arg.defaultValue !== rule.order) problems.push(`@combine pageBy "${rule.by}" must default to the page order ${rule.order}`);
+  }
+  for (const o of orders.filter(isPageOrder)) {
+    for (const f of PAGE_ORDERS[o].fields) {
+      if (!isObjectType(node) || !node.getFields()[f]) problems.push(`@combine page order ${o} reads ${f}, which ${node.name} has not`);
+    }
   }
   return problems;
 }

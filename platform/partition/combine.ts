@@ -21,7 +21,7 @@ import {
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { compareNewestFirst, DEFAULT_PAGE_SIZE, encodeCursor } from '../pagination.js';
+import { compareIn, DEFAULT_PAGE_SIZE, encodeCursor, isPageOrder, PAGE_ORDERS, sortKey, type PageOrder } from '../pagination.js';
 import type { Rule, Rules } from './combine-rules.js';
 
 /**
@@ -160,9 +160,18 @@ export class Combiner {
       }
     }
     if (rule?.kind === 'page') {
+      // the sort key of every order the field may be asked in (the order argument may be a variable)
+      const keys = [...new Set(this.orders(field, rule).flatMap((o) => o.fields))];
       if (this.field(named, 'nodes'))
-        inner.push(partField(IDS, 'nodes', [partField('id', 'id')]), partField(PAGE, 'pageInfo', [partField('hasNextPage', 'hasNextPage')]));
-      else inner.push(partField(`${PART}id`, 'id'));
+        inner.push(
+          partField(
+            IDS,
+            'nodes',
+            keys.map((k) => partField(k, k)),
+          ),
+          partField(PAGE, 'pageInfo', [partField('hasNextPage', 'hasNextPage'), partField('hasPreviousPage', 'hasPreviousPage')]),
+        );
+      else inner.push(partField(IDS, 'id'), ...keys.filter((k) => k !== 'id').map((k) => partField(`${PART}${k}`, k)));
     }
     if (inner.length === 0) return prepared;
     return { ...prepared, selectionSet: { ...prepared.selectionSet!, selections: [...prepared.selectionSet!.selections, ...inner] } };
@@ -244,7 +253,7 @@ export class Combiner {
       case 'rows':
         return isObjectType(named) ? this.rows(named, rule, node, field, sub, values, owners, variables) : (values[0] ?? null);
       case 'page':
-        return isObjectType(named) ? this.page(named, rule.order, node, field, sub, values, variables) : (values[0] ?? null);
+        return isObjectType(named) ? this.page(named, rule, node, field, sub, values, variables) : (values[0] ?? null);
       default:
         if (isObjectType(named) && !isListType(getNullableType(field.type))) return this.object(named, sub, values as Data[], owners, variables);
         return values.find((v) => v !== null && v !== undefined) ?? null;
@@ -308,43 +317,64 @@ export class Combiner {
     return String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
   }
 
+  /** Every order a page rule's field may be asked in. */
+  private orders(field: GraphQLField<unknown, unknown>, rule: Extract<Rule, { kind: 'page' }>): PageOrder[] {
+    const arg = rule.by ? field.args.find((a) => a.name === rule.by) : undefined;
+    const type = arg ? getNamedType(arg.type) : undefined;
+    const names = isEnumType(type) ? type.getValues().map((v) => v.name) : [rule.order];
+    return names.filter(isPageOrder).map((n) => PAGE_ORDERS[n]);
+  }
+
+  /**
+   * Pages of every instance as the one page an instance holding every record would give: the nodes
+   * merged in the order asked, the first `first` (forward) or the last `last` (backward, before the
+   * cursor) kept, pageInfo as pagination.ts toPage says it, cursors of the kept nodes.
+   */
   private page(
     type: GraphQLObjectType,
-    order: 'NEWEST_FIRST' | 'ID',
+    rule: Extract<Rule, { kind: 'page' }>,
     node: FieldNode,
     field: GraphQLField<unknown, unknown>,
     sub: readonly SelectionNode[],
     values: unknown[],
     variables: Data,
   ): unknown {
-    const compare = order === 'NEWEST_FIRST' ? compareNewestFirst : (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const asked = rule.by ? this.argument(node, field, rule.by, variables) : undefined;
+    const order = PAGE_ORDERS[isPageOrder(asked) ? asked : rule.order];
+    const keyOf = (row: Data): Data => Object.fromEntries(order.fields.map((f) => [f, f === 'id' ? row[IDS] : row[`${PART}${f}`]]));
     if (Array.isArray(values.find((v) => v !== null && v !== undefined))) {
       // a plain list: every instance's records, in the order
       const lists = values.filter((v): v is Data[] => Array.isArray(v));
-      return lists.flat().sort((a, b) => compare(String(a[`${PART}id`]), String(b[`${PART}id`])));
+      return lists.flat().sort((a, b) => compareIn(order, keyOf(a), keyOf(b)));
     }
     const pages = values.filter((v): v is Data => v !== null && v !== undefined && typeof v === 'object');
     if (pages.length === 0) return null;
     const selected = this.collect(type, sub);
     const nodesKeys = [...selected].filter(([, n]) => n[0]!.name.value === 'nodes').map(([k]) => k);
     const entries = pages.flatMap((page) =>
-      ((page[IDS] as { id: string }[] | undefined) ?? []).map((n, i) => ({ id: n.id, nodes: nodesKeys.map((k) => (page[k] as unknown[])[i]) })),
+      ((page[IDS] as Data[] | undefined) ?? []).map((key, i) => ({ key, nodes: nodesKeys.map((k) => (page[k] as unknown[])[i]) })),
     );
-    entries.sort((a, b) => compare(a.id, b.id));
-    const limit = Number(this.argument(node, field, 'first', variables) ?? DEFAULT_PAGE_SIZE);
-    const taken = entries.slice(0, limit);
-    const hasNextPage = entries.length > limit || pages.some((p) => (p[PAGE] as { hasNextPage?: boolean } | undefined)?.hasNextPage === true);
-    const endCursor = taken.length > 0 ? encodeCursor(taken.at(-1)!.id) : null;
+    entries.sort((a, b) => compareIn(order, a.key, b.key));
+    const arg = (name: string) => this.argument(node, field, name, variables) as number | string | null | undefined;
+    const backward = arg('last') != null || arg('before') != null;
+    const limit = Number((backward ? arg('last') : arg('first')) ?? DEFAULT_PAGE_SIZE);
+    const taken = backward ? entries.slice(Math.max(0, entries.length - limit)) : entries.slice(0, limit);
+    const told = (flag: 'hasNextPage' | 'hasPreviousPage') => pages.some((p) => (p[PAGE] as Data | undefined)?.[flag] === true);
+    const more = entries.length > limit;
+    const info: Data = {
+      hasNextPage: backward ? told('hasNextPage') : more || told('hasNextPage'),
+      hasPreviousPage: backward ? more || told('hasPreviousPage') : told('hasPreviousPage'),
+      startCursor: taken.length > 0 ? encodeCursor(sortKey(order, taken[0]!.key), order.tag) : null,
+      endCursor: taken.length > 0 ? encodeCursor(sortKey(order, taken.at(-1)!.key), order.tag) : null,
+    };
     const out: Data = {};
     for (const [key, nodes] of selected) {
       const n = nodes[0]!;
       if (n.name.value === 'nodes') out[key] = taken.map((e) => e.nodes[nodesKeys.indexOf(key)]);
       else if (n.name.value === 'pageInfo') {
-        const info = new Map<string, FieldNode[]>();
-        for (const s of nodes.flatMap((x) => x.selectionSet?.selections ?? [])) if (s.kind === Kind.FIELD) info.set(responseKey(s), [s]);
-        out[key] = Object.fromEntries(
-          [...info].map(([k, [p]]) => [k, p!.name.value === 'hasNextPage' ? hasNextPage : p!.name.value === 'endCursor' ? endCursor : 'PageInfo']),
-        );
+        const fields = new Map<string, FieldNode[]>();
+        for (const s of nodes.flatMap((x) => x.selectionSet?.selections ?? [])) if (s.kind === Kind.FIELD) fields.set(responseKey(s), [s]);
+        out[key] = Object.fromEntries([...fields].map(([k, [p]]) => [k, p!.name.value === '__typename' ? 'PageInfo' : (info[p!.name.value] ?? null)]));
       } else if (n.name.value === '__typename') out[key] = pages[0]![key] ?? type.name;
       else {
         const f = this.field(type, n.name.value);

@@ -9,6 +9,7 @@
  * finds fields that look like personal data but carry no @personal.
  */
 import { combineRule } from '../../platform/partition/combine-rules.js';
+import type { PageOrderName } from '../../platform/pagination.js';
 import {
   Kind,
   parse,
@@ -384,6 +385,13 @@ function combinedOf(types: InventoryType[]): { coordinate: string; rule: string 
   return out.sort((a, b) => compare(a.coordinate, b.coordinate));
 }
 
+const ORDER_WORDS: Record<PageOrderName, string> = {
+  NEWEST_FIRST: 'newest first',
+  OLDEST_FIRST: 'oldest first',
+  ID: 'by id',
+  DUE_SOONEST: 'nearest due date first',
+};
+
 function combineInWords(coordinate: string, directives: readonly ConstDirectiveNode[] | undefined): string | null {
   const directive = directives?.find((d) => d.name.value === 'combine');
   if (!directive) return null;
@@ -394,7 +402,9 @@ function combineInWords(coordinate: string, directives: readonly ConstDirectiveN
     case 'ratio':
       return `recomputed: (${rule.ratio.join(' + ')}) / (${rule.per.join(' + ')})${rule.digits === undefined ? '' : `, rounded to ${rule.digits} decimals`}`;
     case 'page':
-      return `one page of every instance's records, ${rule.order === 'NEWEST_FIRST' ? 'newest first' : 'by id'}`;
+      return rule.by
+        ? `one page of every instance's records, in the order ${rule.by} names (default ${ORDER_WORDS[rule.order]}), forward or backward`
+        : `one page of every instance's records, ${ORDER_WORDS[rule.order]}, forward or backward`;
     case 'rows':
       return [
         `rows merged by ${rule.key.join('.')}`,

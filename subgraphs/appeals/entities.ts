@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { CountedPage } from '../../platform/pagination.js';
 import type { Channel } from '../../reference/service-types.js';
 import type { AppealCategory, AppealKind, AppealSatisfaction, AppealStatus } from './data/reference.js';
 
@@ -73,3 +74,5 @@ export const AppealEntity = defineEntity({
   ],
 });
 export type Appeal = InferEntity<typeof AppealEntity>;
+/** A page of appeals that counts its whole filtered list when totalCount is asked. */
+export type AppealConnection = CountedPage<Appeal>;

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { CountedPage } from '../../platform/pagination.js';
 import type { CaseStatus } from './lifecycle.js';
 import type { Channel } from '../../reference/service-types.js';
 
@@ -65,9 +66,16 @@ export const CaseEntity = defineEntity({
     { name: 'cases_agent', properties: ['agentId'] },
     // newest first across provinces (platform/pagination.ts NEWEST_FIRST): a page of every case is an index range
     { name: 'cases_newest', expression: 'create index "cases_newest" on "cases" (substr("id", 3) desc, "id" desc)' },
+    // Query.cases(orderBy: DUE_SOONEST) (platform/pagination.ts): a work queue of a status is an index range
+    {
+      name: 'cases_due_soonest',
+      expression: `create index "cases_due_soonest" on "cases" ("status", coalesce("due_date", '9999-12-31'), substr("id", 3), "id")`,
+    },
   ],
 });
 export type Case = InferEntity<typeof CaseEntity>;
+/** A page of cases that counts its whole filtered list when totalCount is asked. */
+export type CaseConnection = CountedPage<Case>;
 
 /** One step of a case's timeline. */
 export const CaseEventEntity = defineEntity({

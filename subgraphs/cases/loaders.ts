@@ -15,7 +15,7 @@ import {
 import { figuresFor, mostOverdueFor, type FigureColumn } from './figures.js';
 import type { CaseFigures, ItemOverdue } from './generated/resolvers.js';
 
-import { ownerPages } from './pages.js';
+import { ownerCounts, ownerPages } from './pages.js';
 import { lastWorkingDay } from './timeline.js';
 import { todayInChina } from '../../platform/time.js';
 
@@ -45,6 +45,9 @@ export function createLoaders(em: EntityManager) {
     casesOfPerson: ownerPages(em, { column: 'applicant_id', kind: 'PERSON' }),
     casesOfEnterprise: ownerPages(em, { column: 'applicant_id', kind: 'ENTERPRISE' }),
     casesOfAgent: ownerPages(em, { column: 'agent_id' }),
+    countOfPerson: ownerCounts(em, { column: 'applicant_id', kind: 'PERSON' }),
+    countOfEnterprise: ownerCounts(em, { column: 'applicant_id', kind: 'ENTERPRISE' }),
+    countOfAgent: ownerCounts(em, { column: 'agent_id' }),
     itemFigures: figures('item_code'),
     departmentFigures: figures('department_code'),
     regionFigures: figures('region_code'),

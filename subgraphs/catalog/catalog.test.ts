@@ -130,7 +130,7 @@ describe('catalog department', () => {
   it('answers bad input and unknown codes with coded errors', async () => {
     expect((await q('{ serviceItem(code: "NO-SUCH-ITEM") { name } }')).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await q('{ department(code: "NO-SUCH-AGENCY") { name } }')).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect((await q('{ serviceItems(first: 0) { nodes { code } } }')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await q('{ serviceItems(first: -1) { nodes { code } } }')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await q('{ departments(first: 101) { nodes { code } } }')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await q('{ serviceItems(after: "garbage") { nodes { code } } }')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const region = await q('query($r: DivisionCode) { departments(region: $r) { nodes { code } } }', { r: '11' });

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { CountedPage } from '../../platform/pagination.js';
 import type { Channel, DepartmentKind, FeeSeed, ItemType, MaterialSeed, OnlineDepth, ServiceObject } from '../../reference/service-types.js';
 
 export type Level = 'PROVINCE' | 'PREFECTURE' | 'COUNTY';
@@ -47,6 +48,8 @@ export const ServiceItemEntity = defineEntity({
   indexes: [{ properties: ['type', 'code'] }, { properties: ['fullyOnline', 'code'] }],
 });
 export type ServiceItem = InferEntity<typeof ServiceItemEntity>;
+/** A page of service items that counts its whole filtered list when totalCount is asked. */
+export type ServiceItemConnection = CountedPage<ServiceItem>;
 
 export const ImplementationEntity = defineEntity({
   name: 'Implementation',

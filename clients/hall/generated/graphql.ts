@@ -119,6 +119,16 @@ export type HallCaseQueryVariables = Exact<{
 
 export type HallCaseQuery = { case: { id: string, status: CaseStatus, channel: Channel, allowedActions: Array<CaseAction>, submittedOn: string, dueDate: string | null, overdue: boolean, item: { code: string, name: string, inPersonVisits: number }, department: { code: string, name: string }, events: Array<{ time: string, status: CaseStatus, channel: Channel, note: string | null }> } | null };
 
+export type HallQueueQueryVariables = Exact<{
+  region: string;
+  status: CaseStatus;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type HallQueueQuery = { cases: { totalCount: number, nodes: Array<{ id: string, status: CaseStatus, submittedOn: string, dueDate: string | null, overdue: boolean, item: { code: string, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type ServiceSearchQueryVariables = Exact<{
   region?: string | null | undefined;
   search?: string | null | undefined;
@@ -192,6 +202,34 @@ export const HallCaseDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:7210eb1f9fd9850406576feb20e7318974e899a751551d25287ca53b49f4384d"}) as unknown as TypedDocumentString<HallCaseQuery, HallCaseQueryVariables>;
+export const HallQueueDocument = new TypedDocumentString(`
+    query HallQueue($region: DivisionCode!, $status: CaseStatus!, $first: Int, $after: String) {
+  cases(
+    region: $region
+    status: $status
+    orderBy: DUE_SOONEST
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    nodes {
+      id
+      status
+      submittedOn
+      dueDate
+      overdue
+      item {
+        code
+        name
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:8b6b11a64739d8f40e2beb35eb4df5c7a810ffdd66a041378792698d13e03739"}) as unknown as TypedDocumentString<HallQueueQuery, HallQueueQueryVariables>;
 export const ServiceSearchDocument = new TypedDocumentString(`
     query ServiceSearch($region: DivisionCode, $search: String, $fullyOnline: Boolean, $first: Int, $after: String) {
   serviceItems(

@@ -97,10 +97,12 @@ export type RegionAppealsQueryVariables = Exact<{
   overdue?: boolean | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type RegionAppealsQuery = { appeals: { nodes: Array<{ id: string, kind: AppealKind, category: AppealCategory, status: AppealStatus, text: string, receivedOn: string, deadline: string, anonymous: boolean, region: { fullName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type RegionAppealsQuery = { appeals: { totalCount: number, nodes: Array<{ id: string, kind: AppealKind, category: AppealCategory, status: AppealStatus, text: string, receivedOn: string, deadline: string, anonymous: boolean, region: { fullName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null, hasPreviousPage: boolean, startCursor: string | null } } };
 
 export type RegisterAppealMutationVariables = Exact<{
   input: RegisterAppealInput;
@@ -130,14 +132,17 @@ export class TypedDocumentString<TResult, TVariables>
 }
 
 export const RegionAppealsDocument = new TypedDocumentString(`
-    query RegionAppeals($region: DivisionCode!, $status: AppealStatus, $overdue: Boolean, $first: Int, $after: String) {
+    query RegionAppeals($region: DivisionCode!, $status: AppealStatus, $overdue: Boolean, $first: Int, $after: String, $last: Int, $before: String) {
   appeals(
     region: $region
     status: $status
     overdue: $overdue
     first: $first
     after: $after
+    last: $last
+    before: $before
   ) {
+    totalCount
     nodes {
       id
       kind
@@ -154,10 +159,12 @@ export const RegionAppealsDocument = new TypedDocumentString(`
     pageInfo {
       hasNextPage
       endCursor
+      hasPreviousPage
+      startCursor
     }
   }
 }
-    `, {"hash":"sha256:b32592af33e86a52a37746cfe5c653094c116e0bd735e961d650946da99cb81b"}) as unknown as TypedDocumentString<RegionAppealsQuery, RegionAppealsQueryVariables>;
+    `, {"hash":"sha256:c120b297279e647e158f1ec7f3455e34bb9b1c197c52fb4068814dfe076e599f"}) as unknown as TypedDocumentString<RegionAppealsQuery, RegionAppealsQueryVariables>;
 export const RegisterAppealDocument = new TypedDocumentString(`
     mutation RegisterAppeal($input: RegisterAppealInput!, $idempotencyKey: String) {
   registerAppeal(input: $input, idempotencyKey: $idempotencyKey) {

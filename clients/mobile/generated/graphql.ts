@@ -4,6 +4,22 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/**
+ * Orders of a list of cases. A cursor belongs to the order of the page it came from: pass it with
+ * the same orderBy.
+ */
+export type CaseOrder =
+  /**
+   * A work queue: the nearest dueDate first, cases without one (not accepted yet) last, the longest
+   * waiting first among equals. With a status filter (ACCEPTED, UNDER_REVIEW, SUSPENDED) it lists
+   * the open cases by urgency.
+   */
+  | 'DUE_SOONEST'
+  /** Newest first: by submission (the id without its province), then the id. The default. */
+  | 'NEWEST_FIRST'
+  /** Oldest first: NEWEST_FIRST reversed. */
+  | 'OLDEST_FIRST';
+
 /** Where a case stands in its lifecycle (办件状态). */
 export type CaseStatus =
   /** Accepted: the time limit runs from this day (受理). */
@@ -117,12 +133,15 @@ export type CasePageQuery = { case: { id: string, status: CaseStatus, channel: C
 
 export type MyCasesQueryVariables = Exact<{
   status?: CaseStatus | null | undefined;
+  orderBy?: CaseOrder | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type MyCasesQuery = { cases: { nodes: Array<{ id: string, status: CaseStatus, submittedOn: string, dueDate: string | null, overdue: boolean, item: { code: string, name: string }, region: { fullName: string }, department: { name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type MyCasesQuery = { cases: { totalCount: number, nodes: Array<{ id: string, status: CaseStatus, submittedOn: string, dueDate: string | null, overdue: boolean, item: { code: string, name: string }, region: { fullName: string }, department: { name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null, hasPreviousPage: boolean, startCursor: string | null } } };
 
 export type ServiceSearchQueryVariables = Exact<{
   region?: string | null | undefined;
@@ -198,8 +217,16 @@ export const CasePageDocument = new TypedDocumentString(`
 }
     `, {"hash":"sha256:2c2e746179ef3da93f193fd9524227cd4d05f45df48cf8e116f2a3d4878ed0fc"}) as unknown as TypedDocumentString<CasePageQuery, CasePageQueryVariables>;
 export const MyCasesDocument = new TypedDocumentString(`
-    query MyCases($status: CaseStatus, $first: Int, $after: String) {
-  cases(status: $status, first: $first, after: $after) {
+    query MyCases($status: CaseStatus, $orderBy: CaseOrder, $first: Int, $after: String, $last: Int, $before: String) {
+  cases(
+    status: $status
+    orderBy: $orderBy
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
     nodes {
       id
       status
@@ -220,10 +247,12 @@ export const MyCasesDocument = new TypedDocumentString(`
     pageInfo {
       hasNextPage
       endCursor
+      hasPreviousPage
+      startCursor
     }
   }
 }
-    `, {"hash":"sha256:8eb0806e274fac7caa982391da7611fa1462a722bcfb60faeb839c4807692822"}) as unknown as TypedDocumentString<MyCasesQuery, MyCasesQueryVariables>;
+    `, {"hash":"sha256:644e0373cc5230217ba0cce97216760dd4d131d6be099617772f97dd060f015f"}) as unknown as TypedDocumentString<MyCasesQuery, MyCasesQueryVariables>;
 export const ServiceSearchDocument = new TypedDocumentString(`
     query ServiceSearch($region: DivisionCode, $search: String, $fullyOnline: Boolean, $first: Int, $after: String) {
   serviceItems(

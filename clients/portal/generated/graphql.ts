@@ -27,6 +27,22 @@ export type CaseAction =
   /** UNDER_REVIEW -> SUSPENDED (reason: the materials to supplement) */
   | 'SUSPEND';
 
+/**
+ * Orders of a list of cases. A cursor belongs to the order of the page it came from: pass it with
+ * the same orderBy.
+ */
+export type CaseOrder =
+  /**
+   * A work queue: the nearest dueDate first, cases without one (not accepted yet) last, the longest
+   * waiting first among equals. With a status filter (ACCEPTED, UNDER_REVIEW, SUSPENDED) it lists
+   * the open cases by urgency.
+   */
+  | 'DUE_SOONEST'
+  /** Newest first: by submission (the id without its province), then the id. The default. */
+  | 'NEWEST_FIRST'
+  /** Oldest first: NEWEST_FIRST reversed. */
+  | 'OLDEST_FIRST';
+
 /** Where a case stands in its lifecycle (办件状态). */
 export type CaseStatus =
   /** Accepted: the time limit runs from this day (受理). */
@@ -173,12 +189,15 @@ export type CaseProgressSubscription = { caseProgress: { id: string, status: Cas
 
 export type MyCasesQueryVariables = Exact<{
   status?: CaseStatus | null | undefined;
+  orderBy?: CaseOrder | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type MyCasesQuery = { cases: { nodes: Array<{ id: string, status: CaseStatus, submittedOn: string, dueDate: string | null, overdue: boolean, item: { code: string, name: string }, region: { fullName: string }, department: { name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type MyCasesQuery = { cases: { totalCount: number, nodes: Array<{ id: string, status: CaseStatus, submittedOn: string, dueDate: string | null, overdue: boolean, item: { code: string, name: string }, region: { fullName: string }, department: { name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null, hasPreviousPage: boolean, startCursor: string | null } } };
 
 export type MyHouseholdQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -291,8 +310,16 @@ export const CaseProgressDocument = new TypedDocumentString(`
 }
     `, {"hash":"sha256:90e0439b063fbff5debb0834991eb374c802b27e46fd2cbf6dbefd1ed744513d"}) as unknown as TypedDocumentString<CaseProgressSubscription, CaseProgressSubscriptionVariables>;
 export const MyCasesDocument = new TypedDocumentString(`
-    query MyCases($status: CaseStatus, $first: Int, $after: String) {
-  cases(status: $status, first: $first, after: $after) {
+    query MyCases($status: CaseStatus, $orderBy: CaseOrder, $first: Int, $after: String, $last: Int, $before: String) {
+  cases(
+    status: $status
+    orderBy: $orderBy
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
     nodes {
       id
       status
@@ -313,10 +340,12 @@ export const MyCasesDocument = new TypedDocumentString(`
     pageInfo {
       hasNextPage
       endCursor
+      hasPreviousPage
+      startCursor
     }
   }
 }
-    `, {"hash":"sha256:8eb0806e274fac7caa982391da7611fa1462a722bcfb60faeb839c4807692822"}) as unknown as TypedDocumentString<MyCasesQuery, MyCasesQueryVariables>;
+    `, {"hash":"sha256:644e0373cc5230217ba0cce97216760dd4d131d6be099617772f97dd060f015f"}) as unknown as TypedDocumentString<MyCasesQuery, MyCasesQueryVariables>;
 export const MyHouseholdDocument = new TypedDocumentString(`
     query MyHousehold {
   me {

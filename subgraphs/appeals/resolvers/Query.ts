@@ -1,7 +1,7 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { NotFoundError } from '../../../platform/errors.js';
 import { checkDateOrder } from '../../../platform/date-window.js';
-import { NEWEST_FIRST, newestAfter, pageRequest, toPage } from '../../../platform/pagination.js';
+import { PAGE_ORDERS, pageQuery, pageRequest, toPage } from '../../../platform/pagination.js';
 import { CATEGORIES, CATEGORY_LIST, KIND_NAMES, KINDS, OPEN_STATUSES, RESPONSE_LIMIT_DAYS } from '../data/reference.js';
 import { AppealEntity, type Appeal } from '../entities.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
@@ -28,7 +28,7 @@ export const Query: QueryResolvers = {
   },
 
   async appeals(_, { region, kind, category, status, overdue, department, appellant, from, to, ...page }, { em, caller, loaders }) {
-    const { limit, after } = pageRequest(page);
+    const request = pageRequest(page);
     checkDateOrder(from, to);
     const appellantId = appellantFilter(caller, appellant);
     const where: FilterQuery<Appeal>[] = [];
@@ -41,9 +41,10 @@ export const Query: QueryResolvers = {
     if (appellantId) where.push({ appellantId });
     if (from) where.push({ receivedOn: { $gte: from } });
     if (to) where.push({ receivedOn: { $lte: to } });
-    if (after) where.push(newestAfter(after));
-    const rows = await em.find(AppealEntity, { $and: where }, { orderBy: [...NEWEST_FIRST], limit: limit + 1 });
-    return toPage(rows, limit, (a) => a.id);
+    const { where: beyond, orderBy, limit } = pageQuery<Appeal>(PAGE_ORDERS.NEWEST_FIRST, request);
+    const rows = await em.find(AppealEntity, { $and: [...where, ...beyond] }, { orderBy, limit });
+    // the count has the page's filters, the caller's own appeals among them, and not its cursor
+    return { ...toPage(rows, request, (a) => a.id), count: () => em.count(AppealEntity, { $and: where }) };
   },
 
   demand: (_, { region, from, to }, context) => demandOf(region, from, to, context),

@@ -13,4 +13,6 @@ export const resolvers: Resolvers = {
   Person: PersonResolver,
   Region: RegionResolver,
   Department: DepartmentResolver,
+  // totalCount is counted only when a client selects it
+  AppealConnection: { totalCount: (page) => page.count() },
 };

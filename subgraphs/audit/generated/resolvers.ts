@@ -282,13 +282,20 @@ export type OutboxReport = {
   reportedAt: Scalars['String']['output'];
 };
 
-/** Where a page of a list ends, for cursor pagination (Relay style, nodes only). */
+/**
+ * Where a page of a list starts and ends, for cursor pagination (Relay style, nodes only). Forward:
+ * first/after endCursor; backward (where the field takes last/before): last/before startCursor.
+ */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** Opaque cursor of the last node on this page. */
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether another page follows; ask for it with after: endCursor. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether a page comes before this one; ask for it with before: startCursor (where the field takes last/before). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Opaque cursor of the first node on this page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 export type Query = {
@@ -297,14 +304,14 @@ export type Query = {
    * The access log in chain order (seq ascending), auditors only. Filters combine:
    * data subject, caller, serving department, exact purpose, withheld (true: every
    * read withheld from its subject, whether or not disclosed since), and a time range
-   * (from <= at <= to; a date alone is a whole UTC day). first: 1..100 (default 20).
+   * (from <= at <= to; a date alone is a whole UTC day). first: 0..100 (default 20; 0 answers only pageInfo).
    */
   accessLog: AccessEntryConnection;
   /** The access log as JSON lines, same filters as accessLog, auditors only. first: 1..10000 (default 1000). */
   exportAccessLog: AccessLogExport;
   /**
    * The data tracker: who read my data, newest first. For citizens and enterprises
-   * only, about themselves only. first: 1..100 (default 20).
+   * only, about themselves only. first: 0..100 (default 20; 0 answers only pageInfo).
    */
   myDataAccesses: DataAccessConnection;
   /** Each department's last report of its outbox (rejected and pending records), auditors only. */
@@ -529,6 +536,7 @@ export type CombineDirectiveArgs = {
   limit?: Maybe<Scalars['String']['input']>;
   orderBy?: Maybe<Array<Scalars['String']['input']>>;
   page?: Maybe<Scalars['String']['input']>;
+  pageBy?: Maybe<Scalars['String']['input']>;
   per?: Maybe<Array<Scalars['String']['input']>>;
   positive?: Maybe<Scalars['String']['input']>;
   rank?: Maybe<Scalars['String']['input']>;
@@ -649,6 +657,8 @@ export type OutboxReportResolvers<ContextType = Context, ParentType extends Reso
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {

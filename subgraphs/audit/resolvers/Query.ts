@@ -21,7 +21,7 @@ export const Query: QueryResolvers = {
     const from = seqAfter(after);
     if (from !== null) where.push({ seq: { $gt: from } });
     const rows = await context.em.find(AccessEntryEntity, { $and: where }, { orderBy: { seq: 'asc' }, limit: limit + 1 });
-    const page = toPage(rows, limit, seqCursor);
+    const page = toPage(rows, { limit, after }, seqCursor);
     await recordLogRead(context, 'AccessEntry.subjectId', page.nodes);
     return page;
   },
@@ -33,7 +33,7 @@ export const Query: QueryResolvers = {
     const from = seqAfter(after);
     if (from !== null) where.push({ seq: { $gt: from } });
     const rows = await context.em.find(AccessEntryEntity, { $and: where }, { orderBy: { seq: 'asc' }, limit: first + 1, disableIdentityMap: true });
-    const page = toPage(rows, first, seqCursor);
+    const page = toPage(rows, { limit: first, after }, seqCursor);
     await recordLogRead(context, 'AccessLogExport.jsonLines', page.nodes);
     const lines = page.nodes.map((e) => canonicalJson({ seq: e.seq, prevHash: e.prevHash, hash: e.hash, record: recordOf(e) }));
     return { jsonLines: lines.join('\n'), count: lines.length, pageInfo: page.pageInfo };
@@ -68,6 +68,6 @@ export const Query: QueryResolvers = {
     const before = seqAfter(after);
     if (before !== null) where.push({ seq: { $lt: before } });
     const rows = await context.em.find(AccessEntryEntity, { $and: where }, { orderBy: { seq: 'desc' }, limit: limit + 1 });
-    return toPage(rows, limit, seqCursor);
+    return toPage(rows, { limit, after }, seqCursor);
   },
 };

@@ -4,5 +4,5 @@ import { ownerPage } from './page.js';
 /** The platform's half of Enterprise: the cases it applied for. */
 export const EnterpriseResolver: EnterpriseResolvers = {
   __resolveReference: ({ creditCode }) => ({ creditCode }),
-  cases: (enterprise, args, { loaders }) => ownerPage(loaders.casesOfEnterprise, enterprise.creditCode, args),
+  cases: (enterprise, args, { loaders }) => ownerPage(loaders.casesOfEnterprise, loaders.countOfEnterprise, enterprise.creditCode, args),
 };

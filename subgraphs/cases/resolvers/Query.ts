@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { NotFoundError } from '../../../platform/errors.js';
 import { checkDateOrder } from '../../../platform/date-window.js';
-import { NEWEST_FIRST, newestAfter, pageRequest, toPage } from '../../../platform/pagination.js';
+import { PAGE_ORDERS, pageQuery, pageRequest, sortKey, toPage } from '../../../platform/pagination.js';
 import { CaseEntity, type Case } from '../entities.js';
 import { overdueWhere, visibleTo } from '../filters.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
@@ -16,8 +16,9 @@ export const Query: QueryResolvers = {
     return found;
   },
 
-  async cases(_, { region, status, item, overdue, submittedFrom, submittedTo, ...page }, { em, caller, loaders }) {
-    const { limit, after } = pageRequest(page);
+  async cases(_, { region, status, item, overdue, submittedFrom, submittedTo, orderBy, ...page }, { em, caller, loaders }) {
+    const order = PAGE_ORDERS[orderBy ?? 'NEWEST_FIRST'];
+    const request = pageRequest(page, order.tag);
     checkDateOrder(submittedFrom, submittedTo, ['submittedFrom', 'submittedTo']);
     const where: FilterQuery<Case>[] = [await visibleTo(caller, em)];
     if (region) where.push({ regionCode: divisionFilter(region) });
@@ -26,9 +27,10 @@ export const Query: QueryResolvers = {
     if (overdue !== null && overdue !== undefined) where.push(overdueWhere(overdue, loaders.clock.lastWorkingDay));
     if (submittedFrom) where.push({ submittedOn: { $gte: submittedFrom } });
     if (submittedTo) where.push({ submittedOn: { $lte: submittedTo } });
-    if (after) where.push(newestAfter(after));
-    const rows = await em.find(CaseEntity, { $and: where }, { orderBy: [...NEWEST_FIRST], limit: limit + 1 });
-    return toPage(rows, limit, (c) => c.id);
+    const { where: beyond, orderBy: sorted, limit } = pageQuery<Case>(order, request);
+    const rows = await em.find(CaseEntity, { $and: [...where, ...beyond] }, { orderBy: sorted, limit });
+    // the count has the page's filters, the caller's visibility among them, and not its cursor
+    return { ...toPage(rows, request, (c) => sortKey(order, c), order.tag), count: () => em.count(CaseEntity, { $and: where }) };
   },
 
   draftApplication: (_, { itemCode, applicantKind, applicantId }) => draftApplication({ itemCode, applicantKind, applicantId }),

@@ -30,4 +30,6 @@ export const resolvers: Resolvers = {
   Department: DepartmentResolver,
   Region: RegionResolver,
   Mandate: MandateResolver,
+  // totalCount is counted only when a client selects it
+  CaseConnection: { totalCount: (page) => page.count() },
 };

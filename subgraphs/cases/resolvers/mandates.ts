@@ -45,7 +45,7 @@ export const mandateQueries: Pick<QueryResolvers, 'mandates' | 'mandate'> = {
     const { limit, after } = pageRequest(page);
     const where: FilterQuery<Mandate>[] = [ownMandates(caller)];
     if (after) where.push({ id: { $lt: after } });
-    return toPage(await em.find(MandateEntity, { $and: where }, { orderBy: { id: 'desc' }, limit: limit + 1 }), limit, (m) => m.id);
+    return toPage(await em.find(MandateEntity, { $and: where }, { orderBy: { id: 'desc' }, limit: limit + 1 }), { limit, after }, (m) => m.id);
   },
 
   async mandate(_, { id }, context) {

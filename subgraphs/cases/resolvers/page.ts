@@ -1,10 +1,15 @@
 import type DataLoader from 'dataloader';
-import { pageRequest, toPage, type PageArgs } from '../../../platform/pagination.js';
+import { pageRequest, toPage, type CountedPage, type PageArgs } from '../../../platform/pagination.js';
 import type { Case } from '../entities.js';
 import { pageKey } from '../pages.js';
 
-/** One page of an owner's cases through a batched loader (loaders.ts: casesOf*). */
-export async function ownerPage(loader: DataLoader<string, Case[]>, owner: string, args: PageArgs) {
-  const { limit, after } = pageRequest(args);
-  return toPage(await loader.load(pageKey(owner, limit, after)), limit, (c) => c.id);
+/** One page of an owner's cases through batched loaders (loaders.ts: casesOf*, countOf*). */
+export async function ownerPage(
+  pages: DataLoader<string, Case[]>,
+  counts: DataLoader<string, number>,
+  owner: string,
+  args: PageArgs,
+): Promise<CountedPage<Case>> {
+  const request = pageRequest(args);
+  return { ...toPage(await pages.load(pageKey(owner, request)), request, (c) => c.id), count: () => counts.load(owner) };
 }

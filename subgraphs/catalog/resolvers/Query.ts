@@ -30,11 +30,13 @@ export const Query: QueryResolvers = {
     }
     if (type) where.push({ type });
     if (fullyOnline !== null && fullyOnline !== undefined) where.push({ fullyOnline });
+    // the count has the page's filters, not its cursor
+    const filtered = [...where];
     const searched = parseSearch(search);
     if (searched) return searchItems(em, searched, where, limit, after);
     if (after) where.push({ code: { $gt: after } });
     const rows = await em.find(ServiceItemEntity, { $and: where }, { orderBy: { code: 'asc' }, limit: limit + 1 });
-    return toPage(rows, limit, (i) => i.code);
+    return { ...toPage(rows, { limit, after }, (i) => i.code), count: () => em.count(ServiceItemEntity, { $and: filtered }) };
   },
 
   async department(_, { code }, { loaders }) {
@@ -50,7 +52,7 @@ export const Query: QueryResolvers = {
     if (kind) where.kind = kind;
     if (after) where.code = { $gt: after };
     const rows = await em.find(DepartmentEntity, where, { orderBy: { code: 'asc' }, limit: limit + 1 });
-    return toPage(rows, limit, (d) => d.code);
+    return toPage(rows, { limit, after }, (d) => d.code);
   },
 };
 
@@ -67,8 +69,9 @@ async function searchItems(em: CoreEntityManager, search: Search, where: FilterQ
   const ranked = found.map((item) => ({ item, score: relevance(item, search, scores) })).sort((a, b) => b.score - a.score || compare(a.item.code, b.item.code));
   const from = after ? afterRank(after) : null;
   const rest = from ? ranked.filter((r) => r.score < from.score || (r.score === from.score && compare(r.item.code, from.code) > 0)) : ranked;
-  const page = toPage(rest.slice(0, limit + 1), limit, (r) => rankKey(r.score, r.item.code));
-  return { ...page, nodes: page.nodes.map((r) => r.item) };
+  const page = toPage(rest.slice(0, limit + 1), { limit, after }, (r) => rankKey(r.score, r.item.code));
+  // every match is ranked here: the count is theirs
+  return { ...page, nodes: page.nodes.map((r) => r.item), count: async () => ranked.length };
 }
 
 // codes are ASCII: code-unit order is the database's order of the unsearched list

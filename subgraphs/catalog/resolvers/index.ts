@@ -13,4 +13,6 @@ export const resolvers: Resolvers = {
   Implementation: ImplementationResolver,
   Region: RegionResolver,
   Me: MeResolver,
+  // totalCount is counted only when a client selects it
+  ServiceItemConnection: { totalCount: (page) => page.count() },
 };

@@ -27,14 +27,14 @@ export const Query: QueryResolvers = {
     if (holder) {
       // a holder has a handful of certificates: one indexed look-up, then filter and page in memory
       const held = await (holder.kind === 'PERSON' ? loaders.certificatesOfPerson : loaders.certificatesOfEnterprise).load(holder.id);
-      return toPage(listInMemory(held, filter, position, today).slice(0, page.limit + 1), page.limit, positionKey);
+      return toPage(listInMemory(held, filter, position, today).slice(0, page.limit + 1), page, positionKey);
     }
     const rows = await em.find(
       CertificateEntity,
       { $and: whereOf(filter, position, today) },
       { orderBy: { issueDate: 'desc', id: 'desc' }, limit: page.limit + 1 },
     );
-    return toPage(rows, page.limit, positionKey);
+    return toPage(rows, page, positionKey);
   },
 
   async validCertificate(_, { holderPerson, holderEnterprise, type }, { loaders, caller }) {

@@ -299,13 +299,20 @@ export type MutationRecordCallbackArgs = {
   verified: Scalars['Boolean']['input'];
 };
 
-/** Where a page of a list ends, for cursor pagination (Relay style, nodes only). */
+/**
+ * Where a page of a list starts and ends, for cursor pagination (Relay style, nodes only). Forward:
+ * first/after endCursor; backward (where the field takes last/before): last/before startCursor.
+ */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** Opaque cursor of the last node on this page. */
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether another page follows; ask for it with after: endCursor. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether a page comes before this one; ask for it with before: startCursor (where the field takes last/before). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Opaque cursor of the first node on this page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** A resident, owned by public security. */
@@ -321,7 +328,7 @@ export type Query = {
   /**
    * Evaluations ordered by id. Filters combine: one case, a region (that division
    * or any below it), a level, and a window of rating days. A citizen or enterprise
-   * lists only their own. first: 1..100 (default 20).
+   * lists only their own. first: 0..100 (default 20; 0 answers only pageInfo).
    */
   evaluations: EvaluationConnection;
   /** One rectification by id; NOT_FOUND when unknown. */
@@ -329,7 +336,7 @@ export type Query = {
   /**
    * Rectifications ordered by id. overdue: true = still open past the deadline today,
    * false = the others; region: that division or any below it. A citizen or
-   * enterprise lists only those of their own reviews. first: 1..100 (default 20).
+   * enterprise lists only those of their own reviews. first: 0..100 (default 20; 0 answers only pageInfo).
    */
   rectifications: RectificationConnection;
 };
@@ -705,6 +712,7 @@ export type CombineDirectiveArgs = {
   limit?: Maybe<Scalars['String']['input']>;
   orderBy?: Maybe<Array<Scalars['String']['input']>>;
   page?: Maybe<Scalars['String']['input']>;
+  pageBy?: Maybe<Scalars['String']['input']>;
   per?: Maybe<Array<Scalars['String']['input']>>;
   positive?: Maybe<Scalars['String']['input']>;
   rank?: Maybe<Scalars['String']['input']>;
@@ -823,6 +831,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {

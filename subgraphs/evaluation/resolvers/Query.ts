@@ -29,7 +29,7 @@ export const Query: QueryResolvers = {
     if (to) where.push({ evaluatedOn: { $lte: to } });
     if (after) where.push({ id: { $gt: after } });
     const rows = await em.find(EvaluationEntity, { $and: where }, { orderBy: { id: 'asc' }, limit: limit + 1 });
-    return toPage(loaders.known.evaluations(rows), limit, (e) => e.id);
+    return toPage(loaders.known.evaluations(rows), { limit, after }, (e) => e.id);
   },
 
   async rectification(_, { id }, { loaders }) {
@@ -51,6 +51,6 @@ export const Query: QueryResolvers = {
     if (region) where.push({ regionCode: divisionFilter(region) });
     if (after) where.push({ id: { $gt: after } });
     const rows = await em.find(RectificationEntity, { $and: where }, { orderBy: { id: 'asc' }, limit: limit + 1 });
-    return toPage(loaders.known.rectifications(rows), limit, (r) => r.id);
+    return toPage(loaders.known.rectifications(rows), { limit, after }, (r) => r.id);
   },
 };

@@ -171,13 +171,20 @@ export type Me = {
   subject: Scalars['String']['output'];
 };
 
-/** Where a page of a list ends, for cursor pagination (Relay style, nodes only). */
+/**
+ * Where a page of a list starts and ends, for cursor pagination (Relay style, nodes only). Forward:
+ * first/after endCursor; backward (where the field takes last/before): last/before startCursor.
+ */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** Opaque cursor of the last node on this page. */
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether another page follows; ask for it with after: endCursor. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether a page comes before this one; ask for it with before: startCursor (where the field takes last/before). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Opaque cursor of the first node on this page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** A resident, owned by public security; market regulation adds the enterprises they represent. */
@@ -195,7 +202,7 @@ export type Query = {
   __typename?: 'Query';
   /** One enterprise by its credit code; NOT_FOUND when none has that code. */
   enterprise?: Maybe<Enterprise>;
-  /** Enterprises ordered by credit code. Filters combine. first: 1..100 (default 20). */
+  /** Enterprises ordered by credit code. Filters combine. first: 0..100 (default 20; 0 answers only pageInfo). */
   enterprises: EnterpriseConnection;
 };
 
@@ -391,6 +398,7 @@ export type CombineDirectiveArgs = {
   limit?: Maybe<Scalars['String']['input']>;
   orderBy?: Maybe<Array<Scalars['String']['input']>>;
   page?: Maybe<Scalars['String']['input']>;
+  pageBy?: Maybe<Scalars['String']['input']>;
   per?: Maybe<Array<Scalars['String']['input']>>;
   positive?: Maybe<Scalars['String']['input']>;
   rank?: Maybe<Scalars['String']['input']>;
@@ -455,6 +463,8 @@ export type MeResolvers<ContextType = Context, ParentType extends ResolversParen
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {

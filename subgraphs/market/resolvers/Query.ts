@@ -28,6 +28,6 @@ export const Query: QueryResolvers = {
     if (registeredTo) where.push({ registrationDate: { $lte: registeredTo } });
     if (after) where.push({ creditCode: { $gt: after } });
     const rows = await em.find(EnterpriseEntity, { $and: where }, { orderBy: { creditCode: 'asc' }, limit: limit + 1 });
-    return toPage(rows, limit, (e) => e.creditCode);
+    return toPage(rows, { limit, after }, (e) => e.creditCode);
   },
 };

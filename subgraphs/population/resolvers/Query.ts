@@ -32,7 +32,7 @@ export const Query: QueryResolvers = {
     if (bornTo) where.push({ birthDate: { $lte: bornTo } });
     if (after) where.push({ id: { $gt: after } });
     const rows = await em.find(PersonEntity, { $and: where }, { orderBy: { id: 'asc' }, limit: limit + 1 });
-    return toPage(rows, limit, (p) => p.id);
+    return toPage(rows, { limit, after }, (p) => p.id);
   },
 };
 

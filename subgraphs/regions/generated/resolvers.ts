@@ -95,20 +95,27 @@ export type DepartmentKind =
   | 'TAXATION'
   | 'TRANSPORT';
 
-/** Where a page of a list ends, for cursor pagination (Relay style, nodes only). */
+/**
+ * Where a page of a list starts and ends, for cursor pagination (Relay style, nodes only). Forward:
+ * first/after endCursor; backward (where the field takes last/before): last/before startCursor.
+ */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** Opaque cursor of the last node on this page. */
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether another page follows; ask for it with after: endCursor. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether a page comes before this one; ask for it with before: startCursor (where the field takes last/before). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Opaque cursor of the first node on this page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 export type Query = {
   __typename?: 'Query';
   /** One division by its code (000000: the whole country, whose children are the provinces); NOT_FOUND when no division has that code. */
   region?: Maybe<Region>;
-  /** Divisions ordered by code. Filters combine. first: 1..100 (default 20). */
+  /** Divisions ordered by code. Filters combine. first: 0..100 (default 20; 0 answers only pageInfo). */
   regions: RegionConnection;
 };
 
@@ -297,6 +304,7 @@ export type CombineDirectiveArgs = {
   limit?: Maybe<Scalars['String']['input']>;
   orderBy?: Maybe<Array<Scalars['String']['input']>>;
   page?: Maybe<Scalars['String']['input']>;
+  pageBy?: Maybe<Scalars['String']['input']>;
   per?: Maybe<Array<Scalars['String']['input']>>;
   positive?: Maybe<Scalars['String']['input']>;
   rank?: Maybe<Scalars['String']['input']>;
@@ -332,6 +340,8 @@ export interface DivisionCodeScalarConfig extends GraphQLScalarTypeConfig<Resolv
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {

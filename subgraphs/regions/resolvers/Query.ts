@@ -20,6 +20,6 @@ export const Query: QueryResolvers = {
     if (nameContains) where.push(containing('name', nameContains));
     if (after) where.push({ code: { $gt: after } });
     const rows = await em.find(RegionEntity, { $and: where }, { orderBy: { code: 'asc' }, limit: limit + 1 });
-    return toPage(rows, limit, (r) => r.code);
+    return toPage(rows, { limit, after }, (r) => r.code);
   },
 };
