@@ -19,6 +19,7 @@ const SDL = parse(`
     _service: String
   }
   type Mutation { submit(input: SubmitInput!): Case accept(id: ID! @jurisdiction): Case touchAll: Int }
+  type Subscription { progress(id: ID @jurisdiction): Case }
 `);
 const carriers = jurisdictionCarriers(SDL);
 const INSTANCES: Instance[] = [
@@ -164,8 +165,12 @@ describe('jurisdiction routing', () => {
     expect(to(route(write, {}, carriers, INSTANCES, new Set(['Mutation.touchAll'])))).toEqual([['cases@national', ['touchAll']]]);
   });
 
-  it('refuses what it cannot route rather than guess: root fields in fragments, subscriptions', () => {
+  it('refuses what it cannot route rather than guess: root fields in fragments', () => {
     expect(plan('query { ...F } fragment F on Query { figures }')).toMatchObject({ kind: 'refused' });
-    expect(plan('subscription { x }')).toMatchObject({ kind: 'refused' });
+  });
+
+  it("routes a subscription as a query: one record's to its province's instance, the rest to every instance", () => {
+    expect(to(plan('subscription { progress(id: "44C2026010100000001") { id } }'))).toEqual([['cases@44', ['progress']]]);
+    expect(plan('subscription { progress { id } }')).toMatchObject({ kind: 'fields', parts: [], national: [{ name: { value: 'progress' } }] });
   });
 });
