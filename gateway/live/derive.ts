@@ -3,16 +3,14 @@ import {
   isNonNullType,
   Kind,
   print,
-  visit,
-  type ASTNode,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type VariableDefinitionNode,
   valueFromASTUntyped,
 } from 'graphql';
+import { fragmentsOf, usesOf } from '../../platform/operation-uses.js';
 
 /**
  * How the gateway serves one subscription: the department's stream says which record changed (its
@@ -54,10 +52,10 @@ export function livePlan(schema: GraphQLSchema, document: DocumentNode, operatio
   );
   if (!reader) throw new Error(`No query field reads ${type.name} by its key: Subscription.${field.name.value} cannot be served`);
   const key = reader.args[0]!.name;
-  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const fragments = fragmentsOf(document);
   const responseKey = field.alias?.value ?? field.name.value;
 
-  const upstreamUses = uses(field.arguments ?? [], fragments);
+  const upstreamUses = usesOf(field.arguments ?? [], fragments);
   const upstream: OperationDefinitionNode = {
     kind: Kind.OPERATION_DEFINITION,
     operation: 'subscription' as OperationDefinitionNode['operation'],
@@ -82,7 +80,7 @@ export function livePlan(schema: GraphQLSchema, document: DocumentNode, operatio
     name: { kind: Kind.NAME, value: reader.name },
     arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: key }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: CHANGED } } }],
   };
-  const readUses = uses([readField], fragments);
+  const readUses = usesOf([readField], fragments);
   readUses.variables.delete(CHANGED);
   const read: OperationDefinitionNode = {
     kind: Kind.OPERATION_DEFINITION,
@@ -118,25 +116,6 @@ export function livePlan(schema: GraphQLSchema, document: DocumentNode, operatio
     key,
     read: { query: print(readDocument), operationName: operation.name?.value, variables: (changed) => ({ ...readVariables, [CHANGED]: changed }) },
   };
-}
-
-/** The variables and fragments some nodes use, through the fragments they spread. */
-function uses(nodes: readonly ASTNode[], fragments: ReadonlyMap<string, FragmentDefinitionNode>): { variables: Set<string>; fragments: Set<string> } {
-  const found = { variables: new Set<string>(), fragments: new Set<string>() };
-  const collect = (node: ASTNode) =>
-    visit(node, {
-      FragmentSpread(spread) {
-        if (found.fragments.has(spread.name.value)) return;
-        found.fragments.add(spread.name.value);
-        const fragment = fragments.get(spread.name.value);
-        if (fragment) collect(fragment);
-      },
-      Variable(v) {
-        found.variables.add(v.name.value);
-      },
-    });
-  for (const node of nodes) collect(node);
-  return found;
 }
 
 function definitionsOf(operation: OperationDefinitionNode, names: ReadonlySet<string>): VariableDefinitionNode[] {

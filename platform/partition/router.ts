@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { Kind, parse, print, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, print, type DocumentNode, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import type { JWK } from 'jose';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { subgraphTypeDefs } from '../department.js';
 import { ErrorCode } from '../errors.js';
 import { MAX_BODY_BYTES, readText, sendJson } from '../http.js';
 import { log } from '../log.js';
+import { fragmentsOf, usesOf } from '../operation-uses.js';
 import { wantsEventStream, type StreamHandler } from '../live.js';
 import { routerStream } from './stream.js';
 import { gatewaySigner, gatewayVerifier, GatewayTokenError, type GatewayClaims, type Signer } from '../security/gateway-token.js';
@@ -240,29 +241,15 @@ function representationsVariable(operation: OperationDefinitionNode): string | n
 
 /** The operation reduced to some of its root fields, with only the fragments and variables they use. */
 function only(document: DocumentNode, operation: OperationDefinitionNode, fields: FieldNode[], variables: Record<string, unknown>): Request {
-  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
-  const usedFragments = new Set<string>();
-  const usedVariables = new Set<string>();
-  const collect = (node: unknown) =>
-    visit(node as DocumentNode, {
-      FragmentSpread(spread) {
-        if (usedFragments.has(spread.name.value)) return;
-        usedFragments.add(spread.name.value);
-        const fragment = fragments.get(spread.name.value);
-        if (fragment) collect(fragment);
-      },
-      Variable(v) {
-        usedVariables.add(v.name.value);
-      },
-    });
-  for (const f of fields) collect(f);
+  const fragments = fragmentsOf(document);
+  const used = usesOf(fields, fragments);
   const reduced: OperationDefinitionNode = {
     ...operation,
-    variableDefinitions: operation.variableDefinitions?.filter((v) => usedVariables.has(v.variable.name.value)),
+    variableDefinitions: operation.variableDefinitions?.filter((v) => used.variables.has(v.variable.name.value)),
     selectionSet: { ...operation.selectionSet, selections: fields },
   };
-  const query = print({ kind: Kind.DOCUMENT, definitions: [reduced, ...[...usedFragments].flatMap((n) => (fragments.has(n) ? [fragments.get(n)!] : []))] });
-  return { query, variables: Object.fromEntries(Object.entries(variables).filter(([k]) => usedVariables.has(k))), operationName: operation.name?.value };
+  const query = print({ kind: Kind.DOCUMENT, definitions: [reduced, ...[...used.fragments].flatMap((n) => (fragments.has(n) ? [fragments.get(n)!] : []))] });
+  return { query, variables: Object.fromEntries(Object.entries(variables).filter(([k]) => used.variables.has(k))), operationName: operation.name?.value };
 }
 
 /** One part to one instance, with a token for that instance and this body alone; an outage is this part's error only. */
