@@ -46,9 +46,9 @@ const TOO_LONG_MESSAGE = /^idempotencyKey: must be 1 to 128 visible ASCII charac
 describe('cases: submitCase and the handling steps', () => {
   const SUBMIT = 'mutation($input: SubmitCaseInput!, $key: String) { submitCase(input: $input, idempotencyKey: $key) { id applicantId status } }';
   const ACCEPT =
-    'mutation($id: ID!, $note: String, $key: String) { acceptCase(id: $id, channel: SERVICE_HALL, note: $note, idempotencyKey: $key) { id status events { status } } }';
+    'mutation($id: ID!, $note: String, $key: String) { acceptCase(id: $id, channel: SERVICE_HALL, note: $note, idempotencyKey: $key) { __typename ... on Case { id status events { status } } } }';
   const ACCEPT_NO_NOTE =
-    'mutation($id: ID!, $key: String) { acceptCase(id: $id, channel: SERVICE_HALL, idempotencyKey: $key) { id status events { status } } }';
+    'mutation($id: ID!, $key: String) { acceptCase(id: $id, channel: SERVICE_HALL, idempotencyKey: $key) { __typename ... on Case { id status events { status } } } }';
   const submission = (applicantId: string, extra: Record<string, unknown> = {}) => ({
     itemCode: IMPL.itemCode,
     implementationCode: IMPL.code,
@@ -129,8 +129,9 @@ describe('evaluation: rateCase', () => {
     expect(submitted.errors).toBeUndefined();
     const id = submitted.data?.submitCase.id;
     for (const step of ['acceptCase', 'startReview', 'approveCase', 'deliverCase']) {
-      const { errors } = await platform.query(`mutation($id: ID!) { ${step}(id: $id, channel: SERVICE_HALL) { id } }`, { id }, await officer());
+      const { data, errors } = await platform.query(`mutation($id: ID!) { ${step}(id: $id, channel: SERVICE_HALL) { __typename } }`, { id }, await officer());
       expect(errors, step).toBeUndefined();
+      expect(data?.[step].__typename, step).toBe('Case');
     }
     return id;
   }

@@ -137,7 +137,7 @@ describe('cases partitioned by province', () => {
     };
     const submitted = await platform.query(SUBMIT, { input }, await bearer({ role: 'CITIZEN', subject: bob.id }));
     const id: string = submitted.data!.submitCase.id;
-    const ACCEPT = 'mutation($id: ID!) { acceptCase(id: $id, channel: SERVICE_HALL) { id status } }';
+    const ACCEPT = 'mutation($id: ID!) { acceptCase(id: $id, channel: SERVICE_HALL) { ... on Case { id status } } }';
     const officerOf = async (province: string) =>
       bearer({
         role: 'OFFICER',

@@ -60,12 +60,13 @@ async function submit(caller: string, applicantId: string): Promise<string> {
 async function steps(id: string, ...mutations: string[]): Promise<void> {
   for (const mutation of mutations) {
     const reason = mutation === 'rejectCase' ? ', reason: "材料不全"' : '';
-    const { errors } = await platform.query(
-      `mutation($id: ID!) { ${mutation}(id: $id, channel: SERVICE_HALL${reason}) { id status } }`,
+    const { data, errors } = await platform.query(
+      `mutation($id: ID!) { ${mutation}(id: $id, channel: SERVICE_HALL${reason}) { __typename ... on Case { id status } } }`,
       { id },
       { ...(await officer()), ...PURPOSE },
     );
     expect(errors, mutation).toBeUndefined();
+    expect(data?.[mutation].__typename, mutation).toBe('Case');
   }
 }
 const DELIVER = ['acceptCase', 'startReview', 'approveCase', 'deliverCase'];

@@ -2,8 +2,9 @@ import type { MutationResolvers } from '../generated/resolvers.js';
 import { handlingStep } from './handlingSteps.js';
 import { mandateMutations } from './mandates.js';
 import { submitCase } from './submitCase.js';
+import { withdrawCase } from './withdrawCase.js';
 
-/** One mutation per lifecycle step (schema: CaseAction lists them); all share handlingStep. */
+/** One mutation per lifecycle step (schema: CaseAction lists the officers'); all take their step with takeStep. */
 export const Mutation: MutationResolvers = {
   submitCase,
   acceptCase: handlingStep('ACCEPT'),
@@ -14,5 +15,6 @@ export const Mutation: MutationResolvers = {
   approveCase: handlingStep('APPROVE'),
   refuseCase: handlingStep('REFUSE'),
   deliverCase: handlingStep('DELIVER'),
+  withdrawCase,
   ...mandateMutations,
 };

@@ -9,6 +9,7 @@ import { EnterpriseResolver } from './Enterprise.js';
 import { MandateResolver } from './mandates.js';
 import { Mutation } from './Mutation.js';
 import { PersonResolver } from './Person.js';
+import { CaseStepResultResolver, IllegalTransitionResolver, MutationProblemResolver } from './problems.js';
 import { Query } from './Query.js';
 import { ratingTicket } from './ratingTicket.js';
 import { RegionResolver } from './Region.js';
@@ -28,4 +29,7 @@ export const resolvers: Resolvers = {
   Department: DepartmentResolver,
   Region: RegionResolver,
   Mandate: MandateResolver,
+  CaseStepResult: CaseStepResultResolver,
+  MutationProblem: MutationProblemResolver,
+  IllegalTransition: IllegalTransitionResolver,
 };
