@@ -400,6 +400,9 @@ describe('cases department', () => {
       allowedActions: ['SUSPEND', 'APPROVE', 'REFUSE'],
       case: { id: open.id, status: 'UNDER_REVIEW', mayWithdraw: false },
     });
+    // another agency's officer is refused the decision whatever the status: a problem would tell them where it stands
+    const outsider = { ...OFFICER, department: `not-${open.departmentCode}` };
+    expect(codeOf((await q(step('deliverCase'), { id: open.id, channel: 'POST' }, outsider)).errors)).toBe('FORBIDDEN');
     const ended = first((c) => c.status === 'DELIVERED');
     const again = await q(step('acceptCase'), { id: ended.id, channel: 'SERVICE_HALL' });
     expect(again.data?.acceptCase).toMatchObject({ __typename: 'IllegalTransition', status: 'DELIVERED', allowedActions: [] });
@@ -475,6 +478,27 @@ describe('cases department', () => {
     const byCitizen = await dept.query(step('acceptCase'), { id: forOther.data?.submitCase.id, channel: 'WEB_PORTAL' }, { caller: citizen(me) });
     expect(codeOf(byCitizen.errors)).toBe('FORBIDDEN');
     expect((await readCase(forOther.data?.submitCase.id)).status).toBe('SUBMITTED');
+  });
+  it('withdrawal is the applicant’s own: the department itself refuses an officer, and a stranger as for an unknown id', async () => {
+    const me = personAt(SEED.seed, 50).id;
+    const submitted = await dept.query(SUBMIT, { input: submission(me) }, { caller: citizen(me) });
+    const id = submitted.data?.submitCase.id;
+    const WITHDRAW = `mutation($id: ID!) { withdrawCase(id: $id, reason: "重复申请") { ${RESULT_FIELDS} } }`;
+    // the gateway refuses officers by the schema's @access too; the department does not rely on it
+    const byOfficer = await q(WITHDRAW, { id });
+    expect(codeOf(byOfficer.errors)).toBe('FORBIDDEN');
+    expect(byOfficer.errors?.[0]?.message).toMatch(/officers cannot withdraw for the applicant/);
+    const stranger = citizen(personAt(SEED.seed, 51).id);
+    const theirs = await dept.query(WITHDRAW, { id }, { caller: stranger });
+    const unknown = await dept.query(WITHDRAW, { id: '11C2000010100000000' }, { caller: stranger });
+    expect([codeOf(theirs.errors), codeOf(unknown.errors)]).toEqual(['NOT_FOUND', 'NOT_FOUND']);
+    expect(theirs.errors?.[0]?.message.replace(id, '<id>')).toBe(unknown.errors?.[0]?.message.replace('11C2000010100000000', '<id>'));
+    const blank = await dept.query(`mutation($id: ID!) { withdrawCase(id: $id, reason: "  ") { __typename } }`, { id }, { caller: citizen(me) });
+    expect(blank.errors?.[0]?.message).toBe('reason: must say why the case is withdrawn');
+    expect((await readCase(id)).status).toBe('SUBMITTED');
+    const own = await dept.query(WITHDRAW, { id }, { caller: citizen(me) });
+    expect(own.data?.withdrawCase).toMatchObject({ __typename: 'Case', status: 'WITHDRAWN', allowedActions: [], decidedOn: null });
+    expect(own.data?.withdrawCase.events.at(-1)).toMatchObject({ status: 'WITHDRAWN', channel: 'WEB_PORTAL', handler: 'applicant', note: '重复申请' });
   });
   it('checks submissions: identifiers, item, implementation and channel', async () => {
     const me = personAt(SEED.seed, 40).id;
