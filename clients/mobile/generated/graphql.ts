@@ -103,6 +103,11 @@ export type ItemType =
   /** 公共服务 (GG) */
   | 'PUBLIC_SERVICE';
 
+/** The kind of a MutationProblem: one value per problem type. */
+export type ProblemCode =
+  /** IllegalTransition: the case is not in a status that allows this step. */
+  | 'ILLEGAL_TRANSITION';
+
 /** How far a service may rely on an e-certificate (电子证照可信等级). */
 export type TrustGrade =
   /** Issued by the authority, usable directly. */
@@ -119,7 +124,7 @@ export type CasePageQueryVariables = Exact<{
 }>;
 
 
-export type CasePageQuery = { case: { id: string, status: CaseStatus, channel: Channel, dueDate: string | null, overdue: boolean, inPersonVisits: number, item: { name: string }, events: Array<{ time: string, status: CaseStatus, channel: Channel, handler: string, note: string | null }>, materials: Array<{ name: string, required: boolean, certificateType: CertificateType | null, mustSubmit: boolean, satisfiedBy: { id: string, trustGrade: TrustGrade } | null }> | null, dataRuns: Array<{ material: string, certificateType: CertificateType, number: string, usedOn: string, heldAtSubmission: boolean | null }>, evaluation: { level: EvaluationLevel, comment: string | null } | null } | null };
+export type CasePageQuery = { case: { id: string, status: CaseStatus, mayWithdraw: boolean, channel: Channel, dueDate: string | null, overdue: boolean, inPersonVisits: number, item: { name: string }, events: Array<{ time: string, status: CaseStatus, channel: Channel, handler: string, note: string | null }>, materials: Array<{ name: string, required: boolean, certificateType: CertificateType | null, mustSubmit: boolean, satisfiedBy: { id: string, trustGrade: TrustGrade } | null }> | null, dataRuns: Array<{ material: string, certificateType: CertificateType, number: string, usedOn: string, heldAtSubmission: boolean | null }>, evaluation: { level: EvaluationLevel, comment: string | null } | null } | null };
 
 export type MyCasesQueryVariables = Exact<{
   status?: CaseStatus | null | undefined;
@@ -140,6 +145,19 @@ export type ServiceSearchQueryVariables = Exact<{
 
 
 export type ServiceSearchQuery = { serviceItems: { nodes: Array<{ code: string, name: string, type: ItemType, promisedLimitDays: number, inPersonVisits: number, materials: Array<{ name: string, required: boolean, certificateType: CertificateType | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type WithdrawCaseMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+  channel?: Channel | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type WithdrawCaseMutation = { withdrawCase:
+    | { __typename: 'Case', id: string, status: CaseStatus, mayWithdraw: boolean, events: Array<{ time: string, status: CaseStatus, channel: Channel, handler: string, note: string | null }> }
+    | { __typename: 'IllegalTransition', code: ProblemCode, message: string, status: CaseStatus, case: { id: string, status: CaseStatus, mayWithdraw: boolean } }
+   };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -165,6 +183,7 @@ export const CasePageDocument = new TypedDocumentString(`
   case(id: $id) {
     id
     status
+    mayWithdraw
     channel
     dueDate
     overdue
@@ -202,7 +221,7 @@ export const CasePageDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:2c2e746179ef3da93f193fd9524227cd4d05f45df48cf8e116f2a3d4878ed0fc"}) as unknown as TypedDocumentString<CasePageQuery, CasePageQueryVariables>;
+    `, {"hash":"sha256:e8f309328e7cc07e70105ed692812adfcc267070c41c1ec48fa8b1e118c02b19"}) as unknown as TypedDocumentString<CasePageQuery, CasePageQueryVariables>;
 export const MyCasesDocument = new TypedDocumentString(`
     query MyCases($status: CaseStatus, $first: Int, $after: String) {
   cases(status: $status, first: $first, after: $after) {
@@ -258,3 +277,39 @@ export const ServiceSearchDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:05feb78d6114b329adf327c2dcb3608feee4610ce877a00949d93e20ff486e08"}) as unknown as TypedDocumentString<ServiceSearchQuery, ServiceSearchQueryVariables>;
+export const WithdrawCaseDocument = new TypedDocumentString(`
+    mutation WithdrawCase($id: ID!, $reason: String!, $channel: Channel, $idempotencyKey: String) {
+  withdrawCase(
+    id: $id
+    reason: $reason
+    channel: $channel
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ... on Case {
+      id
+      status
+      mayWithdraw
+      events {
+        time
+        status
+        channel
+        handler
+        note
+      }
+    }
+    ... on MutationProblem {
+      code
+      message
+    }
+    ... on IllegalTransition {
+      status
+      case {
+        id
+        status
+        mayWithdraw
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:37cfcd44adaa9922037d88be01a512b4bc072afac37dc7e4fbaa14584c5f7e05"}) as unknown as TypedDocumentString<WithdrawCaseMutation, WithdrawCaseMutationVariables>;
