@@ -45,7 +45,7 @@ afterAll(async () => {
 
 // 失业保险金申领 (persons, online), as the test platform's catalog and cases hold it (seed 7)
 const IMPLEMENTATION = sampleImplementations(7).find((i) => i.itemCode === 'JF-040003-001')!;
-const SUBMIT = 'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id status department { code } } }';
+const SUBMIT = 'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { ... on Case { id status department { code } } } }';
 
 /**
  * A fresh case of alice's in `status`, its implementing agency, and another agency.

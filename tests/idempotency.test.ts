@@ -44,7 +44,8 @@ function expectRefused(result: GraphQLResult, code: string, message?: RegExp) {
 const TOO_LONG_MESSAGE = /^idempotencyKey: must be 1 to 128 visible ASCII characters/;
 
 describe('cases: submitCase and the handling steps', () => {
-  const SUBMIT = 'mutation($input: SubmitCaseInput!, $key: String) { submitCase(input: $input, idempotencyKey: $key) { id applicantId status } }';
+  const SUBMIT =
+    'mutation($input: SubmitCaseInput!, $key: String) { submitCase(input: $input, idempotencyKey: $key) { ... on Case { id applicantId status } } }';
   const ACCEPT =
     'mutation($id: ID!, $note: String, $key: String) { acceptCase(id: $id, channel: SERVICE_HALL, note: $note, idempotencyKey: $key) { __typename ... on Case { id status events { status } } } }';
   const ACCEPT_NO_NOTE =
@@ -125,7 +126,11 @@ describe('evaluation: rateCase', () => {
   /** A case of the citizen's own, taken to DELIVERED, and its rating ticket (a fresh one each call). */
   async function delivered(subject: string): Promise<string> {
     const input = { itemCode: IMPL.itemCode, implementationCode: IMPL.code, applicantKind: 'PERSON', applicantId: subject, channel: 'WEB_PORTAL' };
-    const submitted = await platform.query('mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id } }', { input }, await as(subject));
+    const submitted = await platform.query(
+      'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { ... on Case { id } } }',
+      { input },
+      await as(subject),
+    );
     expect(submitted.errors).toBeUndefined();
     const id = submitted.data?.submitCase.id;
     for (const step of ['acceptCase', 'startReview', 'approveCase', 'deliverCase']) {

@@ -33,7 +33,11 @@ async function ok<T = Record<string, any>>(query: string, variables: Record<stri
 describe('ids made by mutations begin with the province of their region', () => {
   it('a submitted case, its evaluation and the rectification a bad rating opens', async () => {
     const input = { itemCode: IMPL.itemCode, implementationCode: IMPL.code, applicantKind: 'PERSON', applicantId: alice, channel: 'WEB_PORTAL' };
-    const submitted = await ok('mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id region { code } } }', { input }, await as(alice));
+    const submitted = await ok(
+      'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { ... on Case { id region { code } } } }',
+      { input },
+      await as(alice),
+    );
     const caseId: string = submitted.submitCase.id;
     expect(caseId).toMatch(new RegExp(`^${PROVINCE}C\\d{8}N[0-9A-Z]{10}$`));
     const handler = { ...(await officer(['cases:read', 'cases:write'])), ...PURPOSE };

@@ -21,7 +21,7 @@ import { bearer } from './helpers/tokens.js';
 const PROVINCES = ['11', '44'];
 const CASE = 'query($id: ID!) { case(id: $id) { id region { code } } }';
 const CASES = 'query($region: DivisionCode) { cases(region: $region, first: 100) { nodes { id region { code } } } }';
-const SUBMIT = 'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id region { code } } }';
+const SUBMIT = 'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { ... on Case { id region { code } } } }';
 const reader = () =>
   bearer({ role: 'OFFICER', subject: 'officer-1', department: registeredAgencies()[0]!.code, scopes: ['cases:read'] } as TokenRequest).then((h) => ({
     ...h,

@@ -51,7 +51,11 @@ afterAll(() => platform?.close());
 
 async function submit(caller: string, applicantId: string): Promise<string> {
   const input = { itemCode: IMPL.itemCode, implementationCode: IMPL.code, applicantKind: 'PERSON', applicantId, channel: 'WEB_PORTAL' };
-  const { data, errors } = await platform.query('mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id } }', { input }, await as(caller));
+  const { data, errors } = await platform.query(
+    'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { ... on Case { id } } }',
+    { input },
+    await as(caller),
+  );
   expect(errors).toBeUndefined();
   return data?.submitCase.id;
 }

@@ -46,7 +46,7 @@ afterAll(() => platform?.close());
 async function submit(headers: Record<string, string>, applicantId: string, kind: 'PERSON' | 'ENTERPRISE' = 'PERSON'): Promise<string> {
   const impl = kind === 'PERSON' ? IMPL : FIRM_IMPL;
   const input = { itemCode: impl.itemCode, implementationCode: impl.code, applicantKind: kind, applicantId, channel: 'WEB_PORTAL' };
-  const { data, errors } = await platform.query('mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id } }', { input }, headers);
+  const { data, errors } = await platform.query('mutation($input: SubmitCaseInput!) { submitCase(input: $input) { ... on Case { id } } }', { input }, headers);
   expect(errors).toBeUndefined();
   return data?.submitCase.id;
 }

@@ -52,7 +52,7 @@ const submission = (applicantId: string, extra: Record<string, unknown> = {}) =>
 });
 const CASE_FIELDS =
   'id status applicantKind applicantId agent { id } channel promisedLimitDays acceptedOn decidedOn dueDate overdue overdueWorkingDays suspendedWorkingDays inPersonVisits allowedActions events { time status channel handler note }';
-const SUBMIT = `mutation($input: SubmitCaseInput!, $key: String) { submitCase(input: $input, idempotencyKey: $key) { ${CASE_FIELDS} region { code } department { code } } }`;
+const SUBMIT = `mutation($input: SubmitCaseInput!, $key: String) { submitCase(input: $input, idempotencyKey: $key) { ... on Case { ${CASE_FIELDS} region { code } department { code } } } }`;
 // a step answers the case, or a typed problem (CaseStepResult)
 const RESULT_FIELDS = `__typename ... on Case { ${CASE_FIELDS} } ... on MutationProblem { code message } ... on IllegalTransition { attempted status allowedActions case { id status mayWithdraw } }`;
 const step = (mutation: string, args = '') =>

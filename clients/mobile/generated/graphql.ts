@@ -106,7 +106,9 @@ export type ItemType =
 /** The kind of a MutationProblem: one value per problem type. */
 export type ProblemCode =
   /** IllegalTransition: the case is not in a status that allows this step. */
-  | 'ILLEGAL_TRANSITION';
+  | 'ILLEGAL_TRANSITION'
+  /** DataRunsPreviewExpired: the certificate preview confirmed at submission is too old. */
+  | 'PREVIEW_EXPIRED';
 
 /** How far a service may rely on an e-certificate (电子证照可信等级). */
 export type TrustGrade =

@@ -106,7 +106,9 @@ export type ItemType =
 /** The kind of a MutationProblem: one value per problem type. */
 export type ProblemCode =
   /** IllegalTransition: the case is not in a status that allows this step. */
-  | 'ILLEGAL_TRANSITION';
+  | 'ILLEGAL_TRANSITION'
+  /** DataRunsPreviewExpired: the certificate preview confirmed at submission is too old. */
+  | 'PREVIEW_EXPIRED';
 
 /** The levels of administrative division the graph knows: the country, then the three of GB/T 2260. */
 export type RegionLevel =

@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Case as CaseModel, CertificateUse as CertificateUseModel, CaseEvent as CaseEventModel, DraftApplication as DraftApplicationModel, Mandate as MandateModel } from '../entities.js';
 import type { PersonRef as PersonRefModel, EnterpriseRef as EnterpriseRefModel, ServiceItemRef as ServiceItemRefModel, DepartmentRef as DepartmentRefModel, RegionRef as RegionRefModel } from '../../../platform/refs.js';
 import type { IllegalTransitionProblem as IllegalTransitionProblemModel } from '../lifecycle.js';
+import type { PreviewExpiredProblem as PreviewExpiredProblemModel } from '../dataRuns.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -301,6 +302,20 @@ export type DataRunsConfirmation = {
   uses: Array<ConfirmedCertificate>;
 };
 
+/**
+ * The certificate preview (DraftApplication.dataRuns) confirmed in submitCase(input.dataRuns) has expired
+ * (it is good for 15 minutes): nothing was submitted. Show the applicant the fresh preview in `draft`
+ * (select draft { dataRuns { … } }), and submit again with what they confirm.
+ */
+export type DataRunsPreviewExpired = MutationProblem & {
+  __typename?: 'DataRunsPreviewExpired';
+  /** PREVIEW_EXPIRED */
+  code: ProblemCode;
+  /** The application being submitted: its dataRuns is a fresh preview. */
+  draft: DraftApplication;
+  message: Scalars['String']['output'];
+};
+
 /** A government agency (owned by the catalog); the platform adds figures on the cases it implements. */
 export type Department = {
   __typename?: 'Department';
@@ -496,9 +511,10 @@ export type Mutation = {
    * Opens a case. A citizen applies for themselves, or for another person or an enterprise as the
    * agent under the principal's active mandate for the item (else FORBIDDEN, nothing created); an
    * enterprise for itself; an officer (cases:write) for anyone, e.g. at a hall window (naming an
-   * agent only under the applicant's mandate to that agent).
+   * agent only under the applicant's mandate to that agent). An expired certificate preview
+   * (input.dataRuns) answers the typed problem DataRunsPreviewExpired; nothing is created.
    */
-  submitCase: Case;
+  submitCase: SubmitCaseResult;
   /** UNDER_REVIEW -> SUSPENDED; reason: the materials to supplement. The clock stops. */
   suspendCase: CaseStepResult;
   /**
@@ -759,7 +775,9 @@ export type PersonCasesAsAgentArgs = {
 /** The kind of a MutationProblem: one value per problem type. */
 export type ProblemCode =
   /** IllegalTransition: the case is not in a status that allows this step. */
-  | 'ILLEGAL_TRANSITION';
+  | 'ILLEGAL_TRANSITION'
+  /** DataRunsPreviewExpired: the certificate preview confirmed at submission is too old. */
+  | 'PREVIEW_EXPIRED';
 
 export type Query = {
   __typename?: 'Query';
@@ -919,7 +937,8 @@ export type SubmitCaseInput = {
   /**
    * The certificates the applicant confirmed from DraftApplication.dataRuns, to stand in for materials.
    * Left out, no certificate is used and the applicant provides every material. Only the applicant
-   * (or an officer with cases:write) may confirm; CONFLICT when the list is not the preview's.
+   * (or an officer with cases:write) may confirm; CONFLICT when the list is not the preview's, or the
+   * digest is not the hub's; an expired preview is the typed problem DataRunsPreviewExpired.
    */
   dataRuns?: InputMaybe<DataRunsConfirmation>;
   /** The implementation (实施清单) applied under: it fixes the region, the agency and the promised time limit. */
@@ -927,6 +946,9 @@ export type SubmitCaseInput = {
   /** The service item's basic code, e.g. XK-000101-001. */
   itemCode: Scalars['ID']['input'];
 };
+
+/** What submitCase answers: the new case, or the problem that stopped it (nothing was created). */
+export type SubmitCaseResult = Case | DataRunsPreviewExpired;
 
 
 
@@ -1056,11 +1078,18 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( CaseModel )
     | ( IllegalTransitionProblemModel )
   ;
+  SubmitCaseResult:
+    | ( CaseModel )
+    | ( PreviewExpiredProblemModel )
+  ;
 };
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
-  MutationProblem: ( IllegalTransitionProblemModel );
+  MutationProblem:
+    | ( PreviewExpiredProblemModel )
+    | ( IllegalTransitionProblemModel )
+  ;
 };
 
 /** Mapping between all available schema types and the resolvers types */
@@ -1083,6 +1112,7 @@ export type ResolversTypes = {
   ConfirmedCertificate: ConfirmedCertificate;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   DataRunsConfirmation: DataRunsConfirmation;
+  DataRunsPreviewExpired: ResolverTypeWrapper<PreviewExpiredProblemModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Department: ResolverTypeWrapper<DepartmentRefModel>;
   DepartmentKind: DepartmentKind;
@@ -1107,6 +1137,7 @@ export type ResolversTypes = {
   ServiceItem: ResolverTypeWrapper<ServiceItemRefModel>;
   StatusCount: ResolverTypeWrapper<StatusCount>;
   SubmitCaseInput: SubmitCaseInput;
+  SubmitCaseResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SubmitCaseResult']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1127,6 +1158,7 @@ export type ResolversParentTypes = {
   ConfirmedCertificate: ConfirmedCertificate;
   CreditCode: Scalars['CreditCode']['output'];
   DataRunsConfirmation: DataRunsConfirmation;
+  DataRunsPreviewExpired: PreviewExpiredProblemModel;
   Date: Scalars['Date']['output'];
   Department: DepartmentRefModel;
   DivisionCode: Scalars['DivisionCode']['output'];
@@ -1147,6 +1179,7 @@ export type ResolversParentTypes = {
   ServiceItem: ServiceItemRefModel;
   StatusCount: StatusCount;
   SubmitCaseInput: SubmitCaseInput;
+  SubmitCaseResult: ResolversUnionTypes<ResolversParentTypes>['SubmitCaseResult'];
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -1269,6 +1302,13 @@ export interface CreditCodeScalarConfig extends GraphQLScalarTypeConfig<Resolver
   name: 'CreditCode';
 }
 
+export type DataRunsPreviewExpiredResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataRunsPreviewExpired'] = ResolversParentTypes['DataRunsPreviewExpired']> = {
+  code?: Resolver<ResolversTypes['ProblemCode'], ParentType, ContextType>;
+  draft?: Resolver<ResolversTypes['DraftApplication'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -1349,13 +1389,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   resumeCase?: Resolver<ResolversTypes['CaseStepResult'], ParentType, ContextType, RequireFields<MutationResumeCaseArgs, 'channel' | 'id'>>;
   revokeMandate?: Resolver<ResolversTypes['Mandate'], ParentType, ContextType, RequireFields<MutationRevokeMandateArgs, 'id'>>;
   startReview?: Resolver<ResolversTypes['CaseStepResult'], ParentType, ContextType, RequireFields<MutationStartReviewArgs, 'channel' | 'id'>>;
-  submitCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationSubmitCaseArgs, 'input'>>;
+  submitCase?: Resolver<ResolversTypes['SubmitCaseResult'], ParentType, ContextType, RequireFields<MutationSubmitCaseArgs, 'input'>>;
   suspendCase?: Resolver<ResolversTypes['CaseStepResult'], ParentType, ContextType, RequireFields<MutationSuspendCaseArgs, 'channel' | 'id' | 'reason'>>;
   withdrawCase?: Resolver<ResolversTypes['CaseStepResult'], ParentType, ContextType, RequireFields<MutationWithdrawCaseArgs, 'channel' | 'id' | 'reason'>>;
 };
 
 export type MutationProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MutationProblem'] = ResolversParentTypes['MutationProblem']> = {
-  __resolveType: TypeResolveFn<'IllegalTransition', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'DataRunsPreviewExpired' | 'IllegalTransition', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1402,6 +1442,10 @@ export type StatusCountResolvers<ContextType = Context, ParentType extends Resol
   status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
 };
 
+export type SubmitCaseResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubmitCaseResult'] = ResolversParentTypes['SubmitCaseResult']> = {
+  __resolveType: TypeResolveFn<'Case' | 'DataRunsPreviewExpired', ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Applicant?: ApplicantResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
@@ -1412,6 +1456,7 @@ export type Resolvers<ContextType = Context> = {
   CertificateUse?: CertificateUseResolvers<ContextType>;
   ChannelCount?: ChannelCountResolvers<ContextType>;
   CreditCode?: GraphQLScalarType;
+  DataRunsPreviewExpired?: DataRunsPreviewExpiredResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Department?: DepartmentResolvers<ContextType>;
   DivisionCode?: GraphQLScalarType;
@@ -1430,6 +1475,7 @@ export type Resolvers<ContextType = Context> = {
   ResidentId?: GraphQLScalarType;
   ServiceItem?: ServiceItemResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;
+  SubmitCaseResult?: SubmitCaseResultResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {
