@@ -67,7 +67,7 @@ export type Case = {
    * confirmed, and for the person acting for the applicant (the certificates are the applicant's).
    */
   dataRuns: Array<CertificateUse>;
-  /** The day it was approved or refused; null before. */
+  /** The day it was approved or refused; null before, and for a case withdrawn (never decided). */
   decidedOn?: Maybe<Scalars['Date']['output']>;
   /** The implementing agency (owned by the catalog). */
   department: Department;
@@ -95,9 +95,9 @@ export type Case = {
    * for officers: they cannot withdraw for the applicant.
    */
   mayWithdraw: Scalars['Boolean']['output'];
-  /** Decided after the due date, or still open past it (a suspended case counts as of its suspension). */
+  /** Decided after the due date, or still open past it (a suspended case counts as of its suspension, a withdrawn one as of its withdrawal). */
   overdue: Scalars['Boolean']['output'];
-  /** Working days past the due date: to the decision for a decided case, to today for an open one; 0 when not overdue. */
+  /** Working days past the due date: to the decision for a decided case, to the withdrawal for a withdrawn one, to today for an open one; 0 when not overdue. */
   overdueWorkingDays: Scalars['Int']['output'];
   /** The promised time limit in working days, as the implementation promised it on submission (0 = on the spot). */
   promisedLimitDays: Scalars['Int']['output'];
@@ -181,7 +181,7 @@ export type CaseFigures = {
   decidedOnTime: Scalars['Int']['output'];
   /** Share of decided cases (approved or refused) decided by their due date, 0..1; null when none was decided. */
   onTimeRate?: Maybe<Scalars['Float']['output']>;
-  /** Cases decided late, or open past their due date today. */
+  /** Cases decided late, withdrawn after their due date, or open past it today. */
   overdue: Scalars['Int']['output'];
   total: Scalars['Int']['output'];
   /** The working days of the decided cases, summed: what averageWorkingDays divides (for combining figures of several instances). */
