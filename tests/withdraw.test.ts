@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ITEMS } from '../reference/service-items.js';
 import { sampleImplementations } from '../samples/catalog.js';
 import { enterpriseAt, personAt } from '../samples/synthetic.js';
+import { maskResidentId } from '../platform/security/masking.js';
 import { todayInChina } from '../platform/time.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
@@ -144,6 +145,11 @@ describe('withdrawCase (撤回): the applicant, or the person acting for them, b
     const byAgent = await withdraw(first, await citizen(grace));
     expect(byAgent.errors).toBeUndefined();
     expect(byAgent.data?.withdrawCase.events.at(-1)).toMatchObject({ status: 'WITHDRAWN', handler: 'agent' });
+    // henry's data tracker says grace withdrew it for him, under the mandate
+    await platform.departments.cases!.delivery!.flush();
+    const tracker = await platform.query('{ myDataAccesses(first: 100) { nodes { fields agent mandate } } }', {}, await citizen(henry));
+    const withdrawal = tracker.data?.myDataAccesses.nodes.find((n: { fields: string[] }) => n.fields.includes('Mutation.withdrawCase'));
+    expect(withdrawal).toMatchObject({ agent: maskResidentId(grace), mandate: granted.data?.grantMandate.id });
 
     const second = await submit(await citizen(grace), henry);
     const revoked = await platform.query(
