@@ -40,7 +40,7 @@ for (const [name, partitioned] of [
   for (let i = 0; i < changes; i++) {
     const seen = follower.events.length;
     const sent = performance.now();
-    const res = await platform.query(`mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id } }`, { input }, headers);
+    const res = await platform.query(`mutation($input: SubmitCaseInput!) { submitCase(input: $input) { ... on Case { id } } }`, { input }, headers);
     const answered = performance.now();
     await follower.next(seen + 1);
     event.push(performance.now() - answered);

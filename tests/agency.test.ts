@@ -16,7 +16,7 @@ const alice = personAt(7, 0);
 const PERSON = 'query($id: ResidentId!) { person(id: $id) { name } }';
 const CASE = 'query($id: ID!) { case(id: $id) { id status allowedActions events { status } } }';
 const step = (mutation: string, reason = false) =>
-  `mutation($id: ID!${reason ? ', $reason: String!' : ''}) { ${mutation}(id: $id, channel: SERVICE_HALL${reason ? ', reason: $reason' : ''}) { id status } }`;
+  `mutation($id: ID!${reason ? ', $reason: String!' : ''}) { ${mutation}(id: $id, channel: SERVICE_HALL${reason ? ', reason: $reason' : ''}) { ... on Case { id status } ... on MutationProblem { code } } }`;
 
 const AGENCIES = registeredAgencies().map((a) => a.code);
 const officer = (department: string | undefined, scopes: string[], purpose?: string) =>
@@ -45,7 +45,7 @@ afterAll(async () => {
 
 // 失业保险金申领 (persons, online), as the test platform's catalog and cases hold it (seed 7)
 const IMPLEMENTATION = sampleImplementations(7).find((i) => i.itemCode === 'JF-040003-001')!;
-const SUBMIT = 'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id status department { code } } }';
+const SUBMIT = 'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { ... on Case { id status department { code } } } }';
 
 /**
  * A fresh case of alice's in `status`, its implementing agency, and another agency.
@@ -69,6 +69,7 @@ async function caseIn(status: 'SUBMITTED' | 'UNDER_REVIEW' | 'APPROVED'): Promis
   for (const mutation of steps) {
     const res = await platform.query(step(mutation), { id }, await handler(implementer));
     expect(res.errors, mutation).toBeUndefined();
+    expect(res.data?.[mutation], mutation).toMatchObject({ id });
   }
   return { id, implementer, other };
 }

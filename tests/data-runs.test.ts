@@ -1,7 +1,8 @@
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CasePageDocument } from './generated/operations.js';
-import { dataRunsDigest } from '../platform/data-runs.js';
+import { DATA_RUN_PREVIEWS, dataRunsDigest } from '../platform/data-runs.js';
+import { claimsSigner } from '../platform/security/department-claims.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
 import { todayInChina } from '../platform/time.js';
@@ -29,7 +30,7 @@ const PREVIEW = `query($id: String!) {
   }
 }`;
 const SUBMIT = `mutation($input: SubmitCaseInput!) {
-  submitCase(input: $input) { id dataRuns { material certificateId certificateType number usedOn heldAtSubmission } }
+  submitCase(input: $input) { ... on Case { id dataRuns { material certificateId certificateType number usedOn heldAtSubmission } } }
 }`;
 
 interface Use {
@@ -162,6 +163,33 @@ describe('data runs with the applicant knowing', () => {
     expect(
       hub.some((n) => n.purpose === `case ${caseId}: certificate used at submission (数据跑腿)` && n.fields.includes('CertificateUse.heldAtSubmission')),
     ).toBe(true);
+  });
+
+  it('answers an expired preview with the typed problem DataRunsPreviewExpired and the fresh preview to show; nothing is created', async () => {
+    const [, him] = await holders();
+    const citizen = await bearer({ role: 'CITIZEN', subject: him });
+    const preview = await platform.query(PREVIEW, { id: him }, citizen);
+    const { uses } = preview.data!.draftApplication.dataRuns as { uses: Use[] };
+    const listed = confirmation(uses, '').uses;
+    // the hub's own signature, 15 minutes on: too old, however genuine
+    const hub = await claimsSigner(DATA_RUN_PREVIEWS);
+    const stale = hub({ dr: dataRunsDigest({ applicantKind: 'PERSON', applicantId: him, itemCode: ITEM }, listed) }, -1);
+    const input = { itemCode: ITEM, implementationCode: await implementationOf(), applicantKind: 'PERSON', applicantId: him, channel: 'WEB_PORTAL' };
+    const SUBMIT_OR_PROBLEM = `mutation($input: SubmitCaseInput!) { submitCase(input: $input) { __typename ... on Case { id }
+      ... on MutationProblem { code message } ... on DataRunsPreviewExpired { draft { itemCode dataRuns { digest uses { material certificate { id type number } } } } } } }`;
+    const casesOf = async () => (await platform.query('{ cases(first: 100) { nodes { id } } }', {}, citizen)).data!.cases.nodes.length as number;
+    const before = await casesOf();
+    const expired = await platform.query(SUBMIT_OR_PROBLEM, { input: { ...input, dataRuns: { uses: listed, digest: stale } } }, citizen);
+    expect(expired.errors).toBeUndefined();
+    expect(expired.data!.submitCase).toMatchObject({ __typename: 'DataRunsPreviewExpired', code: 'PREVIEW_EXPIRED', draft: { itemCode: ITEM } });
+    expect(expired.data!.submitCase.message).toMatch(/^input.dataRuns: the preview has expired/);
+    const fresh = expired.data!.submitCase.draft.dataRuns as { digest: string; uses: Use[] };
+    expect(fresh.uses.map((u) => u.certificate.id)).toEqual(uses.map((u) => u.certificate.id));
+    expect(await casesOf()).toBe(before);
+    // what the applicant confirms from the fresh preview is submitted
+    const again = await platform.query(SUBMIT_OR_PROBLEM, { input: { ...input, dataRuns: confirmation(fresh.uses, fresh.digest) } }, citizen);
+    expect(again.data!.submitCase.__typename).toBe('Case');
+    expect(await casesOf()).toBe(before + 1);
   });
 
   it("refuses another citizen's preview of someone's certificates, without telling whether they hold any", async () => {

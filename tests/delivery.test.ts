@@ -76,7 +76,7 @@ describe('service delivery across cases, the certificate hub, evaluation and the
     expect(JSON.stringify(other.data ?? null)).not.toContain(chosen!.applicantId);
   });
 
-  it('refuses an illegal transition through the gateway, leaving the case unchanged', async () => {
+  it('answers an illegal transition through the gateway with a typed problem, leaving the case unchanged', async () => {
     const list = await platform.query('{ cases(status: DELIVERED, first: 100) { nodes { id status evaluation { id level } } } }', {}, await officer());
     const delivered = (list.data!.cases.nodes as { id: string; evaluation: { level: string } | null }[]).find((c) => c.evaluation)!;
     const handler = await bearer({ role: 'OFFICER', subject: 'officer-6', department: AGENCY, scopes: ['cases:write', 'cases:read'] });
@@ -87,13 +87,19 @@ describe('service delivery across cases, the certificate hub, evaluation and the
     const name = mutations.find((m) => /^(acceptCase|advanceCase)$/.test(m))!;
     const illegal =
       name === 'acceptCase'
-        ? await platform.query('mutation($id: ID!) { acceptCase(id: $id, channel: SERVICE_HALL) { id status } }', { id: delivered.id }, handler)
+        ? await platform.query(
+            'mutation($id: ID!) { acceptCase(id: $id, channel: SERVICE_HALL) { ... on MutationProblem { code } } }',
+            { id: delivered.id },
+            handler,
+          )
         : await platform.query(
-            'mutation($id: ID!) { advanceCase(id: $id, action: ACCEPT, channel: SERVICE_HALL) { id status } }',
+            'mutation($id: ID!) { advanceCase(id: $id, action: ACCEPT, channel: SERVICE_HALL) { ... on MutationProblem { code } } }',
             { id: delivered.id },
             handler,
           );
-    expect(illegal.errors?.[0]?.extensions?.code).toBe('ILLEGAL_TRANSITION');
+    // an illegal step is a typed problem (CaseStepResult), not an error
+    expect(illegal.errors).toBeUndefined();
+    expect(illegal.data?.[name].code).toBe('ILLEGAL_TRANSITION');
     const after = await platform.query('query($id: ID!) { case(id: $id) { status events { status } } }', { id: delivered.id }, await officer());
     expect(after.data!.case.status).toBe('DELIVERED');
     expect(after.data!.case.events.at(-1).status).toBe('DELIVERED');

@@ -44,11 +44,12 @@ function expectRefused(result: GraphQLResult, code: string, message?: RegExp) {
 const TOO_LONG_MESSAGE = /^idempotencyKey: must be 1 to 128 visible ASCII characters/;
 
 describe('cases: submitCase and the handling steps', () => {
-  const SUBMIT = 'mutation($input: SubmitCaseInput!, $key: String) { submitCase(input: $input, idempotencyKey: $key) { id applicantId status } }';
+  const SUBMIT =
+    'mutation($input: SubmitCaseInput!, $key: String) { submitCase(input: $input, idempotencyKey: $key) { ... on Case { id applicantId status } } }';
   const ACCEPT =
-    'mutation($id: ID!, $note: String, $key: String) { acceptCase(id: $id, channel: SERVICE_HALL, note: $note, idempotencyKey: $key) { id status events { status } } }';
+    'mutation($id: ID!, $note: String, $key: String) { acceptCase(id: $id, channel: SERVICE_HALL, note: $note, idempotencyKey: $key) { __typename ... on Case { id status events { status } } } }';
   const ACCEPT_NO_NOTE =
-    'mutation($id: ID!, $key: String) { acceptCase(id: $id, channel: SERVICE_HALL, idempotencyKey: $key) { id status events { status } } }';
+    'mutation($id: ID!, $key: String) { acceptCase(id: $id, channel: SERVICE_HALL, idempotencyKey: $key) { __typename ... on Case { id status events { status } } } }';
   const submission = (applicantId: string, extra: Record<string, unknown> = {}) => ({
     itemCode: IMPL.itemCode,
     implementationCode: IMPL.code,
@@ -125,12 +126,17 @@ describe('evaluation: rateCase', () => {
   /** A case of the citizen's own, taken to DELIVERED, and its rating ticket (a fresh one each call). */
   async function delivered(subject: string): Promise<string> {
     const input = { itemCode: IMPL.itemCode, implementationCode: IMPL.code, applicantKind: 'PERSON', applicantId: subject, channel: 'WEB_PORTAL' };
-    const submitted = await platform.query('mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id } }', { input }, await as(subject));
+    const submitted = await platform.query(
+      'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { ... on Case { id } } }',
+      { input },
+      await as(subject),
+    );
     expect(submitted.errors).toBeUndefined();
     const id = submitted.data?.submitCase.id;
     for (const step of ['acceptCase', 'startReview', 'approveCase', 'deliverCase']) {
-      const { errors } = await platform.query(`mutation($id: ID!) { ${step}(id: $id, channel: SERVICE_HALL) { id } }`, { id }, await officer());
+      const { data, errors } = await platform.query(`mutation($id: ID!) { ${step}(id: $id, channel: SERVICE_HALL) { __typename } }`, { id }, await officer());
       expect(errors, step).toBeUndefined();
+      expect(data?.[step].__typename, step).toBe('Case');
     }
     return id;
   }

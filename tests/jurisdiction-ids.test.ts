@@ -33,12 +33,17 @@ async function ok<T = Record<string, any>>(query: string, variables: Record<stri
 describe('ids made by mutations begin with the province of their region', () => {
   it('a submitted case, its evaluation and the rectification a bad rating opens', async () => {
     const input = { itemCode: IMPL.itemCode, implementationCode: IMPL.code, applicantKind: 'PERSON', applicantId: alice, channel: 'WEB_PORTAL' };
-    const submitted = await ok('mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id region { code } } }', { input }, await as(alice));
+    const submitted = await ok(
+      'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { ... on Case { id region { code } } } }',
+      { input },
+      await as(alice),
+    );
     const caseId: string = submitted.submitCase.id;
     expect(caseId).toMatch(new RegExp(`^${PROVINCE}C\\d{8}N[0-9A-Z]{10}$`));
     const handler = { ...(await officer(['cases:read', 'cases:write'])), ...PURPOSE };
     for (const step of ['acceptCase', 'startReview', 'approveCase', 'deliverCase']) {
-      await ok(`mutation($id: ID!) { ${step}(id: $id, channel: SERVICE_HALL) { id } }`, { id: caseId }, handler);
+      const taken = await ok(`mutation($id: ID!) { ${step}(id: $id, channel: SERVICE_HALL) { __typename ... on Case { id } } }`, { id: caseId }, handler);
+      expect(taken[step].__typename, step).toBe('Case');
     }
     const { case: found } = await ok('query($id: ID!) { case(id: $id) { ratingTicket } }', { id: caseId }, await as(alice));
     const rating = { caseId, ratingTicket: found.ratingTicket, level: 'VERY_DISSATISFIED', comment: '材料退回三次', channel: 'MOBILE_APP' };
@@ -82,7 +87,7 @@ describe('an id without a known province names no record', () => {
   it('a handling step on such an id is NOT_FOUND and changes nothing', async () => {
     const headers = { ...(await officer(['cases:read', 'cases:write', 'appeals:read', 'appeals:write'])), ...PURPOSE };
     for (const id of MALFORMED) {
-      const accept = await platform.query('mutation($id: ID!) { acceptCase(id: $id, channel: SERVICE_HALL) { id } }', { id }, headers);
+      const accept = await platform.query('mutation($id: ID!) { acceptCase(id: $id, channel: SERVICE_HALL) { ... on Case { id } } }', { id }, headers);
       expect(accept.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
       const respond = await platform.query('mutation($id: ID!) { respondToAppeal(id: $id, response: "已处理") { id } }', { id }, headers);
       expect(respond.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);

@@ -63,7 +63,7 @@ describe.runIf(browserTests)('live case progress in a browser, from another orig
     const implementation = sampleImplementations(7).find((i) => i.itemCode === ITEM && i.regionCode.startsWith('44'))!;
     const input = { itemCode: ITEM, implementationCode: implementation.code, applicantKind: 'PERSON', applicantId: alice.id, channel: 'WEB_PORTAL' };
     const submitted = await platform.query(
-      'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id } }',
+      'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { ... on Case { id } } }',
       { input },
       await bearer({ role: 'CITIZEN', subject: alice.id }),
     );
@@ -73,7 +73,7 @@ describe.runIf(browserTests)('live case progress in a browser, from another orig
       ...(await bearer({ role: 'OFFICER', subject: 'window-7', department: implementation.departmentCode, scopes: ['cases:read', 'cases:write'] })),
       'x-purpose': `case:${id}`,
     };
-    const accepted = await platform.query('mutation($id: ID!) { acceptCase(id: $id, channel: SERVICE_HALL) { status } }', { id }, officer);
+    const accepted = await platform.query('mutation($id: ID!) { acceptCase(id: $id, channel: SERVICE_HALL) { ... on Case { status } } }', { id }, officer);
     expect(accepted.errors).toBeUndefined();
     await page.waitForFunction(() => document.querySelectorAll('#events li').length >= 2);
     const lines = await page.locator('#events li').allTextContents();

@@ -14,8 +14,8 @@ import { bearer } from './helpers/tokens.js';
 const alice = personAt(7, 0);
 const bob = personAt(7, 4);
 const PROGRESS = 'subscription($id: ID) { caseProgress(id: $id) { id status item { name } events { status } } }';
-const SUBMIT = 'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id } }';
-const ACCEPT = 'mutation($id: ID!) { acceptCase(id: $id, channel: SERVICE_HALL) { id status } }';
+const SUBMIT = 'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { ... on Case { id } } }';
+const ACCEPT = 'mutation($id: ID!) { acceptCase(id: $id, channel: SERVICE_HALL) { ... on Case { id status } } }';
 const ITEM = 'JF-040003-001';
 
 const citizen = (who: { id: string }, expiresIn?: string) => bearer({ role: 'CITIZEN', subject: who.id, ...(expiresIn ? { expiresIn } : {}) });

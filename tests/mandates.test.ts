@@ -27,7 +27,7 @@ const [X, Y] = online('PERSON') as [{ itemCode: string; implementationCode: stri
 const [F] = online('ENTERPRISE') as [{ itemCode: string; implementationCode: string }];
 const [G] = online('ENTERPRISE').filter((i) => i.itemCode !== F.itemCode) as [{ itemCode: string; implementationCode: string }];
 
-const SUBMIT = 'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id applicantId agent { id } events { handler } } }';
+const SUBMIT = 'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { ... on Case { id applicantId agent { id } events { handler } } } }';
 const GRANT = 'mutation($input: MandateInput!) { grantMandate(input: $input) { id principalId agentId itemCodes validUntil active grantedBy } }';
 const REGISTER = 'mutation($input: MandateInput!) { registerMandate(input: $input) { id grantedBy registeredByDepartment purpose active } }';
 const REVOKE = 'mutation($id: ID!) { revokeMandate(id: $id) { id revokedAt active } }';
@@ -247,7 +247,7 @@ describe("the principal's data tracker says who acted for them", () => {
     const id = await grant(personAt(7, 10).id, B, [X.itemCode]);
     const principal = personAt(7, 10).id;
     const submitted = await platform.query(
-      'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id } }',
+      'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { ... on Case { id } } }',
       { input: submission(principal, X) },
       await citizen(B),
     );

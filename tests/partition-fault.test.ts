@@ -21,7 +21,7 @@ const DOWN = '44';
 const NATIONAL = '{ cases(status: DELIVERED, first: 100) { nodes { id status } pageInfo { hasNextPage } } }';
 const BEIJING = '{ cases(region: "110000", status: DELIVERED, first: 100) { nodes { id status } pageInfo { hasNextPage } } }';
 // each submission with its own idempotency key: one whose answer was lost is sent again, as a client would
-const SUBMIT = 'mutation($input: SubmitCaseInput!, $key: String) { submitCase(input: $input, idempotencyKey: $key) { id } }';
+const SUBMIT = 'mutation($input: SubmitCaseInput!, $key: String) { submitCase(input: $input, idempotencyKey: $key) { ... on Case { id } } }';
 const alice = personAt(7, 0);
 
 let platform: TestPlatform;

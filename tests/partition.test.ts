@@ -21,7 +21,7 @@ import { bearer } from './helpers/tokens.js';
 const PROVINCES = ['11', '44'];
 const CASE = 'query($id: ID!) { case(id: $id) { id region { code } } }';
 const CASES = 'query($region: DivisionCode) { cases(region: $region, first: 100) { nodes { id region { code } } } }';
-const SUBMIT = 'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id region { code } } }';
+const SUBMIT = 'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { ... on Case { id region { code } } } }';
 const reader = () =>
   bearer({ role: 'OFFICER', subject: 'officer-1', department: registeredAgencies()[0]!.code, scopes: ['cases:read'] } as TokenRequest).then((h) => ({
     ...h,
@@ -137,7 +137,7 @@ describe('cases partitioned by province', () => {
     };
     const submitted = await platform.query(SUBMIT, { input }, await bearer({ role: 'CITIZEN', subject: bob.id }));
     const id: string = submitted.data!.submitCase.id;
-    const ACCEPT = 'mutation($id: ID!) { acceptCase(id: $id, channel: SERVICE_HALL) { id status } }';
+    const ACCEPT = 'mutation($id: ID!) { acceptCase(id: $id, channel: SERVICE_HALL) { ... on Case { id status } } }';
     const officerOf = async (province: string) =>
       bearer({
         role: 'OFFICER',
@@ -161,6 +161,33 @@ describe('cases partitioned by province', () => {
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.acceptCase).toEqual({ id, status: 'ACCEPTED' });
     expect(await status()).toBe('ACCEPTED');
+  });
+
+  it("a citizen withdraws their own case in any province's instance; a stranger there gets the unknown id's NOT_FOUND", async () => {
+    const carol = personAt(7, 3);
+    const implementation = sampleImplementations(7).find((i) => i.regionCode.startsWith('44') && i.itemCode === 'JF-040003-001')!;
+    const input = {
+      itemCode: implementation.itemCode,
+      implementationCode: implementation.code,
+      applicantKind: 'PERSON',
+      applicantId: carol.id,
+      channel: 'WEB_PORTAL',
+    };
+    const submitted = await platform.query(SUBMIT, { input }, await bearer({ role: 'CITIZEN', subject: carol.id }));
+    const id: string = submitted.data!.submitCase.id;
+    expect(id.slice(0, 2)).toBe('44');
+    const WITHDRAW = 'mutation($id: ID!) { withdrawCase(id: $id, reason: "重复申请") { __typename ... on Case { id status } } }';
+    const status = async () =>
+      ((await (instance('44').orm.em.fork() as SqlEntityManager).execute('select status from cases where id = ?', [id])) as { status: string }[])[0]!.status;
+    const stranger = await bearer({ role: 'CITIZEN', subject: personAt(7, 4).id });
+    const attack = await platform.query(WITHDRAW, { id }, stranger);
+    const unknown = await platform.query(WITHDRAW, { id: `44${id.slice(2, -1)}${id.endsWith('0') ? '1' : '0'}` }, stranger);
+    expect([attack.errors?.map((e) => e.extensions?.code), unknown.errors?.map((e) => e.extensions?.code)]).toEqual([['NOT_FOUND'], ['NOT_FOUND']]);
+    expect(await status()).toBe('SUBMITTED');
+    const own = await platform.query(WITHDRAW, { id }, await bearer({ role: 'CITIZEN', subject: carol.id }));
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.withdrawCase).toEqual({ __typename: 'Case', id, status: 'WITHDRAWN' });
+    expect(await status()).toBe('WITHDRAWN');
   });
 
   it('splits an entity fetch by the province of each key and puts the answers back in order', async () => {

@@ -51,7 +51,11 @@ afterAll(() => platform?.close());
 
 async function submit(caller: string, applicantId: string): Promise<string> {
   const input = { itemCode: IMPL.itemCode, implementationCode: IMPL.code, applicantKind: 'PERSON', applicantId, channel: 'WEB_PORTAL' };
-  const { data, errors } = await platform.query('mutation($input: SubmitCaseInput!) { submitCase(input: $input) { id } }', { input }, await as(caller));
+  const { data, errors } = await platform.query(
+    'mutation($input: SubmitCaseInput!) { submitCase(input: $input) { ... on Case { id } } }',
+    { input },
+    await as(caller),
+  );
   expect(errors).toBeUndefined();
   return data?.submitCase.id;
 }
@@ -60,12 +64,13 @@ async function submit(caller: string, applicantId: string): Promise<string> {
 async function steps(id: string, ...mutations: string[]): Promise<void> {
   for (const mutation of mutations) {
     const reason = mutation === 'rejectCase' ? ', reason: "材料不全"' : '';
-    const { errors } = await platform.query(
-      `mutation($id: ID!) { ${mutation}(id: $id, channel: SERVICE_HALL${reason}) { id status } }`,
+    const { data, errors } = await platform.query(
+      `mutation($id: ID!) { ${mutation}(id: $id, channel: SERVICE_HALL${reason}) { __typename ... on Case { id status } } }`,
       { id },
       { ...(await officer()), ...PURPOSE },
     );
     expect(errors, mutation).toBeUndefined();
+    expect(data?.[mutation].__typename, mutation).toBe('Case');
   }
 }
 const DELIVER = ['acceptCase', 'startReview', 'approveCase', 'deliverCase'];

@@ -1,6 +1,6 @@
 import type { Caller } from '../../platform/context.js';
 import { BadInputError, ForbiddenError } from '../../platform/errors.js';
-import type { ApplicantKind } from './entities.js';
+import type { ApplicantKind, Case } from './entities.js';
 
 /** An officer's duty to handle cases. */
 export const WRITE_SCOPE = 'cases:write';
@@ -75,4 +75,24 @@ export function requireImplementingAgency(caller: Caller, caseId: string, depart
   if (caller.department !== departmentCode) {
     throw new ForbiddenError(`Case ${caseId} is implemented by another agency: only its officers may ${mutation}; your agency may accept cases at its window`);
   }
+}
+
+/**
+ * Who may withdraw a case (撤回): its applicant (a citizen their own case, an enterprise its own), or
+ * the person acting for them while the mandate the case was submitted under stands, the same reach
+ * they have to read it (subjects.ts). Officers never: withdrawing is the applicant's choice.
+ *
+ * @param mandateStands whether the case's mandate (when it has one) is active now (mandates.ts isActive)
+ * @returns the handler the timeline records, or null for anyone else
+ */
+export async function withdrawer(
+  caller: Caller,
+  c: Pick<Case, 'applicantKind' | 'applicantId' | 'agentId' | 'mandateId'>,
+  mandateStands: (id: string) => Promise<boolean>,
+): Promise<'applicant' | 'agent' | null> {
+  if (!caller.subject || (caller.role !== 'CITIZEN' && caller.role !== 'ENTERPRISE')) return null;
+  const ownKind = caller.role === 'CITIZEN' ? 'PERSON' : 'ENTERPRISE';
+  if (c.applicantKind === ownKind && c.applicantId === caller.subject) return 'applicant';
+  if (caller.role !== 'CITIZEN' || c.agentId !== caller.subject) return null;
+  return !c.mandateId || (await mandateStands(c.mandateId)) ? 'agent' : null;
 }

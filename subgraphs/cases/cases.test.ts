@@ -52,9 +52,11 @@ const submission = (applicantId: string, extra: Record<string, unknown> = {}) =>
 });
 const CASE_FIELDS =
   'id status applicantKind applicantId agent { id } channel promisedLimitDays acceptedOn decidedOn dueDate overdue overdueWorkingDays suspendedWorkingDays inPersonVisits allowedActions events { time status channel handler note }';
-const SUBMIT = `mutation($input: SubmitCaseInput!, $key: String) { submitCase(input: $input, idempotencyKey: $key) { ${CASE_FIELDS} region { code } department { code } } }`;
+const SUBMIT = `mutation($input: SubmitCaseInput!, $key: String) { submitCase(input: $input, idempotencyKey: $key) { ... on Case { ${CASE_FIELDS} region { code } department { code } } } }`;
+// a step answers the case, or a typed problem (CaseStepResult)
+const RESULT_FIELDS = `__typename ... on Case { ${CASE_FIELDS} } ... on MutationProblem { code message } ... on IllegalTransition { attempted status allowedActions case { id status mayWithdraw } }`;
 const step = (mutation: string, args = '') =>
-  `mutation($id: ID!, $channel: Channel!, $key: String${args.includes('$reason') ? ', $reason: String!' : ''}) { ${mutation}(id: $id, channel: $channel, idempotencyKey: $key${args}) { ${CASE_FIELDS} } }`;
+  `mutation($id: ID!, $channel: Channel!, $key: String${args.includes('$reason') ? ', $reason: String!' : ''}) { ${mutation}(id: $id, channel: $channel, idempotencyKey: $key${args}) { ${RESULT_FIELDS} } }`;
 const readCase = async (id: string) => (await q(`query($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`, { id })).data?.case;
 
 describe('cases department', () => {
@@ -382,15 +384,29 @@ describe('cases department', () => {
     const mine = await dept.query(`query($id: ID!) { case(id: $id) { status events { channel } } }`, { id }, { caller: citizen(me) });
     expect(mine.data?.case).toMatchObject({ status: 'DELIVERED' });
   });
-  it('refuses illegal steps with ILLEGAL_TRANSITION and changes nothing', async () => {
+  it('answers illegal steps with the typed problem IllegalTransition and changes nothing', async () => {
     const open = first((c) => c.status === 'UNDER_REVIEW');
     const before = await readCase(open.id);
-    const deliver = await q(step('deliverCase'), { id: open.id, channel: 'POST' });
-    expect(codeOf(deliver.errors)).toBe('ILLEGAL_TRANSITION');
-    expect(deliver.errors?.[0]?.message).toBe(`Case ${open.id} is UNDER_REVIEW: deliverCase is not allowed; allowed now: suspendCase, approveCase, refuseCase`);
+    // told to an officer of the implementing agency only: anyone else is refused before the status is looked at
+    const implementer = { ...OFFICER, department: open.departmentCode };
+    const deliver = await q(step('deliverCase'), { id: open.id, channel: 'POST' }, implementer);
+    expect(deliver.errors).toBeUndefined();
+    expect(deliver.data?.deliverCase).toEqual({
+      __typename: 'IllegalTransition',
+      code: 'ILLEGAL_TRANSITION',
+      message: `Case ${open.id} is UNDER_REVIEW: deliverCase is not allowed; allowed now: suspendCase, approveCase, refuseCase`,
+      attempted: 'deliverCase',
+      status: 'UNDER_REVIEW',
+      allowedActions: ['SUSPEND', 'APPROVE', 'REFUSE'],
+      case: { id: open.id, status: 'UNDER_REVIEW', mayWithdraw: false },
+    });
+    // another agency's officer is refused the decision whatever the status: a problem would tell them where it stands
+    const outsider = { ...OFFICER, department: `not-${open.departmentCode}` };
+    expect(codeOf((await q(step('deliverCase'), { id: open.id, channel: 'POST' }, outsider)).errors)).toBe('FORBIDDEN');
     const ended = first((c) => c.status === 'DELIVERED');
     const again = await q(step('acceptCase'), { id: ended.id, channel: 'SERVICE_HALL' });
-    expect(again.errors?.[0]?.message).toMatch(/is DELIVERED: acceptCase is not allowed; the case has ended/);
+    expect(again.data?.acceptCase).toMatchObject({ __typename: 'IllegalTransition', status: 'DELIVERED', allowedActions: [] });
+    expect(again.data?.acceptCase.message).toMatch(/is DELIVERED: acceptCase is not allowed; the case has ended/);
     const noReason = await q(step('refuseCase', ', reason: $reason'), { id: open.id, channel: 'SERVICE_HALL', reason: '   ' });
     expect(codeOf(noReason.errors)).toBe('BAD_USER_INPUT');
     expect(noReason.errors?.[0]?.message).toMatch(/^reason:/);
@@ -462,6 +478,27 @@ describe('cases department', () => {
     const byCitizen = await dept.query(step('acceptCase'), { id: forOther.data?.submitCase.id, channel: 'WEB_PORTAL' }, { caller: citizen(me) });
     expect(codeOf(byCitizen.errors)).toBe('FORBIDDEN');
     expect((await readCase(forOther.data?.submitCase.id)).status).toBe('SUBMITTED');
+  });
+  it('withdrawal is the applicant’s own: the department itself refuses an officer, and a stranger as for an unknown id', async () => {
+    const me = personAt(SEED.seed, 50).id;
+    const submitted = await dept.query(SUBMIT, { input: submission(me) }, { caller: citizen(me) });
+    const id = submitted.data?.submitCase.id;
+    const WITHDRAW = `mutation($id: ID!) { withdrawCase(id: $id, reason: "重复申请") { ${RESULT_FIELDS} } }`;
+    // the gateway refuses officers by the schema's @access too; the department does not rely on it
+    const byOfficer = await q(WITHDRAW, { id });
+    expect(codeOf(byOfficer.errors)).toBe('FORBIDDEN');
+    expect(byOfficer.errors?.[0]?.message).toMatch(/officers cannot withdraw for the applicant/);
+    const stranger = citizen(personAt(SEED.seed, 51).id);
+    const theirs = await dept.query(WITHDRAW, { id }, { caller: stranger });
+    const unknown = await dept.query(WITHDRAW, { id: '11C2000010100000000' }, { caller: stranger });
+    expect([codeOf(theirs.errors), codeOf(unknown.errors)]).toEqual(['NOT_FOUND', 'NOT_FOUND']);
+    expect(theirs.errors?.[0]?.message.replace(id, '<id>')).toBe(unknown.errors?.[0]?.message.replace('11C2000010100000000', '<id>'));
+    const blank = await dept.query(`mutation($id: ID!) { withdrawCase(id: $id, reason: "  ") { __typename } }`, { id }, { caller: citizen(me) });
+    expect(blank.errors?.[0]?.message).toBe('reason: must say why the case is withdrawn');
+    expect((await readCase(id)).status).toBe('SUBMITTED');
+    const own = await dept.query(WITHDRAW, { id }, { caller: citizen(me) });
+    expect(own.data?.withdrawCase).toMatchObject({ __typename: 'Case', status: 'WITHDRAWN', allowedActions: [], decidedOn: null });
+    expect(own.data?.withdrawCase.events.at(-1)).toMatchObject({ status: 'WITHDRAWN', channel: 'WEB_PORTAL', handler: 'applicant', note: '重复申请' });
   });
   it('checks submissions: identifiers, item, implementation and channel', async () => {
     const me = personAt(SEED.seed, 40).id;

@@ -5,6 +5,7 @@ import { claimsSigner } from '../../platform/security/department-claims.js';
 import { newKeyPair } from '../../platform/security/keys.js';
 import { itemFor } from './validate.js';
 import { confirmedDataRuns } from './dataRuns.js';
+import { Problem } from '../../platform/problems.js';
 
 const ME = '11010519491231002X';
 const item = itemFor('QR-010003-002', 'PERSON');
@@ -37,11 +38,14 @@ describe('confirming data runs at submission', () => {
     expect(await confirmedDataRuns(caller('CITIZEN', ME), application, item)).toEqual([]);
   });
 
-  it('refuses a digest the client computed itself, a preview signed by anyone but the hub, and an expired one', async () => {
+  it('refuses a digest the client computed itself and a preview signed by anyone but the hub; an expired one is a problem to answer', async () => {
     const me = caller('CITIZEN', ME);
-    for (const digest of [dataRunsDigest(application, [card]), preview([card], forger), preview([card], hub, -1), 'not.a.preview']) {
+    for (const digest of [dataRunsDigest(application, [card]), preview([card], forger), 'not.a.preview']) {
       expect(await code(() => confirmedDataRuns(me, { ...confirmed, dataRuns: { uses: [card], digest } }, item))).toBe('CONFLICT');
     }
+    const expired = confirmedDataRuns(me, { ...confirmed, dataRuns: { uses: [card], digest: preview([card], hub, -1) } }, item);
+    await expect(expired).rejects.toBeInstanceOf(Problem);
+    await expect(expired).rejects.toMatchObject({ problem: { __typename: 'DataRunsPreviewExpired', code: 'PREVIEW_EXPIRED', draft: application } });
   });
 
   it('refuses a list edited after the preview, a material the type does not satisfy, and a material twice', async () => {

@@ -3,13 +3,21 @@ import type { Caller } from '../../platform/context.js';
 import { DATA_RUN_PREVIEWS, dataRunsDigest, type DataRunUse } from '../../platform/data-runs.js';
 import { ClaimsRefused, claimsVerifier, lazily } from '../../platform/security/department-claims.js';
 import { BadInputError, ErrorCode, ForbiddenError, GovError } from '../../platform/errors.js';
+import { Problem, type MutationProblem } from '../../platform/problems.js';
 import type { ItemSeed } from '../../reference/service-types.js';
-import { CertificateUseEntity, type ApplicantKind } from './entities.js';
+import { CertificateUseEntity, type ApplicantKind, type DraftApplication } from './entities.js';
 
 const ARGUMENT = 'input.dataRuns';
 /** Only the hub's public key (CERTIFICATES_PREVIEW_VERIFY_KEY) is held here: previews can be checked, not made. */
 const verifier = lazily(() => claimsVerifier(DATA_RUN_PREVIEWS));
 const MAX = { certificateId: 24, number: 64 } as const;
+
+/** Model of the DataRunsPreviewExpired problem (manifest.json maps it): the draft to preview again. */
+export interface PreviewExpiredProblem extends MutationProblem {
+  __typename: 'DataRunsPreviewExpired';
+  code: 'PREVIEW_EXPIRED';
+  draft: DraftApplication;
+}
 
 export interface Confirmation {
   applicantKind: ApplicantKind;
@@ -28,7 +36,8 @@ export interface Confirmation {
  * - each use is for a material of the item that the certificate's type satisfies;
  * - the list is the preview's: the hub signed the preview's digest, and the digest of
  *   the list confirmed is recomputed (platform/data-runs.ts), so a list edited after
- *   the preview, or one the client made up, is a CONFLICT.
+ *   the preview, or one the client made up, is a CONFLICT; an expired preview is the
+ *   problem DataRunsPreviewExpired, since the applicant only has to look again.
  * The hub then confirms through the graph, per recorded use, that the certificate
  * was the applicant's and valid that day (CertificateUse.heldAtSubmission).
  *
@@ -53,7 +62,7 @@ export async function confirmedDataRuns(caller: Caller, application: Confirmatio
       throw new BadInputError('certificate id or number too long: copy them from the preview', at);
     seen.add(use.material);
   }
-  if (dataRunsDigest(application, confirmation.uses) !== (await previewed(confirmation.digest))) {
+  if (dataRunsDigest(application, confirmation.uses) !== (await previewed(confirmation.digest, application))) {
     throw new GovError(
       ErrorCode.Conflict,
       `${ARGUMENT}: the certificates confirmed are not the ones the preview listed (DraftApplication.dataRuns); preview again and confirm what it shows`,
@@ -63,16 +72,19 @@ export async function confirmedDataRuns(caller: Caller, application: Confirmatio
   return confirmation.uses.map(({ material, certificateId, certificateType, number }) => ({ material, certificateId, certificateType, number }));
 }
 
-/** The digest the hub signed in a preview; refused when the preview is not the hub's, altered or expired. */
-async function previewed(token: string): Promise<string> {
+/** The digest the hub signed in a preview; refused when the preview is not the hub's or altered, a problem when expired. */
+async function previewed(token: string, { itemCode, applicantKind, applicantId }: Confirmation): Promise<string> {
   try {
     const { dr } = (await verifier())(token);
     if (typeof dr === 'string') return dr;
   } catch (error) {
     if (!(error instanceof ClaimsRefused)) throw error;
     if (error.reason === 'expired')
-      throw new GovError(ErrorCode.Conflict, `${ARGUMENT}: the preview has expired; preview again and confirm what it shows`, {
-        argument: `${ARGUMENT}.digest`,
+      throw new Problem<PreviewExpiredProblem>({
+        __typename: 'DataRunsPreviewExpired',
+        code: 'PREVIEW_EXPIRED',
+        message: `${ARGUMENT}: the preview has expired (it is good for 15 minutes); show the applicant the fresh one and submit what they confirm`,
+        draft: { itemCode, applicantKind, applicantId },
       });
   }
   throw new GovError(

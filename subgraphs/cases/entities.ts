@@ -36,7 +36,7 @@ export const CaseEntity = defineEntity({
     status: p.string().length(16).$type<CaseStatus>(),
     submittedOn: p.string().length(10),
     acceptedOn: p.string().length(10).strictNullable(),
-    /** approved or refused on */
+    /** approved or refused on; null for a withdrawn case, which is never decided */
     decidedOn: p.string().length(10).strictNullable(),
     /** acceptedOn + limit + closed suspensions, in working days; moves on while SUSPENDED (see timeline.ts) */
     dueDate: p.string().length(10).strictNullable(),
@@ -44,7 +44,7 @@ export const CaseEntity = defineEntity({
     suspendedDays: p.integer(),
     /** start of the current suspension */
     suspendedSince: p.string().length(10).strictNullable(),
-    /** working days late, frozen when the clock stopped (decided, suspended; 0 before acceptance); null while it runs */
+    /** working days late, frozen when the clock stopped (decided, suspended, withdrawn; 0 before acceptance); null while it runs */
     overdueDays: p.integer().strictNullable(),
     /** working days from acceptance to decision, suspensions excluded; null until decided */
     handlingDays: p.integer().strictNullable(),

@@ -19,6 +19,14 @@ export function newMandateId(now: Date): string {
 /** Started, not expired, not revoked, at `now` (ISO). */
 export const isActive = (m: Mandate, now: string) => m.revokedAt === null && m.validFrom <= now && now < m.validUntil;
 
+/** Whether the mandate `load` finds is active now (e.g. through the request's mandateById loader). */
+export const standsNow =
+  (load: (id: string) => Promise<Mandate | null>) =>
+  async (id: string): Promise<boolean> => {
+    const mandate = await load(id);
+    return !!mandate && isActive(mandate, new Date().toISOString());
+  };
+
 /**
  * The ids of the mandates `agentId` holds that are active now: an agent reaches a case submitted
  * under a mandate only while that mandate stands (revoked or expired, the case is the principal's

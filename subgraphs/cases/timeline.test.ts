@@ -43,3 +43,33 @@ describe('case time limits in working days', () => {
     expect(clockOn(unaccepted, '2026-12-01', cal)).toEqual({ dueDate: null, suspendedWorkingDays: 0, overdueWorkingDays: 0 });
   });
 });
+
+describe('a withdrawn case (撤回)', () => {
+  it('is not decided, and is not overdue when withdrawn in time', () => {
+    const facts = caseFacts([...accepted, at('2026-10-09', 'WITHDRAWN')], 5, cal);
+    expect(facts).toMatchObject({ status: 'WITHDRAWN', decidedOn: null, handlingDays: null, dueDate: '2026-10-10', overdueDays: 0 });
+    // the clock stopped at the withdrawal: nothing grows afterwards
+    expect(clockOn(facts, '2026-12-01', cal)).toEqual({ dueDate: '2026-10-10', suspendedWorkingDays: 0, overdueWorkingDays: 0 });
+  });
+
+  it('stays late by the days it was late when withdrawn, and no more', () => {
+    // due Saturday 10-10 (worked); 10-12, 10-13, 10-14 late
+    const facts = caseFacts([...accepted, at('2026-10-14', 'WITHDRAWN')], 5, cal);
+    expect(facts).toMatchObject({ decidedOn: null, handlingDays: null, overdueDays: 3 });
+    expect(clockOn(facts, '2026-12-01', cal).overdueWorkingDays).toBe(3);
+  });
+
+  it('ends a suspension: the suspended days count, lateness stays what it was at the suspension', () => {
+    const suspendedLate = [...accepted, at('2026-10-13', 'SUSPENDED')];
+    expect(caseFacts(suspendedLate, 5, cal).overdueDays).toBe(2);
+    const facts = caseFacts([...suspendedLate, at('2026-10-16', 'WITHDRAWN')], 5, cal);
+    // 10-14, 10-15, 10-16 suspended: due moves by 3 working days from 10-10 to 10-14
+    expect(facts).toMatchObject({ suspendedSince: null, suspendedDays: 3, dueDate: '2026-10-14', overdueDays: 2, decidedOn: null });
+    expect(clockOn(facts, '2026-12-01', cal)).toEqual({ dueDate: '2026-10-14', suspendedWorkingDays: 3, overdueWorkingDays: 2 });
+  });
+
+  it('withdrawn before acceptance has no clock at all', () => {
+    const facts = caseFacts([at('2026-09-28', 'SUBMITTED'), at('2026-10-20', 'WITHDRAWN')], 5, cal);
+    expect(facts).toMatchObject({ acceptedOn: null, dueDate: null, overdueDays: 0, decidedOn: null, handlingDays: null });
+  });
+});

@@ -16,7 +16,11 @@ const dateOf = (at: string) => at.slice(0, 10);
  * Replays a timeline (oldest first) into the stored facts. The time limit runs
  * in working days from acceptance and stops while the case is SUSPENDED, so the
  * due date moves by the working days of each ended suspension. Lateness is
- * frozen when the clock stops: at the decision, or at a suspension still open.
+ * frozen when the clock stops: at the decision, at a suspension still open, or
+ * at a withdrawal (撤回), which ends any suspension. A withdrawn case is never
+ * decided (no decision day, no handling days: it is in no on-time rate), but one
+ * withdrawn after its due date stays overdue by the days it was late then, so a
+ * withdrawal cannot clean a late case out of an agency's figures.
  */
 export function caseFacts(events: readonly Pick<CaseEvent, 'at' | 'status'>[], promisedLimitDays: number, cal: WorkingCalendar = calendar()): CaseFacts {
   const first = events[0];
@@ -25,15 +29,17 @@ export function caseFacts(events: readonly Pick<CaseEvent, 'at' | 'status'>[], p
   let decidedOn: string | null = null;
   let suspendedSince: string | null = null;
   let suspendedDays = 0;
+  let withdrawnOn: string | null = null;
   for (const event of events) {
     const day = dateOf(event.at);
     if (event.status === 'ACCEPTED') acceptedOn = day;
     if (event.status === 'SUSPENDED') suspendedSince = day;
-    if (event.status === 'UNDER_REVIEW' && suspendedSince) {
+    if ((event.status === 'UNDER_REVIEW' || event.status === 'WITHDRAWN') && suspendedSince) {
       suspendedDays += Math.max(0, cal.workingDaysBetween(suspendedSince, day));
       suspendedSince = null;
     }
     if (event.status === 'APPROVED' || event.status === 'REFUSED') decidedOn = day;
+    if (event.status === 'WITHDRAWN') withdrawnOn = day;
   }
   const status = events.at(-1)!.status;
   const dueDate = acceptedOn === null ? null : cal.addWorkingDays(acceptedOn, promisedLimitDays + suspendedDays);
@@ -42,6 +48,7 @@ export function caseFacts(events: readonly Pick<CaseEvent, 'at' | 'status'>[], p
   if (CLOCK_RUNNING.includes(status)) overdueDays = null;
   else if (status === 'SUSPENDED') overdueDays = lateBy(suspendedSince!);
   else if (decidedOn) overdueDays = lateBy(decidedOn);
+  else if (withdrawnOn) overdueDays = lateBy(withdrawnOn);
   const handlingDays = decidedOn && acceptedOn ? cal.workingDaysBetween(acceptedOn, decidedOn) - suspendedDays : null;
   return { status, submittedOn: dateOf(first.at), acceptedOn, decidedOn, dueDate, suspendedDays, suspendedSince, overdueDays, handlingDays };
 }

@@ -42,10 +42,15 @@ export function checkChannel(item: ItemSeed, channel: Channel, argument = 'chann
 }
 
 /** A reason the applicant is owed, or a remark: trimmed, 1..500 characters. */
-export function checkText(text: string | null | undefined, argument: string, required: boolean): string | null {
+export function checkText(
+  text: string | null | undefined,
+  argument: string,
+  required: boolean,
+  missing = 'must say why: the applicant is owed a reason',
+): string | null {
   const trimmed = text?.trim() ?? '';
   if (!trimmed) {
-    if (required) throw new BadInputError('must say why: the applicant is owed a reason', argument);
+    if (required) throw new BadInputError(missing, argument);
     return null;
   }
   if (trimmed.length > MAX_TEXT) throw new BadInputError(`at most ${MAX_TEXT} characters, got ${trimmed.length}`, argument);

@@ -22,7 +22,13 @@ export type CaseStatus =
   /** Suspended for supplementary materials (补正): the time-limit clock stops. */
   | 'SUSPENDED'
   /** Being reviewed (审查). */
-  | 'UNDER_REVIEW';
+  | 'UNDER_REVIEW'
+  /**
+   * Withdrawn by the applicant, or the person acting for them, before a decision (撤回), with the
+   * reason. Ended, not decided: it counts in no on-time rate; lateness stops growing at the
+   * withdrawal (a case already late then stays counted overdue by the days it was late).
+   */
+  | 'WITHDRAWN';
 
 /** Whether a certificate can be relied on today. */
 export type CertificateStatus =

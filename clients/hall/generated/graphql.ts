@@ -5,9 +5,10 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /**
- * A handling step, one per mutation: acceptCase (ACCEPT), rejectCase (REJECT), startReview
+ * An officer's handling step, one per mutation: acceptCase (ACCEPT), rejectCase (REJECT), startReview
  * (START_REVIEW), suspendCase (SUSPEND), resumeCase (RESUME), approveCase (APPROVE),
- * refuseCase (REFUSE), deliverCase (DELIVER).
+ * refuseCase (REFUSE), deliverCase (DELIVER). The applicant's withdrawal (withdrawCase) is not one:
+ * Case.mayWithdraw tells whether the caller may withdraw.
  */
 export type CaseAction =
   /** SUBMITTED -> ACCEPTED */
@@ -44,7 +45,13 @@ export type CaseStatus =
   /** Suspended for supplementary materials (补正): the time-limit clock stops. */
   | 'SUSPENDED'
   /** Being reviewed (审查). */
-  | 'UNDER_REVIEW';
+  | 'UNDER_REVIEW'
+  /**
+   * Withdrawn by the applicant, or the person acting for them, before a decision (撤回), with the
+   * reason. Ended, not decided: it counts in no on-time rate; lateness stops growing at the
+   * withdrawal (a case already late then stays counted overdue by the days it was late).
+   */
+  | 'WITHDRAWN';
 
 /** Types of e-certificate (电子证照) the certificate hub holds. */
 export type CertificateType =

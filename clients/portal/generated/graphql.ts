@@ -5,9 +5,10 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /**
- * A handling step, one per mutation: acceptCase (ACCEPT), rejectCase (REJECT), startReview
+ * An officer's handling step, one per mutation: acceptCase (ACCEPT), rejectCase (REJECT), startReview
  * (START_REVIEW), suspendCase (SUSPEND), resumeCase (RESUME), approveCase (APPROVE),
- * refuseCase (REFUSE), deliverCase (DELIVER).
+ * refuseCase (REFUSE), deliverCase (DELIVER). The applicant's withdrawal (withdrawCase) is not one:
+ * Case.mayWithdraw tells whether the caller may withdraw.
  */
 export type CaseAction =
   /** SUBMITTED -> ACCEPTED */
@@ -60,7 +61,13 @@ export type CaseStatus =
   /** Suspended for supplementary materials (补正): the time-limit clock stops. */
   | 'SUSPENDED'
   /** Being reviewed (审查). */
-  | 'UNDER_REVIEW';
+  | 'UNDER_REVIEW'
+  /**
+   * Withdrawn by the applicant, or the person acting for them, before a decision (撤回), with the
+   * reason. Ended, not decided: it counts in no on-time rate; lateness stops growing at the
+   * withdrawal (a case already late then stays counted overdue by the days it was late).
+   */
+  | 'WITHDRAWN';
 
 /** Types of e-certificate (电子证照) the certificate hub holds. */
 export type CertificateType =
@@ -154,6 +161,13 @@ export type ItemType =
   /** 公共服务 (GG) */
   | 'PUBLIC_SERVICE';
 
+/** The kind of a MutationProblem: one value per problem type. */
+export type ProblemCode =
+  /** IllegalTransition: the case is not in a status that allows this step. */
+  | 'ILLEGAL_TRANSITION'
+  /** DataRunsPreviewExpired: the certificate preview confirmed at submission is too old. */
+  | 'PREVIEW_EXPIRED';
+
 /** The levels of administrative division the graph knows: the country, then the three of GB/T 2260. */
 export type RegionLevel =
   /** The whole country (全国, code 000000): the one division above the provinces. */
@@ -178,7 +192,7 @@ export type CasePageQueryVariables = Exact<{
 }>;
 
 
-export type CasePageQuery = { case: { id: string, status: CaseStatus, channel: Channel, dueDate: string | null, overdue: boolean, inPersonVisits: number, item: { name: string }, events: Array<{ time: string, status: CaseStatus, channel: Channel, handler: string, note: string | null }>, materials: Array<{ name: string, required: boolean, certificateType: CertificateType | null, mustSubmit: boolean, satisfiedBy: { id: string, trustGrade: TrustGrade } | null }> | null, dataRuns: Array<{ material: string, certificateType: CertificateType, number: string, usedOn: string, heldAtSubmission: boolean | null }>, evaluation: { level: EvaluationLevel, comment: string | null } | null } | null };
+export type CasePageQuery = { case: { id: string, status: CaseStatus, mayWithdraw: boolean, channel: Channel, dueDate: string | null, overdue: boolean, inPersonVisits: number, item: { name: string }, events: Array<{ time: string, status: CaseStatus, channel: Channel, handler: string, note: string | null }>, materials: Array<{ name: string, required: boolean, certificateType: CertificateType | null, mustSubmit: boolean, satisfiedBy: { id: string, trustGrade: TrustGrade } | null }> | null, dataRuns: Array<{ material: string, certificateType: CertificateType, number: string, usedOn: string, heldAtSubmission: boolean | null }>, evaluation: { level: EvaluationLevel, comment: string | null } | null } | null };
 
 export type CaseProgressSubscriptionVariables = Exact<{
   id?: string | number | null | undefined;
@@ -227,6 +241,19 @@ export type ServiceSearchQueryVariables = Exact<{
 
 export type ServiceSearchQuery = { serviceItems: { nodes: Array<{ code: string, name: string, type: ItemType, promisedLimitDays: number, inPersonVisits: number, materials: Array<{ name: string, required: boolean, certificateType: CertificateType | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type WithdrawCaseMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+  channel?: Channel | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type WithdrawCaseMutation = { withdrawCase:
+    | { __typename: 'Case', id: string, status: CaseStatus, mayWithdraw: boolean, events: Array<{ time: string, status: CaseStatus, channel: Channel, handler: string, note: string | null }> }
+    | { __typename: 'IllegalTransition', code: ProblemCode, message: string, status: CaseStatus, case: { id: string, status: CaseStatus, mayWithdraw: boolean } }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -251,6 +278,7 @@ export const CasePageDocument = new TypedDocumentString(`
   case(id: $id) {
     id
     status
+    mayWithdraw
     channel
     dueDate
     overdue
@@ -288,7 +316,7 @@ export const CasePageDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:2c2e746179ef3da93f193fd9524227cd4d05f45df48cf8e116f2a3d4878ed0fc"}) as unknown as TypedDocumentString<CasePageQuery, CasePageQueryVariables>;
+    `, {"hash":"sha256:e8f309328e7cc07e70105ed692812adfcc267070c41c1ec48fa8b1e118c02b19"}) as unknown as TypedDocumentString<CasePageQuery, CasePageQueryVariables>;
 export const CaseProgressDocument = new TypedDocumentString(`
     subscription CaseProgress($id: ID) {
   caseProgress(id: $id) {
@@ -431,3 +459,39 @@ export const ServiceSearchDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:05feb78d6114b329adf327c2dcb3608feee4610ce877a00949d93e20ff486e08"}) as unknown as TypedDocumentString<ServiceSearchQuery, ServiceSearchQueryVariables>;
+export const WithdrawCaseDocument = new TypedDocumentString(`
+    mutation WithdrawCase($id: ID!, $reason: String!, $channel: Channel, $idempotencyKey: String) {
+  withdrawCase(
+    id: $id
+    reason: $reason
+    channel: $channel
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ... on Case {
+      id
+      status
+      mayWithdraw
+      events {
+        time
+        status
+        channel
+        handler
+        note
+      }
+    }
+    ... on MutationProblem {
+      code
+      message
+    }
+    ... on IllegalTransition {
+      status
+      case {
+        id
+        status
+        mayWithdraw
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:37cfcd44adaa9922037d88be01a512b4bc072afac37dc7e4fbaa14584c5f7e05"}) as unknown as TypedDocumentString<WithdrawCaseMutation, WithdrawCaseMutationVariables>;

@@ -3,6 +3,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Case as CaseModel, CertificateUse as CertificateUseModel, CaseEvent as CaseEventModel, DraftApplication as DraftApplicationModel, CaseConnection as CaseConnectionModel, Mandate as MandateModel } from '../entities.js';
 import type { PersonRef as PersonRefModel, EnterpriseRef as EnterpriseRefModel, ServiceItemRef as ServiceItemRefModel, DepartmentRef as DepartmentRefModel, RegionRef as RegionRefModel } from '../../../platform/refs.js';
+import type { IllegalTransitionProblem as IllegalTransitionProblemModel } from '../lifecycle.js';
+import type { PreviewExpiredProblem as PreviewExpiredProblemModel } from '../dataRuns.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -51,7 +53,7 @@ export type Case = {
   acceptedOn?: Maybe<Scalars['Date']['output']>;
   /** A person acting for the applicant (帮代办), or null. */
   agent?: Maybe<Person>;
-  /** What may happen next; the handling mutations refuse anything else with ILLEGAL_TRANSITION. */
+  /** The officers' handling steps that may happen next; the handling mutations answer anything else with the problem IllegalTransition. */
   allowedActions: Array<CaseAction>;
   applicant: Applicant;
   /** The applicant's resident identity number (PERSON) or credit code (ENTERPRISE). */
@@ -65,7 +67,7 @@ export type Case = {
    * confirmed, and for the person acting for the applicant (the certificates are the applicant's).
    */
   dataRuns: Array<CertificateUse>;
-  /** The day it was approved or refused; null before. */
+  /** The day it was approved or refused; null before, and for a case withdrawn (never decided). */
   decidedOn?: Maybe<Scalars['Date']['output']>;
   /** The implementing agency (owned by the catalog). */
   department: Department;
@@ -87,9 +89,15 @@ export type Case = {
   inPersonVisits: Scalars['Int']['output'];
   /** The service item applied for (owned by the catalog). */
   item: ServiceItem;
-  /** Decided after the due date, or still open past it (a suspended case counts as of its suspension). */
+  /**
+   * Whether the caller may withdraw the case now (withdrawCase): the applicant, or the person acting
+   * for them, while it is not decided (SUBMITTED, ACCEPTED, UNDER_REVIEW or SUSPENDED). Always false
+   * for officers: they cannot withdraw for the applicant.
+   */
+  mayWithdraw: Scalars['Boolean']['output'];
+  /** Decided after the due date, or still open past it (a suspended case counts as of its suspension, a withdrawn one as of its withdrawal). */
   overdue: Scalars['Boolean']['output'];
-  /** Working days past the due date: to the decision for a decided case, to today for an open one; 0 when not overdue. */
+  /** Working days past the due date: to the decision for a decided case, to the withdrawal for a withdrawn one, to today for an open one; 0 when not overdue. */
   overdueWorkingDays: Scalars['Int']['output'];
   /** The promised time limit in working days, as the implementation promised it on submission (0 = on the spot). */
   promisedLimitDays: Scalars['Int']['output'];
@@ -97,7 +105,8 @@ export type Case = {
    * The rating ticket (好差评): what the review system's rateCase requires, a signed statement
    * that this case ended, whose it is and its item, region and agency (a compact JWS, Ed25519).
    * Only the applicant and the person who acted for them (帮代办) get it, once the case has ended
-   * (NOT_ACCEPTED, REFUSED or DELIVERED); null while it is open. Each read signs a fresh one,
+   * (NOT_ACCEPTED, REFUSED, DELIVERED or WITHDRAWN: a withdrawal is rated too, since how the case
+   * went until then is what the applicant may want to say); null while it is open. Each read signs a fresh one,
    * good for 24 hours.
    */
   ratingTicket?: Maybe<Scalars['String']['output']>;
@@ -110,9 +119,10 @@ export type Case = {
 };
 
 /**
- * A handling step, one per mutation: acceptCase (ACCEPT), rejectCase (REJECT), startReview
+ * An officer's handling step, one per mutation: acceptCase (ACCEPT), rejectCase (REJECT), startReview
  * (START_REVIEW), suspendCase (SUSPEND), resumeCase (RESUME), approveCase (APPROVE),
- * refuseCase (REFUSE), deliverCase (DELIVER).
+ * refuseCase (REFUSE), deliverCase (DELIVER). The applicant's withdrawal (withdrawCase) is not one:
+ * Case.mayWithdraw tells whether the caller may withdraw.
  */
 export type CaseAction =
   /** SUBMITTED -> ACCEPTED */
@@ -146,9 +156,9 @@ export type CaseEvent = {
   __typename?: 'CaseEvent';
   /** The channel the step happened in: online and offline steps write the same case. */
   channel: Channel;
-  /** Who handled it: the officer or window, or applicant / agent for their own submission. */
+  /** Who handled it: the officer or window, or applicant / agent for their own submission or withdrawal. */
   handler: Scalars['String']['output'];
-  /** The reason (not accepted, suspended, refused) or a remark. */
+  /** The reason (not accepted, suspended, refused, withdrawn) or a remark. */
   note?: Maybe<Scalars['String']['output']>;
   /** The status the case entered. */
   status: CaseStatus;
@@ -173,7 +183,7 @@ export type CaseFigures = {
   decidedOnTime: Scalars['Int']['output'];
   /** Share of decided cases (approved or refused) decided by their due date, 0..1; null when none was decided. */
   onTimeRate?: Maybe<Scalars['Float']['output']>;
-  /** Cases decided late, or open past their due date today. */
+  /** Cases decided late, withdrawn after their due date, or open past it today. */
   overdue: Scalars['Int']['output'];
   total: Scalars['Int']['output'];
   /** The working days of the decided cases, summed: what averageWorkingDays divides (for combining figures of several instances). */
@@ -213,7 +223,16 @@ export type CaseStatus =
   /** Suspended for supplementary materials (补正): the time-limit clock stops. */
   | 'SUSPENDED'
   /** Being reviewed (审查). */
-  | 'UNDER_REVIEW';
+  | 'UNDER_REVIEW'
+  /**
+   * Withdrawn by the applicant, or the person acting for them, before a decision (撤回), with the
+   * reason. Ended, not decided: it counts in no on-time rate; lateness stops growing at the
+   * withdrawal (a case already late then stays counted overdue by the days it was late).
+   */
+  | 'WITHDRAWN';
+
+/** What a step on a case answers: the case as the step left it, or the problem that stopped it (nothing changed). */
+export type CaseStepResult = Case | IllegalTransition;
 
 /** Types of e-certificate (电子证照) the certificate hub holds. */
 export type CertificateType =
@@ -301,6 +320,20 @@ export type DataRunsConfirmation = {
   uses: Array<ConfirmedCertificate>;
 };
 
+/**
+ * The certificate preview (DraftApplication.dataRuns) confirmed in submitCase(input.dataRuns) has expired
+ * (it is good for 15 minutes): nothing was submitted. Show the applicant the fresh preview in `draft`
+ * (select draft { dataRuns { … } }), and submit again with what they confirm.
+ */
+export type DataRunsPreviewExpired = MutationProblem & {
+  __typename?: 'DataRunsPreviewExpired';
+  /** PREVIEW_EXPIRED */
+  code: ProblemCode;
+  /** The application being submitted: its dataRuns is a fresh preview. */
+  draft: DraftApplication;
+  message: Scalars['String']['output'];
+};
+
 /** A government agency (owned by the catalog); the platform adds figures on the cases it implements. */
 export type Department = {
   __typename?: 'Department';
@@ -361,6 +394,26 @@ export type EnterpriseCasesArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * The case is not in a status that allows the step: it was already there when asked, or another clerk
+ * (or the applicant) moved it first. Re-render from `case`; what may happen now is in `allowedActions`
+ * and `case.mayWithdraw`.
+ */
+export type IllegalTransition = MutationProblem & {
+  __typename?: 'IllegalTransition';
+  /** The officers' handling steps allowed now (empty once the case has ended). */
+  allowedActions: Array<CaseAction>;
+  /** The step that was refused. */
+  attempted: Scalars['String']['output'];
+  /** The case as it is now. */
+  case: Case;
+  /** ILLEGAL_TRANSITION */
+  code: ProblemCode;
+  message: Scalars['String']['output'];
+  /** The status the case is in now. */
+  status: CaseStatus;
 };
 
 /** A service item on a region's dashboard, with its overdue and total cases in the window. */
@@ -436,57 +489,71 @@ export type MandateSource =
   | 'PRINCIPAL';
 
 /**
- * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * Handling steps need an OFFICER with the scope cases:write. Each answers a CaseStepResult: the case as
+ * the step left it, or the typed problem IllegalTransition when the case is not (or no longer: another
+ * clerk moved it first) in a status that allows the step; a problem changes nothing. Errors stay errors:
+ * NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, BAD_USER_INPUT and an idempotencyKey CONFLICT. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
  * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
 export type Mutation = {
   __typename?: 'Mutation';
   /** SUBMITTED -> ACCEPTED: the time limit starts. */
-  acceptCase: Case;
+  acceptCase: CaseStepResult;
   /** UNDER_REVIEW -> APPROVED. */
-  approveCase: Case;
+  approveCase: CaseStepResult;
   /** APPROVED -> DELIVERED, through the channel the result went out (SERVICE_HALL = collected in person). */
-  deliverCase: Case;
+  deliverCase: CaseStepResult;
   /**
    * The principal grants a mandate in their own name: a citizen for themselves (PERSON), an
    * enterprise's sign-in for the enterprise (ENTERPRISE). FORBIDDEN in anyone else's name.
    */
   grantMandate: Mandate;
   /** UNDER_REVIEW -> REFUSED, with the reason. Ends the case. */
-  refuseCase: Case;
+  refuseCase: CaseStepResult;
   /**
    * An officer with the scope cases:write registers a signed paper mandate at a hall window, with a
    * stated purpose (x-purpose, e.g. the paper mandate's reference). FORBIDDEN without either.
    */
   registerMandate: Mandate;
   /** SUBMITTED -> NOT_ACCEPTED, with the reason. Ends the case. */
-  rejectCase: Case;
+  rejectCase: CaseStepResult;
   /** SUSPENDED -> UNDER_REVIEW, on the channel the materials came in through. The clock runs again. */
-  resumeCase: Case;
+  resumeCase: CaseStepResult;
   /**
    * Ends a mandate now: by its principal, or by an officer with cases:write and a stated purpose.
    * Revoking a revoked mandate changes nothing. NOT_FOUND for anyone else (the agent gets FORBIDDEN).
    */
   revokeMandate: Mandate;
   /** ACCEPTED -> UNDER_REVIEW. */
-  startReview: Case;
+  startReview: CaseStepResult;
   /**
    * Opens a case. A citizen applies for themselves, or for another person or an enterprise as the
    * agent under the principal's active mandate for the item (else FORBIDDEN, nothing created); an
    * enterprise for itself; an officer (cases:write) for anyone, e.g. at a hall window (naming an
-   * agent only under the applicant's mandate to that agent).
+   * agent only under the applicant's mandate to that agent). An expired certificate preview
+   * (input.dataRuns) answers the typed problem DataRunsPreviewExpired; nothing is created.
    */
-  submitCase: Case;
+  submitCase: SubmitCaseResult;
   /** UNDER_REVIEW -> SUSPENDED; reason: the materials to supplement. The clock stops. */
-  suspendCase: Case;
+  suspendCase: CaseStepResult;
+  /**
+   * Withdraws a case (撤回) before a decision: SUBMITTED, ACCEPTED, UNDER_REVIEW or SUSPENDED ->
+   * WITHDRAWN, with the reason, recorded in the timeline with the handler applicant or agent. Only the
+   * applicant (a citizen their own case, an enterprise its own) or the person acting for them (帮代办,
+   * while the mandate the case was submitted under stands) may; officers cannot withdraw for the
+   * applicant (FORBIDDEN). Anyone else's case, or an unknown id, is the same NOT_FOUND, and changes
+   * nothing. A decided or ended case answers the problem IllegalTransition (typed, nothing changed).
+   */
+  withdrawCase: CaseStepResult;
 };
 
 
 /**
- * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * Handling steps need an OFFICER with the scope cases:write. Each answers a CaseStepResult: the case as
+ * the step left it, or the typed problem IllegalTransition when the case is not (or no longer: another
+ * clerk moved it first) in a status that allows the step; a problem changes nothing. Errors stay errors:
+ * NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, BAD_USER_INPUT and an idempotencyKey CONFLICT. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
  * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
@@ -499,8 +566,10 @@ export type MutationAcceptCaseArgs = {
 
 
 /**
- * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * Handling steps need an OFFICER with the scope cases:write. Each answers a CaseStepResult: the case as
+ * the step left it, or the typed problem IllegalTransition when the case is not (or no longer: another
+ * clerk moved it first) in a status that allows the step; a problem changes nothing. Errors stay errors:
+ * NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, BAD_USER_INPUT and an idempotencyKey CONFLICT. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
  * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
@@ -513,8 +582,10 @@ export type MutationApproveCaseArgs = {
 
 
 /**
- * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * Handling steps need an OFFICER with the scope cases:write. Each answers a CaseStepResult: the case as
+ * the step left it, or the typed problem IllegalTransition when the case is not (or no longer: another
+ * clerk moved it first) in a status that allows the step; a problem changes nothing. Errors stay errors:
+ * NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, BAD_USER_INPUT and an idempotencyKey CONFLICT. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
  * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
@@ -527,8 +598,10 @@ export type MutationDeliverCaseArgs = {
 
 
 /**
- * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * Handling steps need an OFFICER with the scope cases:write. Each answers a CaseStepResult: the case as
+ * the step left it, or the typed problem IllegalTransition when the case is not (or no longer: another
+ * clerk moved it first) in a status that allows the step; a problem changes nothing. Errors stay errors:
+ * NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, BAD_USER_INPUT and an idempotencyKey CONFLICT. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
  * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
@@ -538,8 +611,10 @@ export type MutationGrantMandateArgs = {
 
 
 /**
- * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * Handling steps need an OFFICER with the scope cases:write. Each answers a CaseStepResult: the case as
+ * the step left it, or the typed problem IllegalTransition when the case is not (or no longer: another
+ * clerk moved it first) in a status that allows the step; a problem changes nothing. Errors stay errors:
+ * NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, BAD_USER_INPUT and an idempotencyKey CONFLICT. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
  * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
@@ -552,8 +627,10 @@ export type MutationRefuseCaseArgs = {
 
 
 /**
- * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * Handling steps need an OFFICER with the scope cases:write. Each answers a CaseStepResult: the case as
+ * the step left it, or the typed problem IllegalTransition when the case is not (or no longer: another
+ * clerk moved it first) in a status that allows the step; a problem changes nothing. Errors stay errors:
+ * NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, BAD_USER_INPUT and an idempotencyKey CONFLICT. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
  * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
@@ -563,8 +640,10 @@ export type MutationRegisterMandateArgs = {
 
 
 /**
- * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * Handling steps need an OFFICER with the scope cases:write. Each answers a CaseStepResult: the case as
+ * the step left it, or the typed problem IllegalTransition when the case is not (or no longer: another
+ * clerk moved it first) in a status that allows the step; a problem changes nothing. Errors stay errors:
+ * NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, BAD_USER_INPUT and an idempotencyKey CONFLICT. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
  * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
@@ -577,8 +656,10 @@ export type MutationRejectCaseArgs = {
 
 
 /**
- * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * Handling steps need an OFFICER with the scope cases:write. Each answers a CaseStepResult: the case as
+ * the step left it, or the typed problem IllegalTransition when the case is not (or no longer: another
+ * clerk moved it first) in a status that allows the step; a problem changes nothing. Errors stay errors:
+ * NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, BAD_USER_INPUT and an idempotencyKey CONFLICT. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
  * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
@@ -591,8 +672,10 @@ export type MutationResumeCaseArgs = {
 
 
 /**
- * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * Handling steps need an OFFICER with the scope cases:write. Each answers a CaseStepResult: the case as
+ * the step left it, or the typed problem IllegalTransition when the case is not (or no longer: another
+ * clerk moved it first) in a status that allows the step; a problem changes nothing. Errors stay errors:
+ * NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, BAD_USER_INPUT and an idempotencyKey CONFLICT. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
  * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
@@ -602,8 +685,10 @@ export type MutationRevokeMandateArgs = {
 
 
 /**
- * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * Handling steps need an OFFICER with the scope cases:write. Each answers a CaseStepResult: the case as
+ * the step left it, or the typed problem IllegalTransition when the case is not (or no longer: another
+ * clerk moved it first) in a status that allows the step; a problem changes nothing. Errors stay errors:
+ * NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, BAD_USER_INPUT and an idempotencyKey CONFLICT. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
  * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
@@ -616,8 +701,10 @@ export type MutationStartReviewArgs = {
 
 
 /**
- * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * Handling steps need an OFFICER with the scope cases:write. Each answers a CaseStepResult: the case as
+ * the step left it, or the typed problem IllegalTransition when the case is not (or no longer: another
+ * clerk moved it first) in a status that allows the step; a problem changes nothing. Errors stay errors:
+ * NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, BAD_USER_INPUT and an idempotencyKey CONFLICT. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
  * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
@@ -628,8 +715,10 @@ export type MutationSubmitCaseArgs = {
 
 
 /**
- * Handling steps need an OFFICER with the scope cases:write; an illegal step gets ILLEGAL_TRANSITION
- * naming the current status and the allowed actions, and changes nothing. Any agency's window may accept,
+ * Handling steps need an OFFICER with the scope cases:write. Each answers a CaseStepResult: the case as
+ * the step left it, or the typed problem IllegalTransition when the case is not (or no longer: another
+ * clerk moved it first) in a status that allows the step; a problem changes nothing. Errors stay errors:
+ * NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, BAD_USER_INPUT and an idempotencyKey CONFLICT. Any agency's window may accept,
  * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
  * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
  */
@@ -638,6 +727,36 @@ export type MutationSuspendCaseArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Handling steps need an OFFICER with the scope cases:write. Each answers a CaseStepResult: the case as
+ * the step left it, or the typed problem IllegalTransition when the case is not (or no longer: another
+ * clerk moved it first) in a status that allows the step; a problem changes nothing. Errors stay errors:
+ * NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, BAD_USER_INPUT and an idempotencyKey CONFLICT. Any agency's window may accept,
+ * reject, start the review of and resume a case (一窗受理); deciding it (suspendCase, approveCase,
+ * refuseCase, deliverCase) is for officers of the implementing agency (Case.department) only: FORBIDDEN otherwise. Reasons: 1..500 characters.
+ */
+export type MutationWithdrawCaseArgs = {
+  channel?: InputMaybe<Channel>;
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+};
+
+/**
+ * An expected failure of a mutation that a client must react to, answered as data in the mutation's
+ * result union instead of as an error: the request was well formed and allowed, but the record is not
+ * (or no longer) in a state that allows it. Nothing was changed. Select `... on MutationProblem { code
+ * message }` beside the types you handle, so that a problem added later still shows its message.
+ * Errors stay errors where there is nothing to react to but a mistake: NOT_FOUND, FORBIDDEN and
+ * UNAUTHENTICATED (a typed "not yours" would tell that the record exists) and BAD_USER_INPUT.
+ */
+export type MutationProblem = {
+  code: ProblemCode;
+  /** What happened and what to do, for a person to read. */
+  message: Scalars['String']['output'];
 };
 
 /**
@@ -683,6 +802,13 @@ export type PersonCasesAsAgentArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** The kind of a MutationProblem: one value per problem type. */
+export type ProblemCode =
+  /** IllegalTransition: the case is not in a status that allows this step. */
+  | 'ILLEGAL_TRANSITION'
+  /** DataRunsPreviewExpired: the certificate preview confirmed at submission is too old. */
+  | 'PREVIEW_EXPIRED';
 
 export type Query = {
   __typename?: 'Query';
@@ -847,7 +973,8 @@ export type SubmitCaseInput = {
   /**
    * The certificates the applicant confirmed from DraftApplication.dataRuns, to stand in for materials.
    * Left out, no certificate is used and the applicant provides every material. Only the applicant
-   * (or an officer with cases:write) may confirm; CONFLICT when the list is not the preview's.
+   * (or an officer with cases:write) may confirm; CONFLICT when the list is not the preview's, or the
+   * digest is not the hub's; an expired preview is the typed problem DataRunsPreviewExpired.
    */
   dataRuns?: InputMaybe<DataRunsConfirmation>;
   /** The implementation (实施清单) applied under: it fixes the region, the agency and the promised time limit. */
@@ -855,6 +982,9 @@ export type SubmitCaseInput = {
   /** The service item's basic code, e.g. XK-000101-001. */
   itemCode: Scalars['ID']['input'];
 };
+
+/** What submitCase answers: the new case, or the problem that stopped it (nothing was created). */
+export type SubmitCaseResult = Case | DataRunsPreviewExpired;
 
 /**
  * Live progress (办件进度), served as Server-Sent Events at the gateway's endpoint (graphql-sse; see
@@ -1007,8 +1137,23 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( EnterpriseRefModel )
     | ( PersonRefModel )
   ;
+  CaseStepResult:
+    | ( CaseModel )
+    | ( IllegalTransitionProblemModel )
+  ;
+  SubmitCaseResult:
+    | ( CaseModel )
+    | ( PreviewExpiredProblemModel )
+  ;
 };
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  MutationProblem:
+    | ( PreviewExpiredProblemModel )
+    | ( IllegalTransitionProblemModel )
+  ;
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -1023,6 +1168,7 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CaseOrder: CaseOrder;
   CaseStatus: CaseStatus;
+  CaseStepResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CaseStepResult']>;
   CertificateType: CertificateType;
   CertificateUse: ResolverTypeWrapper<CertificateUseModel>;
   Channel: Channel;
@@ -1030,20 +1176,24 @@ export type ResolversTypes = {
   ConfirmedCertificate: ConfirmedCertificate;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   DataRunsConfirmation: DataRunsConfirmation;
+  DataRunsPreviewExpired: ResolverTypeWrapper<PreviewExpiredProblemModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Department: ResolverTypeWrapper<DepartmentRefModel>;
   DepartmentKind: DepartmentKind;
   DivisionCode: ResolverTypeWrapper<Scalars['DivisionCode']['output']>;
   DraftApplication: ResolverTypeWrapper<DraftApplicationModel>;
   Enterprise: ResolverTypeWrapper<EnterpriseRefModel>;
+  IllegalTransition: ResolverTypeWrapper<IllegalTransitionProblemModel>;
   ItemOverdue: ResolverTypeWrapper<Omit<ItemOverdue, 'item'> & { item: ResolversTypes['ServiceItem'] }>;
   Mandate: ResolverTypeWrapper<MandateModel>;
   MandateConnection: ResolverTypeWrapper<Omit<MandateConnection, 'nodes'> & { nodes: Array<ResolversTypes['Mandate']> }>;
   MandateInput: MandateInput;
   MandateSource: MandateSource;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  MutationProblem: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['MutationProblem']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRefModel>;
+  ProblemCode: ProblemCode;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionRefModel>;
   RegionLevel: RegionLevel;
@@ -1051,6 +1201,7 @@ export type ResolversTypes = {
   ServiceItem: ResolverTypeWrapper<ServiceItemRefModel>;
   StatusCount: ResolverTypeWrapper<StatusCount>;
   SubmitCaseInput: SubmitCaseInput;
+  SubmitCaseResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SubmitCaseResult']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1066,21 +1217,25 @@ export type ResolversParentTypes = {
   CaseEvent: CaseEventModel;
   CaseFigures: CaseFigures;
   Float: Scalars['Float']['output'];
+  CaseStepResult: ResolversUnionTypes<ResolversParentTypes>['CaseStepResult'];
   CertificateUse: CertificateUseModel;
   ChannelCount: ChannelCount;
   ConfirmedCertificate: ConfirmedCertificate;
   CreditCode: Scalars['CreditCode']['output'];
   DataRunsConfirmation: DataRunsConfirmation;
+  DataRunsPreviewExpired: PreviewExpiredProblemModel;
   Date: Scalars['Date']['output'];
   Department: DepartmentRefModel;
   DivisionCode: Scalars['DivisionCode']['output'];
   DraftApplication: DraftApplicationModel;
   Enterprise: EnterpriseRefModel;
+  IllegalTransition: IllegalTransitionProblemModel;
   ItemOverdue: Omit<ItemOverdue, 'item'> & { item: ResolversParentTypes['ServiceItem'] };
   Mandate: MandateModel;
   MandateConnection: Omit<MandateConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Mandate']> };
   MandateInput: MandateInput;
   Mutation: Record<PropertyKey, never>;
+  MutationProblem: ResolversInterfaceTypes<ResolversParentTypes>['MutationProblem'];
   PageInfo: PageInfo;
   Person: PersonRefModel;
   Query: Record<PropertyKey, never>;
@@ -1089,6 +1244,7 @@ export type ResolversParentTypes = {
   ServiceItem: ServiceItemRefModel;
   StatusCount: StatusCount;
   SubmitCaseInput: SubmitCaseInput;
+  SubmitCaseResult: ResolversUnionTypes<ResolversParentTypes>['SubmitCaseResult'];
   Subscription: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
@@ -1150,6 +1306,7 @@ export type CaseResolvers<ContextType = Context, ParentType extends ResolversPar
   implementationCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   inPersonVisits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   item?: Resolver<ResolversTypes['ServiceItem'], ParentType, ContextType>;
+  mayWithdraw?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   overdueWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   promisedLimitDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1158,6 +1315,7 @@ export type CaseResolvers<ContextType = Context, ParentType extends ResolversPar
   status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
   submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   suspendedWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CaseConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseConnection'] = ResolversParentTypes['CaseConnection']> = {
@@ -1187,6 +1345,10 @@ export type CaseFiguresResolvers<ContextType = Context, ParentType extends Resol
   workingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CaseStepResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseStepResult'] = ResolversParentTypes['CaseStepResult']> = {
+  __resolveType: TypeResolveFn<'Case' | 'IllegalTransition', ParentType, ContextType>;
+};
+
 export type CertificateUseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CertificateUse'] = ResolversParentTypes['CertificateUse'], FederationReferenceType extends FederationReferenceTypes['CertificateUse'] = FederationReferenceTypes['CertificateUse']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CertificateUse']> | FederationReferenceType, FederationReferenceType, ContextType>;
   applicantId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1207,6 +1369,13 @@ export type ChannelCountResolvers<ContextType = Context, ParentType extends Reso
 export interface CreditCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CreditCode'], any> {
   name: 'CreditCode';
 }
+
+export type DataRunsPreviewExpiredResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataRunsPreviewExpired'] = ResolversParentTypes['DataRunsPreviewExpired']> = {
+  code?: Resolver<ResolversTypes['ProblemCode'], ParentType, ContextType>;
+  draft?: Resolver<ResolversTypes['DraftApplication'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -1235,6 +1404,16 @@ export type EnterpriseResolvers<ContextType = Context, ParentType extends Resolv
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Enterprise']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cases?: Resolver<Maybe<ResolversTypes['CaseConnection']>, ParentType, ContextType, Partial<EnterpriseCasesArgs>>;
   creditCode?: Resolver<ResolversTypes['CreditCode'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type IllegalTransitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IllegalTransition'] = ResolversParentTypes['IllegalTransition']> = {
+  allowedActions?: Resolver<Array<ResolversTypes['CaseAction']>, ParentType, ContextType>;
+  attempted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  case?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ProblemCode'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1268,18 +1447,23 @@ export type MandateConnectionResolvers<ContextType = Context, ParentType extends
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  acceptCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationAcceptCaseArgs, 'channel' | 'id'>>;
-  approveCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationApproveCaseArgs, 'channel' | 'id'>>;
-  deliverCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationDeliverCaseArgs, 'channel' | 'id'>>;
+  acceptCase?: Resolver<ResolversTypes['CaseStepResult'], ParentType, ContextType, RequireFields<MutationAcceptCaseArgs, 'channel' | 'id'>>;
+  approveCase?: Resolver<ResolversTypes['CaseStepResult'], ParentType, ContextType, RequireFields<MutationApproveCaseArgs, 'channel' | 'id'>>;
+  deliverCase?: Resolver<ResolversTypes['CaseStepResult'], ParentType, ContextType, RequireFields<MutationDeliverCaseArgs, 'channel' | 'id'>>;
   grantMandate?: Resolver<ResolversTypes['Mandate'], ParentType, ContextType, RequireFields<MutationGrantMandateArgs, 'input'>>;
-  refuseCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRefuseCaseArgs, 'channel' | 'id' | 'reason'>>;
+  refuseCase?: Resolver<ResolversTypes['CaseStepResult'], ParentType, ContextType, RequireFields<MutationRefuseCaseArgs, 'channel' | 'id' | 'reason'>>;
   registerMandate?: Resolver<ResolversTypes['Mandate'], ParentType, ContextType, RequireFields<MutationRegisterMandateArgs, 'input'>>;
-  rejectCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationRejectCaseArgs, 'channel' | 'id' | 'reason'>>;
-  resumeCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationResumeCaseArgs, 'channel' | 'id'>>;
+  rejectCase?: Resolver<ResolversTypes['CaseStepResult'], ParentType, ContextType, RequireFields<MutationRejectCaseArgs, 'channel' | 'id' | 'reason'>>;
+  resumeCase?: Resolver<ResolversTypes['CaseStepResult'], ParentType, ContextType, RequireFields<MutationResumeCaseArgs, 'channel' | 'id'>>;
   revokeMandate?: Resolver<ResolversTypes['Mandate'], ParentType, ContextType, RequireFields<MutationRevokeMandateArgs, 'id'>>;
-  startReview?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationStartReviewArgs, 'channel' | 'id'>>;
-  submitCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationSubmitCaseArgs, 'input'>>;
-  suspendCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationSuspendCaseArgs, 'channel' | 'id' | 'reason'>>;
+  startReview?: Resolver<ResolversTypes['CaseStepResult'], ParentType, ContextType, RequireFields<MutationStartReviewArgs, 'channel' | 'id'>>;
+  submitCase?: Resolver<ResolversTypes['SubmitCaseResult'], ParentType, ContextType, RequireFields<MutationSubmitCaseArgs, 'input'>>;
+  suspendCase?: Resolver<ResolversTypes['CaseStepResult'], ParentType, ContextType, RequireFields<MutationSuspendCaseArgs, 'channel' | 'id' | 'reason'>>;
+  withdrawCase?: Resolver<ResolversTypes['CaseStepResult'], ParentType, ContextType, RequireFields<MutationWithdrawCaseArgs, 'channel' | 'id' | 'reason'>>;
+};
+
+export type MutationProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MutationProblem'] = ResolversParentTypes['MutationProblem']> = {
+  __resolveType: TypeResolveFn<'DataRunsPreviewExpired' | 'IllegalTransition', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1328,6 +1512,10 @@ export type StatusCountResolvers<ContextType = Context, ParentType extends Resol
   status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
 };
 
+export type SubmitCaseResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubmitCaseResult'] = ResolversParentTypes['SubmitCaseResult']> = {
+  __resolveType: TypeResolveFn<'Case' | 'DataRunsPreviewExpired', ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   caseProgress?: SubscriptionResolver<ResolversTypes['Case'], "caseProgress", ParentType, ContextType, Partial<SubscriptionCaseProgressArgs>>;
 };
@@ -1338,18 +1526,22 @@ export type Resolvers<ContextType = Context> = {
   CaseConnection?: CaseConnectionResolvers<ContextType>;
   CaseEvent?: CaseEventResolvers<ContextType>;
   CaseFigures?: CaseFiguresResolvers<ContextType>;
+  CaseStepResult?: CaseStepResultResolvers<ContextType>;
   CertificateUse?: CertificateUseResolvers<ContextType>;
   ChannelCount?: ChannelCountResolvers<ContextType>;
   CreditCode?: GraphQLScalarType;
+  DataRunsPreviewExpired?: DataRunsPreviewExpiredResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Department?: DepartmentResolvers<ContextType>;
   DivisionCode?: GraphQLScalarType;
   DraftApplication?: DraftApplicationResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
+  IllegalTransition?: IllegalTransitionResolvers<ContextType>;
   ItemOverdue?: ItemOverdueResolvers<ContextType>;
   Mandate?: MandateResolvers<ContextType>;
   MandateConnection?: MandateConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  MutationProblem?: MutationProblemResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -1357,6 +1549,7 @@ export type Resolvers<ContextType = Context> = {
   ResidentId?: GraphQLScalarType;
   ServiceItem?: ServiceItemResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;
+  SubmitCaseResult?: SubmitCaseResultResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
 };
 

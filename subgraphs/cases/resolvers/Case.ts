@@ -1,6 +1,8 @@
 import type { ApplicantKind } from '../entities.js';
 import type { CaseResolvers } from '../generated/resolvers.js';
-import { allowedActions } from '../lifecycle.js';
+import { withdrawer } from '../access.js';
+import { allowedActions, WITHDRAWABLE } from '../lifecycle.js';
+import { standsNow } from '../mandates.js';
 import { clockOn, inPersonVisits } from '../timeline.js';
 import { certificatesUsed } from './CertificateUse.js';
 
@@ -17,6 +19,13 @@ export const CaseResolver: CaseResolvers = {
   department: (c) => ({ code: c.departmentCode }),
   agent: (c) => (c.agentId ? { id: c.agentId } : null),
   allowedActions: (c) => allowedActions(c.status),
+  mayWithdraw: async (c, _, { caller, loaders }) =>
+    WITHDRAWABLE.has(c.status) &&
+    (await withdrawer(
+      caller,
+      c,
+      standsNow((id) => loaders.mandateById.load(id)),
+    )) !== null,
   dueDate: (c, _, { loaders }) => clockOn(c, loaders.clock.today).dueDate,
   suspendedWorkingDays: (c, _, { loaders }) => clockOn(c, loaders.clock.today).suspendedWorkingDays,
   overdueWorkingDays: (c, _, { loaders }) => clockOn(c, loaders.clock.today).overdueWorkingDays,

@@ -5,17 +5,21 @@ import type { Case } from '../entities.js';
 import { handlingStep } from './handlingSteps.js';
 import { mandateMutations } from './mandates.js';
 import { submitCase } from './submitCase.js';
+import { withdrawCase } from './withdrawCase.js';
 
-/** A mutation that changes a case, publishing the case as it now stands once the change is committed (caseProgress). */
-function published<A>(mutation: (parent: unknown, args: A, context: Context) => Promise<Case>) {
-  return async (parent: unknown, args: A, context: Context): Promise<Case> => {
-    const changed = await mutation(parent, args, context);
-    changesOf(context.em).publish(changed);
-    return changed;
+/**
+ * A mutation that changes a case, publishing the case as it now stands once the change is committed
+ * (caseProgress). A typed problem (IllegalTransition, DataRunsPreviewExpired) changed nothing: nothing to publish.
+ */
+function published<A, R extends object>(mutation: (parent: unknown, args: A, context: Context) => Promise<R>) {
+  return async (parent: unknown, args: A, context: Context): Promise<R> => {
+    const result = await mutation(parent, args, context);
+    if (!('__typename' in result)) changesOf(context.em).publish(result as unknown as Case);
+    return result;
   };
 }
 
-/** One mutation per lifecycle step (schema: CaseAction lists them); all share handlingStep. */
+/** One mutation per lifecycle step (schema: CaseAction lists the officers'); all take their step with takeStep. */
 export const Mutation: MutationResolvers = {
   submitCase: published(submitCase as never),
   acceptCase: published(handlingStep('ACCEPT')),
@@ -26,5 +30,6 @@ export const Mutation: MutationResolvers = {
   approveCase: published(handlingStep('APPROVE')),
   refuseCase: published(handlingStep('REFUSE')),
   deliverCase: published(handlingStep('DELIVER')),
+  withdrawCase: published(withdrawCase as never),
   ...mandateMutations,
 };

@@ -9,6 +9,13 @@ import { EnterpriseResolver } from './Enterprise.js';
 import { MandateResolver } from './mandates.js';
 import { Mutation } from './Mutation.js';
 import { PersonResolver } from './Person.js';
+import {
+  CaseStepResultResolver,
+  DataRunsPreviewExpiredResolver,
+  IllegalTransitionResolver,
+  MutationProblemResolver,
+  SubmitCaseResultResolver,
+} from './problems.js';
 import { Query } from './Query.js';
 import { ratingTicket } from './ratingTicket.js';
 import { RegionResolver } from './Region.js';
@@ -32,4 +39,9 @@ export const resolvers: Resolvers = {
   Mandate: MandateResolver,
   // totalCount is counted only when a client selects it
   CaseConnection: { totalCount: (page) => page.count() },
+  CaseStepResult: CaseStepResultResolver,
+  MutationProblem: MutationProblemResolver,
+  IllegalTransition: IllegalTransitionResolver,
+  SubmitCaseResult: SubmitCaseResultResolver,
+  DataRunsPreviewExpired: DataRunsPreviewExpiredResolver,
 };
