@@ -95,6 +95,23 @@ describe.each([
     expect(asOther.codes).toEqual(query.errors!.map((e) => e.extensions?.code));
   });
 
+  it('tells a withdrawal (撤回), and nothing of a step that changed nothing (a typed problem)', async () => {
+    const submitted = await submitFor(alice);
+    const follower = subscribe(platform.gateway.url, PROGRESS, {}, await citizen(alice));
+    await settled();
+    const WITHDRAW = 'mutation($id: ID!) { withdrawCase(id: $id, reason: "改期办理") { __typename } }';
+    expect((await platform.query(WITHDRAW, { id: submitted.id }, await citizen(alice))).data?.withdrawCase).toEqual({ __typename: 'Case' });
+    // accepting a withdrawn case is IllegalTransition, as data: nothing changed, nothing to tell
+    const ACCEPT_TYPED = 'mutation($id: ID!) { acceptCase(id: $id, channel: SERVICE_HALL) { __typename } }';
+    const refused = await platform.query(ACCEPT_TYPED, { id: submitted.id }, await officerOf(submitted.agency));
+    expect(refused.data?.acceptCase).toEqual({ __typename: 'IllegalTransition' });
+    const later = await submitFor(alice);
+    const events = await follower.next(2);
+    expect(ids(events)).toEqual([submitted.id, later.id]);
+    expect(statuses(events)).toEqual(['WITHDRAWN', 'SUBMITTED']);
+    follower.close();
+  });
+
   it('refuses an anonymous caller, even one selecting only __typename, and an officer without the duty', async () => {
     // as an anonymous query for a case is refused
     const asQuery = await platform.query('{ case(id: "44C2026010100000001") { __typename } }');
