@@ -36,7 +36,7 @@ function expectCode(res: GraphQLResult, code: string): void {
   expect(Object.values((res.data ?? {}) as Record<string, unknown>).every((v) => v === null)).toBe(true);
 }
 
-const SUBMIT = 'mutation($input: SubmitCaseInput!, $key: String) { submitCase(input: $input, idempotencyKey: $key) { id status } }';
+const SUBMIT = 'mutation($input: SubmitCaseInput!, $key: String) { submitCase(input: $input, idempotencyKey: $key) { ... on Case { id status } } }';
 const submission = (channel: string) => ({
   itemCode: IMPL.itemCode,
   implementationCode: IMPL.code,
@@ -93,9 +93,16 @@ describe('each code has its one status, through the gateway', () => {
     const first = await platform.query(SUBMIT, { input: submission('WEB_PORTAL'), key: 'status-1' }, headers);
     expect(first.errors).toBeUndefined();
     expectCode(await platform.query(SUBMIT, { input: submission('SERVICE_HALL'), key: 'status-1' }, headers), 'CONFLICT');
-    const id = first.data?.submitCase.id as string;
-    const deliver = 'mutation($id: ID!) { deliverCase(id: $id, channel: SERVICE_HALL) { id status } }';
-    expectCode(await platform.query(deliver, { id }, await officer()), 'ILLEGAL_TRANSITION');
+    // a case's illegal step is a typed result (IllegalTransition, data); an appeal's is still an error
+    const hotline = {
+      ...(await bearer({ role: 'OFFICER', subject: 'hotline-1', department: IMPL.departmentCode, scopes: ['appeals:read', 'appeals:write'] })),
+      'x-purpose': 'status test',
+    };
+    const closed = await platform.query('{ appeals(status: CLOSED, first: 1) { nodes { id } } }', {}, hotline);
+    const appeal = closed.data?.appeals.nodes[0]?.id as string;
+    expect(appeal, JSON.stringify(closed.errors)).toBeDefined();
+    const respond = 'mutation($id: ID!) { respondToAppeal(id: $id, response: "答复") { id } }';
+    expectCode(await platform.query(respond, { id: appeal }, hotline), 'ILLEGAL_TRANSITION');
   });
 
   it('RATE_LIMITED is 429 with Retry-After', async () => {

@@ -28,6 +28,15 @@ const ids = (events: { data?: unknown }[]) => events.map((e) => (e.data as { cas
 /** the subscriptions' streams are open once the gateway answered; a short pause lets the department's listener attach */
 const settled = () => new Promise((r) => setTimeout(r, 300));
 
+/** A citizen's application for ITEM in a province: the case id and the agency that implements it. */
+async function submitIn(platform: TestPlatform, who: { id: string }, province: string): Promise<{ id: string; agency: string }> {
+  const implementation = sampleImplementations(7).find((i) => i.itemCode === ITEM && i.regionCode.startsWith(province))!;
+  const input = { itemCode: ITEM, implementationCode: implementation.code, applicantKind: 'PERSON', applicantId: who.id, channel: 'WEB_PORTAL' };
+  const res = await platform.query(SUBMIT, { input }, await citizen(who));
+  expect(res.errors).toBeUndefined();
+  return { id: res.data!.submitCase.id as string, agency: implementation.departmentCode };
+}
+
 describe.each([
   { deployment: 'one cases department', partitioned: undefined },
   { deployment: 'cases partitioned by province (11, 44, national)', partitioned: { cases: ['11', '44'] as const } },
@@ -38,13 +47,7 @@ describe.each([
   }, 180_000);
   afterAll(() => platform?.close());
 
-  async function submitFor(who: { id: string }, province = '44'): Promise<{ id: string; agency: string }> {
-    const implementation = sampleImplementations(7).find((i) => i.itemCode === ITEM && i.regionCode.startsWith(province))!;
-    const input = { itemCode: ITEM, implementationCode: implementation.code, applicantKind: 'PERSON', applicantId: who.id, channel: 'WEB_PORTAL' };
-    const res = await platform.query(SUBMIT, { input }, await citizen(who));
-    expect(res.errors).toBeUndefined();
-    return { id: res.data!.submitCase.id as string, agency: implementation.departmentCode };
-  }
+  const submitFor = (who: { id: string }, province = '44') => submitIn(platform, who, province);
 
   it("tells a citizen each change of their own cases, with other departments' fields, and nobody else's", async () => {
     const own = subscribe(platform.gateway.url, PROGRESS, {}, await citizen(alice));
@@ -164,13 +167,7 @@ describe('caseProgress for a front end, with trusted documents enforced, across 
     await platform?.close();
   });
 
-  async function submitFor(who: { id: string }, province: string): Promise<{ id: string; agency: string }> {
-    const implementation = sampleImplementations(7).find((i) => i.itemCode === ITEM && i.regionCode.startsWith(province))!;
-    const input = { itemCode: ITEM, implementationCode: implementation.code, applicantKind: 'PERSON', applicantId: who.id, channel: 'WEB_PORTAL' };
-    const res = await platform.query(SUBMIT, { input }, await citizen(who));
-    expect(res.errors).toBeUndefined();
-    return { id: res.data!.submitCase.id as string, agency: implementation.departmentCode };
-  }
+  const submitFor = (who: { id: string }, province: string) => submitIn(platform, who, province);
 
   it("runs the portal's registered subscription by id, and refuses the portal's own text and the hall's document", async () => {
     const updates: CaseUpdate[] = [];
