@@ -159,5 +159,6 @@ describe('GATEWAY_WORKERS=2', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 150_000);
+    // only so that a hung gateway fails: five worker starts and their backoff took over 150 s on a loaded 2-core machine
+  }, 300_000);
 });
