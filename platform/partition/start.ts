@@ -20,6 +20,8 @@ export interface PartitionedOptions extends Omit<StartOptions, 'target' | 'verif
   routerKeys: { privateJwk: JWK; publicJwk: JWK };
   /** the router's port (the department's URL); instances take free ports */
   port?: number;
+  /** how long an instance may take before its part counts as unavailable (the router's default: 10 s) */
+  timeoutMs?: number;
 }
 
 export interface RunningPartitioned {
@@ -66,6 +68,7 @@ export async function startPartitioned<L>(department: Department<L>, options: Pa
       routerKey: routerKeys.privateJwk,
       unpartitioned: entry?.unpartitioned ?? [],
       health: () => instancesHealth(instances),
+      timeoutMs: options.timeoutMs,
     });
     const listening = await listen(server, port, options.host ?? '127.0.0.1', department.name);
     return {
