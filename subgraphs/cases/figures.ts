@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { divisionRange } from '../../platform/identifiers/index.js';
 import { kysely } from '../../platform/kysely.js';
-import { CHANNELS } from '../../reference/service-types.js';
+import { CHANNELS, HALL_CHANNEL, ONLINE_CHANNELS } from '../../reference/service-types.js';
 import type { CaseFigures, ItemOverdue } from './generated/resolvers.js';
 import { CASE_STATUSES } from './lifecycle.js';
 
@@ -86,16 +86,112 @@ export async function figuresFor(
       .select(sql<Count>`sum(case when agent_id is not null then 1 else 0 end)`.as('assisted'))
       .groupBy(['status', 'channel']),
   ).execute()) as FigureRow[];
-  return codes.map((code) => summarise(rows.filter((r) => r.k === code)));
+  const supply = await supplyFor(em, column, codes, from, to);
+  return codes.map((code, i) => ({ ...summarise(rows.filter((r) => r.k === code)), ...supply[i]! }));
 }
 
-function summarise(rows: readonly FigureRow[]): CaseFigures {
+interface SupplyRow {
+  k: string;
+  n: Count;
+  online: Count;
+  hall: Count;
+  visits: Count;
+  fully_online: Count;
+  over_promise: Count;
+  materials: Count;
+  with_certificates: Count;
+  trips_saved: Count;
+}
+
+type SupplyFigures = Pick<
+  CaseFigures,
+  | 'online'
+  | 'onlineShare'
+  | 'inHall'
+  | 'inHallShare'
+  | 'fullyOnline'
+  | 'fullyOnlineShare'
+  | 'inPersonVisits'
+  | 'visitsPerCase'
+  | 'overPromisedVisits'
+  | 'overPromisedVisitsShare'
+  | 'materialsReplaced'
+  | 'casesWithCertificates'
+  | 'tripsSaved'
+>;
+
+const list = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql.lit(v)),
+    sql`, `,
+  );
+
+/**
+ * A case's trips in person, in SQL: the same rule as inPersonVisits in timeline.ts (submission,
+ * delivery, and a resumption after a suspension, in the hall), over its case_event rows (seq runs 0, 1, 2…).
+ */
+const visits = sql`(select count(*) from "case_event" "e" where "e"."case_id" = "cases"."id" and "e"."channel" = ${sql.lit(HALL_CHANNEL)}
+  and ("e"."status" in ('SUBMITTED', 'DELIVERED') or ("e"."status" = 'UNDER_REVIEW' and exists (
+    select 1 from "case_event" "p" where "p"."case_id" = "e"."case_id" and "p"."seq" = "e"."seq" - 1 and "p"."status" = 'SUSPENDED'))))`;
+/** The visits the case's implementation promises; null when not recorded. */
+const promise = sql`(select "i"."promised_visits" from "implementation" "i" where "i"."code" = "cases"."implementation_code")`;
+/** The materials a certificate stood in for (数据跑腿). */
+const certificates = sql`(select count(*) from "case_certificate_used" "u" where "u"."case_id" = "cases"."id")`;
+
+/**
+ * The supply-efficiency parts per code (issue #17): channels, trips in person against the
+ * promise, and certificates used. A second statement, so the figures above keep to their covering
+ * index; this one reads each case's events, certificates and implementation by key.
+ */
+async function supplyFor(em: EntityManager, column: FigureColumn, codes: readonly string[], from: string, to: string): Promise<SupplyFigures[]> {
+  const rows = (await perCode(kysely(em), column, codes, from, to, (qb) =>
+    qb
+      .select(sql<Count>`count(*)`.as('n'))
+      .select(sql<Count>`sum(case when "cases"."channel" in (${list(ONLINE_CHANNELS)}) then 1 else 0 end)`.as('online'))
+      .select(sql<Count>`sum(case when "cases"."channel" = ${sql.lit(HALL_CHANNEL)} then 1 else 0 end)`.as('hall'))
+      .select(sql<Count>`sum(${visits})`.as('visits'))
+      .select(sql<Count>`sum(case when ${visits} = 0 then 1 else 0 end)`.as('fully_online'))
+      .select(sql<Count>`sum(case when ${visits} > ${promise} then 1 else 0 end)`.as('over_promise'))
+      .select(sql<Count>`sum(${certificates})`.as('materials'))
+      .select(sql<Count>`sum(case when ${certificates} > 0 then 1 else 0 end)`.as('with_certificates'))
+      .select(sql<Count>`sum(case when ${certificates} > 0 and ${promise} > 0 and ${visits} = 0 then 1 else 0 end)`.as('trips_saved')),
+  ).execute()) as SupplyRow[];
+  return codes.map((code) => {
+    const mine = rows.filter((r) => r.k === code);
+    const sum = (pick: (r: SupplyRow) => Count) => mine.reduce((s, r) => s + num(pick(r)), 0);
+    const total = sum((r) => r.n);
+    const share = (part: number) => (total ? part / total : null);
+    const online = sum((r) => r.online);
+    const inHall = sum((r) => r.hall);
+    const fullyOnline = sum((r) => r.fully_online);
+    const inPersonVisits = sum((r) => r.visits);
+    const overPromisedVisits = sum((r) => r.over_promise);
+    return {
+      online,
+      onlineShare: share(online),
+      inHall,
+      inHallShare: share(inHall),
+      fullyOnline,
+      fullyOnlineShare: share(fullyOnline),
+      inPersonVisits,
+      visitsPerCase: share(inPersonVisits),
+      overPromisedVisits,
+      overPromisedVisitsShare: share(overPromisedVisits),
+      materialsReplaced: sum((r) => r.materials),
+      casesWithCertificates: sum((r) => r.with_certificates),
+      tripsSaved: sum((r) => r.trips_saved),
+    };
+  });
+}
+
+function summarise(rows: readonly FigureRow[]): Omit<CaseFigures, keyof SupplyFigures> {
   const sum = (pick: (r: FigureRow) => Count) => rows.reduce((s, r) => s + num(pick(r)), 0);
   const countBy = <V extends string>(values: readonly V[], pick: (r: FigureRow) => string) =>
     values.map((value) => ({ value, count: sum((r) => (pick(r) === value ? r.n : 0)) })).filter((c) => c.count > 0);
   const decided = sum((r) => r.decided);
+  const total = sum((r) => r.n);
   return {
-    total: sum((r) => r.n),
+    total,
     byStatus: countBy(CASE_STATUSES, (r) => r.status).map(({ value, count }) => ({ status: value, count })),
     byChannel: countBy(CHANNELS, (r) => r.channel).map(({ value, count }) => ({ channel: value, count })),
     overdue: sum((r) => r.overdue),
@@ -105,6 +201,7 @@ function summarise(rows: readonly FigureRow[]): CaseFigures {
     averageWorkingDays: decided ? sum((r) => r.handling) / decided : null,
     workingDays: sum((r) => r.handling),
     agentAssisted: sum((r) => r.assisted),
+    agentAssistedShare: total ? sum((r) => r.assisted) / total : null,
   };
 }
 
