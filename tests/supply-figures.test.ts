@@ -181,6 +181,22 @@ describe('supply-efficiency figures equal an independent computation over the se
     }
   });
 
+  it('are read from the database only when asked, through fragments too', async () => {
+    const ask = async (selection: string, fragments = '') => {
+      plain.resetSql();
+      const query = `query($from: Date!, $to: Date!) { region(code: "440000") { caseFigures(from: $from, to: $to) { ${selection} } } } ${fragments}`;
+      const res = await plain.query(query, WINDOW, supervisor);
+      expect(res.errors).toBeUndefined();
+      return { figures: res.data!.region.caseFigures, statements: plain.sqlCount() };
+    };
+    const without = await ask('total onTimeRate');
+    const within = await ask('total onTimeRate ...Supply ... on CaseFigures { online }', 'fragment Supply on CaseFigures { tripsSaved }');
+    // one statement more: the supply parts', and only when one of them is selected
+    expect(within.statements).toBe(without.statements + 1);
+    const want = expected(await rowsOf(plain), '440000');
+    expect(within.figures).toEqual({ total: want.total, onTimeRate: without.figures.onTimeRate, tripsSaved: want.tripsSaved, online: want.online });
+  });
+
   it('are aggregates read like the other case figures: no personal data, the same answer for every caller', async () => {
     const citizen = await bearer({ role: 'CITIZEN', subject: '110101199001011234' });
     const want = (await split.query(QUERY, { ...WINDOW, code: '440000' }, supervisor)).data!.region.caseFigures;

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { divisionRange } from '../../platform/identifiers/index.js';
 import { kysely } from '../../platform/kysely.js';
@@ -66,7 +67,7 @@ function perCode(db: Kysely<any>, column: FigureColumn, codes: readonly string[]
   return rest.reduce((union, branch) => union.unionAll(branch), first!);
 }
 
-/** Figures per code over one window: ONE statement, rows per (code, status, channel), summed here. */
+/** Figures per code over one window (the supply parts aside): ONE statement, rows per (code, status, channel), summed here. */
 export async function figuresFor(
   em: EntityManager,
   column: FigureColumn,
@@ -74,7 +75,7 @@ export async function figuresFor(
   from: string,
   to: string,
   lastWorkingDay: string,
-): Promise<CaseFigures[]> {
+): Promise<BaseFigures[]> {
   const rows = (await perCode(kysely(em), column, codes, from, to, (qb) =>
     qb
       .select(['status', 'channel'])
@@ -86,9 +87,11 @@ export async function figuresFor(
       .select(sql<Count>`sum(case when agent_id is not null then 1 else 0 end)`.as('assisted'))
       .groupBy(['status', 'channel']),
   ).execute()) as FigureRow[];
-  const supply = await supplyFor(em, column, codes, from, to);
-  return codes.map((code, i) => ({ ...summarise(rows.filter((r) => r.k === code)), ...supply[i]! }));
+  return codes.map((code) => summarise(rows.filter((r) => r.k === code)));
 }
+
+/** The figures of figuresFor: every field of CaseFigures but the supply parts. */
+export type BaseFigures = Omit<CaseFigures, keyof SupplyFigures>;
 
 interface SupplyRow {
   k: string;
@@ -103,7 +106,7 @@ interface SupplyRow {
   trips_saved: Count;
 }
 
-type SupplyFigures = Pick<
+export type SupplyFigures = Pick<
   CaseFigures,
   | 'online'
   | 'onlineShare'
@@ -140,10 +143,11 @@ const certificates = sql`(select count(*) from "case_certificate_used" "u" where
 
 /**
  * The supply-efficiency parts per code (issue #17): channels, trips in person against the
- * promise, and certificates used. A second statement, so the figures above keep to their covering
- * index; this one reads each case's events, certificates and implementation by key.
+ * promise, and certificates used. A second statement, run only when one of them is asked
+ * (asksSupply): the figures above keep to their covering index, this one reads each case's events,
+ * certificates and implementation by key.
  */
-async function supplyFor(em: EntityManager, column: FigureColumn, codes: readonly string[], from: string, to: string): Promise<SupplyFigures[]> {
+export async function supplyFor(em: EntityManager, column: FigureColumn, codes: readonly string[], from: string, to: string): Promise<SupplyFigures[]> {
   const rows = (await perCode(kysely(em), column, codes, from, to, (qb) =>
     qb
       .select(sql<Count>`count(*)`.as('n'))
@@ -184,7 +188,7 @@ async function supplyFor(em: EntityManager, column: FigureColumn, codes: readonl
   });
 }
 
-function summarise(rows: readonly FigureRow[]): Omit<CaseFigures, keyof SupplyFigures> {
+function summarise(rows: readonly FigureRow[]): BaseFigures {
   const sum = (pick: (r: FigureRow) => Count) => rows.reduce((s, r) => s + num(pick(r)), 0);
   const countBy = <V extends string>(values: readonly V[], pick: (r: FigureRow) => string) =>
     values.map((value) => ({ value, count: sum((r) => (pick(r) === value ? r.n : 0)) })).filter((c) => c.count > 0);
@@ -235,4 +239,35 @@ export async function mostOverdueFor(
     // items without an overdue case last: the resolver leaves them out, the router combines from them
     return [...items.values()].sort((a, b) => b.overdueCases - a.overdueCases || a.totalCases - b.totalCases || (a.item.code < b.item.code ? -1 : 1));
   });
+}
+
+/** Stands in for the supply parts when none is asked: never sent, since GraphQL answers only what is selected. */
+export const NOT_ASKED: SupplyFigures = {
+  online: 0,
+  onlineShare: null,
+  inHall: 0,
+  inHallShare: null,
+  fullyOnline: 0,
+  fullyOnlineShare: null,
+  inPersonVisits: 0,
+  visitsPerCase: null,
+  overPromisedVisits: 0,
+  overPromisedVisitsShare: null,
+  materialsReplaced: 0,
+  casesWithCertificates: 0,
+  tripsSaved: 0,
+};
+const SUPPLY_FIELDS = new Set(Object.keys(NOT_ASKED));
+
+/** Whether a caseFigures field's selection (its fragments included) asks for a supply part. */
+export function asksSupply(info: GraphQLResolveInfo): boolean {
+  const asks = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((s) =>
+      s.kind === 'Field'
+        ? SUPPLY_FIELDS.has(s.name.value)
+        : s.kind === 'InlineFragment'
+          ? asks(s.selectionSet)
+          : asks(info.fragments[s.name.value]?.selectionSet),
+    );
+  return info.fieldNodes.some((node) => asks(node.selectionSet));
 }
