@@ -190,11 +190,11 @@ describe('supply-efficiency figures equal an independent computation over the se
       return { figures: res.data!.region.caseFigures, statements: plain.sqlCount() };
     };
     const without = await ask('total onTimeRate');
-    const within = await ask('total onTimeRate ...Supply ... on CaseFigures { online }', 'fragment Supply on CaseFigures { tripsSaved }');
+    const withParts = await ask('total onTimeRate ...Supply ... on CaseFigures { online }', 'fragment Supply on CaseFigures { tripsSaved }');
     // one statement more: the supply parts', and only when one of them is selected
-    expect(within.statements).toBe(without.statements + 1);
+    expect(withParts.statements).toBe(without.statements + 1);
     const want = expected(await rowsOf(plain), '440000');
-    expect(within.figures).toEqual({ total: want.total, onTimeRate: without.figures.onTimeRate, tripsSaved: want.tripsSaved, online: want.online });
+    expect(withParts.figures).toEqual({ total: want.total, onTimeRate: without.figures.onTimeRate, tripsSaved: want.tripsSaved, online: want.online });
   });
 
   it('are aggregates read like the other case figures: no personal data, the same answer for every caller', async () => {
