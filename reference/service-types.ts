@@ -76,6 +76,15 @@ export type Channel =
 
 export const CHANNELS = ['WEB_PORTAL', 'MOBILE_APP', 'SERVICE_HALL', 'SELF_SERVICE_TERMINAL', 'HOTLINE', 'POST'] as const satisfies readonly Channel[];
 
+/**
+ * Channels that are applying online (网上办): the supply figures' online share counts cases
+ * submitted through these. Self-service terminals and the hotline are neither online nor the hall.
+ */
+export const ONLINE_CHANNELS = ['WEB_PORTAL', 'MOBILE_APP'] as const satisfies readonly Channel[];
+
+/** The channel that is applying in the hall (窗口办): the supply figures' hall share, and a trip in person (timeline.ts). */
+export const HALL_CHANNEL = 'SERVICE_HALL' satisfies Channel;
+
 /** Channels through which an applicant can act without coming in person. */
 export const REMOTE_CHANNELS = ['WEB_PORTAL', 'MOBILE_APP', 'HOTLINE', 'POST'] as const satisfies readonly Channel[];
 

@@ -77,6 +77,7 @@ const ROWS: Row[] = [
   ),
   ...scoped('op RegionDashboard (supervisor)', ops.RegionDashboard!, () => ({ kind: 'supervisor' }), figures),
   ...scoped('op RegionServices', ops.RegionServices!, anonymous, (code) => ({ code })),
+  ...scoped('op SupplyEfficiency (supervisor)', ops.SupplyEfficiency!, () => ({ kind: 'supervisor' }), figures),
   {
     name: 'op ProvincesSideBySide (supervisor)',
     query: ops.ProvincesSideBySide!,

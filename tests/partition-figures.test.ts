@@ -12,7 +12,9 @@ const PROVINCES = ['11', '33', '44'];
 const WINDOW = { from: '2024-01-01', to: '2026-12-31' };
 
 const CASE_FIGURES = `caseFigures(from: $from, to: $to) {
-  total byStatus { status count } byChannel { channel count } overdue decided decidedOnTime onTimeRate averageWorkingDays agentAssisted }`;
+  total byStatus { status count } byChannel { channel count } overdue decided decidedOnTime onTimeRate averageWorkingDays agentAssisted
+  agentAssistedShare online onlineShare inHall inHallShare fullyOnline fullyOnlineShare inPersonVisits visitsPerCase
+  overPromisedVisits overPromisedVisitsShare materialsReplaced casesWithCertificates tripsSaved }`;
 const SATISFACTION = `satisfaction(from: $from, to: $to) {
   from to evaluations byLevel { level count } satisfied satisfactionRate badReviews rectified overdueRectifications
   averageDimensions { ratings overall efficiency guideAccuracy convenience usability } }`;

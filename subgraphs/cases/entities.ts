@@ -112,6 +112,8 @@ export const ImplementationEntity = defineEntity({
     regionCode: p.string().length(6),
     departmentCode: p.string().length(18),
     promisedLimitDays: p.integer(),
+    /** in-person visits it promises (到现场次数, 0 = none, 1 = 最多跑一次); null when not recorded (rows stored before it was) */
+    promisedVisits: p.integer().strictNullable(),
   },
 });
 export type Implementation = InferEntity<typeof ImplementationEntity>;

@@ -12,7 +12,7 @@ import {
   type CertificateUseRow,
   type Mandate,
 } from './entities.js';
-import { figuresFor, mostOverdueFor, type FigureColumn } from './figures.js';
+import { figuresFor, mostOverdueFor, NOT_ASKED, supplyFor, type BaseFigures, type FigureColumn, type SupplyFigures } from './figures.js';
 import type { CaseFigures, ItemOverdue } from './generated/resolvers.js';
 
 import { ownerCounts, ownerPages } from './pages.js';
@@ -27,11 +27,21 @@ export function createLoaders(em: EntityManager) {
   // one "today" per request, so every field of one answer agrees
   const today = todayInChina();
   const clock = { today, lastWorkingDay: lastWorkingDay(today) };
-  const figures = (column: FigureColumn) =>
-    new DataLoader<string, CaseFigures>(
+  const figures = (column: FigureColumn) => {
+    const base = new DataLoader<string, BaseFigures>(
       windowBatch((codes, from, to) => figuresFor(em, column, codes, from, to, clock.lastWorkingDay)),
       regionBatch(column),
     );
+    const supply = new DataLoader<string, SupplyFigures>(
+      windowBatch((codes, from, to) => supplyFor(em, column, codes, from, to)),
+      regionBatch(column),
+    );
+    // both loads start in one tick, so each is one statement per batch of codes
+    return async (key: string, withSupply: boolean): Promise<CaseFigures> => {
+      const [figures, parts] = await Promise.all([base.load(key), withSupply ? supply.load(key) : NOT_ASKED]);
+      return { ...figures, ...parts };
+    };
+  };
   return {
     clock,
     caseById: new DataLoader<string, Case | null>(async (ids) => oneByKey(ids, await findIn(em, CaseEntity, 'id', ids), (c) => c.id)),

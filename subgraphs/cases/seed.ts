@@ -51,14 +51,15 @@ export function* generateCases({ size, seed }: SeedOptions, today = todayInChina
   for (let i = 0; i < size; i++) yield caseRows(sampleCaseAt(seed, i, size, today), cal);
 }
 
-/** The implementations cases are submitted under, with the limits the catalog promises. */
+/** The implementations cases are submitted under, with the limits and visits the catalog promises. */
 export function generateImplementations(seed: number): Implementation[] {
-  return sampleImplementations(seed).map(({ code, itemCode, regionCode, departmentCode, promisedLimitDays }) => ({
+  return sampleImplementations(seed).map(({ code, itemCode, regionCode, departmentCode, promisedLimitDays, inPersonVisits }) => ({
     code,
     itemCode,
     regionCode,
     departmentCode,
     promisedLimitDays,
+    promisedVisits: inPersonVisits,
   }));
 }
 

@@ -82,7 +82,7 @@ export function lastWorkingDay(today: string, cal: WorkingCalendar = calendar())
   return day;
 }
 
-/** Trips the applicant made in person: submission, supplementary materials (resumption) and delivery at a hall. */
+/** Trips the applicant made in person: submission, supplementary materials (resumption) and delivery at a hall. The supply figures count the same in SQL (`visits` in figures.ts): change both. */
 export function inPersonVisits(events: readonly Pick<CaseEvent, 'status' | 'channel'>[]): number {
   let visits = 0;
   let previous: CaseStatus | null = null;

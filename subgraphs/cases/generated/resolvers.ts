@@ -171,21 +171,59 @@ export type CaseFigures = {
   __typename?: 'CaseFigures';
   /** Cases submitted by a person acting for the applicant (帮代办). */
   agentAssisted: Scalars['Int']['output'];
+  /** Share of the cases submitted by a person acting for the applicant (agentAssisted / total), 0..1; null when there is no case. */
+  agentAssistedShare?: Maybe<Scalars['Float']['output']>;
   /** Average working days from acceptance to decision, suspensions excluded; null when none was decided. */
   averageWorkingDays?: Maybe<Scalars['Float']['output']>;
   /** Every channel with cases, in the order of Channel. */
   byChannel: Array<ChannelCount>;
   /** Every status with cases, in the order of CaseStatus. */
   byStatus: Array<StatusCount>;
+  /** Cases in which at least one certificate stood in for a material. */
+  casesWithCertificates: Scalars['Int']['output'];
   /** Cases decided (approved or refused): the denominator of onTimeRate and averageWorkingDays. */
   decided: Scalars['Int']['output'];
   /** Decided cases decided by their due date: the numerator of onTimeRate. */
   decidedOnTime: Scalars['Int']['output'];
+  /** Cases handled without a trip in person (Case.inPersonVisits = 0 so far: no submission, resumption or delivery in the hall). */
+  fullyOnline: Scalars['Int']['output'];
+  /** Share of the cases handled without a trip in person (fullyOnline / total), 0..1; null when there is no case. */
+  fullyOnlineShare?: Maybe<Scalars['Float']['output']>;
+  /** Cases applied for in the hall: submitted through SERVICE_HALL (窗口办). Terminals, hotline and post are neither online nor the hall. */
+  inHall: Scalars['Int']['output'];
+  /** Share of the cases applied for in the hall (inHall / total), 0..1; null when there is no case. */
+  inHallShare?: Maybe<Scalars['Float']['output']>;
+  /** Trips in person the cases took so far (the sum of Case.inPersonVisits). */
+  inPersonVisits: Scalars['Int']['output'];
+  /**
+   * Materials the applicants did not hand in because a certificate found in the graph stood in for
+   * them (数据跑腿): the CertificateUse rows of the cases, one per material.
+   */
+  materialsReplaced: Scalars['Int']['output'];
   /** Share of decided cases (approved or refused) decided by their due date, 0..1; null when none was decided. */
   onTimeRate?: Maybe<Scalars['Float']['output']>;
+  /** Cases applied for online: submitted through WEB_PORTAL or MOBILE_APP (网上办). */
+  online: Scalars['Int']['output'];
+  /** Share of the cases applied for online (online / total), 0..1; null when there is no case. */
+  onlineShare?: Maybe<Scalars['Float']['output']>;
+  /**
+   * Cases that took more trips in person than their implementation promises (到现场次数, e.g. 最多跑一次).
+   * Cases under an implementation without a recorded promise are not counted.
+   */
+  overPromisedVisits: Scalars['Int']['output'];
+  /** Share of the cases over their promised visits (overPromisedVisits / total), 0..1; null when there is no case. */
+  overPromisedVisitsShare?: Maybe<Scalars['Float']['output']>;
   /** Cases decided late, withdrawn after their due date, or open past it today. */
   overdue: Scalars['Int']['output'];
   total: Scalars['Int']['output'];
+  /**
+   * Trips saved by certificates, counted as cases: a certificate stood in for at least one material,
+   * the implementation promises at least one trip in person, and the case took none. It counts where
+   * the data ran instead of the applicant; it does not claim each trip would otherwise have been made.
+   */
+  tripsSaved: Scalars['Int']['output'];
+  /** Trips in person per case (inPersonVisits / total); null when there is no case. */
+  visitsPerCase?: Maybe<Scalars['Float']['output']>;
   /** The working days of the decided cases, summed: what averageWorkingDays divides (for combining figures of several instances). */
   workingDays: Scalars['Int']['output'];
 };
@@ -1334,14 +1372,28 @@ export type CaseEventResolvers<ContextType = Context, ParentType extends Resolve
 
 export type CaseFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseFigures'] = ResolversParentTypes['CaseFigures']> = {
   agentAssisted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  agentAssistedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   averageWorkingDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   byChannel?: Resolver<Array<ResolversTypes['ChannelCount']>, ParentType, ContextType>;
   byStatus?: Resolver<Array<ResolversTypes['StatusCount']>, ParentType, ContextType>;
+  casesWithCertificates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   decided?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   decidedOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fullyOnline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fullyOnlineShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  inHall?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inHallShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  inPersonVisits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  materialsReplaced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   onTimeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  online?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onlineShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  overPromisedVisits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overPromisedVisitsShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tripsSaved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visitsPerCase?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   workingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 

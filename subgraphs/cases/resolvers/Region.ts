@@ -2,13 +2,14 @@ import { BadInputError } from '../../../platform/errors.js';
 import type { RegionResolvers } from '../generated/resolvers.js';
 import { windowKey } from '../../../platform/loaders.js';
 import { checkWindow } from '../../../platform/date-window.js';
+import { asksSupply } from '../figures.js';
 
 /** The platform's half of Region: its dashboard, over the divisions below it too (divisionRange in platform/identifiers). */
 export const RegionResolver: RegionResolvers = {
   __resolveReference: ({ code }) => ({ code }),
-  caseFigures: (region, { from, to }, { loaders }) => {
+  caseFigures: (region, { from, to }, { loaders }, info) => {
     checkWindow({ from, to });
-    return loaders.regionFigures.load(windowKey(region.code, from, to));
+    return loaders.regionFigures(windowKey(region.code, from, to), asksSupply(info));
   },
   mostOverdueItems: async (region, { from, to, first, everyRow }, { loaders }) => {
     const count = first ?? 5;
