@@ -78,6 +78,12 @@ const ROWS: Row[] = [
   ...scoped('op RegionDashboard (supervisor)', ops.RegionDashboard!, () => ({ kind: 'supervisor' }), figures),
   ...scoped('op RegionServices', ops.RegionServices!, anonymous, (code) => ({ code })),
   ...scoped('op SupplyEfficiency (supervisor)', ops.SupplyEfficiency!, () => ({ kind: 'supervisor' }), figures),
+  ...scoped(
+    'op SupplyFirst (supervisor)',
+    ops.SupplyFirst!,
+    () => ({ kind: 'supervisor' }),
+    (code) => ({ ...figures(code), first: 100 }),
+  ),
   {
     name: 'op ProvincesSideBySide (supervisor)',
     query: ops.ProvincesSideBySide!,

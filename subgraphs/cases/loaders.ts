@@ -13,7 +13,8 @@ import {
   type Mandate,
 } from './entities.js';
 import { figuresFor, mostOverdueFor, NOT_ASKED, supplyFor, type BaseFigures, type FigureColumn, type SupplyFigures } from './figures.js';
-import type { CaseFigures, ItemOverdue } from './generated/resolvers.js';
+import type { CaseFigures, ItemCaseParts, ItemOverdue } from './generated/resolvers.js';
+import { casePartsFor } from './supply-plan.js';
 
 import { ownerCounts, ownerPages } from './pages.js';
 import { lastWorkingDay } from './timeline.js';
@@ -63,6 +64,10 @@ export function createLoaders(em: EntityManager) {
     regionFigures: figures('region_code'),
     mostOverdueItems: new DataLoader<string, ItemOverdue[]>(
       windowBatch((codes, from, to) => mostOverdueFor(em, codes, from, to, clock.lastWorkingDay)),
+      regionBatch('region_code'),
+    ),
+    caseParts: new DataLoader<string, ItemCaseParts[]>(
+      windowBatch((codes, from, to) => casePartsFor(em, codes, from, to, clock.lastWorkingDay)),
       regionBatch('region_code'),
     ),
   };

@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import { oneByKey, windowBatch } from '../../platform/loaders.js';
 import { EvaluationEntity, RectificationEntity, type Evaluation, type Rectification } from './entities.js';
+import type { ItemReviewParts } from './generated/resolvers.js';
+import { reviewPartsFor } from './supply-plan.js';
 import { satisfactionOf, type FigureColumn, type Satisfaction } from './figures.js';
 
 /** Satisfaction keyed by windowKey: each window of a batch costs one GROUP BY statement, whatever the number of codes. */
@@ -50,6 +52,7 @@ export function createLoaders(em: EntityManager) {
     itemSatisfaction: figuresLoader(em, 'item_code'),
     departmentSatisfaction: figuresLoader(em, 'department_code'),
     regionSatisfaction: figuresLoader(em, 'region_code', true),
+    reviewParts: new DataLoader<string, ItemReviewParts[]>(windowBatch((codes, from, to) => reviewPartsFor(em, codes, from, to))),
   };
 }
 

@@ -357,6 +357,13 @@ export type DepartmentKind =
   | 'TAXATION'
   | 'TRANSPORT';
 
+/** Appeals in the categories one kind of agency handles, in a supply plan's division and window. */
+export type KindAppeals = {
+  __typename?: 'KindAppeals';
+  appeals: Scalars['Int']['output'];
+  departmentKind: DepartmentKind;
+};
+
 /**
  * The hotline's handling steps. Refusals are coded errors and change nothing: a step that does not
  * apply to the appeal's status is ILLEGAL_TRANSITION (the message says which step applies).
@@ -621,6 +628,23 @@ export type RegisterAppealInput = {
 };
 
 /**
+ * What to supply first (群众点餐) in a division over a window (issue #17): the service items ranked by
+ * demand and supply gaps. The platform, the review system and the hotline add their aggregate parts;
+ * the catalog, which owns the items and their online depth, ranks them (@requires).
+ */
+export type SupplyPlan = {
+  __typename?: 'SupplyPlan';
+  /**
+   * Appeals received here or below from `from` to `to`, per kind of agency their category is
+   * dispatched to (AppealCategoryInfo.departmentKind): the catalog's input, not clients'.
+   */
+  appealParts?: Maybe<Array<KindAppeals>>;
+  from: Scalars['Date']['output'];
+  region: Scalars['DivisionCode']['output'];
+  to: Scalars['Date']['output'];
+};
+
+/**
  * Unmet demand in one category: where the government should supply first.
  * score = complaints + helpRequests + 2 × unresolved + 2 × overdue + 3 × dissatisfied.
  * Complaints and help requests state a need directly; an unresolved appeal is a need not yet met;
@@ -734,6 +758,7 @@ export type FederationTypes = {
   Department: Department;
   Person: Person;
   Region: Region;
+  SupplyPlan: SupplyPlan;
 };
 
 /** Mapping of federation reference types */
@@ -750,6 +775,9 @@ export type FederationReferenceTypes = {
   Region:
     ( { __typename: 'Region' }
     & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
+  SupplyPlan:
+    ( { __typename: 'SupplyPlan' }
+    & GraphQLRecursivePick<FederationTypes['SupplyPlan'], {"region":true,"from":true,"to":true}> );
 };
 
 
@@ -781,6 +809,7 @@ export type ResolversTypes = {
   DepartmentAppealFigures: ResolverTypeWrapper<DepartmentAppealFigures>;
   DepartmentKind: DepartmentKind;
   DivisionCode: ResolverTypeWrapper<Scalars['DivisionCode']['output']>;
+  KindAppeals: ResolverTypeWrapper<KindAppeals>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRefModel>;
@@ -789,6 +818,7 @@ export type ResolversTypes = {
   RegionLevel: RegionLevel;
   RegisterAppealInput: RegisterAppealInput;
   ResidentId: ResolverTypeWrapper<Scalars['ResidentId']['output']>;
+  SupplyPlan: ResolverTypeWrapper<SupplyPlan>;
   UnmetDemand: ResolverTypeWrapper<UnmetDemand>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -813,6 +843,7 @@ export type ResolversParentTypes = {
   Department: DepartmentRefModel;
   DepartmentAppealFigures: DepartmentAppealFigures;
   DivisionCode: Scalars['DivisionCode']['output'];
+  KindAppeals: KindAppeals;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonRefModel;
@@ -820,6 +851,7 @@ export type ResolversParentTypes = {
   Region: RegionRefModel;
   RegisterAppealInput: RegisterAppealInput;
   ResidentId: Scalars['ResidentId']['output'];
+  SupplyPlan: SupplyPlan | FederationReferenceTypes['SupplyPlan'];
   UnmetDemand: UnmetDemand;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
@@ -978,6 +1010,11 @@ export interface DivisionCodeScalarConfig extends GraphQLScalarTypeConfig<Resolv
   name: 'DivisionCode';
 }
 
+export type KindAppealsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KindAppeals'] = ResolversParentTypes['KindAppeals']> = {
+  appeals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  departmentKind?: Resolver<ResolversTypes['DepartmentKind'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   closeAppeal?: Resolver<ResolversTypes['Appeal'], ParentType, ContextType, RequireFields<MutationCloseAppealArgs, 'id'>>;
   dispatchAppeal?: Resolver<ResolversTypes['Appeal'], ParentType, ContextType, RequireFields<MutationDispatchAppealArgs, 'departmentCode' | 'id'>>;
@@ -1021,6 +1058,14 @@ export interface ResidentIdScalarConfig extends GraphQLScalarTypeConfig<Resolver
   name: 'ResidentId';
 }
 
+export type SupplyPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplyPlan'] = ResolversParentTypes['SupplyPlan'], FederationReferenceType extends FederationReferenceTypes['SupplyPlan'] = FederationReferenceTypes['SupplyPlan']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SupplyPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  appealParts?: Resolver<Maybe<Array<ResolversTypes['KindAppeals']>>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['DivisionCode'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type UnmetDemandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnmetDemand'] = ResolversParentTypes['UnmetDemand']> = {
   category?: Resolver<ResolversTypes['AppealCategory'], ParentType, ContextType>;
   complaints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1050,12 +1095,14 @@ export type Resolvers<ContextType = Context> = {
   Department?: DepartmentResolvers<ContextType>;
   DepartmentAppealFigures?: DepartmentAppealFiguresResolvers<ContextType>;
   DivisionCode?: GraphQLScalarType;
+  KindAppeals?: KindAppealsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   ResidentId?: GraphQLScalarType;
+  SupplyPlan?: SupplyPlanResolvers<ContextType>;
   UnmetDemand?: UnmetDemandResolvers<ContextType>;
 };
 

@@ -5,6 +5,7 @@ import { Mutation } from './Mutation.js';
 import { PersonResolver } from './Person.js';
 import { Query } from './Query.js';
 import { RegionResolver } from './Region.js';
+import { SupplyPlanResolver } from './SupplyPlan.js';
 
 export const resolvers: Resolvers = {
   Query,
@@ -12,6 +13,7 @@ export const resolvers: Resolvers = {
   Appeal: AppealResolver,
   Person: PersonResolver,
   Region: RegionResolver,
+  SupplyPlan: SupplyPlanResolver,
   Department: DepartmentResolver,
   // totalCount is counted only when a client selects it
   AppealConnection: { totalCount: (page) => page.count() },

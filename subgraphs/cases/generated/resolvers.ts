@@ -454,6 +454,20 @@ export type IllegalTransition = MutationProblem & {
   status: CaseStatus;
 };
 
+/** One item's cases in a supply plan's division and window: the demand and supply-gap counts it is ranked by. */
+export type ItemCaseParts = {
+  __typename?: 'ItemCaseParts';
+  cases: Scalars['Int']['output'];
+  /** Trips in person, summed (as CaseFigures.inPersonVisits). */
+  inPersonVisits: Scalars['Int']['output'];
+  /** The item's code. */
+  item: Scalars['ID']['output'];
+  /** Cases with more trips than their implementation promises (as CaseFigures.overPromisedVisits). */
+  overPromisedVisits: Scalars['Int']['output'];
+  /** Cases overdue as of today (as CaseFigures.overdue). */
+  overdue: Scalars['Int']['output'];
+};
+
 /** A service item on a region's dashboard, with its overdue and total cases in the window. */
 export type ItemOverdue = {
   __typename?: 'ItemOverdue';
@@ -1051,6 +1065,20 @@ export type SubscriptionCaseProgressArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/**
+ * What to supply first (群众点餐) in a division over a window (issue #17): the service items ranked by
+ * demand and supply gaps. The platform, the review system and the hotline add their aggregate parts;
+ * the catalog, which owns the items and their online depth, ranks them (@requires).
+ */
+export type SupplyPlan = {
+  __typename?: 'SupplyPlan';
+  /** Per item with cases implemented here or below, submitted from `from` to `to`: the catalog's input, not clients'. */
+  caseParts?: Maybe<Array<ItemCaseParts>>;
+  from: Scalars['Date']['output'];
+  region: Scalars['DivisionCode']['output'];
+  to: Scalars['Date']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = T | Promise<T>;
@@ -1139,6 +1167,7 @@ export type FederationTypes = {
   Person: Person;
   Region: Region;
   ServiceItem: ServiceItem;
+  SupplyPlan: SupplyPlan;
 };
 
 /** Mapping of federation reference types */
@@ -1167,6 +1196,9 @@ export type FederationReferenceTypes = {
   ServiceItem:
     ( { __typename: 'ServiceItem' }
     & GraphQLRecursivePick<FederationTypes['ServiceItem'], {"code":true}> );
+  SupplyPlan:
+    ( { __typename: 'SupplyPlan' }
+    & GraphQLRecursivePick<FederationTypes['SupplyPlan'], {"region":true,"from":true,"to":true}> );
 };
 
 /** Mapping of union types */
@@ -1222,6 +1254,7 @@ export type ResolversTypes = {
   DraftApplication: ResolverTypeWrapper<DraftApplicationModel>;
   Enterprise: ResolverTypeWrapper<EnterpriseRefModel>;
   IllegalTransition: ResolverTypeWrapper<IllegalTransitionProblemModel>;
+  ItemCaseParts: ResolverTypeWrapper<ItemCaseParts>;
   ItemOverdue: ResolverTypeWrapper<Omit<ItemOverdue, 'item'> & { item: ResolversTypes['ServiceItem'] }>;
   Mandate: ResolverTypeWrapper<MandateModel>;
   MandateConnection: ResolverTypeWrapper<Omit<MandateConnection, 'nodes'> & { nodes: Array<ResolversTypes['Mandate']> }>;
@@ -1241,6 +1274,7 @@ export type ResolversTypes = {
   SubmitCaseInput: SubmitCaseInput;
   SubmitCaseResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SubmitCaseResult']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SupplyPlan: ResolverTypeWrapper<SupplyPlan>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1268,6 +1302,7 @@ export type ResolversParentTypes = {
   DraftApplication: DraftApplicationModel;
   Enterprise: EnterpriseRefModel;
   IllegalTransition: IllegalTransitionProblemModel;
+  ItemCaseParts: ItemCaseParts;
   ItemOverdue: Omit<ItemOverdue, 'item'> & { item: ResolversParentTypes['ServiceItem'] };
   Mandate: MandateModel;
   MandateConnection: Omit<MandateConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Mandate']> };
@@ -1284,6 +1319,7 @@ export type ResolversParentTypes = {
   SubmitCaseInput: SubmitCaseInput;
   SubmitCaseResult: ResolversUnionTypes<ResolversParentTypes>['SubmitCaseResult'];
   Subscription: Record<PropertyKey, never>;
+  SupplyPlan: SupplyPlan | FederationReferenceTypes['SupplyPlan'];
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -1469,6 +1505,14 @@ export type IllegalTransitionResolvers<ContextType = Context, ParentType extends
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ItemCasePartsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ItemCaseParts'] = ResolversParentTypes['ItemCaseParts']> = {
+  cases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inPersonVisits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  overPromisedVisits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ItemOverdueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ItemOverdue'] = ResolversParentTypes['ItemOverdue']> = {
   item?: Resolver<ResolversTypes['ServiceItem'], ParentType, ContextType>;
   overdueCases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1572,6 +1616,14 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
   caseProgress?: SubscriptionResolver<ResolversTypes['Case'], "caseProgress", ParentType, ContextType, Partial<SubscriptionCaseProgressArgs>>;
 };
 
+export type SupplyPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplyPlan'] = ResolversParentTypes['SupplyPlan'], FederationReferenceType extends FederationReferenceTypes['SupplyPlan'] = FederationReferenceTypes['SupplyPlan']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SupplyPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  caseParts?: Resolver<Maybe<Array<ResolversTypes['ItemCaseParts']>>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['DivisionCode'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Applicant?: ApplicantResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
@@ -1589,6 +1641,7 @@ export type Resolvers<ContextType = Context> = {
   DraftApplication?: DraftApplicationResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   IllegalTransition?: IllegalTransitionResolvers<ContextType>;
+  ItemCaseParts?: ItemCasePartsResolvers<ContextType>;
   ItemOverdue?: ItemOverdueResolvers<ContextType>;
   Mandate?: MandateResolvers<ContextType>;
   MandateConnection?: MandateConnectionResolvers<ContextType>;
@@ -1603,6 +1656,7 @@ export type Resolvers<ContextType = Context> = {
   StatusCount?: StatusCountResolvers<ContextType>;
   SubmitCaseResult?: SubmitCaseResultResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  SupplyPlan?: SupplyPlanResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

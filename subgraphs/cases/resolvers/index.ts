@@ -21,6 +21,7 @@ import { ratingTicket } from './ratingTicket.js';
 import { RegionResolver } from './Region.js';
 import { ServiceItemResolver } from './ServiceItem.js';
 import { Subscription } from './Subscription.js';
+import { SupplyPlanResolver } from './SupplyPlan.js';
 
 export const resolvers: Resolvers = {
   Query,
@@ -36,6 +37,7 @@ export const resolvers: Resolvers = {
   ServiceItem: ServiceItemResolver,
   Department: DepartmentResolver,
   Region: RegionResolver,
+  SupplyPlan: SupplyPlanResolver,
   Mandate: MandateResolver,
   // totalCount is counted only when a client selects it
   CaseConnection: { totalCount: (page) => page.count() },

@@ -140,6 +140,24 @@ export type Implementation = {
   region: Region;
 };
 
+/** One item's cases in a supply plan (the platform's part). */
+export type ItemCaseParts = {
+  __typename?: 'ItemCaseParts';
+  cases: Scalars['Int']['output'];
+  inPersonVisits: Scalars['Int']['output'];
+  item: Scalars['ID']['output'];
+  overPromisedVisits: Scalars['Int']['output'];
+  overdue: Scalars['Int']['output'];
+};
+
+/** One item's reviews in a supply plan (the review system's part). */
+export type ItemReviewParts = {
+  __typename?: 'ItemReviewParts';
+  badReviews: Scalars['Int']['output'];
+  item: Scalars['ID']['output'];
+  reviews: Scalars['Int']['output'];
+};
+
 /** Kinds of service item (GB/T 39554.1 item types); the code prefix in brackets. */
 export type ItemType =
   /** 行政裁决 (CJ) */
@@ -158,6 +176,13 @@ export type ItemType =
   | 'OTHER'
   /** 公共服务 (GG) */
   | 'PUBLIC_SERVICE';
+
+/** Appeals per kind of agency in a supply plan (the hotline's part). */
+export type KindAppeals = {
+  __typename?: 'KindAppeals';
+  appeals: Scalars['Int']['output'];
+  departmentKind: DepartmentKind;
+};
 
 /** A material an applicant must (or may) provide. */
 export type Material = {
@@ -280,6 +305,22 @@ export type Region = {
   implementations?: Maybe<Array<Implementation>>;
   /** Service items implemented in this division (not those of the divisions below it). */
   serviceItems?: Maybe<Array<ServiceItem>>;
+  /**
+   * What to supply first here and below (the country 000000 included), from cases submitted, reviews
+   * given and 12345 appeals received from `from` to `to` (inclusive; at most 3 years; BAD_USER_INPUT
+   * when from > to): see SupplyPlan.items.
+   */
+  supplyPlan?: Maybe<SupplyPlan>;
+};
+
+
+/**
+ * The catalog's fields on a division. Like every field one department adds to
+ * another's entity, they are nullable: if the catalog is down, only they are null.
+ */
+export type RegionSupplyPlanArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
 };
 
 /** The levels of administrative division the graph knows: the country, then the three of GB/T 2260. */
@@ -346,6 +387,96 @@ export type ServiceObject =
   | 'BOTH'
   | 'ENTERPRISE'
   | 'PERSON';
+
+/** The parts of a supply-first score: demand (CASES, APPEALS) and supply gaps (the rest). */
+export type SupplyFactor =
+  /** Demand: 12345 appeals in the categories the item's kind of agency handles (value: appeals). */
+  | 'APPEALS'
+  /** Gap: bad reviews, 不满意 and 非常不满意 (value: their share of reviews). */
+  | 'BAD_REVIEWS'
+  /** Demand: the item's cases (value: cases). */
+  | 'CASES'
+  /** Gap: how far the item is from fully online (value: depth 0..4, INFORMATION_ONLY..FULLY_ONLINE). */
+  | 'ONLINE_DEPTH'
+  /** Gap: overdue cases (value: their share of cases). */
+  | 'OVERDUE'
+  /** Gap: cases with more trips than the implementation promises (value: their share of cases). */
+  | 'OVER_PROMISED_VISITS'
+  /** Gap: trips in person per case (value: trips / cases). */
+  | 'VISITS_PER_CASE';
+
+/**
+ * What to supply first (群众点餐) in a division over a window (issue #17): the service items ranked by
+ * demand and supply gaps. The platform, the review system and the hotline add their aggregate parts;
+ * the catalog, which owns the items and their online depth, ranks them (@requires).
+ */
+export type SupplyPlan = {
+  __typename?: 'SupplyPlan';
+  appealParts?: Maybe<Array<KindAppeals>>;
+  caseParts?: Maybe<Array<ItemCaseParts>>;
+  from: Scalars['Date']['output'];
+  /**
+   * The items with at least 10 cases here or below in the window (fewer are not scored, so that no
+   * score describes fewer than 10 people), highest score first (ties: more cases, then item code), at
+   * most `first` (1..100, default 10). score = Σ weight × level over seven parts (SupplyFactor), each
+   * level between 0 and 1, so a score runs from 0 to 100:
+   * CASES 25 × cases / the most cases of a scored item here;
+   * APPEALS 15 × appeals in the categories the item's kind of agency handles / the most of any scored
+   * item's kind (a kind with fewer than 10 appeals counts 0);
+   * ONLINE_DEPTH 15 × (4 − depth) / 4, depth 0 (INFORMATION_ONLY) to 4 (FULLY_ONLINE);
+   * VISITS_PER_CASE 10 × min(trips in person per case, 2) / 2;
+   * OVER_PROMISED_VISITS 10 × share of cases with more trips than promised;
+   * OVERDUE 15 × share of cases overdue;
+   * BAD_REVIEWS 10 × share of reviews that are bad (不满意, 非常不满意; fewer than 10 reviews count 0).
+   * Contributions and the score are rounded to 4 decimals; the score is the sum of the rounded contributions.
+   */
+  items?: Maybe<Array<SupplyPriority>>;
+  region: Scalars['DivisionCode']['output'];
+  reviewParts?: Maybe<Array<ItemReviewParts>>;
+  to: Scalars['Date']['output'];
+  /** Items with cases here in the window, but fewer than 10: not scored. */
+  unscoredItems?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/**
+ * What to supply first (群众点餐) in a division over a window (issue #17): the service items ranked by
+ * demand and supply gaps. The platform, the review system and the hotline add their aggregate parts;
+ * the catalog, which owns the items and their online depth, ranks them (@requires).
+ */
+export type SupplyPlanItemsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A service item's place in a supply plan, with the parts of its score. */
+export type SupplyPriority = {
+  __typename?: 'SupplyPriority';
+  /** Cases of the item in the plan's division and window (at least 10). */
+  cases: Scalars['Int']['output'];
+  item: ServiceItem;
+  /** The seven parts, in SupplyFactor order. */
+  parts: Array<SupplyScorePart>;
+  /** 1 = supply first. */
+  rank: Scalars['Int']['output'];
+  /** 0..100: the sum of the parts' contributions. */
+  score: Scalars['Float']['output'];
+};
+
+/** One part of a score: its raw value, how far it goes (level) and what it adds. */
+export type SupplyScorePart = {
+  __typename?: 'SupplyScorePart';
+  /** How many cases, reviews or appeals the value is over; null for a catalog fact (ONLINE_DEPTH). */
+  basis?: Maybe<Scalars['Int']['output']>;
+  /** weight × level, rounded to 4 decimals. */
+  contribution: Scalars['Float']['output'];
+  factor: SupplyFactor;
+  /** 0..1: the value scaled as the formula says (SupplyPlan.items). */
+  level: Scalars['Float']['output'];
+  /** The raw value (see SupplyFactor); null when it describes fewer than 10 people (then level 0). */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** The most the part can add. */
+  weight: Scalars['Float']['output'];
+};
 
 
 
@@ -431,6 +562,7 @@ export type FederationTypes = {
   Me: Me;
   Region: Region;
   ServiceItem: ServiceItem;
+  SupplyPlan: SupplyPlan;
 };
 
 /** Mapping of federation reference types */
@@ -447,6 +579,13 @@ export type FederationReferenceTypes = {
   ServiceItem:
     ( { __typename: 'ServiceItem' }
     & GraphQLRecursivePick<FederationTypes['ServiceItem'], {"code":true}> );
+  SupplyPlan:
+    ( { __typename: 'SupplyPlan' }
+    & GraphQLRecursivePick<FederationTypes['SupplyPlan'], {"region":true,"from":true,"to":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['SupplyPlan'], {"caseParts":{"item":true,"cases":true,"overdue":true,"inPersonVisits":true,"overPromisedVisits":true},"reviewParts":{"item":true,"reviews":true,"badReviews":true},"appealParts":{"departmentKind":true,"appeals":true}}>
+        | GraphQLRecursivePick<FederationTypes['SupplyPlan'], {"caseParts":{"item":true,"cases":true,"overdue":true,"inPersonVisits":true,"overPromisedVisits":true},"reviewParts":{"item":true,"reviews":true,"badReviews":true},"appealParts":{"departmentKind":true,"appeals":true}}>
+        | GraphQLRecursivePick<FederationTypes['SupplyPlan'], {"caseParts":{"item":true,"cases":true,"overdue":true,"inPersonVisits":true,"overPromisedVisits":true},"reviewParts":{"item":true,"reviews":true,"badReviews":true},"appealParts":{"departmentKind":true,"appeals":true}}> ) );
 };
 
 
@@ -466,7 +605,10 @@ export type ResolversTypes = {
   Fee: ResolverTypeWrapper<Fee>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Implementation: ResolverTypeWrapper<ImplementationModel>;
+  ItemCaseParts: ResolverTypeWrapper<ItemCaseParts>;
+  ItemReviewParts: ResolverTypeWrapper<ItemReviewParts>;
   ItemType: ItemType;
+  KindAppeals: ResolverTypeWrapper<KindAppeals>;
   Material: ResolverTypeWrapper<Material>;
   MaterialForm: MaterialForm;
   Me: ResolverTypeWrapper<CallerModel>;
@@ -480,6 +622,10 @@ export type ResolversTypes = {
   ServiceItem: ResolverTypeWrapper<ServiceItemModel>;
   ServiceItemConnection: ResolverTypeWrapper<ServiceItemConnectionModel>;
   ServiceObject: ServiceObject;
+  SupplyFactor: SupplyFactor;
+  SupplyPlan: ResolverTypeWrapper<Omit<SupplyPlan, 'items'> & { items?: Maybe<Array<ResolversTypes['SupplyPriority']>> }>;
+  SupplyPriority: ResolverTypeWrapper<Omit<SupplyPriority, 'item'> & { item: ResolversTypes['ServiceItem'] }>;
+  SupplyScorePart: ResolverTypeWrapper<SupplyScorePart>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -496,6 +642,9 @@ export type ResolversParentTypes = {
   Fee: Fee;
   Float: Scalars['Float']['output'];
   Implementation: ImplementationModel;
+  ItemCaseParts: ItemCaseParts;
+  ItemReviewParts: ItemReviewParts;
+  KindAppeals: KindAppeals;
   Material: Material;
   Me: CallerModel;
   PageInfo: PageInfo;
@@ -504,6 +653,9 @@ export type ResolversParentTypes = {
   ResidentId: Scalars['ResidentId']['output'];
   ServiceItem: ServiceItemModel;
   ServiceItemConnection: ServiceItemConnectionModel;
+  SupplyPlan: Omit<SupplyPlan, 'items'> & { items?: Maybe<Array<ResolversParentTypes['SupplyPriority']>> } | FederationReferenceTypes['SupplyPlan'];
+  SupplyPriority: Omit<SupplyPriority, 'item'> & { item: ResolversParentTypes['ServiceItem'] };
+  SupplyScorePart: SupplyScorePart;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -623,6 +775,7 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   departments?: Resolver<Maybe<Array<ResolversTypes['Department']>>, ParentType, ContextType>;
   implementations?: Resolver<Maybe<Array<ResolversTypes['Implementation']>>, ParentType, ContextType>;
   serviceItems?: Resolver<Maybe<Array<ResolversTypes['ServiceItem']>>, ParentType, ContextType>;
+  supplyPlan?: Resolver<Maybe<ResolversTypes['SupplyPlan']>, ParentType, ContextType, RequireFields<RegionSupplyPlanArgs, 'from' | 'to'>>;
 };
 
 export interface ResidentIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ResidentId'], any> {
@@ -657,6 +810,32 @@ export type ServiceItemConnectionResolvers<ContextType = Context, ParentType ext
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SupplyPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplyPlan'] = ResolversParentTypes['SupplyPlan'], FederationReferenceType extends FederationReferenceTypes['SupplyPlan'] = FederationReferenceTypes['SupplyPlan']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SupplyPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  items?: Resolver<Maybe<Array<ResolversTypes['SupplyPriority']>>, ParentType, ContextType, RequireFields<SupplyPlanItemsArgs, 'first'>>;
+  region?: Resolver<ResolversTypes['DivisionCode'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unscoredItems?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type SupplyPriorityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplyPriority'] = ResolversParentTypes['SupplyPriority']> = {
+  cases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['ServiceItem'], ParentType, ContextType>;
+  parts?: Resolver<Array<ResolversTypes['SupplyScorePart']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SupplyScorePartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplyScorePart'] = ResolversParentTypes['SupplyScorePart']> = {
+  basis?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  contribution?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  factor?: Resolver<ResolversTypes['SupplyFactor'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   CreditCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;
@@ -673,6 +852,9 @@ export type Resolvers<ContextType = Context> = {
   ResidentId?: GraphQLScalarType;
   ServiceItem?: ServiceItemResolvers<ContextType>;
   ServiceItemConnection?: ServiceItemConnectionResolvers<ContextType>;
+  SupplyPlan?: SupplyPlanResolvers<ContextType>;
+  SupplyPriority?: SupplyPriorityResolvers<ContextType>;
+  SupplyScorePart?: SupplyScorePartResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

@@ -1,3 +1,4 @@
+import { checkWindow } from '../../../platform/date-window.js';
 import type { ServiceItem } from '../entities.js';
 import type { RegionResolvers } from '../generated/resolvers.js';
 
@@ -12,4 +13,9 @@ export const RegionResolver: RegionResolvers = {
     return items.filter((i): i is ServiceItem => i !== null && !(i instanceof Error));
   },
   departments: (region, _, { loaders }) => loaders.departmentsByRegion.load(region.code),
+  // a reference only: the planner fetches the departments' parts and hands them to SupplyPlan.items
+  supplyPlan: (region, { from, to }) => {
+    checkWindow({ from, to });
+    return { region: region.code, from, to };
+  },
 };

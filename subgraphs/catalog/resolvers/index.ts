@@ -5,6 +5,7 @@ import { MeResolver } from './Me.js';
 import { Query } from './Query.js';
 import { RegionResolver } from './Region.js';
 import { ServiceItemResolver } from './ServiceItem.js';
+import { SupplyPlanResolver } from './SupplyPlan.js';
 
 export const resolvers: Resolvers = {
   Query,
@@ -13,6 +14,7 @@ export const resolvers: Resolvers = {
   Implementation: ImplementationResolver,
   Region: RegionResolver,
   Me: MeResolver,
+  SupplyPlan: SupplyPlanResolver,
   // totalCount is counted only when a client selects it
   ServiceItemConnection: { totalCount: (page) => page.count() },
 };

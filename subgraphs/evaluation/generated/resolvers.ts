@@ -238,6 +238,16 @@ export type EvaluationLevel =
 /** Who gave a rating. */
 export type Evaluator = Enterprise | Person;
 
+/** One item's reviews in a supply plan's division and window. */
+export type ItemReviewParts = {
+  __typename?: 'ItemReviewParts';
+  /** Bad reviews (差评: 不满意 and 非常不满意). */
+  badReviews: Scalars['Int']['output'];
+  /** The item's code. */
+  item: Scalars['ID']['output'];
+  reviews: Scalars['Int']['output'];
+};
+
 /** How many evaluations of a window gave one level. */
 export type LevelCount = {
   __typename?: 'LevelCount';
@@ -510,6 +520,20 @@ export type ServiceItemSatisfactionArgs = {
   to: Scalars['Date']['input'];
 };
 
+/**
+ * What to supply first (群众点餐) in a division over a window (issue #17): the service items ranked by
+ * demand and supply gaps. The platform, the review system and the hotline add their aggregate parts;
+ * the catalog, which owns the items and their online depth, ranks them (@requires).
+ */
+export type SupplyPlan = {
+  __typename?: 'SupplyPlan';
+  from: Scalars['Date']['output'];
+  region: Scalars['DivisionCode']['output'];
+  /** Per item reviewed here or below from `from` to `to`: the catalog's input, not clients'. */
+  reviewParts?: Maybe<Array<ItemReviewParts>>;
+  to: Scalars['Date']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = T | Promise<T>;
@@ -595,6 +619,7 @@ export type FederationTypes = {
   Evaluation: Evaluation;
   Region: Region;
   ServiceItem: ServiceItem;
+  SupplyPlan: SupplyPlan;
 };
 
 /** Mapping of federation reference types */
@@ -614,6 +639,9 @@ export type FederationReferenceTypes = {
   ServiceItem:
     ( { __typename: 'ServiceItem' }
     & GraphQLRecursivePick<FederationTypes['ServiceItem'], {"code":true}> );
+  SupplyPlan:
+    ( { __typename: 'SupplyPlan' }
+    & GraphQLRecursivePick<FederationTypes['SupplyPlan'], {"region":true,"from":true,"to":true}> );
 };
 
 /** Mapping of union types */
@@ -647,6 +675,7 @@ export type ResolversTypes = {
   EvaluationDimensionsInput: EvaluationDimensionsInput;
   EvaluationLevel: EvaluationLevel;
   Evaluator: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Evaluator']>;
+  ItemReviewParts: ResolverTypeWrapper<ItemReviewParts>;
   LevelCount: ResolverTypeWrapper<LevelCount>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -661,6 +690,7 @@ export type ResolversTypes = {
   ResidentId: ResolverTypeWrapper<Scalars['ResidentId']['output']>;
   Satisfaction: ResolverTypeWrapper<Satisfaction>;
   ServiceItem: ResolverTypeWrapper<ServiceItemRefModel>;
+  SupplyPlan: ResolverTypeWrapper<SupplyPlan>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -683,6 +713,7 @@ export type ResolversParentTypes = {
   EvaluationDimensions: EvaluationDimensions;
   EvaluationDimensionsInput: EvaluationDimensionsInput;
   Evaluator: ResolversUnionTypes<ResolversParentTypes>['Evaluator'];
+  ItemReviewParts: ItemReviewParts;
   LevelCount: LevelCount;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -695,6 +726,7 @@ export type ResolversParentTypes = {
   ResidentId: Scalars['ResidentId']['output'];
   Satisfaction: Satisfaction;
   ServiceItem: ServiceItemRefModel;
+  SupplyPlan: SupplyPlan | FederationReferenceTypes['SupplyPlan'];
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -816,6 +848,12 @@ export type EvaluatorResolvers<ContextType = Context, ParentType extends Resolve
   __resolveType: TypeResolveFn<'Enterprise' | 'Person', ParentType, ContextType>;
 };
 
+export type ItemReviewPartsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ItemReviewParts'] = ResolversParentTypes['ItemReviewParts']> = {
+  badReviews?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reviews?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type LevelCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LevelCount'] = ResolversParentTypes['LevelCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['EvaluationLevel'], ParentType, ContextType>;
@@ -896,6 +934,14 @@ export type ServiceItemResolvers<ContextType = Context, ParentType extends Resol
   satisfaction?: Resolver<Maybe<ResolversTypes['Satisfaction']>, ParentType, ContextType, RequireFields<ServiceItemSatisfactionArgs, 'from' | 'to'>>;
 };
 
+export type SupplyPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplyPlan'] = ResolversParentTypes['SupplyPlan'], FederationReferenceType extends FederationReferenceTypes['SupplyPlan'] = FederationReferenceTypes['SupplyPlan']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SupplyPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['DivisionCode'], ParentType, ContextType>;
+  reviewParts?: Resolver<Maybe<Array<ResolversTypes['ItemReviewParts']>>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Callback?: CallbackResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
@@ -909,6 +955,7 @@ export type Resolvers<ContextType = Context> = {
   EvaluationConnection?: EvaluationConnectionResolvers<ContextType>;
   EvaluationDimensions?: EvaluationDimensionsResolvers<ContextType>;
   Evaluator?: EvaluatorResolvers<ContextType>;
+  ItemReviewParts?: ItemReviewPartsResolvers<ContextType>;
   LevelCount?: LevelCountResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -920,6 +967,7 @@ export type Resolvers<ContextType = Context> = {
   ResidentId?: GraphQLScalarType;
   Satisfaction?: SatisfactionResolvers<ContextType>;
   ServiceItem?: ServiceItemResolvers<ContextType>;
+  SupplyPlan?: SupplyPlanResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

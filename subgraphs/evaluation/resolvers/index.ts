@@ -8,6 +8,7 @@ import { Query } from './Query.js';
 import { RectificationResolver } from './Rectification.js';
 import { RegionResolver } from './Region.js';
 import { ServiceItemResolver } from './ServiceItem.js';
+import { SupplyPlanResolver } from './SupplyPlan.js';
 
 export const resolvers: Resolvers = {
   Query,
@@ -19,4 +20,5 @@ export const resolvers: Resolvers = {
   ServiceItem: ServiceItemResolver,
   Department: DepartmentResolver,
   Region: RegionResolver,
+  SupplyPlan: SupplyPlanResolver,
 };
