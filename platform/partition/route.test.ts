@@ -158,6 +158,29 @@ describe('jurisdiction routing', () => {
     });
   });
 
+  it('routes an entity keyed by a division and more (a supply plan: region from to) by its division', () => {
+    const sdl = parse(`
+      directive @jurisdiction on FIELD_DEFINITION | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION
+      scalar DivisionCode
+      type SupplyPlan { region: DivisionCode! @jurisdiction from: String! to: String! parts: Int }
+      type Query { _entities(representations: [String!]!): [SupplyPlan] }
+    `);
+    expect([...jurisdictionCarriers(sdl).keys]).toEqual([['SupplyPlan', 'region']]);
+    const operation = parse('query($r: [String!]!) { _entities(representations: $r) { ... on SupplyPlan { parts } } }')
+      .definitions[0] as OperationDefinitionNode;
+    const plans = ['440106', '110000', '510000', '000000'].map((region) => ({ __typename: 'SupplyPlan', region, from: '2026-01-01', to: '2026-06-30' }));
+    // a county's and a province's plan to their province's instance (Sichuan runs none: the national one), the country's to all
+    expect(route(operation, { r: plans }, jurisdictionCarriers(sdl), INSTANCES)).toEqual({
+      kind: 'entities',
+      parts: [
+        { instance: INSTANCES[0], indexes: [1, 3] },
+        { instance: INSTANCES[1], indexes: [0, 3] },
+        { instance: INSTANCES[2], indexes: [2, 3] },
+      ],
+      combined: true,
+    });
+  });
+
   it('sends the root fields the manifest declares unpartitioned to the national instance alone', () => {
     const operation = parse('{ figures }').definitions[0] as OperationDefinitionNode;
     expect(to(route(operation, {}, carriers, INSTANCES, new Set(['Query.figures'])))).toEqual([['cases@national', ['figures']]]);
