@@ -22,7 +22,7 @@ const ofKind = (kind: string, field: string) => (d: any) => d.cases.nodes.find((
 describeEntityKeys(
   cases,
   SEED,
-  ['Case', 'CertificateUse', 'Department', 'DraftApplication', 'Enterprise', 'Person', 'Region', 'ServiceItem'],
+  ['Case', 'CertificateUse', 'Department', 'DraftApplication', 'Enterprise', 'Person', 'Region', 'ServiceItem', 'SupplyPlan'],
   ({ dept, byKey }) => {
     it('Case', async () => {
       const { data } = await dept().query(firstCase('id'), {}, onDuty);
@@ -86,5 +86,30 @@ describeEntityKeys(
       }));
     it('Region (extended: case figures)', () =>
       byKey({ type: 'Region', selection: `code ${FIGURES}`, root: firstCase('region { SELECTION }'), pick: (d) => d.cases.nodes[0].region, as: onDuty }));
+    it("SupplyPlan (extended: each item's cases, as the division's items with their overdue cases)", async () => {
+      const window = { from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to: today };
+      for (const region of ['000000', '110000']) {
+        const answer = await dept().query(
+          `query($r: [_Any!]!, $from: Date!, $to: Date!) { _entities(representations: $r) {
+            ... on SupplyPlan { region from to caseParts { item cases overdue } }
+            ... on Region { mostOverdueItems(from: $from, to: $to, everyRow: true) { item { code } overdueCases totalCases } } } }`,
+          {
+            r: [
+              { __typename: 'SupplyPlan', region, ...window },
+              { __typename: 'Region', code: region },
+            ],
+            ...window,
+          },
+        );
+        expect(answer.errors).toBeUndefined();
+        const [plan, division] = answer.data!._entities;
+        expect(plan).toMatchObject({ region, ...window });
+        const items = (division.mostOverdueItems as { item: { code: string }; overdueCases: number; totalCases: number }[])
+          .map((i) => ({ item: i.item.code, cases: i.totalCases, overdue: i.overdueCases }))
+          .sort((a, b) => (a.item < b.item ? -1 : 1));
+        expect(items.length).toBeGreaterThan(0);
+        expect(plan.caseParts).toEqual(items);
+      }
+    });
   },
 );
