@@ -330,3 +330,24 @@ describe('bad input changes nothing and says what to fix', () => {
     expect(res.errors?.[0]?.message).toContain(argument);
   });
 });
+
+describe('a department that does not answer', () => {
+  let partial: TestPlatform;
+  beforeAll(async () => {
+    // nothing listens on port 9 (discard) here: the hotline is down
+    partial = await startPlatform({ APPEALS_URL: 'http://127.0.0.1:9/graphql' });
+  }, 180_000);
+  afterAll(() => partial?.close());
+
+  it('leaves the ranking out, says which department, and answers the rest', async () => {
+    const res = await partial.query(
+      `{ region(code: "110000") { name supplyPlan(from: "${WINDOW.from}", to: "${WINDOW.to}") { region items { rank } } } }`,
+      {},
+      supervisor,
+    );
+    expect(res.status).toBe(200);
+    expect(res.data!.region).toMatchObject({ name: '北京市', supplyPlan: { region: '110000', items: null } });
+    expect(res.errors?.map((e) => e.extensions?.code)).toContain('SUBGRAPH_UNAVAILABLE');
+    expect(JSON.stringify(res.errors)).toContain('appeals');
+  });
+});
