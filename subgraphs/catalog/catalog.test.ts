@@ -141,7 +141,7 @@ describe('catalog department', () => {
   describe('entities by key (_entities)', () => {
     const keys = entityKeys('catalog');
     it('covers every entity type of the catalog', () => {
-      expect([...keys.keys()].sort()).toEqual(['Department', 'Me', 'Region', 'ServiceItem']);
+      expect([...keys.keys()].sort()).toEqual(['Department', 'Me', 'Region', 'ServiceItem', 'SupplyPlan']);
     });
     it('Me (the caller: by key only the caller themselves)', () =>
       expectResolvedByKey(dept, keys, {
@@ -175,5 +175,68 @@ describe('catalog department', () => {
         root: '{ departments(region: "110000", first: 100) { nodes { region { SELECTION } } } }',
         pick: (d) => d.departments.nodes[0].region,
       }));
+    it('SupplyPlan (ranks the parts the gateway fetched for it, @requires; a division hands out its plan)', async () => {
+      const window = { from: '2026-01-01', to: '2026-06-30' };
+      const division = await dept.query(
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { supplyPlan(from: "2026-01-01", to: "2026-06-30") { region from to } } } }',
+        {
+          r: [{ __typename: 'Region', code: '110000' }],
+        },
+      );
+      expect(division.data?._entities).toEqual([{ supplyPlan: { region: '110000', ...window } }]);
+      // a fully online item and one that is not, the second with too few cases to be scored
+      const online = ITEMS.find((i) => i.onlineDepth === 'FULLY_ONLINE')!;
+      const other = ITEMS.find((i) => i.onlineDepth === 'DOWNLOAD_FORMS')!;
+      const plan = {
+        __typename: 'SupplyPlan',
+        region: '110000',
+        ...window,
+        caseParts: [
+          { item: online.code, cases: 20, overdue: 5, inPersonVisits: 30, overPromisedVisits: 4 },
+          { item: other.code, cases: 9, overdue: 9, inPersonVisits: 18, overPromisedVisits: 9 },
+        ],
+        reviewParts: [{ item: online.code, reviews: 10, badReviews: 2 }],
+        appealParts: [{ departmentKind: online.departmentKind, appeals: 12 }],
+      };
+      const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on SupplyPlan {
+        unscoredItems items { rank item { code } score cases parts { factor value basis level weight contribution } } } } }`;
+      const ranked = await dept.query(query, { r: [plan] });
+      expect(ranked.errors).toBeUndefined();
+      const part = (factor: string, value: number | null, basis: number | null, level: number, weight: number) => ({
+        factor,
+        value,
+        basis,
+        level,
+        weight,
+        contribution: weight * level,
+      });
+      expect(ranked.data?._entities).toEqual([
+        {
+          unscoredItems: 1,
+          items: [
+            {
+              rank: 1,
+              item: { code: online.code },
+              // 25 + 15 + 0 + 7.5 + 2 + 3.75 + 2
+              score: 55.25,
+              cases: 20,
+              parts: [
+                part('CASES', 20, 20, 1, 25),
+                part('APPEALS', 12, 12, 1, 15),
+                part('ONLINE_DEPTH', 4, null, 0, 15),
+                part('VISITS_PER_CASE', 1.5, 20, 0.75, 10),
+                part('OVER_PROMISED_VISITS', 0.2, 20, 0.2, 10),
+                part('OVERDUE', 0.25, 20, 0.25, 15),
+                part('BAD_REVIEWS', 0.2, 10, 0.2, 10),
+              ],
+            },
+          ],
+        },
+      ]);
+      // without the departments' parts (one did not answer) it ranks nothing rather than guess
+      const { __typename, region, from, to } = plan;
+      const alone = await dept.query(query, { r: [{ __typename, region, from, to }] });
+      expect(alone.errors?.[0]?.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
+    });
   });
 });
