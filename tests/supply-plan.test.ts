@@ -181,7 +181,7 @@ function expected(rows: Rows, code: string): Plan {
       basis,
       level: round(level),
       weight,
-      contribution: round(weight * level),
+      contribution: round(weight * round(level)),
     });
     const parts = [
       part('CASES', 25, i.cases, i.cases, i.cases / mostCases),

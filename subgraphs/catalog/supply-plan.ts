@@ -64,13 +64,14 @@ export function rank(parts: PlanParts, itemOf: (code: string) => ServiceItem | u
       ['OVERDUE', p.overdue / p.cases, p.cases, p.overdue / p.cases],
       ['BAD_REVIEWS', reviewed && reviewed.badReviews / reviewed.reviews, review?.reviews ?? 0, reviewed ? reviewed.badReviews / reviewed.reviews : 0],
     ];
+    // the contribution from the level as shown, so that a supervisor's own product agrees with it
     const scoreParts = list.map(([factor, value, basis, level]) => ({
       factor,
       value: value === null ? null : round(value),
       basis,
       level: round(level),
       weight: WEIGHTS[factor],
-      contribution: round(WEIGHTS[factor] * level),
+      contribution: round(WEIGHTS[factor] * round(level)),
     }));
     return { item, cases: p.cases, score: round(scoreParts.reduce((s, part) => s + part.contribution, 0)), parts: scoreParts };
   });

@@ -428,7 +428,7 @@ export type SupplyPlan = {
    * OVER_PROMISED_VISITS 10 × share of cases with more trips than promised;
    * OVERDUE 15 × share of cases overdue;
    * BAD_REVIEWS 10 × share of reviews that are bad (不满意, 非常不满意; fewer than 10 reviews count 0).
-   * Contributions and the score are rounded to 4 decimals; the score is the sum of the rounded contributions.
+   * Levels and contributions (weight × the level as shown) are rounded to 4 decimals; the score is their sum.
    */
   items?: Maybe<Array<SupplyPriority>>;
   region: Scalars['DivisionCode']['output'];
@@ -467,7 +467,7 @@ export type SupplyScorePart = {
   __typename?: 'SupplyScorePart';
   /** How many cases, reviews or appeals the value is over; null for a catalog fact (ONLINE_DEPTH). */
   basis?: Maybe<Scalars['Int']['output']>;
-  /** weight × level, rounded to 4 decimals. */
+  /** weight × level (the level as shown), rounded to 4 decimals. */
   contribution: Scalars['Float']['output'];
   factor: SupplyFactor;
   /** 0..1: the value scaled as the formula says (SupplyPlan.items). */
