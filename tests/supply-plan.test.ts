@@ -126,6 +126,8 @@ const within = (code: string, region: string) =>
         : region === code;
 const inWindow = (day: string) => day >= WINDOW.from && day <= WINDOW.to;
 const round = (v: number) => Math.round(v * 1e4) / 1e4;
+/** A count of 1 to 9 people is published as null. */
+const small = (n: number) => (n > 0 && n < 10 ? null : n);
 
 /** Trips in person, from Case.inPersonVisits' description: submission, resumption after a suspension and delivery, in the hall. */
 function visitsOf(events: EventRow[]): number {
@@ -185,12 +187,12 @@ function expected(rows: Rows, code: string): Plan {
     });
     const parts = [
       part('CASES', 25, i.cases, i.cases, i.cases / mostCases),
-      part('APPEALS', 15, counted(item) || null, appeals.get(catalog.get(item)!.departmentKind) ?? 0, counted(item) ? counted(item) / mostAppeals : 0),
+      part('APPEALS', 15, counted(item) || null, small(appeals.get(catalog.get(item)!.departmentKind) ?? 0), counted(item) ? counted(item) / mostAppeals : 0),
       part('ONLINE_DEPTH', 15, depth, null, (4 - depth) / 4),
       part('VISITS_PER_CASE', 10, i.visits / i.cases, i.cases, Math.min(i.visits / i.cases, 2) / 2),
       part('OVER_PROMISED_VISITS', 10, i.over / i.cases, i.cases, i.over / i.cases),
       part('OVERDUE', 15, i.overdue / i.cases, i.cases, i.overdue / i.cases),
-      part('BAD_REVIEWS', 10, bad, review?.n ?? 0, bad ?? 0),
+      part('BAD_REVIEWS', 10, bad, small(review?.n ?? 0), bad ?? 0),
     ];
     return { item: { code: item }, score: round(parts.reduce((s, p) => s + p.contribution, 0)), cases: i.cases, parts };
   });
@@ -263,8 +265,9 @@ describe('the supply-first ranking equals an independent computation over the se
         factor,
       ).toBe(true);
     }
-    // and the minimum: a value over fewer than 10 people is withheld somewhere
-    expect(parts.some((p) => p.value === null && p.basis !== null && p.basis > 0)).toBe(true);
+    // and the minimum: a value over fewer than 10 people is withheld somewhere, with its basis (the count is a small cell too)
+    expect(parts.some((p) => p.value === null && p.basis === null && p.factor !== 'ONLINE_DEPTH')).toBe(true);
+    expect(parts.every((p) => p.basis === null || p.basis === 0 || p.basis >= 10)).toBe(true);
     expect(plans.flatMap((p) => p.items).every((i) => i.score > 0 && i.score <= 100)).toBe(true);
   });
 

@@ -35,6 +35,8 @@ export interface PlanParts {
 }
 
 const round = (value: number) => Math.round(value * 1e4) / 1e4;
+/** A basis of 1 to 9 people is itself a small cell: it is withheld with its value. */
+const withheld = (n: number) => (n > 0 && n < MIN_PEOPLE ? null : n);
 
 /** Every scored item (at least MIN_PEOPLE cases and known to the catalog), ranked. */
 export function rank(parts: PlanParts, itemOf: (code: string) => ServiceItem | undefined): Ranked[] {
@@ -57,12 +59,17 @@ export function rank(parts: PlanParts, itemOf: (code: string) => ServiceItem | u
     const reviewed = review && review.reviews >= MIN_PEOPLE ? review : null;
     const list: [SupplyFactor, number | null, number | null, number][] = [
       ['CASES', p.cases, p.cases, p.cases / mostCases],
-      ['APPEALS', kindAppeals || null, appeals.get(kindOf(p.item)) ?? 0, kindAppeals ? kindAppeals / mostAppeals : 0],
+      ['APPEALS', kindAppeals || null, withheld(appeals.get(kindOf(p.item)) ?? 0), kindAppeals ? kindAppeals / mostAppeals : 0],
       ['ONLINE_DEPTH', depth, null, (DEEPEST - depth) / DEEPEST],
       ['VISITS_PER_CASE', p.inPersonVisits / p.cases, p.cases, Math.min(p.inPersonVisits / p.cases, VISITS_CAP) / VISITS_CAP],
       ['OVER_PROMISED_VISITS', p.overPromisedVisits / p.cases, p.cases, p.overPromisedVisits / p.cases],
       ['OVERDUE', p.overdue / p.cases, p.cases, p.overdue / p.cases],
-      ['BAD_REVIEWS', reviewed && reviewed.badReviews / reviewed.reviews, review?.reviews ?? 0, reviewed ? reviewed.badReviews / reviewed.reviews : 0],
+      [
+        'BAD_REVIEWS',
+        reviewed && reviewed.badReviews / reviewed.reviews,
+        withheld(review?.reviews ?? 0),
+        reviewed ? reviewed.badReviews / reviewed.reviews : 0,
+      ],
     ];
     // the contribution from the level as shown, so that a supervisor's own product agrees with it
     const scoreParts = list.map(([factor, value, basis, level]) => ({

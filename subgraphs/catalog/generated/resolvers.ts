@@ -465,7 +465,7 @@ export type SupplyPriority = {
 /** One part of a score: its raw value, how far it goes (level) and what it adds. */
 export type SupplyScorePart = {
   __typename?: 'SupplyScorePart';
-  /** How many cases, reviews or appeals the value is over; null for a catalog fact (ONLINE_DEPTH). */
+  /** How many cases, reviews or appeals the value is over; null for a catalog fact (ONLINE_DEPTH), and withheld (null) with the value when it is 1 to 9: a count of fewer than 10 people is a small cell too. */
   basis?: Maybe<Scalars['Int']['output']>;
   /** weight × level (the level as shown), rounded to 4 decimals. */
   contribution: Scalars['Float']['output'];
