@@ -78,6 +78,8 @@ const ROWS: Row[] = [
   ...scoped('op RegionDashboard (supervisor)', ops.RegionDashboard!, () => ({ kind: 'supervisor' }), figures),
   ...scoped('op RegionServices', ops.RegionServices!, anonymous, (code) => ({ code })),
   ...scoped('op SupplyEfficiency (supervisor)', ops.SupplyEfficiency!, () => ({ kind: 'supervisor' }), figures),
+  // suppression after combining: a country's group may reach 10 people where no province's does
+  ...scoped('op DigitalDivide (anonymous)', ops.DigitalDivide!, anonymous, figures),
   {
     name: 'op ProvincesSideBySide (supervisor)',
     query: ops.ProvincesSideBySide!,

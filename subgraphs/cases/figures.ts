@@ -10,7 +10,7 @@ import { CASE_STATUSES } from './lifecycle.js';
 /** What figures are about: the column holding the key of that entity. */
 export type FigureColumn = 'item_code' | 'department_code' | 'region_code';
 
-type Count = number | string | null;
+export type Count = number | string | null;
 
 interface FigureRow {
   k: string;
@@ -32,7 +32,7 @@ const overdue = (lastWorkingDay: string) =>
   sql<Count>`sum(case when overdue_days > 0 or (overdue_days is null and due_date < ${lastWorkingDay}) then 1 else 0 end)`;
 
 /** PostgreSQL returns counts and sums as strings (bigint, numeric). */
-const num = (value: Count) => Number(value ?? 0);
+export const num = (value: Count) => Number(value ?? 0);
 
 /**
  * One grouped statement for many codes over one window. Items and agencies are
@@ -42,7 +42,7 @@ const num = (value: Count) => Number(value ?? 0);
  */
 type Query = SelectQueryBuilder<any, any, any>;
 
-function perCode(db: Kysely<any>, column: FigureColumn, codes: readonly string[], from: string, to: string, build: (qb: Query) => Query): Query {
+export function perCode(db: Kysely<any>, column: FigureColumn, codes: readonly string[], from: string, to: string, build: (qb: Query) => Query): Query {
   if (column !== 'region_code') {
     return build(
       db
@@ -123,7 +123,7 @@ export type SupplyFigures = Pick<
   | 'tripsSaved'
 >;
 
-const list = (values: readonly string[]) =>
+export const list = (values: readonly string[]) =>
   sql.join(
     values.map((v) => sql.lit(v)),
     sql`, `,
@@ -133,7 +133,7 @@ const list = (values: readonly string[]) =>
  * A case's trips in person, in SQL: the same rule as inPersonVisits in timeline.ts (submission,
  * delivery, and a resumption after a suspension, in the hall), over its case_event rows (seq runs 0, 1, 2…).
  */
-const visits = sql`(select count(*) from "case_event" "e" where "e"."case_id" = "cases"."id" and "e"."channel" = ${sql.lit(HALL_CHANNEL)}
+export const visits = sql`(select count(*) from "case_event" "e" where "e"."case_id" = "cases"."id" and "e"."channel" = ${sql.lit(HALL_CHANNEL)}
   and ("e"."status" in ('SUBMITTED', 'DELIVERED') or ("e"."status" = 'UNDER_REVIEW' and exists (
     select 1 from "case_event" "p" where "p"."case_id" = "e"."case_id" and "p"."seq" = "e"."seq" - 1 and "p"."status" = 'SUSPENDED'))))`;
 /** The visits the case's implementation promises; null when not recorded. */
