@@ -40,6 +40,11 @@ describe('spreads', () => {
     ).toEqual({ highest: 'D', highestValue: 0.75, lowest: 'C', lowestValue: 0.25, difference: 0.5 });
   });
   it('is empty with fewer than two values', () => {
-    expect(spreadOf([{ key: 'A', value: 1 }, { key: 'B', value: null }]).difference).toBeNull();
+    expect(
+      spreadOf([
+        { key: 'A', value: 1 },
+        { key: 'B', value: null },
+      ]).difference,
+    ).toBeNull();
   });
 });

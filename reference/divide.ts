@@ -40,7 +40,11 @@ export function urbanDistricts(): ReadonlySet<string> {
   if (urban) return urban;
   const names = new Map(divisions().map((d) => [d.code, d.name]));
   const isCity = (code: string | null) => !!code && /市$/.test(names.get(code) ?? '');
-  urban = new Set(divisions().filter((d) => d.level === 'COUNTY' && /区$/.test(d.name) && !/特区$/.test(d.name) && isCity(d.parentCode)).map((d) => d.code));
+  urban = new Set(
+    divisions()
+      .filter((d) => d.level === 'COUNTY' && /区$/.test(d.name) && !/特区$/.test(d.name) && isCity(d.parentCode))
+      .map((d) => d.code),
+  );
   return urban;
 }
 

@@ -5,7 +5,6 @@ import { agencyAt } from '../../../reference/agencies.js';
 import type { Channel } from '../../../reference/service-types.js';
 import { CATEGORIES, CATEGORY_LIST, KINDS, type AppealCategory, type AppealKind } from '../data/reference.js';
 
-
 /** What people in a county tend to ask for, and how they reach the hotline. */
 export interface CountyProfile {
   county: Division;
