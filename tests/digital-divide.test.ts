@@ -229,6 +229,27 @@ describe('digital-divide figures equal an independent computation over the seede
     expect(await statements('byAgeBand { groups { group cases } }')).toBe(none + 1);
     expect(await statements('byAgeBand { gaps { measure } } byResidence { groups { applicants } } byEconomicRegion { groups { group } }')).toBe(none + 3);
   });
+
+  it('answers every province side by side in one request (one branch each), each as it answers alone', async () => {
+    const query = `query($from: Date!, $to: Date!) { regions(level: PROVINCE, first: 40) { nodes { code digitalDivide(from: $from, to: $to) {
+      byResidence { groups { group suppressed applicants cases } } } } } }`;
+    for (const platform of [plain, split]) {
+      const res = await platform.query(query, WINDOW);
+      expect(res.errors).toBeUndefined();
+      const rows = await rowsOf(platform);
+      const nodes = res.data!.regions.nodes as { code: string; digitalDivide: { byResidence: { groups: Group[] } } }[];
+      expect(nodes.length).toBeGreaterThan(30);
+      for (const { code, digitalDivide } of nodes) {
+        const want = (expected(rows, code).byResidence!.groups as Group[]).map(({ group, suppressed, applicants, cases }) => ({
+          group,
+          suppressed,
+          applicants,
+          cases,
+        }));
+        expect(digitalDivide.byResidence.groups, code).toEqual(want);
+      }
+    }
+  });
 });
 
 describe('suppression cannot be undone from what is published', () => {

@@ -29,15 +29,15 @@ export interface Breakdown {
 }
 
 /** The group of a case, in SQL: its recorded age band, or the kind or economic region of its handling division (reference/divide.ts). */
-function groupOf(breakdown: BreakdownName, codes: readonly string[]): RawBuilder<string | null> {
+function groupOf(breakdown: BreakdownName, code: string): RawBuilder<string | null> {
   if (breakdown === 'byAgeBand') return sql`"applicant_age_band"`;
   if (breakdown === 'byEconomicRegion') {
     const when = ECONOMIC_REGION_NAMES.flatMap((r) => ECONOMIC_REGIONS[r].map((p) => sql`when ${sql.lit(p)} then ${sql.lit(r)}`));
     return sql`case substr("region_code", 1, 2) ${sql.join(when, sql` `)} else null end`;
   }
-  // only the urban districts inside the asked divisions: the country's list is every one of them
-  const ranges = codes.map((c) => divisionRange(c));
-  const urban = [...urbanDistricts()].filter((u) => ranges.some(([low, high]) => u >= low && u <= high));
+  // only the urban districts inside the division: the country's list is every one of them, a county's one or none
+  const [low, high] = divisionRange(code);
+  const urban = [...urbanDistricts()].filter((u) => u >= low && u <= high);
   const isUrban = urban.length > 0 ? sql`when "region_code" in (${list(urban)}) then 'URBAN_DISTRICT'` : sql``;
   return sql`case when substr("region_code", 5, 2) = '00' then 'ABOVE_COUNTY' ${isUrban} else 'COUNTY' end`;
 }
@@ -62,10 +62,10 @@ interface DivideRow {
  * same figure (the jurisdiction router sums the provinces' groups). The visits rule is figures.ts'.
  */
 export async function divideFor(em: EntityManager, breakdown: BreakdownName, codes: readonly string[], from: string, to: string): Promise<DivideGroup[][]> {
-  const group = groupOf(breakdown, codes);
   const province = sql<string>`substr("region_code", 1, 2)`;
-  const rows = (await perCode(kysely(em), 'region_code', codes, from, to, (qb) =>
-    qb
+  const rows = (await perCode(kysely(em), 'region_code', codes, from, to, (qb, code) => {
+    const group = groupOf(breakdown, code!);
+    return qb
       .select(group.as('g'))
       .select(sql<Count>`count(distinct "applicant_id")`.as('people'))
       .select(sql<Count>`count(*)`.as('n'))
@@ -76,8 +76,8 @@ export async function divideFor(em: EntityManager, breakdown: BreakdownName, cod
       .select(sql<Count>`count(handling_days)`.as('decided'))
       .select(sql<Count>`sum(case when overdue_days = 0 and handling_days is not null then 1 else 0 end)`.as('on_time'))
       .select(sql<Count>`sum(handling_days)`.as('handling'))
-      .groupBy([group, province]),
-  ).execute()) as DivideRow[];
+      .groupBy([group, province]);
+  }).execute()) as DivideRow[];
   return codes.map((code) =>
     BREAKDOWNS[breakdown].map((name) => {
       const mine = rows.filter((r) => r.k === code && r.g === name);
