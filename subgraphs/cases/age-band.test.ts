@@ -30,7 +30,13 @@ describe('the age band recorded on a case', () => {
       ['1966-06-16', '2026-06-15'],
       ['1966-02-28', '2026-02-28'],
     ].entries())
-      rows.push({ ...rows[0]!, id: `edge${i}`, applicantKind: 'PERSON', applicantId: makeResidentId('440106', birth!.replaceAll('-', ''), i + 1), submittedOn: on! });
+      rows.push({
+        ...rows[0]!,
+        id: `edge${i}`,
+        applicantKind: 'PERSON',
+        applicantId: makeResidentId('440106', birth!.replaceAll('-', ''), i + 1),
+        submittedOn: on!,
+      });
     for (const r of rows) {
       insert.run(r.id, r.applicantKind, r.applicantId, r.submittedOn);
       want.set(r.id, applicantAgeBand(r.applicantKind, r.applicantId, r.submittedOn));
