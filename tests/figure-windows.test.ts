@@ -14,6 +14,7 @@ afterAll(() => platform?.close());
 
 const FIGURES = {
   cases: 'caseFigures(from: $from, to: $to) { total }',
+  'cases, digital divide': 'digitalDivide(from: $from, to: $to) { byAgeBand { groups { group } } }',
   evaluation: 'satisfaction(from: $from, to: $to) { evaluations }',
   appeals: 'demand(from: $from, to: $to) { received }',
 } as const;

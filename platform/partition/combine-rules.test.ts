@@ -47,3 +47,36 @@ describe('@combine(page, pageBy) as schema:check reads it', () => {
     expect(() => problems(sdl('items: ItemConnection! @combine(page: "BY_NAME")'))).toThrow(/page: NEWEST_FIRST \| OLDEST_FIRST \| ID \| DUE_SOONEST/);
   });
 });
+
+// Published cells and their spread: a sketch of a breakdown, changed one way at a time.
+const cells = (groups: string, gaps = 'gaps: [Gap!]! @combine(spread: "groups", key: "name")', cell = 'suppressed: Boolean!') => `
+  directive @combine(sum: Boolean, ratio: [String!], per: [String!], rows: String, orderBy: [String!], every: String, suppress: String, spread: String, key: String) on FIELD_DEFINITION
+  directive @inaccessible on FIELD_DEFINITION | ARGUMENT_DEFINITION
+  enum Measure { SHARE }
+  type Cell { name: String! ${cell} people: Int @combine(sum: true) part: Int @combine(sum: true) share: Float @combine(ratio: ["part"], per: ["people"]) }
+  type Gap { measure: Measure! highest: String highestValue: Float }
+  type Breakdown { ${groups} ${gaps} }
+  type Query { breakdown: Breakdown }
+`;
+const cellProblems = (text: string) => checkCombineRules(buildSchema(text), combineRules(parse(text)), ['Query.breakdown']);
+const GROUPS = 'groups(all: Boolean = false @inaccessible): [Cell!]! @combine(rows: "name", every: "all", suppress: "people")';
+
+describe('@combine(suppress) and @combine(spread) as schema:check reads them', () => {
+  it('accepts suppressed rows with a Boolean suppressed, and a spread whose measures name number fields', () => {
+    expect(cellProblems(cells(GROUPS))).toEqual([]);
+  });
+  it('refuses suppression without the argument that asks an instance for its rows unsuppressed', () => {
+    expect(() => cellProblems(cells('groups: [Cell!]! @combine(rows: "name", suppress: "people")'))).toThrow(/limit, positive or suppress needs every/);
+  });
+  it('refuses rows without a suppressed flag, and a measure that names no number field', () => {
+    expect(cellProblems(cells(GROUPS, undefined, 'hidden: Boolean!'))).toEqual([
+      'Breakdown.groups: @combine suppress "people" needs that field and a Boolean suppressed in Cell',
+    ]);
+    expect(cellProblems(cells(GROUPS).replace('enum Measure { SHARE }', 'enum Measure { SHARE RATE }'))).toEqual([
+      'Breakdown.gaps: @combine spread measure RATE names no number field rate of Cell',
+    ]);
+    expect(cellProblems(cells(GROUPS, 'gaps: [Gap!]! @combine(spread: "rows", key: "name")'))).toEqual([
+      'Breakdown.gaps: @combine spread "rows" is no list of objects of Breakdown',
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import {
   valueFromASTUntyped,
   type ConstDirectiveNode,
   type DocumentNode,
+  type GraphQLEnumType,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLObjectType,
@@ -26,7 +27,19 @@ export type Rule =
   | { kind: 'sum' }
   /** Σ ratio / Σ per; a `per` field starting with ../ is the enclosing object's */
   | { kind: 'ratio'; ratio: string[]; per: string[]; digits?: number }
-  | { kind: 'rows'; key: string[]; orderBy: { path: string[]; desc: boolean }[]; rank?: string; limit?: string; every?: string; positive?: string }
+  | {
+      kind: 'rows';
+      key: string[];
+      orderBy: { path: string[]; desc: boolean }[];
+      rank?: string;
+      limit?: string;
+      every?: string;
+      positive?: string;
+      /** the rows are published cells: suppressed by this field's people (platform/suppression.ts) once combined */
+      suppress?: string;
+    }
+  /** per value of the rows' `measure` enum, the spread of that field over the published rows of the sibling list `of` */
+  | { kind: 'spread'; of: string; key: string }
   /** merged in `order`, or in the order the enum argument `by` names (its default is `order`) */
   | { kind: 'page'; order: PageOrderName; by?: string };
 
@@ -57,10 +70,10 @@ export function combineRule(coordinate: string, directive: ConstDirectiveNode): 
     return { kind: 'ratio', ratio: args.ratio as string[], per: args.per as string[], ...(typeof args.digits === 'number' ? { digits: args.digits } : {}) };
   }
   if (typeof args.rows === 'string') {
-    one('rows', ['rows', 'orderBy', 'rank', 'limit', 'every', 'positive']);
-    // an instance's first rows are not the country's: cut or filtered, it must give every row
-    if ((args.limit !== undefined || args.positive !== undefined) && args.every === undefined) {
-      throw new Error(`${coordinate}: @combine(rows) with a limit or positive needs every: the argument that asks an instance for every row`);
+    one('rows', ['rows', 'orderBy', 'rank', 'limit', 'every', 'positive', 'suppress']);
+    // an instance's first rows are not the country's: cut, filtered or suppressed, it must give every row as it is
+    if ((args.limit !== undefined || args.positive !== undefined || args.suppress !== undefined) && args.every === undefined) {
+      throw new Error(`${coordinate}: @combine(rows) with a limit, positive or suppress needs every: the argument that asks an instance for every row`);
     }
     const orderBy = ((args.orderBy as string[] | undefined) ?? []).map((o) => {
       const [path, direction = 'asc'] = o.trim().split(/\s+/);
@@ -75,13 +88,19 @@ export function combineRule(coordinate: string, directive: ConstDirectiveNode): 
       ...(typeof args.limit === 'string' ? { limit: args.limit } : {}),
       ...(typeof args.every === 'string' ? { every: args.every } : {}),
       ...(typeof args.positive === 'string' ? { positive: args.positive } : {}),
+      ...(typeof args.suppress === 'string' ? { suppress: args.suppress } : {}),
     };
+  }
+  if (typeof args.spread === 'string') {
+    one('spread', ['spread', 'key']);
+    if (typeof args.key !== 'string') throw new Error(`${coordinate}: @combine(spread) needs key: the field naming each row of ${args.spread}`);
+    return { kind: 'spread', of: args.spread, key: args.key };
   }
   if (isPageOrder(args.page)) {
     one('page', ['page', 'pageBy']);
     return { kind: 'page', order: args.page, ...(typeof args.pageBy === 'string' ? { by: args.pageBy } : {}) };
   }
-  throw new Error(`${coordinate}: @combine needs one of sum: true, ratio/per, rows, page: ${Object.keys(PAGE_ORDERS).join(' | ')}`);
+  throw new Error(`${coordinate}: @combine needs one of sum: true, ratio/per, rows, spread, page: ${Object.keys(PAGE_ORDERS).join(' | ')}`);
 }
 
 export function combineRules(sdl: DocumentNode): Rules {
@@ -135,6 +154,10 @@ export function checkCombineRules(schema: GraphQLSchema, rules: Rules, roots: re
       if (named.name !== 'Int' && named.name !== 'Float') problem('@combine(sum: true) is for numbers');
       return;
     }
+    if (rule?.kind === 'spread') {
+      for (const why of checkSpread(type, rule, named)) problem(why);
+      return;
+    }
     if (isListType(nullable)) {
       if (!rule) return void problem('a list several instances answer needs @combine(rows: …) or @combine(page: …)');
       if (rule.kind === 'page') return;
@@ -152,6 +175,8 @@ export function checkCombineRules(schema: GraphQLSchema, rules: Rules, roots: re
         problem(`@combine every "${rule.every}" must be a Boolean argument of the field marked @inaccessible (the router's, not clients')`);
       }
       if (rule.positive && !fieldOf(named, rule.positive)) problem(`@combine positive "${rule.positive}" is no field of ${named.name}`);
+      if (rule.suppress && (!fieldOf(named, rule.suppress) || getNamedType(fieldOf(named, 'suppressed')?.type ?? field.type).name !== 'Boolean'))
+        problem(`@combine suppress "${rule.suppress}" needs that field and a Boolean suppressed in ${named.name}`);
       for (const f of Object.values(named.getFields())) if (f.name !== rule.rank) walk(named, f, type);
       return;
     }
@@ -178,6 +203,30 @@ export function checkCombineRules(schema: GraphQLSchema, rules: Rules, roots: re
       continue;
     }
     walk(type, field, null);
+  }
+  return problems;
+}
+
+/** The field a spread's measure (an enum value, ONLINE_SHARE) is about: onlineShare. */
+export const measureField = (measure: string) => measure.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * A spread: `of` is a rows list of the same object, with `key`; the spread's rows have an enum field
+ * `measure` whose every value names a number field of those rows.
+ */
+function checkSpread(type: GraphQLObjectType, rule: Extract<Rule, { kind: 'spread' }>, spread: GraphQLNamedType): string[] {
+  const of = type.getFields()[rule.of];
+  const rows = of ? getNamedType(of.type) : undefined;
+  if (!of || !isObjectType(rows)) return [`@combine spread "${rule.of}" is no list of objects of ${type.name}`];
+  const problems: string[] = [];
+  if (!rows.getFields()[rule.key]) problems.push(`@combine spread key "${rule.key}" is no field of ${rows.name}`);
+  const measure = isObjectType(spread) ? spread.getFields().measure : undefined;
+  const values = measure && isEnumType(getNamedType(measure.type)) ? (getNamedType(measure.type) as GraphQLEnumType).getValues() : undefined;
+  if (!values) return [...problems, `@combine(spread) is for a list of objects with an enum field measure`];
+  for (const v of values) {
+    const f = rows.getFields()[measureField(v.name)];
+    if (!f || !['Int', 'Float'].includes(getNamedType(f.type).name))
+      problems.push(`@combine spread measure ${v.name} names no number field ${measureField(v.name)} of ${rows.name}`);
   }
   return problems;
 }

@@ -15,6 +15,7 @@ import {
   type FragmentDefinitionNode,
   type GraphQLEnumType,
   type GraphQLField,
+  type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -22,7 +23,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { compareIn, DEFAULT_PAGE_SIZE, encodeCursor, isPageOrder, PAGE_ORDERS, sortKey, type PageOrder } from '../pagination.js';
-import type { Rule, Rules } from './combine-rules.js';
+import { measureField, type Rule, type Rules } from './combine-rules.js';
+import { spreadOf, suppressedCells } from '../suppression.js';
 
 /**
  * Combining the answers of every instance of a partitioned department into the answer one instance
@@ -36,6 +38,8 @@ import type { Rule, Rules } from './combine-rules.js';
 const PART = '__combine_';
 const IDS = `${PART}ids`;
 const PAGE = `${PART}page`;
+/** the rows a spread is computed from, asked beside it whatever the client selected of them */
+const spreadRows = (of: string) => `${PART}spread_${of}`;
 
 type Data = Record<string, unknown>;
 
@@ -135,6 +139,12 @@ export class Combiner {
     const named = getNamedType(field.type);
     const rule = this.rule(type, node.name.value);
     const add = (f: FieldNode) => extra.set(responseKey(f), f);
+    if (rule?.kind === 'spread') {
+      // the rows it spreads, with their key and every measure, prepared as any rows (every row, unsuppressed)
+      const measures = this.measures(named).map((m) => partField(measureField(m), measureField(m)));
+      add(this.prepareField(type, partField(spreadRows(rule.of), rule.of, [partField(rule.key, rule.key), ...measures]), fragments, extra));
+      return node;
+    }
     let prepared: FieldNode = node;
     if (node.selectionSet) prepared = { ...node, selectionSet: this.prepareSet(isObjectType(named) ? named : null, node.selectionSet, fragments) };
     if (rule?.kind === 'ratio') {
@@ -144,7 +154,8 @@ export class Combiner {
     if (!prepared.selectionSet || !isObjectType(named)) return prepared;
     const inner: FieldNode[] = [];
     if (rule?.kind === 'rows') {
-      for (const path of [rule.key, ...rule.orderBy.map((o) => o.path), ...(rule.positive ? [[rule.positive]] : [])]) inner.push(pathField(path));
+      for (const path of [rule.key, ...rule.orderBy.map((o) => o.path), ...[rule.positive, rule.suppress].filter((f) => f !== undefined).map((f) => [f])])
+        inner.push(pathField(path));
       // the denominators the rows' ratios take from this object
       for (const f of Object.values(named.getFields())) {
         const r = this.rule(named, f.name);
@@ -210,10 +221,15 @@ export class Combiner {
     const present = values.filter((v): v is Data => v !== null && v !== undefined && typeof v === 'object');
     if (present.length === 0) return null;
     const out: Data = {};
+    const spreads: [string, FieldNode[]][] = [];
     for (const [key, nodes] of this.collect(type, selections)) {
       const node = nodes[0]!;
       if (node.name.value === '__typename') {
         out[key] = present[0]![key] ?? type.name;
+        continue;
+      }
+      if (this.rule(type, node.name.value)?.kind === 'spread') {
+        spreads.push([key, nodes]);
         continue;
       }
       const field = this.field(type, node.name.value);
@@ -224,7 +240,33 @@ export class Combiner {
       const sub = nodes.flatMap((n) => n.selectionSet?.selections ?? []);
       out[key] = this.value(type, field, node, sub, present.map((v) => v[key]) as unknown[], present, parents, variables);
     }
+    // from the rows combined above: never from an instance's own spread, which saw its share alone
+    for (const [key, nodes] of spreads) out[key] = this.spread(type, nodes, out);
     return out;
+  }
+
+  /** The values of a spread's `measure` enum (combine-rules.ts checkSpread). */
+  private measures(spread: GraphQLNamedType): string[] {
+    const measure = isObjectType(spread) ? getNamedType(spread.getFields().measure!.type) : undefined;
+    return isEnumType(measure) ? measure.getValues().map((v) => v.name) : [];
+  }
+
+  /** One row per measure: the spread of that field over the combined rows that publish it (platform/suppression.ts). */
+  private spread(type: GraphQLObjectType, nodes: FieldNode[], out: Data): Data[] | null {
+    const field = this.field(type, nodes[0]!.name.value)!;
+    const rule = this.rule(type, field.name) as Extract<Rule, { kind: 'spread' }>;
+    const rows = out[spreadRows(rule.of)];
+    const spreadType = getNamedType(field.type) as GraphQLObjectType;
+    if (!Array.isArray(rows)) return null;
+    const selected = this.collect(
+      spreadType,
+      nodes.flatMap((n) => n.selectionSet?.selections ?? []),
+    );
+    return this.measures(spreadType).map((measure) => {
+      const values = (rows as Data[]).map((r) => ({ key: r[rule.key], value: r[measureField(measure)] as number | null }));
+      const row: Data = { measure, ...spreadOf(values) };
+      return Object.fromEntries([...selected].map(([k, [n]]) => [k, n!.name.value === '__typename' ? spreadType.name : (row[n!.name.value] ?? null)]));
+    });
   }
 
   private value(
@@ -283,9 +325,9 @@ export class Combiner {
       const key = JSON.stringify(readPath(row, rule.key));
       groups.set(key, [...(groups.get(key) ?? []), row]);
     }
-    const combined = [...groups.values()]
-      .map((group) => this.object(type, sub, group, owners, variables)!)
-      .filter((row) => !rule.positive || Number(readPath(row, [rule.positive])) > 0);
+    const combined = [...groups.values()].map((group) => this.object(type, sub, group, owners, variables)!);
+    if (rule.suppress) this.suppress(type, sub, combined, rule.suppress);
+    const kept = combined.filter((row) => !rule.positive || Number(readPath(row, [rule.positive])) > 0);
     const compare = (a: Data, b: Data): number => {
       for (const { path, desc } of rule.orderBy) {
         const [x, y] = [readPath(a, path), readPath(b, path)];
@@ -294,14 +336,31 @@ export class Combiner {
       }
       return 0;
     };
-    combined.sort(compare);
+    kept.sort(compare);
     const limit = rule.limit ? Number(this.argument(node, field, rule.limit, variables)) : Infinity;
-    const cut = combined.slice(0, limit);
+    const cut = kept.slice(0, limit);
     if (rule.rank) {
       const rankKeys = [...this.collect(type, sub)].filter(([, n]) => n[0]!.name.value === rule.rank).map(([k]) => k);
       cut.forEach((row, i) => rankKeys.forEach((k) => (row[k] = i + 1)));
     }
     return cut;
+  }
+
+  /**
+   * Published cells, once every instance's are combined: suppressed by their people (platform/suppression.ts,
+   * the rule the department applies to its own), each row's `suppressed` set and a suppressed row's numbers null.
+   */
+  private suppress(type: GraphQLObjectType, sub: readonly SelectionNode[], rows: Data[], people: string): void {
+    const flags = suppressedCells(rows.map((row) => Number(readPath(row, [people]) ?? 0)));
+    const selected = [...this.collect(type, sub)].map(([key, [n]]) => [key, this.field(type, n!.name.value)] as const);
+    rows.forEach((row, i) => {
+      for (const [key, f] of selected) {
+        if (f?.name === 'suppressed') row[key] = flags[i];
+        else if (flags[i] && f && ['Int', 'Float'].includes(getNamedType(f.type).name)) row[key] = null;
+      }
+      // the parts behind the shares and the people count go too (strip leaves them out of the answer anyway)
+      if (flags[i]) for (const key of Object.keys(row)) if (key.startsWith(PART) && typeof row[key] === 'number') row[key] = null;
+    });
   }
 
   /** Numbers by value, strings by code point, an enum in its declared order. */

@@ -412,7 +412,10 @@ function combineInWords(coordinate: string, directives: readonly ConstDirectiveN
         ...(rule.orderBy.length ? [`ordered by ${rule.orderBy.map((o) => `${o.path.join('.')}${o.desc ? ' desc' : ''}`).join(', ')}`] : []),
         ...(rule.rank ? [`ranked in ${rule.rank}`] : []),
         ...(rule.limit ? [`cut to ${rule.limit}`] : []),
+        ...(rule.suppress ? [`cells of fewer than 10 ${rule.suppress} suppressed after combining, with a complementary cell (platform/suppression.ts)`] : []),
       ].join(', ');
+    case 'spread':
+      return `per measure, the highest and lowest ${rule.key} of the combined, suppressed ${rule.of}`;
   }
 }
 

@@ -2,6 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { CountedPage } from '../../platform/pagination.js';
 import type { CaseStatus } from './lifecycle.js';
 import type { Channel } from '../../reference/service-types.js';
+import type { AgeBand } from '../../reference/divide.js';
 
 export type ApplicantKind = 'PERSON' | 'ENTERPRISE';
 
@@ -21,6 +22,8 @@ export const CaseEntity = defineEntity({
     applicantKind: p.string().length(10).$type<ApplicantKind>(),
     /** resident identity number (PERSON) or credit code (ENTERPRISE) */
     applicantId: p.string().length(18),
+    /** the applicant's age band on the submission day (reference/divide.ts), from the identity number's birth date; null for an enterprise: the only personal fact the figures keep */
+    applicantAgeBand: p.string().length(16).$type<AgeBand>().strictNullable(),
     /** resident identity number of a person acting for the applicant (帮代办) */
     agentId: p.string().length(18).strictNullable(),
     /** the mandate (授权委托) the agent submitted under (mandates.ts); null for the applicant's own, or older cases */

@@ -42,7 +42,15 @@ export const num = (value: Count) => Number(value ?? 0);
  */
 type Query = SelectQueryBuilder<any, any, any>;
 
-export function perCode(db: Kysely<any>, column: FigureColumn, codes: readonly string[], from: string, to: string, build: (qb: Query) => Query): Query {
+export function perCode(
+  db: Kysely<any>,
+  column: FigureColumn,
+  codes: readonly string[],
+  from: string,
+  to: string,
+  // a region's branch is built knowing its code (divide.ts lists the urban districts inside it)
+  build: (qb: Query, code?: string) => Query,
+): Query {
   if (column !== 'region_code') {
     return build(
       db
@@ -62,7 +70,7 @@ export function perCode(db: Kysely<any>, column: FigureColumn, codes: readonly s
       .select(sql<string>`cast(${code} as char(6))`.as('k'))
       .where((eb) => eb.between('region_code', low, high))
       .where((eb) => eb.between('submitted_on', from, to));
-    return db.selectFrom(build(branch).as(`r${i}`)).selectAll();
+    return db.selectFrom(build(branch, code).as(`r${i}`)).selectAll();
   });
   return rest.reduce((union, branch) => union.unionAll(branch), first!);
 }
@@ -123,7 +131,7 @@ export type SupplyFigures = Pick<
   | 'tripsSaved'
 >;
 
-const list = (values: readonly string[]) =>
+export const list = (values: readonly string[]) =>
   sql.join(
     values.map((v) => sql.lit(v)),
     sql`, `,

@@ -13,8 +13,9 @@ import {
   type Mandate,
 } from './entities.js';
 import { figuresFor, mostOverdueFor, NOT_ASKED, supplyFor, type BaseFigures, type FigureColumn, type SupplyFigures } from './figures.js';
-import type { CaseFigures, ItemCaseParts, ItemOverdue } from './generated/resolvers.js';
+import type { CaseFigures, DivideGroup, ItemCaseParts, ItemOverdue } from './generated/resolvers.js';
 import { casePartsFor } from './supply-plan.js';
+import { BREAKDOWNS, divideFor, type BreakdownName } from './divide.js';
 
 import { ownerCounts, ownerPages } from './pages.js';
 import { lastWorkingDay } from './timeline.js';
@@ -62,6 +63,15 @@ export function createLoaders(em: EntityManager) {
     itemFigures: figures('item_code'),
     departmentFigures: figures('department_code'),
     regionFigures: figures('region_code'),
+    divide: Object.fromEntries(
+      (Object.keys(BREAKDOWNS) as BreakdownName[]).map((name) => [
+        name,
+        new DataLoader<string, DivideGroup[]>(
+          windowBatch((codes, from, to) => divideFor(em, name, codes, from, to)),
+          regionBatch('region_code'),
+        ),
+      ]),
+    ) as Record<BreakdownName, DataLoader<string, DivideGroup[]>>,
     mostOverdueItems: new DataLoader<string, ItemOverdue[]>(
       windowBatch((codes, from, to) => mostOverdueFor(em, codes, from, to, clock.lastWorkingDay)),
       regionBatch('region_code'),

@@ -9,6 +9,7 @@ import type { WorkingCalendar } from '../../platform/working-days.js';
 import { calendar } from './calendar.js';
 import { CaseEntity, CaseEventEntity, ImplementationEntity, type Case, type CaseEvent, type Implementation } from './entities.js';
 import { caseFacts } from './timeline.js';
+import { applicantAgeBand } from './age-band.js';
 import { todayInChina } from '../../platform/time.js';
 
 /** Cases generated and inserted at a time (insertRows splits the statements). */
@@ -22,11 +23,13 @@ export interface CaseRows {
 /** The stored rows of one sample case: the case with its precomputed facts, and its timeline. */
 export function caseRows(sample: SampleCase, cal: WorkingCalendar = calendar()): CaseRows {
   const { id, applicantKind, applicantId, agentId, itemCode, implementationCode, regionCode, departmentCode, channel, promisedLimitDays } = sample;
+  const facts = caseFacts(sample.events, promisedLimitDays, cal);
   return {
     row: {
       id,
       applicantKind,
       applicantId,
+      applicantAgeBand: applicantAgeBand(applicantKind, applicantId, facts.submittedOn),
       agentId,
       mandateId: null,
       itemCode,
@@ -35,7 +38,7 @@ export function caseRows(sample: SampleCase, cal: WorkingCalendar = calendar()):
       departmentCode,
       channel,
       promisedLimitDays,
-      ...caseFacts(sample.events, promisedLimitDays, cal),
+      ...facts,
     },
     events: sample.events.map((e, seq) => ({ caseId: id, seq, ...e })),
   };

@@ -1,11 +1,9 @@
 import type { Division } from '../../../reference/divisions.js';
+import { economicRegion } from '../../../reference/divide.js';
 import type { Random } from '../../../platform/random.js';
 import { agencyAt } from '../../../reference/agencies.js';
 import type { Channel } from '../../../reference/service-types.js';
 import { CATEGORIES, CATEGORY_LIST, KINDS, type AppealCategory, type AppealKind } from '../data/reference.js';
-
-/** Provinces of the west (西部大开发): the weak side of the regional digital divide. */
-const WESTERN_PROVINCES = new Set(['15', '45', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65']);
 
 /** What people in a county tend to ask for, and how they reach the hotline. */
 export interface CountyProfile {
@@ -63,7 +61,8 @@ const EASTERN_URBAN_FACTOR: Partial<Record<AppealCategory, number>> = {
 
 /** The profile of a county: where it stands on the digital divide decides its mix. */
 export function countyProfile(county: Division): CountyProfile {
-  const western = WESTERN_PROVINCES.has(county.code.slice(0, 2));
+  // the west (西部大开发): the weak side of the regional digital divide
+  const western = economicRegion(county.code) === 'WEST';
   // provincial capitals and municipalities have prefecture number 01
   const rural = county.code.slice(2, 4) !== '01' || /[县旗]$/.test(county.name);
   const factors = western || rural ? WESTERN_RURAL_FACTOR : EASTERN_URBAN_FACTOR;

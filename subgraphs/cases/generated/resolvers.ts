@@ -5,6 +5,7 @@ import type { Case as CaseModel, CertificateUse as CertificateUseModel, CaseEven
 import type { PersonRef as PersonRefModel, EnterpriseRef as EnterpriseRefModel, ServiceItemRef as ServiceItemRefModel, DepartmentRef as DepartmentRefModel, RegionRef as RegionRefModel } from '../../../platform/refs.js';
 import type { IllegalTransitionProblem as IllegalTransitionProblemModel } from '../lifecycle.js';
 import type { PreviewExpiredProblem as PreviewExpiredProblemModel } from '../dataRuns.js';
+import type { DivideScope as DivideScopeModel, Breakdown as BreakdownModel } from '../divide.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -403,6 +404,121 @@ export type DepartmentKind =
   | 'PUBLIC_SECURITY'
   | 'TAXATION'
   | 'TRANSPORT';
+
+/**
+ * Supply figures broken down three ways (issue #17): aggregates only. Every group of a breakdown is
+ * listed, also when it has no case; a group of fewer than 10 applicants is suppressed, and so is a
+ * second group of the same breakdown when one alone would be (its total is published elsewhere).
+ */
+export type DigitalDivide = {
+  __typename?: 'DigitalDivide';
+  /** By the applicant's age on the day of submission (UNDER_30, FROM_30_TO_59, SIXTY_AND_OVER); cases of enterprises are in no group. */
+  byAgeBand: DivideBreakdown;
+  /** By the economic region of the handling division's province (EAST, CENTRE, WEST, NORTHEAST); every case is in one group. */
+  byEconomicRegion: DivideBreakdown;
+  /** By the kind of division that handles the case (URBAN_DISTRICT, COUNTY, ABOVE_COUNTY); every case is in one group. */
+  byResidence: DivideBreakdown;
+};
+
+/** One breakdown of the digital divide: its groups, and how far apart the published ones are. */
+export type DivideBreakdown = {
+  __typename?: 'DivideBreakdown';
+  /** Per measure, the highest and the lowest published group and their difference (DivideMeasure lists them), from the groups after suppression. */
+  gaps: Array<DivideGap>;
+  /** Every group of the breakdown, in the order of DivideGroupName. */
+  groups: Array<DivideGroup>;
+};
+
+
+/** One breakdown of the digital divide: its groups, and how far apart the published ones are. */
+export type DivideBreakdownGroupsArgs = {
+  unsuppressed?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/**
+ * How far apart the published groups of a breakdown are on one measure. Suppressed groups and groups
+ * without a value are left out; with fewer than two left, every field but measure is null.
+ */
+export type DivideGap = {
+  __typename?: 'DivideGap';
+  /** highestValue - lowestValue */
+  difference?: Maybe<Scalars['Float']['output']>;
+  highest?: Maybe<DivideGroupName>;
+  highestValue?: Maybe<Scalars['Float']['output']>;
+  lowest?: Maybe<DivideGroupName>;
+  lowestValue?: Maybe<Scalars['Float']['output']>;
+  measure: DivideMeasure;
+};
+
+/**
+ * The supply figures of one group. When suppressed, every number is null: counts and shares alike (a
+ * share times a known total gives a count back).
+ */
+export type DivideGroup = {
+  __typename?: 'DivideGroup';
+  agentAssisted?: Maybe<Scalars['Int']['output']>;
+  /** Share of the cases submitted by a person acting for the applicant (帮代办: the bridge over the divide), 0..1. */
+  agentAssistedShare?: Maybe<Scalars['Float']['output']>;
+  /**
+   * People: the distinct applicants (an identity number or credit code) with a case in the group,
+   * counted once per province of handling (a person with cases in two provinces counts in each).
+   */
+  applicants?: Maybe<Scalars['Int']['output']>;
+  /** Average working days from acceptance to decision; null when none was decided. */
+  averageWorkingDays?: Maybe<Scalars['Float']['output']>;
+  /** Cases in the group. */
+  cases?: Maybe<Scalars['Int']['output']>;
+  decided?: Maybe<Scalars['Int']['output']>;
+  decidedOnTime?: Maybe<Scalars['Int']['output']>;
+  fullyOnline?: Maybe<Scalars['Int']['output']>;
+  /** Share of the cases handled without a trip in person, 0..1. */
+  fullyOnlineShare?: Maybe<Scalars['Float']['output']>;
+  group: DivideGroupName;
+  inPersonVisits?: Maybe<Scalars['Int']['output']>;
+  /** Share of the decided cases decided by their due date, 0..1; null when none was decided. */
+  onTimeRate?: Maybe<Scalars['Float']['output']>;
+  /** The parts of the shares above, for combining the provinces: the router's, not clients'. */
+  online?: Maybe<Scalars['Int']['output']>;
+  /** Share of the cases applied for online (WEB_PORTAL or MOBILE_APP), 0..1. */
+  onlineShare?: Maybe<Scalars['Float']['output']>;
+  /** Whether the group describes fewer than 10 people, or is the second group hidden so that totals cannot give such a group back. */
+  suppressed: Scalars['Boolean']['output'];
+  /** Trips in person per case (the rule of CaseFigures.inPersonVisits). */
+  visitsPerCase?: Maybe<Scalars['Float']['output']>;
+  workingDays?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A group of a breakdown of the digital divide. */
+export type DivideGroupName =
+  /** Handled by an agency of a prefecture or a province. */
+  | 'ABOVE_COUNTY'
+  /** 中部: 山西 安徽 江西 河南 湖北 湖南. */
+  | 'CENTRE'
+  /** Handled by another county-level division: a county (县), county-level city (县级市), banner (旗), autonomous county, 特区 or 林区. */
+  | 'COUNTY'
+  /** 东部: 北京 天津 河北 上海 江苏 浙江 福建 山东 广东 海南. */
+  | 'EAST'
+  /** Applicants from 30 to 59. */
+  | 'FROM_30_TO_59'
+  /** 东北: 辽宁 吉林 黑龙江. */
+  | 'NORTHEAST'
+  /** Applicants 60 and over. */
+  | 'SIXTY_AND_OVER'
+  /** Applicants under 30 on the day of submission. */
+  | 'UNDER_30'
+  /** Handled by a county-level urban district (市辖区) of a city (GB/T 2260). */
+  | 'URBAN_DISTRICT'
+  /** 西部: 内蒙古 广西 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆. */
+  | 'WEST';
+
+/** A measure of DivideGroup whose spread DivideGap gives. */
+export type DivideMeasure =
+  | 'AGENT_ASSISTED_SHARE'
+  | 'AVERAGE_WORKING_DAYS'
+  | 'FULLY_ONLINE_SHARE'
+  | 'ONLINE_SHARE'
+  | 'ON_TIME_RATE'
+  | 'VISITS_PER_CASE';
 
 /**
  * An application being prepared: which item, who applies. The certificate hub adds, through the
@@ -948,6 +1064,13 @@ export type Region = {
   caseFigures?: Maybe<CaseFigures>;
   code: Scalars['DivisionCode']['output'];
   /**
+   * The digital divide (数字鸿沟) over the cases implemented here or below, submitted from `from` to
+   * `to` (inclusive; at most 3 years): the supply figures by applicant age band, by the kind of
+   * handling division and by economic region, with the gaps between groups. A group describing fewer
+   * than 10 people is suppressed (README "Digital-divide figures").
+   */
+  digitalDivide?: Maybe<DigitalDivide>;
+  /**
    * The service items with the most overdue cases here or below, submitted from `from` to `to`:
    * most overdue first, then the fewest cases (the worse rate), then by item code. Items without
    * an overdue case are left out. first: 1..100 (default 5).
@@ -961,6 +1084,16 @@ export type Region = {
  * division or in any division below it (a province includes its prefectures and counties).
  */
 export type RegionCaseFiguresArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+};
+
+
+/**
+ * An administrative division (owned by civil affairs). Figures cover the cases implemented in this
+ * division or in any division below it (a province includes its prefectures and counties).
+ */
+export type RegionDigitalDivideArgs = {
   from: Scalars['Date']['input'];
   to: Scalars['Date']['input'];
 };
@@ -1250,6 +1383,12 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Department: ResolverTypeWrapper<DepartmentRefModel>;
   DepartmentKind: DepartmentKind;
+  DigitalDivide: ResolverTypeWrapper<DivideScopeModel>;
+  DivideBreakdown: ResolverTypeWrapper<BreakdownModel>;
+  DivideGap: ResolverTypeWrapper<DivideGap>;
+  DivideGroup: ResolverTypeWrapper<DivideGroup>;
+  DivideGroupName: DivideGroupName;
+  DivideMeasure: DivideMeasure;
   DivisionCode: ResolverTypeWrapper<Scalars['DivisionCode']['output']>;
   DraftApplication: ResolverTypeWrapper<DraftApplicationModel>;
   Enterprise: ResolverTypeWrapper<EnterpriseRefModel>;
@@ -1298,6 +1437,10 @@ export type ResolversParentTypes = {
   DataRunsPreviewExpired: PreviewExpiredProblemModel;
   Date: Scalars['Date']['output'];
   Department: DepartmentRefModel;
+  DigitalDivide: DivideScopeModel;
+  DivideBreakdown: BreakdownModel;
+  DivideGap: DivideGap;
+  DivideGroup: DivideGroup;
   DivisionCode: Scalars['DivisionCode']['output'];
   DraftApplication: DraftApplicationModel;
   Enterprise: EnterpriseRefModel;
@@ -1334,6 +1477,7 @@ export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args 
 export type CombineDirectiveArgs = {
   digits?: Maybe<Scalars['Int']['input']>;
   every?: Maybe<Scalars['String']['input']>;
+  key?: Maybe<Scalars['String']['input']>;
   limit?: Maybe<Scalars['String']['input']>;
   orderBy?: Maybe<Array<Scalars['String']['input']>>;
   page?: Maybe<Scalars['String']['input']>;
@@ -1343,7 +1487,9 @@ export type CombineDirectiveArgs = {
   rank?: Maybe<Scalars['String']['input']>;
   ratio?: Maybe<Array<Scalars['String']['input']>>;
   rows?: Maybe<Scalars['String']['input']>;
+  spread?: Maybe<Scalars['String']['input']>;
   sum?: Maybe<Scalars['Boolean']['input']>;
+  suppress?: Maybe<Scalars['String']['input']>;
 };
 
 export type CombineDirectiveResolver<Result, Parent, ContextType = Context, Args = CombineDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
@@ -1475,6 +1621,46 @@ export type DepartmentResolvers<ContextType = Context, ParentType extends Resolv
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type DigitalDivideResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DigitalDivide'] = ResolversParentTypes['DigitalDivide']> = {
+  byAgeBand?: Resolver<ResolversTypes['DivideBreakdown'], ParentType, ContextType>;
+  byEconomicRegion?: Resolver<ResolversTypes['DivideBreakdown'], ParentType, ContextType>;
+  byResidence?: Resolver<ResolversTypes['DivideBreakdown'], ParentType, ContextType>;
+};
+
+export type DivideBreakdownResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DivideBreakdown'] = ResolversParentTypes['DivideBreakdown']> = {
+  gaps?: Resolver<Array<ResolversTypes['DivideGap']>, ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['DivideGroup']>, ParentType, ContextType, RequireFields<DivideBreakdownGroupsArgs, 'unsuppressed'>>;
+};
+
+export type DivideGapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DivideGap'] = ResolversParentTypes['DivideGap']> = {
+  difference?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  highest?: Resolver<Maybe<ResolversTypes['DivideGroupName']>, ParentType, ContextType>;
+  highestValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lowest?: Resolver<Maybe<ResolversTypes['DivideGroupName']>, ParentType, ContextType>;
+  lowestValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['DivideMeasure'], ParentType, ContextType>;
+};
+
+export type DivideGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DivideGroup'] = ResolversParentTypes['DivideGroup']> = {
+  agentAssisted?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  agentAssistedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  applicants?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  averageWorkingDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cases?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  decided?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  decidedOnTime?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  fullyOnline?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  fullyOnlineShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['DivideGroupName'], ParentType, ContextType>;
+  inPersonVisits?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  onTimeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  online?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  onlineShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  visitsPerCase?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  workingDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export interface DivisionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DivisionCode'], any> {
   name: 'DivisionCode';
 }
@@ -1590,6 +1776,7 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   caseFigures?: Resolver<Maybe<ResolversTypes['CaseFigures']>, ParentType, ContextType, RequireFields<RegionCaseFiguresArgs, 'from' | 'to'>>;
   code?: Resolver<ResolversTypes['DivisionCode'], ParentType, ContextType>;
+  digitalDivide?: Resolver<Maybe<ResolversTypes['DigitalDivide']>, ParentType, ContextType, RequireFields<RegionDigitalDivideArgs, 'from' | 'to'>>;
   mostOverdueItems?: Resolver<Maybe<Array<ResolversTypes['ItemOverdue']>>, ParentType, ContextType, RequireFields<RegionMostOverdueItemsArgs, 'everyRow' | 'first' | 'from' | 'to'>>;
 };
 
@@ -1637,6 +1824,10 @@ export type Resolvers<ContextType = Context> = {
   DataRunsPreviewExpired?: DataRunsPreviewExpiredResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Department?: DepartmentResolvers<ContextType>;
+  DigitalDivide?: DigitalDivideResolvers<ContextType>;
+  DivideBreakdown?: DivideBreakdownResolvers<ContextType>;
+  DivideGap?: DivideGapResolvers<ContextType>;
+  DivideGroup?: DivideGroupResolvers<ContextType>;
   DivisionCode?: GraphQLScalarType;
   DraftApplication?: DraftApplicationResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;

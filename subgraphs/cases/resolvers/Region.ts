@@ -11,6 +11,10 @@ export const RegionResolver: RegionResolvers = {
     checkWindow({ from, to });
     return loaders.regionFigures(windowKey(region.code, from, to), asksSupply(info));
   },
+  digitalDivide: (region, { from, to }) => {
+    checkWindow({ from, to });
+    return { code: region.code, from, to };
+  },
   mostOverdueItems: async (region, { from, to, first, everyRow }, { loaders }) => {
     const count = first ?? 5;
     if (!Number.isInteger(count) || count < 1 || count > 100) throw new BadInputError(`must be between 1 and 100, got ${count}`, 'first');

@@ -19,6 +19,7 @@ import {
 import { Query } from './Query.js';
 import { ratingTicket } from './ratingTicket.js';
 import { RegionResolver } from './Region.js';
+import { DigitalDivideResolver, DivideBreakdownResolver } from './DigitalDivide.js';
 import { ServiceItemResolver } from './ServiceItem.js';
 import { Subscription } from './Subscription.js';
 import { SupplyPlanResolver } from './SupplyPlan.js';
@@ -38,6 +39,8 @@ export const resolvers: Resolvers = {
   Department: DepartmentResolver,
   Region: RegionResolver,
   SupplyPlan: SupplyPlanResolver,
+  DigitalDivide: DigitalDivideResolver,
+  DivideBreakdown: DivideBreakdownResolver,
   Mandate: MandateResolver,
   // totalCount is counted only when a client selects it
   CaseConnection: { totalCount: (page) => page.count() },

@@ -7,6 +7,7 @@ import { submitter } from '../access.js';
 import { noteActingFor } from '../acting-for.js';
 import { requireMandate } from '../mandates.js';
 import { confirmedDataRuns, recordDataRuns, type PreviewExpiredProblem } from '../dataRuns.js';
+import { applicantAgeBand } from '../age-band.js';
 import { caseFacts } from '../timeline.js';
 import { checkApplicant, checkChannel, itemFor } from '../validate.js';
 import { idempotent } from '../../../platform/idempotency.js';
@@ -56,9 +57,11 @@ async function openCase({ input, idempotencyKey }: MutationSubmitCaseArgs, conte
       const event: CaseEvent = { caseId: id, seq: 0, at, status: 'SUBMITTED', channel: input.channel, handler, note: null };
       const { itemCode, implementationCode, applicantKind, applicantId, channel } = input;
       const { regionCode, departmentCode, promisedLimitDays } = implementation;
+      const facts = caseFacts([event], promisedLimitDays);
       const row: Case = {
         ...{ id, applicantKind, applicantId, agentId, mandateId, itemCode, implementationCode, regionCode, departmentCode, channel, promisedLimitDays },
-        ...caseFacts([event], promisedLimitDays),
+        applicantAgeBand: applicantAgeBand(applicantKind, applicantId, facts.submittedOn),
+        ...facts,
       };
       await tx.insert(CaseEntity, row);
       await tx.insert(CaseEventEntity, event);

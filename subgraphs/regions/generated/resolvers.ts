@@ -301,6 +301,7 @@ export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args 
 export type CombineDirectiveArgs = {
   digits?: Maybe<Scalars['Int']['input']>;
   every?: Maybe<Scalars['String']['input']>;
+  key?: Maybe<Scalars['String']['input']>;
   limit?: Maybe<Scalars['String']['input']>;
   orderBy?: Maybe<Array<Scalars['String']['input']>>;
   page?: Maybe<Scalars['String']['input']>;
@@ -310,7 +311,9 @@ export type CombineDirectiveArgs = {
   rank?: Maybe<Scalars['String']['input']>;
   ratio?: Maybe<Array<Scalars['String']['input']>>;
   rows?: Maybe<Scalars['String']['input']>;
+  spread?: Maybe<Scalars['String']['input']>;
   sum?: Maybe<Scalars['Boolean']['input']>;
+  suppress?: Maybe<Scalars['String']['input']>;
 };
 
 export type CombineDirectiveResolver<Result, Parent, ContextType = Context, Args = CombineDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
