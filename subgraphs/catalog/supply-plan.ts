@@ -1,9 +1,8 @@
+// no score, and no value of a part, describes fewer people than the published cells' minimum
+import { MIN_PEOPLE } from '../../platform/suppression.js';
 import { onlineDepthRank, type DepartmentKind } from '../../reference/service-types.js';
 import type { ServiceItem } from './entities.js';
 import type { ItemCaseParts, ItemReviewParts, KindAppeals, SupplyFactor, SupplyScorePart } from './generated/resolvers.js';
-
-/** No score, and no value of a part, describes fewer people than this (issue #17: privacy of aggregates). */
-export const MIN_PEOPLE = 10;
 
 /** The most each part adds to a score (0..100); the formula is in schema.graphql (SupplyPlan.items) and the README. */
 export const WEIGHTS: Readonly<Record<SupplyFactor, number>> = {

@@ -1,7 +1,8 @@
 import { BadInputError, ErrorCode, GovError } from '../../../platform/errors.js';
 import type { ServiceItem } from '../entities.js';
 import type { SupplyPlanResolvers } from '../generated/resolvers.js';
-import { MIN_PEOPLE, rank, type PlanParts } from '../supply-plan.js';
+import { MIN_PEOPLE } from '../../../platform/suppression.js';
+import { rank, type PlanParts } from '../supply-plan.js';
 
 /** The parts the planner fetched from the platform, the review system and the hotline (@requires); null when one was down. */
 function partsOf(plan: object): PlanParts {
