@@ -89,4 +89,7 @@ function Routed({ role, url }: { role: string; url: URL }) {
   return <>{found.page.render(url, found.match)}</>;
 }
 
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+// Preact renders beside what is there: the page's "loading" line goes first
+root.replaceChildren();
+render(<App />, root);
