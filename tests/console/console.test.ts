@@ -247,6 +247,18 @@ describe.runIf(browserTests)('the console in a browser', () => {
     await page.close();
   });
 
+  it("an officer gets the region dashboard and none of the auditors' or citizens' pages", { timeout: 60_000 }, async () => {
+    const page = await signInByKeyboard(browser, base, 'officer');
+    await page.waitForURL(/\/console\/dashboard$/);
+    await marks(page, 'supply-shares');
+    expect(await page.$$eval('header nav a', (links) => links.map((a) => a.getAttribute('href')))).toEqual(['/console/dashboard']);
+    for (const path of ['/console/audit/inventory', '/console/my/cases']) {
+      await page.goto(`${base}${path}`);
+      await page.waitForSelector('[data-denied]');
+    }
+    await page.close();
+  });
+
   it("an enterprise sees its own cases, and the console's text queries are refused: only its registered documents run", { timeout: 60_000 }, async () => {
     const page = await signInByKeyboard(browser, base, 'enterprise');
     await page.click('a[href="/console/my/cases"]');
