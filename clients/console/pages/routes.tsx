@@ -22,11 +22,12 @@ const AUDITING = ['AUDITOR'];
 const OWN = ['CITIZEN', 'ENTERPRISE'];
 
 /** Every page of the console by path, with the roles it is for. */
+// the two access-log pages are one component: a key each, so the filters of one do not carry over to the other
 export const PAGES: readonly Page[] = [
   { path: '/console/dashboard', title: '区域仪表盘', roles: SUPERVISING, nav: true, render: (url) => <Dashboard code={divisionOf(url)} /> },
   { path: '/console/audit/inventory', title: '数据资产清单', roles: AUDITING, nav: true, render: () => <Inventory /> },
-  { path: '/console/audit/log', title: '访问日志', roles: AUDITING, nav: true, render: () => <AccessLog withheld={false} /> },
-  { path: '/console/audit/withheld', title: '暂缓告知', roles: AUDITING, nav: true, render: () => <AccessLog withheld={true} /> },
+  { path: '/console/audit/log', title: '访问日志', roles: AUDITING, nav: true, render: () => <AccessLog key="log" withheld={false} /> },
+  { path: '/console/audit/withheld', title: '暂缓告知', roles: AUDITING, nav: true, render: () => <AccessLog key="withheld" withheld={true} /> },
   { path: '/console/audit/chain', title: '日志链校验', roles: AUDITING, nav: true, render: () => <Chain /> },
   { path: '/console/my/data', title: '谁查看了我的数据', roles: OWN, nav: true, render: () => <MyData /> },
   { path: '/console/my/cases', title: '我的办件', roles: OWN, nav: true, render: () => <MyCases /> },
