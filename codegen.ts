@@ -68,7 +68,7 @@ const departmentBlocks = Object.fromEntries(
  * (sha256 of the printed document -> the document): the trusted documents the gateway runs for that
  * client (gateway/plugins/trusted-documents.ts). See clients/README.md.
  */
-export const CLIENTS = ['portal', 'mobile', 'hall', 'hotline'] as const;
+export const CLIENTS = ['portal', 'mobile', 'hall', 'hotline', 'console'] as const;
 
 const clientBlocks = Object.fromEntries(
   CLIENTS.map((client) => [

@@ -60,7 +60,7 @@ export default defineConfig(
     ],
   },
   {
-    files: ['**/*.ts', '**/*.js'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.js'],
     extends: [js.configs.recommended, tseslint.configs.recommended],
     languageOptions: { globals: globals.node },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
@@ -84,7 +84,7 @@ export default defineConfig(
   process.env.LINT_TYPES === 'off'
     ? {}
     : {
-        files: ['**/*.ts'],
+        files: ['**/*.ts', '**/*.tsx'],
         languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
         rules: {
           // a promise nobody awaits loses its error and its ordering (a transaction, an outbox write)
@@ -104,6 +104,11 @@ export default defineConfig(
   {
     files: ['scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // the console's browser code (its own tsconfig: DOM types, Preact's JSX)
+    files: ['clients/console/**/*.tsx', 'clients/console/lib/**'],
+    languageOptions: { globals: globals.browser },
   },
   {
     // a test may report a measured figure (console.info); debugging leftovers (console.log) stay out

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DEPARTMENTS, GATEWAY_PORT, departmentPort } from '../platform/departments.js';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../platform/security/dev-tokens.js';
+import { parseConsoleSubjects, type ConsoleSubjects } from '../clients/console/server/sign-in.js';
 import type { AuthConfig } from './auth.js';
 
 const schema = z.object({
@@ -21,6 +22,8 @@ const schema = z.object({
   // gateway, and workers would take cores from them. Production sets it per host ('auto').
   // exact browser origins allowed to call the endpoint (CORS), comma-separated; see corsOrigins
   CORS_ORIGINS: z.string().optional(),
+  // development: who the console's sign-in mints a token for, per role (JSON; npm start sets the demo's)
+  CONSOLE_SUBJECTS: z.string().optional(),
   GATEWAY_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().positive()], { error: 'a positive integer or auto' }).default(1),
 });
 
@@ -42,6 +45,8 @@ export interface GatewayConfig {
   workers: number;
   /** whether a browser page of this origin may call the endpoint (CORS) */
   allowOrigin: (origin: string) => boolean;
+  /** development: the subjects of the console's sign-in per role (none in production: it has no sign-in) */
+  consoleSubjects: ConsoleSubjects;
 }
 
 /** A page on this machine, any port: a front end's development server (e.g. Vite's :5173) or a local console. */
@@ -90,6 +95,11 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     process.stderr.write(`Invalid gateway configuration:\n  CORS_ORIGINS: ${allowOrigin}\n`);
     process.exit(1);
   }
+  const consoleSubjects = parseConsoleSubjects(e.CONSOLE_SUBJECTS);
+  if (typeof consoleSubjects === 'string') {
+    process.stderr.write(`Invalid gateway configuration:\n  CONSOLE_SUBJECTS: ${consoleSubjects}\n`);
+    process.exit(1);
+  }
   const subgraphUrls = Object.fromEntries(
     DEPARTMENTS.map((d) => [d.name, env[`${d.name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${departmentPort(d.name, env)}/graphql`]),
   );
@@ -104,6 +114,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     rateLimit: { capacity: e.RATE_LIMIT_CAPACITY, refillPerSecond: e.RATE_LIMIT_REFILL_PER_SECOND },
     workers: e.GATEWAY_WORKERS === 'auto' ? availableParallelism() : e.GATEWAY_WORKERS,
     allowOrigin,
+    consoleSubjects: e.NODE_ENV === 'production' ? {} : consoleSubjects,
     auth: { jwksUrl: e.AUTH_JWKS_URL ?? null, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE },
   };
 }

@@ -27,6 +27,7 @@ import { landingPagePlugin } from './plugins/landing.js';
 import { subscriptionsPlugin } from './live/plugin.js';
 import { liveStream } from './live/stream.js';
 import { trustedDocumentsEnforced, trustedDocumentsPlugin } from './plugins/trusted-documents.js';
+import { consolePages } from '../clients/console/server/routes.js';
 
 export interface RunningGateway extends Listening {
   gateway: ApolloGateway;
@@ -106,6 +107,7 @@ export async function startGateway(config: GatewayConfig, switches: MeasurementS
     ready: () => departmentsReady(config),
     health: departmentsHealth(config),
     allowOrigin: config.allowOrigin,
+    pages: consolePages({ production: config.production, subjects: config.consoleSubjects, authenticate }),
   });
   const listening = await listen(http, config.port, config.host, 'gateway');
   return {

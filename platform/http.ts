@@ -26,7 +26,12 @@ export interface HttpOptions<C extends BaseContext> {
   allowOrigin?: (origin: string) => boolean;
   /** subscriptions: /graphql requests that accept text/event-stream (platform/live.ts); refused when absent */
   stream?: StreamHandler;
+  /** pages served besides the API (the gateway's console): answers the request and returns true, or leaves it */
+  pages?: PageHandler;
 }
+
+/** Serves a request outside /graphql (any method) when it is one of its own; false leaves it to the 404. */
+export type PageHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
 /** A plain JSON endpoint: gets the parsed body and the request, answers a status and a JSON body. */
 export type Route = (body: string, req: IncomingMessage) => Promise<{ status: number; body: unknown }>;
@@ -68,6 +73,7 @@ async function handle<C extends BaseContext>(options: HttpOptions<C>, req: Incom
     const answer = await route(raw, req);
     return sendJson(res, answer.status, answer.body);
   }
+  if (url.pathname !== '/graphql' && options.pages && (await options.pages(req, res, url))) return;
   if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: the GraphQL endpoint is /graphql' });
   if (allowCors(options, req, res) && req.method === 'OPTIONS') return preflight(res);
 

@@ -1,3 +1,5 @@
+import { agencyAt, type Agency } from '../reference/agencies.js';
+import { divisions } from '../reference/divisions.js';
 import { sampleCaseAt } from '../samples/cases.js';
 import { enterpriseAt, personAt } from '../samples/synthetic.js';
 import { todayInChina } from '../platform/time.js';
@@ -27,4 +29,25 @@ export function demoSubjects(seed: number, size: number, today = todayInChina())
   const people = Array.from({ length: size }, (_, i) => personAt(seed, i).id);
   const enterprises = Array.from({ length: Math.max(1, Math.floor(size / 10)) }, (_, i) => enterpriseAt(seed, i, size).creditCode);
   return { citizen: best(people), enterprise: best(enterprises) };
+}
+
+/** The demo officer: the public security department of the demo citizen's province, with what it may read and why. */
+export function demoOfficer(citizenRegion: string): { agency: Agency; scopes: string[]; purpose: string } {
+  const province = divisions().find((d) => d.code === `${citizenRegion.slice(0, 2)}0000`)!;
+  return { agency: agencyAt('PUBLIC_SECURITY', province)!, scopes: ['population:read', 'population:unmask'], purpose: 'basis:hukou' };
+}
+
+/**
+ * What the console's development sign-in mints tokens for (CONSOLE_SUBJECTS, set by npm start): the demo's
+ * citizen, enterprise and officer of a seeded population; supervisors and auditors need no subject.
+ */
+export function consoleSubjects(seed: number, size: number): Record<string, { subject?: string; department?: string; scopes?: string[] }> {
+  const subjects = demoSubjects(seed, size);
+  const citizen = personAt(seed, subjects.citizen);
+  const officer = demoOfficer(citizen.regionCode);
+  return {
+    citizen: { subject: citizen.id },
+    enterprise: { subject: enterpriseAt(seed, subjects.enterprise, size).creditCode },
+    officer: { department: officer.agency.code, scopes: officer.scopes },
+  };
 }

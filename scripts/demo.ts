@@ -3,12 +3,12 @@
 // enterprise with cases, an officer's agency and scopes, a case, a division. Derived from the seed
 // exactly as the seeders derive it (samples/), so it needs no running platform and no token.
 import { parseArgs } from 'node:util';
-import { agencyAt, knownAgency } from '../reference/agencies.js';
+import { knownAgency } from '../reference/agencies.js';
 import { divisions } from '../reference/divisions.js';
 import { sampleCaseAt, type SampleCase } from '../samples/cases.js';
 import { enterpriseAt, personAt } from '../samples/synthetic.js';
 import { generateEvaluations } from '../subgraphs/evaluation/seed.js';
-import { demoSubjects } from './demo-subjects.js';
+import { demoOfficer, demoSubjects } from './demo-subjects.js';
 
 const { values } = parseArgs({
   options: { size: { type: 'string', default: '200' }, seed: { type: 'string', default: '1' }, json: { type: 'boolean', default: false } },
@@ -32,10 +32,7 @@ const agent = agentCase ? personAt(seed, indexOfPerson(agentCase.agentId!)) : nu
 const theCase = ofCitizen[0]!;
 const handling = knownAgency(theCase.departmentCode)!;
 const county = divisions().find((d) => d.code === citizen.regionCode)!;
-const police = agencyAt(
-  'PUBLIC_SECURITY',
-  divisions().find((d) => d.code === `${citizen.regionCode.slice(0, 2)}0000`)!,
-)!;
+const { agency: police, scopes, purpose } = demoOfficer(citizen.regionCode);
 
 const describe = (c: SampleCase) => `${c.id}  ${c.status}${rated.has(c.id) ? ', rated' : ''}${c.agentId ? ', by an agent' : ''}`;
 const demo = {
@@ -43,7 +40,7 @@ const demo = {
   citizen: { id: citizen.id, name: citizen.name, region: citizen.regionCode, cases: ofCitizen.map(describe) },
   agent: agent && agentCase ? { id: agent.id, name: agent.name, forApplicant: agentCase.applicantKind, case: describe(agentCase) } : null,
   enterprise: { creditCode: enterprise.creditCode, name: enterprise.name, cases: ofEnterprise.map(describe) },
-  officer: { agency: police.code, agencyName: police.name, scopes: 'population:read,population:unmask', purpose: 'basis:hukou' },
+  officer: { agency: police.code, agencyName: police.name, scopes: scopes.join(','), purpose },
   handlingOfficer: { agency: handling.code, agencyName: handling.name, scopes: 'cases:read,cases:write', purpose: `case:${theCase.id}` },
   case: theCase.id,
   division: { code: county.code, name: county.name },

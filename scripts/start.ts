@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { INGEST_PATH } from '../platform/audit/record.js';
 import { DEPARTMENTS, type DepartmentEntry } from '../platform/departments.js';
 import { DEFAULT_TABLE, readTable, type RoutingTable } from '../platform/partition/table.js';
+import { consoleSubjects } from './demo-subjects.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const children: ChildProcess[] = [];
@@ -54,7 +55,8 @@ try {
   const others = DEPARTMENTS.filter((d) => d.name !== 'audit');
   const urls = await Promise.all(others.map((d) => startDepartment(d, table, { AUDIT_INGEST_URL: auditUrl.replace(/\/graphql$/, INGEST_PATH) })));
   const urlEnv = Object.fromEntries([...others.map((d, i) => [`${d.name.toUpperCase()}_URL`, urls[i]]), ['AUDIT_URL', auditUrl]]);
-  const gateway = await startProcess('gateway', 'gateway/index.ts', urlEnv);
+  // the console's development sign-in names the demo's subjects of what the departments seed (200 people, seed 1)
+  const gateway = await startProcess('gateway', 'gateway/index.ts', { ...urlEnv, CONSOLE_SUBJECTS: JSON.stringify(consoleSubjects(1, 200)) });
   for (const child of children) {
     const instance = instances.get(child);
     // an instance that stops costs only its province's part (the router says so, and /health): the rest runs on
@@ -70,7 +72,7 @@ try {
       ? ` (${[...table.keys()].join(', ')} partitioned: ${instanceCount} instances, from ${process.env.GOVGRAPH_JURISDICTIONS || DEFAULT_TABLE})`
       : '';
   process.stdout.write(
-    `\ngovgraph is up in ${seconds}s: ${DEPARTMENTS.length} departments behind one endpoint${partitioned}\n  GraphQL: ${gateway}\n  Ready:   ${gateway.replace(/graphql$/, 'ready')}\n  Health:  ${gateway.replace(/graphql$/, 'health')} (every department and instance)\nPress Ctrl-C to stop.\n`,
+    `\ngovgraph is up in ${seconds}s: ${DEPARTMENTS.length} departments behind one endpoint${partitioned}\n  GraphQL: ${gateway}\n  Console: ${gateway.replace(/graphql$/, 'console')}\n  Ready:   ${gateway.replace(/graphql$/, 'ready')}\n  Health:  ${gateway.replace(/graphql$/, 'health')} (every department and instance)\nPress Ctrl-C to stop.\n`,
   );
   process.send?.({ type: 'ready', url: gateway });
 } catch (error) {

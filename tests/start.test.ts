@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { consoleSubjects } from '../scripts/demo-subjects.js';
 import { DEPARTMENTS } from '../platform/departments.js';
 import { post } from '../platform/testing.js';
 
@@ -27,6 +28,14 @@ describe('npm start', () => {
       expect(errors).toBeUndefined();
       expect(data?.region.name).toBe('上海市');
       expect(data?.region.implementations.length).toBeGreaterThan(0);
+      // the console on the same port, whose sign-in names the demo's citizen of what was seeded
+      expect((await fetch(url.replace(/graphql$/, 'console'))).status).toBe(200);
+      const signIn = await fetch(url.replace(/graphql$/, 'console/sign-in'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ role: 'citizen' }),
+      });
+      expect(((await signIn.json()) as { subject?: string }).subject).toBe(consoleSubjects(1, 200).citizen!.subject);
     } finally {
       const exited = new Promise((resolve) => child.on('exit', resolve));
       child.kill('SIGINT');

@@ -30,7 +30,7 @@ export const LANDING_PAGE = `<!doctype html>
 <h1>govgraph: the GraphQL endpoint (development)</h1>
 <p>POST GraphQL here. Start with README.md: <em>An example query</em>, <em>Roles, tokens, purposes and masking</em>,
 <em>Sample subjects</em> (<code>npm run -s demo</code>) and <em>Errors</em>. A token: <code>TOKEN=$(npm run -s token -- --role citizen --subject …)</code>.</p>
-<p><a href="/health">/health</a> (every department) · <a href="/ready">/ready</a></p>
+<p><a href="/console">/console</a> (the console, with a sign-in per role) · <a href="/health">/health</a> (every department) · <a href="/ready">/ready</a></p>
 <h2>Explorer</h2>
 <form id="f"><label>Query<br><textarea id="q" rows="8">${EXAMPLE}</textarea></label>
 <label>Bearer token (optional)<br><textarea id="t" rows="2"></textarea></label>

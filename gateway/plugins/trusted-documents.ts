@@ -23,6 +23,7 @@ export const FRONT_ENDS: Readonly<Record<string, string>> = {
   'govgraph-mobile': 'mobile',
   'govgraph-hall': 'hall',
   'govgraph-hotline': 'hotline',
+  'govgraph-console': 'console',
 };
 
 export interface TrustedDocument {
