@@ -5,8 +5,10 @@ import {
   ConsoleAccessLogDocument,
   ConsoleCaseTrendDocument,
   ConsoleDemandTrendDocument,
+  ConsoleDigitalDivideDocument,
   ConsoleProvincesDocument,
   ConsoleRegionDashboardDocument,
+  ConsoleSupplyFirstDocument,
 } from '../../clients/console/generated/graphql.js';
 import { lastMonths, yearWindow } from '../../clients/console/lib/dates.js';
 import { addDays, todayInChina } from '../../platform/time.js';
@@ -89,7 +91,25 @@ describe.runIf(browserTests)('the console in a browser', () => {
     );
     expect(provinces.length).toBeGreaterThan(1);
     expect(await marks(page, 'provinces-cases')).toEqual(provinces.map((p) => ({ label: p.name, value: p.caseFigures.total })));
-    expect(await page.$$('[data-placeholder="digital-divide"] svg[data-chart="divide-channels"], [data-placeholder="supply-first"] svg')).toHaveLength(2);
+    // the digital divide: every group with cases or suppressed, a suppressed one drawn at 0 and labelled so
+    const divide = (await api(ConsoleDigitalDivideDocument, { code: '000000', from, to })).region.digitalDivide;
+    type Group = { suppressed: boolean; cases: number | null; onlineShare: number | null; agentAssistedShare: number | null };
+    for (const key of ['byAgeBand', 'byResidence', 'byEconomicRegion']) {
+      const groups = (divide[key].groups as Group[]).filter((g) => g.suppressed || (g.cases ?? 0) > 0);
+      expect(groups.some((g) => !g.suppressed)).toBe(true);
+      for (const [chart, share] of [
+        ['online', 'onlineShare'],
+        ['agent', 'agentAssistedShare'],
+      ] as const) {
+        expect((await marks(page, `divide-${key}-${chart}`)).map((m) => m.value)).toEqual(groups.map((g) => (g.suppressed ? 0 : (g[share] ?? 0))));
+      }
+    }
+    // what to supply first: the items' scores, in rank order, with the parts' contributions in the table
+    const plan = (await api(ConsoleSupplyFirstDocument, { code: '000000', from, to })).region.supplyPlan as {
+      items: { item: { name: string }; score: number; parts: { contribution: number }[] }[];
+    };
+    expect(await marks(page, 'supply-first')).toEqual(plan.items.map((i) => ({ label: i.item.name, value: i.score })));
+    expect(await page.$$('table[data-table="supply-first"] tbody tr')).toHaveLength(plan.items.length);
     expect(await identityNumbersIn(page)).toEqual([]);
     await screenshot(page, 'supervisor-dashboard-country');
 

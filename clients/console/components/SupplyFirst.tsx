@@ -1,31 +1,34 @@
 import { ConsoleSupplyFirstDocument } from '../generated/graphql.js';
 import { run } from '../lib/api.js';
+import { number, SUPPLY_FACTOR } from '../lib/format.js';
 import { useAsync } from '../lib/use-async.js';
 import { BarChart } from './BarChart.js';
 import { Loaded } from './Loading.js';
 
+const FACTORS = Object.keys(SUPPLY_FACTOR);
+
 /**
- * PLACEHOLDER: the "supply first" ranking of service items (issue #17 item 3) is being added to the API. The
- * integrator replaces the selection of operations/SupplyFirst.graphql with it and lists its items here, each score
- * with its parts. Until then: the 12345 categories with the most unmet demand (Region.unmetDemand), with theirs.
+ * What to supply first (issue #17 item 3, Region.supplyPlan): service items ranked by demand and supply
+ * gaps, each score with the contribution of every part, so a supervisor sees why.
  */
 export function SupplyFirst({ code, from, to }: { code: string; from: string; to: string }) {
   const result = useAsync(() => run(ConsoleSupplyFirstDocument, { code, from, to }), [code, from, to]);
   return (
-    <section aria-labelledby="supply-first" class="panel placeholder" data-placeholder="supply-first">
+    <section aria-labelledby="supply-first" class="panel" data-panel="supply-first">
       <h2 id="supply-first">优先供给</h2>
-      <p class="muted">服务事项的“优先供给”排名正在接入；目前按12345未满足诉求的类别排名（得分 = 投诉 + 求助 + 2×未办结 + 2×逾期 + 3×不满意）。</p>
+      <p class="muted">得分（0–100）= 需求（办件量、12345诉求）+ 供给缺口（网办深度、跑动、逾期、差评）各部分之和；办件不足10件的事项不评分。</p>
       <Loaded result={result}>
         {({ region }) => {
-          const ranking = region?.unmetDemand ?? [];
+          const plan = region?.supplyPlan;
+          const items = plan?.items ?? [];
           return (
             <>
-              <BarChart id="supply-first" title="未满足诉求得分" bars={ranking.map((u) => ({ label: u.name, value: u.score }))} />
-              <table>
-                <caption>得分构成</caption>
+              <BarChart id="supply-first" title="优先供给得分" bars={items.map((i) => ({ label: i.item.name, value: i.score, text: number(i.score, 1) }))} />
+              <table data-table="supply-first">
+                <caption>得分构成（各部分贡献）</caption>
                 <thead>
                   <tr>
-                    {['名次', '类别', '得分', '诉求', '投诉', '求助', '未办结', '逾期', '不满意'].map((h) => (
+                    {['名次', '服务事项', '得分', '办件', ...FACTORS.map((f) => SUPPLY_FACTOR[f]!)].map((h) => (
                       <th scope="col" key={h}>
                         {h}
                       </th>
@@ -33,17 +36,20 @@ export function SupplyFirst({ code, from, to }: { code: string; from: string; to
                   </tr>
                 </thead>
                 <tbody>
-                  {ranking.map((u) => (
-                    <tr key={u.category}>
-                      <td>{u.rank}</td>
-                      <th scope="row">{u.name}</th>
-                      {[u.score, u.received, u.complaints, u.helpRequests, u.unresolved, u.overdue, u.dissatisfied].map((n, i) => (
-                        <td key={i}>{n}</td>
+                  {items.map((i) => (
+                    <tr key={i.item.code}>
+                      <td>{i.rank}</td>
+                      <th scope="row">{i.item.name}</th>
+                      <td>{number(i.score, 1)}</td>
+                      <td>{i.cases}</td>
+                      {FACTORS.map((f) => (
+                        <td key={f}>{number(i.parts.find((p) => p.factor === f)?.contribution, 1)}</td>
                       ))}
                     </tr>
                   ))}
                 </tbody>
               </table>
+              <p class="muted">未评分事项（办件不足10件）：{plan?.unscoredItems ?? '—'}</p>
             </>
           );
         }}

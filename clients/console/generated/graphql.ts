@@ -84,6 +84,38 @@ export type Channel =
   | 'SERVICE_HALL'
   | 'WEB_PORTAL';
 
+/** A group of a breakdown of the digital divide. */
+export type DivideGroupName =
+  /** Handled by an agency of a prefecture or a province. */
+  | 'ABOVE_COUNTY'
+  /** 中部: 山西 安徽 江西 河南 湖北 湖南. */
+  | 'CENTRE'
+  /** Handled by another county-level division: a county (县), county-level city (县级市), banner (旗), autonomous county, 特区 or 林区. */
+  | 'COUNTY'
+  /** 东部: 北京 天津 河北 上海 江苏 浙江 福建 山东 广东 海南. */
+  | 'EAST'
+  /** Applicants from 30 to 59. */
+  | 'FROM_30_TO_59'
+  /** 东北: 辽宁 吉林 黑龙江. */
+  | 'NORTHEAST'
+  /** Applicants 60 and over. */
+  | 'SIXTY_AND_OVER'
+  /** Applicants under 30 on the day of submission. */
+  | 'UNDER_30'
+  /** Handled by a county-level urban district (市辖区) of a city (GB/T 2260). */
+  | 'URBAN_DISTRICT'
+  /** 西部: 内蒙古 广西 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆. */
+  | 'WEST';
+
+/** A measure of DivideGroup whose spread DivideGap gives. */
+export type DivideMeasure =
+  | 'AGENT_ASSISTED_SHARE'
+  | 'AVERAGE_WORKING_DAYS'
+  | 'FULLY_ONLINE_SHARE'
+  | 'ONLINE_SHARE'
+  | 'ON_TIME_RATE'
+  | 'VISITS_PER_CASE';
+
 /** The five levels of the good/bad review system (好差评), best first. */
 export type EvaluationLevel =
   /** 基本满意 */
@@ -117,6 +149,23 @@ export type Role =
 export type SubjectKind =
   | 'ENTERPRISE'
   | 'PERSON';
+
+/** The parts of a supply-first score: demand (CASES, APPEALS) and supply gaps (the rest). */
+export type SupplyFactor =
+  /** Demand: 12345 appeals in the categories the item's kind of agency handles (value: appeals). */
+  | 'APPEALS'
+  /** Gap: bad reviews, 不满意 and 非常不满意 (value: their share of reviews). */
+  | 'BAD_REVIEWS'
+  /** Demand: the item's cases (value: cases). */
+  | 'CASES'
+  /** Gap: how far the item is from fully online (value: depth 0..4, INFORMATION_ONLY..FULLY_ONLINE). */
+  | 'ONLINE_DEPTH'
+  /** Gap: overdue cases (value: their share of cases). */
+  | 'OVERDUE'
+  /** Gap: cases with more trips than the implementation promises (value: their share of cases). */
+  | 'OVER_PROMISED_VISITS'
+  /** Gap: trips in person per case (value: trips / cases). */
+  | 'VISITS_PER_CASE';
 
 export type ConsoleAccessLogQueryVariables = Exact<{
   subjectId?: string | null | undefined;
@@ -171,7 +220,9 @@ export type ConsoleDigitalDivideQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleDigitalDivideQuery = { region: { code: string, caseFigures: { total: number, agentAssistedShare: number | null } | null, demand: { received: number, byChannel: Array<{ channel: Channel, count: number, share: number }> } | null } | null };
+export type ConsoleDigitalDivideQuery = { region: { code: string, digitalDivide: { byAgeBand: { groups: Array<{ group: DivideGroupName, suppressed: boolean, applicants: number | null, cases: number | null, onlineShare: number | null, fullyOnlineShare: number | null, agentAssistedShare: number | null, visitsPerCase: number | null }>, gaps: Array<{ measure: DivideMeasure, highest: DivideGroupName | null, lowest: DivideGroupName | null, difference: number | null }> }, byResidence: { groups: Array<{ group: DivideGroupName, suppressed: boolean, applicants: number | null, cases: number | null, onlineShare: number | null, fullyOnlineShare: number | null, agentAssistedShare: number | null, visitsPerCase: number | null }>, gaps: Array<{ measure: DivideMeasure, highest: DivideGroupName | null, lowest: DivideGroupName | null, difference: number | null }> }, byEconomicRegion: { groups: Array<{ group: DivideGroupName, suppressed: boolean, applicants: number | null, cases: number | null, onlineShare: number | null, fullyOnlineShare: number | null, agentAssistedShare: number | null, visitsPerCase: number | null }>, gaps: Array<{ measure: DivideMeasure, highest: DivideGroupName | null, lowest: DivideGroupName | null, difference: number | null }> } } | null } | null };
+
+export type ConsoleBreakdownFragment = { groups: Array<{ group: DivideGroupName, suppressed: boolean, applicants: number | null, cases: number | null, onlineShare: number | null, fullyOnlineShare: number | null, agentAssistedShare: number | null, visitsPerCase: number | null }>, gaps: Array<{ measure: DivideMeasure, highest: DivideGroupName | null, lowest: DivideGroupName | null, difference: number | null }> };
 
 export type ConsoleDivisionQueryVariables = Exact<{
   code: string;
@@ -225,7 +276,7 @@ export type ConsoleSupplyFirstQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleSupplyFirstQuery = { region: { code: string, unmetDemand: Array<{ rank: number, category: AppealCategory, name: string, score: number, received: number, complaints: number, helpRequests: number, unresolved: number, overdue: number, dissatisfied: number }> | null } | null };
+export type ConsoleSupplyFirstQuery = { region: { code: string, supplyPlan: { unscoredItems: number | null, items: Array<{ rank: number, score: number, cases: number, item: { code: string, name: string }, parts: Array<{ factor: SupplyFactor, value: number | null, basis: number | null, contribution: number }> }> | null } | null } | null };
 
 export type ConsoleVerifyChainQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -250,7 +301,26 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ConsoleBreakdownFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleBreakdown on DivideBreakdown {
+  groups {
+    group
+    suppressed
+    applicants
+    cases
+    onlineShare
+    fullyOnlineShare
+    agentAssistedShare
+    visitsPerCase
+  }
+  gaps {
+    measure
+    highest
+    lowest
+    difference
+  }
+}
+    `, {"fragmentName":"ConsoleBreakdown"}) as unknown as TypedDocumentString<ConsoleBreakdownFragment, unknown>;
 export const ConsoleAccessLogDocument = new TypedDocumentString(`
     query ConsoleAccessLog($subjectId: String, $callerSubject: String, $department: String, $withheld: Boolean, $from: String, $to: String, $first: Int, $after: String) {
   accessLog(
@@ -353,21 +423,37 @@ export const ConsoleDigitalDivideDocument = new TypedDocumentString(`
     query ConsoleDigitalDivide($code: DivisionCode!, $from: Date!, $to: Date!) {
   region(code: $code) {
     code
-    caseFigures(from: $from, to: $to) {
-      total
-      agentAssistedShare
-    }
-    demand(from: $from, to: $to) {
-      received
-      byChannel {
-        channel
-        count
-        share
+    digitalDivide(from: $from, to: $to) {
+      byAgeBand {
+        ...ConsoleBreakdown
+      }
+      byResidence {
+        ...ConsoleBreakdown
+      }
+      byEconomicRegion {
+        ...ConsoleBreakdown
       }
     }
   }
 }
-    `, {"hash":"sha256:b3c6fbc9fec0ebec5dc96d4829e105c51a2d25f14a18f10af81b560b413982fb"}) as unknown as TypedDocumentString<ConsoleDigitalDivideQuery, ConsoleDigitalDivideQueryVariables>;
+    fragment ConsoleBreakdown on DivideBreakdown {
+  groups {
+    group
+    suppressed
+    applicants
+    cases
+    onlineShare
+    fullyOnlineShare
+    agentAssistedShare
+    visitsPerCase
+  }
+  gaps {
+    measure
+    highest
+    lowest
+    difference
+  }
+}`, {"hash":"sha256:a5f9811b4235392e0cdb68fe51875efb6684a54f10de23e9e4227c8afa5246cf"}) as unknown as TypedDocumentString<ConsoleDigitalDivideQuery, ConsoleDigitalDivideQueryVariables>;
 export const ConsoleDivisionDocument = new TypedDocumentString(`
     query ConsoleDivision($code: DivisionCode!) {
   region(code: $code) {
@@ -527,21 +613,27 @@ export const ConsoleSupplyFirstDocument = new TypedDocumentString(`
     query ConsoleSupplyFirst($code: DivisionCode!, $from: Date!, $to: Date!) {
   region(code: $code) {
     code
-    unmetDemand(from: $from, to: $to, first: 10) {
-      rank
-      category
-      name
-      score
-      received
-      complaints
-      helpRequests
-      unresolved
-      overdue
-      dissatisfied
+    supplyPlan(from: $from, to: $to) {
+      unscoredItems
+      items(first: 10) {
+        rank
+        item {
+          code
+          name
+        }
+        score
+        cases
+        parts {
+          factor
+          value
+          basis
+          contribution
+        }
+      }
     }
   }
 }
-    `, {"hash":"sha256:40036d2cf77b2c00d420563955d4203cffd00194d03b8a830a553e3d5fbb1466"}) as unknown as TypedDocumentString<ConsoleSupplyFirstQuery, ConsoleSupplyFirstQueryVariables>;
+    `, {"hash":"sha256:8e60a7e21287b21a737fbc76567ec463f7dd34aa8bde022fd7a829a11511dcc5"}) as unknown as TypedDocumentString<ConsoleSupplyFirstQuery, ConsoleSupplyFirstQueryVariables>;
 export const ConsoleVerifyChainDocument = new TypedDocumentString(`
     query ConsoleVerifyChain {
   verifyAccessLog {

@@ -33,3 +33,37 @@ export const CHANNEL: Record<string, string> = {
   HOTLINE: '热线',
   POST: '邮寄',
 };
+
+/** The groups of the digital-divide breakdowns (Region.digitalDivide). */
+export const DIVIDE_GROUP: Record<string, string> = {
+  UNDER_30: '30岁以下',
+  FROM_30_TO_59: '30–59岁',
+  SIXTY_AND_OVER: '60岁及以上',
+  URBAN_DISTRICT: '市辖区',
+  COUNTY: '县／县级市',
+  ABOVE_COUNTY: '市级及以上办理',
+  EAST: '东部',
+  CENTRE: '中部',
+  WEST: '西部',
+  NORTHEAST: '东北',
+};
+
+export const DIVIDE_MEASURE: Record<string, string> = {
+  ONLINE_SHARE: '网办占比',
+  FULLY_ONLINE_SHARE: '全程网办占比',
+  AGENT_ASSISTED_SHARE: '帮代办占比',
+  VISITS_PER_CASE: '件均跑动次数',
+  ON_TIME_RATE: '按时办结率',
+  AVERAGE_WORKING_DAYS: '平均办理工作日',
+};
+
+/** The parts of a "supply first" score (SupplyFactor). */
+export const SUPPLY_FACTOR: Record<string, string> = {
+  CASES: '办件量',
+  APPEALS: '12345诉求',
+  ONLINE_DEPTH: '网办深度不足',
+  VISITS_PER_CASE: '跑动次数',
+  OVER_PROMISED_VISITS: '超承诺跑动',
+  OVERDUE: '逾期',
+  BAD_REVIEWS: '差评',
+};
