@@ -4,6 +4,7 @@ import { number, SUPPLY_FACTOR } from '../lib/format.js';
 import { useAsync } from '../lib/use-async.js';
 import { BarChart } from './BarChart.js';
 import { Loaded } from './Loading.js';
+import { TableHead } from './TableHead.js';
 
 const FACTORS = Object.keys(SUPPLY_FACTOR);
 
@@ -26,15 +27,7 @@ export function SupplyFirst({ code, from, to }: { code: string; from: string; to
               <BarChart id="supply-first" title="优先供给得分" bars={items.map((i) => ({ label: i.item.name, value: i.score, text: number(i.score, 1) }))} />
               <table data-table="supply-first">
                 <caption>得分构成（各部分贡献）</caption>
-                <thead>
-                  <tr>
-                    {['名次', '服务事项', '得分', '办件', ...FACTORS.map((f) => SUPPLY_FACTOR[f]!)].map((h) => (
-                      <th scope="col" key={h}>
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                <TableHead columns={['名次', '服务事项', '得分', '办件', ...FACTORS.map((f) => SUPPLY_FACTOR[f]!)]} />
                 <tbody>
                   {items.map((i) => (
                     <tr key={i.item.code}>

@@ -4,6 +4,7 @@ import { ConsoleAccessLogDocument, type ConsoleAccessLogQueryVariables } from '.
 import { run } from '../lib/api.js';
 import { ROLE } from '../lib/format.js';
 import { useAsync } from '../lib/use-async.js';
+import { TableHead } from '../components/TableHead.js';
 
 const FILTERS = [
   ['subjectId', '数据主体'],
@@ -47,15 +48,7 @@ export function AccessLog({ withheld }: { withheld: boolean }) {
         {({ accessLog }) => (
           <table data-table="access-log">
             <caption>{accessLog.nodes.length} 条记录（按链上顺序）</caption>
-            <thead>
-              <tr>
-                {['序号', '时间', '部门', '访问者', '目的', '数据主体', '类别', '暂缓至'].map((h) => (
-                  <th scope="col" key={h}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={['序号', '时间', '部门', '访问者', '目的', '数据主体', '类别', '暂缓至']} />
             <tbody>
               {accessLog.nodes.map((e) => (
                 <tr key={e.seq} data-seq={e.seq}>

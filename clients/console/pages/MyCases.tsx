@@ -4,6 +4,7 @@ import { ConsoleMyCasesDocument } from '../generated/graphql.js';
 import { run } from '../lib/api.js';
 import { STATUS } from '../lib/format.js';
 import { useAsync } from '../lib/use-async.js';
+import { TableHead } from '../components/TableHead.js';
 
 /** The caller's own cases (the cases department lists only theirs), each linked to its progress. */
 export function MyCases() {
@@ -15,15 +16,7 @@ export function MyCases() {
         {({ cases: page }) => (
           <table data-table="my-cases">
             <caption>共 {page.totalCount} 件</caption>
-            <thead>
-              <tr>
-                {['办件编号', '事项', '办理部门', '提交日期', '状态', '办结期限'].map((h) => (
-                  <th scope="col" key={h}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={['办件编号', '事项', '办理部门', '提交日期', '状态', '办结期限']} />
             <tbody>
               {page.nodes.map((c) => (
                 <tr key={c.id} data-case={c.id}>

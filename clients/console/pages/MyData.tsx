@@ -3,6 +3,7 @@ import { ConsoleMyDataAccessesDocument } from '../generated/graphql.js';
 import { run } from '../lib/api.js';
 import { ROLE } from '../lib/format.js';
 import { useAsync } from '../lib/use-async.js';
+import { TableHead } from '../components/TableHead.js';
 
 /** "Who read my data" (the data tracker): each read of the caller's own data, newest first. */
 export function MyData() {
@@ -17,15 +18,7 @@ export function MyData() {
           ) : (
             <table data-table="my-data">
               <caption>最近 {myDataAccesses.nodes.length} 次查看</caption>
-              <thead>
-                <tr>
-                  {['时间', '部门', '查看者', '目的', '数据类别'].map((h) => (
-                    <th scope="col" key={h}>
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead columns={['时间', '部门', '查看者', '目的', '数据类别']} />
               <tbody>
                 {myDataAccesses.nodes.map((a, i) => (
                   <tr key={i}>
