@@ -6,6 +6,7 @@ import { economicRegion, residenceType } from '../reference/divide.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
 import { post } from '../platform/testing.js';
+import { eventsByCase, tripsInPerson, type EventRow } from './helpers/case-rows.js';
 
 /**
  * Digital-divide figures (issue #17 items 2, 4, 5) equal an independent computation over the cases
@@ -44,12 +45,6 @@ interface CaseRow {
   handling_days: number | string | null;
   overdue_days: number | string | null;
 }
-interface EventRow {
-  case_id: string;
-  seq: number;
-  status: string;
-  channel: string;
-}
 interface Rows {
   cases: CaseRow[];
   visits: Map<string, number>;
@@ -73,15 +68,7 @@ async function rowsOf(platform: TestPlatform): Promise<Rows> {
       )),
     );
     const events = await em.execute<EventRow[]>('select case_id, seq, status, channel from case_event order by case_id, seq');
-    // trips in person, as Case.inPersonVisits describes them: submission, resumption after a suspension and delivery, in the hall
-    events.forEach((e, i) => {
-      const trip =
-        e.channel === 'SERVICE_HALL' &&
-        (e.status === 'SUBMITTED' ||
-          e.status === 'DELIVERED' ||
-          (e.status === 'UNDER_REVIEW' && events[i - 1]?.case_id === e.case_id && events[i - 1]?.status === 'SUSPENDED'));
-      rows.visits.set(e.case_id, (rows.visits.get(e.case_id) ?? 0) + (trip ? 1 : 0));
-    });
+    for (const [id, mine] of eventsByCase(events)) rows.visits.set(id, (rows.visits.get(id) ?? 0) + tripsInPerson(mine));
   }
   return rows;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleImplementations } from '../samples/catalog.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
+import { tripsInPerson, type EventRow } from './helpers/case-rows.js';
 
 /**
  * Supply-efficiency figures (issue #17, item 1) equal an independent computation over the cases
@@ -24,12 +25,6 @@ interface CaseRow {
   agent_id: string | null;
   submitted_on: string;
   implementation_code: string;
-}
-interface EventRow {
-  case_id: string;
-  seq: number;
-  status: string;
-  channel: string;
 }
 interface Rows {
   cases: CaseRow[];
@@ -79,15 +74,6 @@ async function recordCertificateUses(platform: TestPlatform): Promise<void> {
   }
 }
 
-/** Trips in person, read from Case.inPersonVisits' description: submission, resumption after a suspension and delivery, in the hall. */
-function visitsOf(events: EventRow[]): number {
-  return events.filter(
-    (e, i) =>
-      e.channel === 'SERVICE_HALL' &&
-      (e.status === 'SUBMITTED' || e.status === 'DELIVERED' || (e.status === 'UNDER_REVIEW' && events[i - 1]?.status === 'SUSPENDED')),
-  ).length;
-}
-
 const within = (code: string, region: string) =>
   code === '000000'
     ? true
@@ -101,7 +87,7 @@ function expected(rows: Rows, code: string) {
   const promise = new Map(sampleImplementations(SEED.seed).map((i) => [i.code, i.inPersonVisits]));
   const cases = rows.cases.filter((c) => within(code, c.region_code) && c.submitted_on >= WINDOW.from && c.submitted_on <= WINDOW.to);
   const facts = cases.map((c) => {
-    const visits = visitsOf(rows.events.filter((e) => e.case_id === c.id).sort((a, b) => a.seq - b.seq));
+    const visits = tripsInPerson(rows.events.filter((e) => e.case_id === c.id));
     const certificates = rows.uses.filter((u) => u.case_id === c.id).length;
     return { c, visits, certificates, promised: promise.get(c.implementation_code)! };
   });

@@ -6,6 +6,7 @@ import { sampleImplementations } from '../samples/catalog.js';
 import { lastWorkingDay } from '../subgraphs/cases/timeline.js';
 import { startPlatform, type TestPlatform } from './helpers/platform.js';
 import { bearer } from './helpers/tokens.js';
+import { tripsInPerson, type EventRow } from './helpers/case-rows.js';
 
 /**
  * What to supply first (issue #17, item 3): Region.supplyPlan ranks the items from the parts cases,
@@ -32,12 +33,6 @@ interface CaseRow {
   implementation_code: string;
   overdue_days: number | null;
   due_date: string | null;
-}
-interface EventRow {
-  case_id: string;
-  seq: number;
-  status: string;
-  channel: string;
 }
 interface Rows {
   cases: CaseRow[];
@@ -129,16 +124,6 @@ const round = (v: number) => Math.round(v * 1e4) / 1e4;
 /** A count of 1 to 9 people is published as null. */
 const small = (n: number) => (n > 0 && n < 10 ? null : n);
 
-/** Trips in person, from Case.inPersonVisits' description: submission, resumption after a suspension and delivery, in the hall. */
-function visitsOf(events: EventRow[]): number {
-  const sorted = [...events].sort((a, b) => a.seq - b.seq);
-  return sorted.filter(
-    (e, i) =>
-      e.channel === 'SERVICE_HALL' &&
-      (e.status === 'SUBMITTED' || e.status === 'DELIVERED' || (e.status === 'UNDER_REVIEW' && sorted[i - 1]?.status === 'SUSPENDED')),
-  ).length;
-}
-
 /** The plan as SupplyPlan.items' description defines it, over the rows. */
 function expected(rows: Rows, code: string): Plan {
   const promise = new Map(sampleImplementations(SEED.seed).map((i) => [i.code, i.inPersonVisits]));
@@ -146,7 +131,7 @@ function expected(rows: Rows, code: string): Plan {
   const items = new Map<string, { cases: number; overdue: number; visits: number; over: number }>();
   for (const c of rows.cases.filter((c) => within(code, c.region_code) && inWindow(c.submitted_on))) {
     const item = items.get(c.item_code) ?? { cases: 0, overdue: 0, visits: 0, over: 0 };
-    const visits = visitsOf(rows.events.get(c.id) ?? []);
+    const visits = tripsInPerson(rows.events.get(c.id) ?? []);
     item.cases += 1;
     item.overdue += (c.overdue_days ?? 0) > 0 || (c.overdue_days === null && c.due_date !== null && c.due_date < lastDay) ? 1 : 0;
     item.visits += visits;
